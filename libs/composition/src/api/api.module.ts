@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { NotificationsHttpModule } from '@linli/notifications';
+import { AuditHttpModule, AuthHttpModule, LinliConfig } from '@linli/platform';
+import { CoreModule } from '../core.module';
+import { enabledDomains } from '../domain-catalog';
+
+/** The api: kernel HTTP (auth, users, audit, inbox) plus the HTTP face of each enabled domain. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: LinliConfig): DynamicModule {
+    const domains = enabledDomains(config.modules);
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config, 'api'),
+        AuthHttpModule,
+        AuditHttpModule,
+        NotificationsHttpModule,
+        ...domains.flatMap((d) => (d.httpModule ? [d.httpModule] : [])),
+      ],
+    };
+  }
+}

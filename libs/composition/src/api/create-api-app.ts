@@ -1,0 +1,25 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LinliConfig } from '@linli/platform';
+import { enabledDomains } from '../domain-catalog';
+import { createHttpApp } from '../http-app';
+import { ApiModule } from './api.module';
+
+/** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
+export async function createApiApp(config: LinliConfig): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(ApiModule.forRoot(config), config);
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
+  const modules = enabledDomains(config.modules).map((d) => `${d.name} (${d.displayName})`);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Linli 邻里 API')
+      .setDescription(`Party-building-led urban grassroots governance. Enabled modules: ${modules.join(', ') || 'kernel only'}.`)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  return app;
+}

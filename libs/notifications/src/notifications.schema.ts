@@ -1,0 +1,3 @@
+import { SchemaPart } from '@linli/platform';
+
+export const notificationsSchema: SchemaPart = { entities: [], migrations: [] };

@@ -1,0 +1,83 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { resolve } from 'node:path';
+import { ConfigError } from './config.error';
+import { Environment } from './environment';
+import { LinliConfig } from './linli-config';
+import { LocalSecrets, readOrCreateLocalSecrets } from './local-secrets';
+
+export interface LoadConfigOptions {
+  /** Names of the domain modules this build knows; `LINLI_MODULES` may only name these. */
+  knownModules?: readonly string[];
+}
+
+function flatten(errors: ValidationError[]): { variable: string; message: string }[] {
+  return errors.map((error) => ({
+    variable: error.property,
+    message: Object.values(error.constraints ?? {}).join('; ') || 'is invalid',
+  }));
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and validates the environment once; throws `ConfigError` naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): LinliConfig {
+  const env = plainToInstance(Environment, { ...source });
+  const problems = flatten(validateSync(env, { whitelist: false }));
+
+  const timeZone = env.BUSINESS_TIME_ZONE ?? 'Asia/Shanghai';
+  if (!isValidTimeZone(timeZone)) problems.push({ variable: 'BUSINESS_TIME_ZONE', message: `unknown time zone "${timeZone}"` });
+
+  const known = options.knownModules;
+  const modules =
+    env.LINLI_MODULES === undefined
+      ? [...(known ?? [])]
+      : env.LINLI_MODULES.split(',').map((m) => m.trim()).filter(Boolean);
+  const unknown = known ? modules.filter((m) => !known.includes(m)) : [];
+  if (unknown.length > 0) {
+    problems.push({
+      variable: 'LINLI_MODULES',
+      message: `unknown module(s) ${unknown.join(', ')}; known: ${known?.join(', ') || '(none)'}`,
+    });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const nodeEnv = (env.NODE_ENV ?? 'development') as LinliConfig['nodeEnv'];
+  const localDir = resolve(env.LINLI_LOCAL_DIR ?? '.linli');
+  const needsLocal = !env.JWT_SECRET || !env.PII_ENCRYPTION_KEY || !env.NOTIFY_WEBHOOK_SECRET;
+  const local: LocalSecrets | undefined = needsLocal && nodeEnv !== 'production' ? readOrCreateLocalSecrets(localDir) : undefined;
+
+  const config = new LinliConfig();
+  config.nodeEnv = nodeEnv;
+  config.port = env.PORT ?? 3000;
+  config.schedulerPort = env.SCHEDULER_PORT ?? 3001;
+  config.notifierPort = env.NOTIFIER_PORT ?? 3002;
+  config.databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli';
+  config.redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  config.modules = modules;
+  config.jwtSecret = env.JWT_SECRET ?? local!.jwtSecret;
+  config.jwtTtlSeconds = env.JWT_TTL_SECONDS ?? 8 * 3600;
+  config.piiKey = Buffer.from(env.PII_ENCRYPTION_KEY ?? local!.piiKey, 'base64');
+  config.queuePrefix = env.QUEUE_PREFIX ?? 'linli';
+  config.timeZone = timeZone;
+  config.adminUsername = env.LINLI_ADMIN_USERNAME ?? 'admin';
+  config.adminPassword = env.LINLI_ADMIN_PASSWORD;
+  config.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  config.bodyLimitBytes = env.BODY_LIMIT_BYTES ?? 1024 * 1024;
+  config.outboxPollMs = env.OUTBOX_POLL_MS ?? 250;
+  config.webhook = {
+    url: env.NOTIFY_WEBHOOK_URL,
+    secret: env.NOTIFY_WEBHOOK_SECRET ?? local?.webhookSecret ?? '',
+    timeoutMs: env.NOTIFY_WEBHOOK_TIMEOUT_MS ?? 5000,
+  };
+  config.notifyMaxAttempts = env.NOTIFY_MAX_ATTEMPTS ?? 5;
+  config.localDir = localDir;
+  return config;
+}

@@ -1,0 +1,17 @@
+import { DataSourceOptions } from 'typeorm';
+import { SchemaPart } from './schema-part';
+
+/** The one way Linli talks to PostgreSQL: migrations only, never `synchronize`. */
+export function dataSourceOptions(databaseUrl: string, parts: SchemaPart[]): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: parts.flatMap((p) => p.entities as never[]),
+    migrations: parts.flatMap((p) => p.migrations as never[]),
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 10, application_name: 'linli' },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './common-problems';
+export * from './problem-json.filter';
+export * from './problem.exception';
+export * from './validation';

@@ -1,0 +1,53 @@
+import { DomainEvent } from './domain-event';
+import { QueueName } from './queue-names';
+
+/** Every job name; values are stored in Redis, never rename one once released. */
+export enum JobName {
+  SendNotification = 'send-notification',
+  RunSchedule = 'run-schedule',
+  DeliverEvent = 'deliver-event',
+}
+
+/** Who a notification is for: a user account, or a person (reaches the person's linked user). */
+export interface NotificationRecipient {
+  userId?: string;
+  personId?: string;
+}
+
+export interface SendNotificationJob {
+  recipient: NotificationRecipient;
+  /** Key of a registered template, e.g. `points.earned`. */
+  templateKey: string;
+  data: Record<string, unknown>;
+  /** Same key, same notification: a retried or replayed job never delivers twice per channel. */
+  dedupeKey: string;
+  /** Channels to use; defaults to every enabled channel. */
+  channels?: string[];
+}
+
+export interface RunScheduleJob {
+  schedule: string;
+  /** Period key to run for; computed from the firing time when absent. */
+  period?: string;
+  /** Recompute a period that already succeeded. */
+  force?: boolean;
+}
+
+/** Payload type per job name: `JobQueue.queue(JobName.X, payload)` type-checks the payload. */
+export interface JobPayloads {
+  [JobName.SendNotification]: SendNotificationJob;
+  [JobName.RunSchedule]: RunScheduleJob;
+  [JobName.DeliverEvent]: DomainEvent;
+}
+
+/** The queue each job goes to. `DeliverEvent` goes to each subscriber's own queue (see `eventQueueName`). */
+export const JOB_QUEUE: Record<Exclude<JobName, JobName.DeliverEvent>, QueueName> = {
+  [JobName.SendNotification]: QueueName.Notifications,
+  [JobName.RunSchedule]: QueueName.Schedules,
+};
+
+/** BullMQ job ids must be free of `:`. */
+export function assertJobId(jobId: string): string {
+  if (jobId.includes(':')) throw new Error(`job id "${jobId}" must not contain ":"`);
+  return jobId;
+}

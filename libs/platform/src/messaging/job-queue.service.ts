@@ -1,0 +1,46 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { BullConfig } from './bull-config';
+import { DomainEvent } from './domain-event';
+import { assertJobId, JOB_QUEUE, JobName, JobPayloads } from './job-names';
+import { eventQueueName } from './queue-names';
+
+type QueuedJobName = Exclude<JobName, JobName.DeliverEvent>;
+
+/** The kernel's typed producer. Domains inject this; nobody else creates a `Queue`. */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly bull: BullConfig) {}
+
+  /** The BullMQ queue behind a name (created on first use, closed at shutdown). */
+  get(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, this.bull.queueOptions());
+      // Errors surface on the awaited calls; this keeps a lost connection from crashing the process.
+      queue.on('error', () => undefined);
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async queue<N extends QueuedJobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+    if (options.jobId) assertJobId(options.jobId);
+    await this.get(JOB_QUEUE[name]).add(name, payload, options);
+  }
+
+  /** Used by the outbox relay: one job per (subscriber, event), job id `event-<uuid>`. */
+  async deliverEvents(subscriber: string, events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.get(eventQueueName(subscriber)).addBulk(
+      events.map((event) => ({ name: JobName.DeliverEvent, data: event, opts: { jobId: `event-${event.id}` } })),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,3 @@
+export * from './masking';
+export * from './pii-crypto';
+export * from './pii.module';

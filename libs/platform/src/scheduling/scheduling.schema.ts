@@ -1,0 +1,3 @@
+import { SchemaPart } from '../database/schema-part';
+
+export const schedulingSchema: SchemaPart = { entities: [], migrations: [] };

@@ -1,0 +1,5 @@
+export * from './boot';
+export * from './test-config';
+export * from './test-database';
+export * from './test-run';
+export * from './wait-for';
