@@ -11,3 +11,4 @@ export * from './notifier/notifier.module';
 export * from './run-app';
 export * from './scheduler/create-scheduler-app';
 export * from './scheduler/scheduler.module';
+export * from './app-options';

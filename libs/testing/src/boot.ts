@@ -1,13 +1,15 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp, createNotifierApp, createSchedulerApp } from '@linli/composition';
+import { AppModuleImport, createApiApp, createNotifierApp, createSchedulerApp } from '@linli/composition';
 import { LinliConfig } from '@linli/platform';
 import { testConfig } from './test-config';
 import { prepareWorkerDatabase } from './test-database';
 
 export interface BootOptions {
   env?: Record<string, string | undefined>;
-  /** Replace providers (e.g. `Clock` with a `FixedClock`). */
+  /** A whole configuration instead of `testConfig(env)`. */
   config?: LinliConfig;
+  /** Test-only modules to mount next to the app's own (subscribers, schedules, a unit directory…). */
+  modules?: AppModuleImport[];
 }
 
 export interface TestResponse<T = any> {
@@ -68,15 +70,15 @@ export class TestApi {
 export async function bootApi(options: BootOptions = {}): Promise<TestApi> {
   await prepareWorkerDatabase();
   const config = options.config ?? testConfig(options.env);
-  return new TestApi(await createApiApp(config), config);
+  return new TestApi(await createApiApp(config, { extraModules: options.modules }), config);
 }
 
 export async function bootScheduler(options: BootOptions = {}): Promise<NestFastifyApplication> {
   await prepareWorkerDatabase();
-  return createSchedulerApp(options.config ?? testConfig(options.env));
+  return createSchedulerApp(options.config ?? testConfig(options.env), { extraModules: options.modules });
 }
 
 export async function bootNotifier(options: BootOptions = {}): Promise<NestFastifyApplication> {
   await prepareWorkerDatabase();
-  return createNotifierApp(options.config ?? testConfig(options.env));
+  return createNotifierApp(options.config ?? testConfig(options.env), { extraModules: options.modules });
 }

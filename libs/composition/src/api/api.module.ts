@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppModuleImport } from '../app-options';
 import { NotificationsHttpModule } from '@linli/notifications';
 import { AuditHttpModule, AuthHttpModule, LinliConfig } from '@linli/platform';
 import { CoreModule } from '../core.module';
@@ -7,7 +8,7 @@ import { enabledDomains } from '../domain-catalog';
 /** The api: kernel HTTP (auth, users, audit, inbox) plus the HTTP face of each enabled domain. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: LinliConfig): DynamicModule {
+  static forRoot(config: LinliConfig, extraModules: AppModuleImport[] = []): DynamicModule {
     const domains = enabledDomains(config.modules);
     return {
       module: ApiModule,
@@ -17,6 +18,7 @@ export class ApiModule {
         AuditHttpModule,
         NotificationsHttpModule,
         ...domains.flatMap((d) => (d.httpModule ? [d.httpModule] : [])),
+        ...extraModules,
       ],
     };
   }

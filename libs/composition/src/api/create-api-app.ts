@@ -2,12 +2,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LinliConfig } from '@linli/platform';
 import { enabledDomains } from '../domain-catalog';
+import { AppOptions } from '../app-options';
 import { createHttpApp } from '../http-app';
 import { ApiModule } from './api.module';
 
 /** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
-export async function createApiApp(config: LinliConfig): Promise<NestFastifyApplication> {
-  const app = await createHttpApp(ApiModule.forRoot(config), config);
+export async function createApiApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const app = await createHttpApp(ApiModule.forRoot(config, options.extraModules), config);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
   const modules = enabledDomains(config.modules).map((d) => `${d.name} (${d.displayName})`);
   const document = SwaggerModule.createDocument(

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppModuleImport } from '../app-options';
 import { JobWorkersModule, LinliConfig, OutboxRelayModule, SchedulingModule } from '@linli/platform';
 import { CoreModule } from '../core.module';
 import { enabledDomains } from '../domain-catalog';
@@ -6,7 +7,7 @@ import { enabledDomains } from '../domain-catalog';
 /** The scheduler: outbox relay, event subscribers and schedules of the enabled domains, recorded runs. */
 @Module({})
 export class SchedulerModule {
-  static forRoot(config: LinliConfig): DynamicModule {
+  static forRoot(config: LinliConfig, extraModules: AppModuleImport[] = []): DynamicModule {
     const domains = enabledDomains(config.modules);
     return {
       module: SchedulerModule,
@@ -16,6 +17,7 @@ export class SchedulerModule {
         OutboxRelayModule,
         SchedulingModule,
         ...domains.flatMap((d) => (d.jobsModule ? [d.jobsModule] : [])),
+        ...extraModules,
       ],
     };
   }

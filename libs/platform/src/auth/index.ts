@@ -1,2 +1,3 @@
 export * from './auth.module';
+export * from './authenticated-user';
 export * from './public.decorator';
