@@ -60,7 +60,7 @@ export class BusinessCalendar {
 
   /** Wall-clock date (`YYYY-MM-DD`) of an instant in the business zone. */
   localDate(instant: Date): string {
-    return DateTime.fromJSDate(instant, { zone: this.zone }).toISODate()!;
+    return DateTime.fromJSDate(instant, { zone: this.zone }).toFormat('yyyy-MM-dd');
   }
 
   private build(start: DateTime, granularity: Granularity): Period {
@@ -71,7 +71,7 @@ export class BusinessCalendar {
   private keyOf(start: DateTime, granularity: Granularity): string {
     switch (granularity) {
       case 'day':
-        return start.toISODate()!;
+        return start.toFormat('yyyy-MM-dd');
       case 'month':
         return start.toFormat('yyyy-MM');
       case 'quarter':

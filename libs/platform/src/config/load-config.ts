@@ -53,6 +53,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   const localDir = resolve(env.LINLI_LOCAL_DIR ?? '.linli');
   const needsLocal = !env.JWT_SECRET || !env.PII_ENCRYPTION_KEY || !env.NOTIFY_WEBHOOK_SECRET;
   const local: LocalSecrets | undefined = needsLocal && nodeEnv !== 'production' ? readOrCreateLocalSecrets(localDir) : undefined;
+  // In production the validation above guarantees both secrets; elsewhere the local file supplies missing ones.
+  const jwtSecret = env.JWT_SECRET ?? local?.jwtSecret ?? '';
+  const piiKey = env.PII_ENCRYPTION_KEY ?? local?.piiKey ?? '';
 
   const config = new LinliConfig();
   config.nodeEnv = nodeEnv;
@@ -62,9 +65,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   config.databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/linli';
   config.redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   config.modules = modules;
-  config.jwtSecret = env.JWT_SECRET ?? local!.jwtSecret;
+  config.jwtSecret = jwtSecret;
   config.jwtTtlSeconds = env.JWT_TTL_SECONDS ?? 8 * 3600;
-  config.piiKey = Buffer.from(env.PII_ENCRYPTION_KEY ?? local!.piiKey, 'base64');
+  config.piiKey = Buffer.from(piiKey, 'base64');
   config.queuePrefix = env.QUEUE_PREFIX ?? 'linli';
   config.timeZone = timeZone;
   config.adminUsername = env.LINLI_ADMIN_USERNAME ?? 'admin';

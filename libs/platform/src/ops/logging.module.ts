@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -14,6 +14,8 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [LinliConfig],
           useFactory: (config: LinliConfig) => ({
+            // Nest 11 path syntax; the default '*' is reported as a legacy route at boot.
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.logLevel,
               base: { app },

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import concurrently from 'concurrently';
+import { loadLinliConfig, migrate } from '@linli/composition';
+import { ConfigError, LinliConfig } from '@linli/platform';
+import { checkServices } from './check-services';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function waitForHealth(url: string, deadlineMs: number): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+/**
+ * `npm start`: checks PostgreSQL and Redis, migrates, then runs api, scheduler and notifier together
+ * with prefixed logs until Ctrl-C.
+ */
+async function main(): Promise<void> {
+  let config: LinliConfig;
+  try {
+    config = loadLinliConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(`linli: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const problems = await checkServices(config.databaseUrl, config.redisUrl);
+  if (problems.length > 0) {
+    err('linli: cannot start, a required service is not reachable:');
+    for (const p of problems) err(`  - ${p.service} at ${p.url}: ${p.error}\n    → ${p.howToStart}`);
+    process.exit(1);
+  }
+
+  const applied = await migrate(config.databaseUrl, { createDatabase: config.nodeEnv !== 'production' });
+  out(applied.length ? `linli: applied ${applied.length} migration(s)` : 'linli: database is up to date');
+
+  const node = `"${process.execPath}" -r ./tools/register.js`;
+  const { result } = concurrently(
+    [
+      { name: 'api', command: `${node} apps/api/src/main.ts`, prefixColor: 'cyan' },
+      { name: 'scheduler', command: `${node} apps/scheduler/src/main.ts`, prefixColor: 'magenta' },
+      { name: 'notifier', command: `${node} apps/notifier/src/main.ts`, prefixColor: 'yellow' },
+    ],
+    { prefix: 'name', killOthersOn: ['failure'], handleInput: false },
+  );
+
+  const base = `http://127.0.0.1:${config.port}`;
+  void Promise.all([
+    waitForHealth(`${base}/health`, 60000),
+    waitForHealth(`http://127.0.0.1:${config.schedulerPort}/health`, 60000),
+    waitForHealth(`http://127.0.0.1:${config.notifierPort}/health`, 60000),
+  ]).then(([api, scheduler, notifier]) => {
+    out('');
+    out('Linli 邻里 is running:');
+    out(`  api        ${base}/api/v1   ${api ? 'up' : 'NOT UP'}`);
+    out(`  OpenAPI    ${base}/docs`);
+    out(`  queues     ${base}/admin/queues (admin token)`);
+    out(`  scheduler  http://127.0.0.1:${config.schedulerPort}/health   ${scheduler ? 'up' : 'NOT UP'}`);
+    out(`  notifier   http://127.0.0.1:${config.notifierPort}/health   ${notifier ? 'up' : 'NOT UP'}`);
+    out(`  modules    ${config.modules.join(', ') || '(kernel only)'}`);
+    out('');
+  });
+
+  await result.then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+}
+
+main().catch((error: unknown) => {
+  err(`linli: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});
