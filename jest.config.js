@@ -2,6 +2,7 @@
 const swc = [
   '@swc/jest',
   {
+    swcrc: false,
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },

@@ -42,7 +42,7 @@ export class Environment {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z-]*(\s*,\s*[a-z-]+)*\s*$/, { message: 'LINLI_MODULES must be a comma-separated list of module names' })
+  @Matches(/^[a-z\s,-]*$/, { message: 'LINLI_MODULES must be a comma-separated list of module names' })
   LINLI_MODULES?: string;
 
   @Transform(blankToUndefined)

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { CommonCode } from './common-problems';
 import { ProblemException } from './problem.exception';
@@ -10,6 +10,9 @@ interface FastifyLikeError {
   code?: string;
   statusCode?: number;
 }
+
+/** Nest re-wraps Fastify's own errors as plain HttpExceptions (code lost); their messages identify them. */
+const MALFORMED_BODY_MESSAGES = new Set([new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY().message, new errorCodes.FST_ERR_CTP_EMPTY_JSON_BODY().message]);
 
 /** Maps framework and driver errors onto the kernel's problem codes. */
 function toProblem(error: unknown): ProblemException {
@@ -40,6 +43,12 @@ function toProblem(error: unknown): ProblemException {
     }
     if (status === 413) {
       return new ProblemException({ code: CommonCode.PayloadTooLarge, status, title: 'Request body too large', detail: '请求体过大' });
+    }
+    if (status === 415) {
+      return new ProblemException({ code: CommonCode.UnsupportedMediaType, status, title: 'Unsupported media type', detail: '不支持的内容类型' });
+    }
+    if (status === 400 && MALFORMED_BODY_MESSAGES.has(error.message)) {
+      return new ProblemException({ code: CommonCode.MalformedBody, status, title: 'Malformed request body', detail: '请求体不是合法的 JSON' });
     }
     return new ProblemException({ code: `http.${status}`, status, title: error.message });
   }

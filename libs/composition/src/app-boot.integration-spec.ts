@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { bootApi, bootNotifier, bootScheduler, resetState } from '@linli/testing';
+import { DOMAIN_CATALOG } from './domain-catalog';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..', '..');
+
+async function startApp(app: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+  try {
+    await run(process.execPath, ['-r', join(root, 'tools/register.js'), join(root, `apps/${app}/src/main.ts`)], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 60000,
+    });
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const failed = error as { code?: number; stderr?: string };
+    return { code: failed.code ?? -1, stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('app start-up', () => {
+  it.each(['api', 'scheduler', 'notifier'])('%s refuses to start on invalid configuration, naming the variable', async (app) => {
+    const result = await startApp(app, { REDIS_URL: 'http://not-redis', LINLI_LOCAL_DIR: '/tmp/linli-boot-test' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('REDIS_URL');
+    expect(result.stderr).toContain('redis://');
+  });
+
+  it('refuses an unknown module name in LINLI_MODULES', async () => {
+    const result = await startApp('api', { LINLI_MODULES: 'no-such-module', LINLI_LOCAL_DIR: '/tmp/linli-boot-test' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('LINLI_MODULES');
+    expect(result.stderr).toContain('no-such-module');
+  });
+
+  it('refuses to start in production without secrets', async () => {
+    const result = await startApp('api', { NODE_ENV: 'production' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('JWT_SECRET');
+    expect(result.stderr).toContain('PII_ENCRYPTION_KEY');
+  });
+});
+
+describe('module selection', () => {
+  beforeAll(() => resetState());
+
+  const subsets = [{ label: 'no domain module', modules: '' }, ...DOMAIN_CATALOG.map((d) => ({ label: `only ${d.name}`, modules: d.name }))];
+
+  it.each(subsets)('boots api, scheduler and notifier with $label', async ({ modules }) => {
+    const api = await bootApi({ env: { LINLI_MODULES: modules } });
+    const scheduler = await bootScheduler({ env: { LINLI_MODULES: modules } });
+    const notifier = await bootNotifier({ env: { LINLI_MODULES: modules } });
+    try {
+      expect((await api.get('/ready')).status).toBe(200);
+      const paths = Object.keys((await api.get('/docs-json')).body.paths);
+      for (const domain of DOMAIN_CATALOG) {
+        const mounted = paths.some((p) => p.startsWith(`/api/v1/${domain.name}`));
+        expect({ domain: domain.name, mounted }).toEqual({ domain: domain.name, mounted: modules.split(',').includes(domain.name) });
+      }
+      expect(scheduler).toBeDefined();
+      expect(notifier).toBeDefined();
+    } finally {
+      await Promise.all([api.close(), scheduler.close(), notifier.close()]);
+    }
+  });
+});
