@@ -58,6 +58,26 @@ function toProblem(error: unknown): ProblemException {
   return new ProblemException({ code: CommonCode.Internal, status: 500, title: 'Internal error', detail: '服务器内部错误' });
 }
 
+/** The problem+json body of a problem, for `request`. */
+export function problemBody(problem: ProblemException, request: FastifyRequest | undefined): Record<string, unknown> {
+  return {
+    type: `urn:linli:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.extensions ?? {}),
+    instance: request?.url,
+    requestId: request?.id,
+  };
+}
+
+/** Sends a problem+json answer; also for HTTP surfaces outside Nest's router (the queue dashboard). */
+export function sendProblem(reply: FastifyReply, request: FastifyRequest | undefined, problem: ProblemException): FastifyReply {
+  return reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problemBody(problem, request));
+}
+
 /** Renders every error as RFC 9457 problem+json with a stable `code`. */
 @Catch()
 export class ProblemJsonFilter implements ExceptionFilter {
@@ -69,19 +89,6 @@ export class ProblemJsonFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error({ err: error, requestId: request?.id }, 'unhandled error');
-    void reply
-      .status(problem.status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send({
-        type: `urn:linli:problem:${problem.code}`,
-        title: problem.title,
-        status: problem.status,
-        code: problem.code,
-        ...(problem.detail ? { detail: problem.detail } : {}),
-        ...(problem.errors ? { errors: problem.errors } : {}),
-        ...(problem.extensions ?? {}),
-        instance: request?.url,
-        requestId: request?.id,
-      });
+    void sendProblem(reply, request, problem);
   }
 }
