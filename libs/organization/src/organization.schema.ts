@@ -1,0 +1,32 @@
+import { SchemaPart } from '@linli/platform';
+import { DualRegistrationEntity } from './dual-registrations/dual-registration.entity';
+import { ImportBatchEntity } from './imports/import-batch.entity';
+import { InstitutionEntity } from './institutions/institution.entity';
+import { MemberTransferEntity } from './members/member-transfer.entity';
+import { PartyMemberEntity } from './members/party-member.entity';
+import { CreateOrganization1795330000000 } from './migrations/1795330000000-CreateOrganization';
+import { OrganizationCoverageEntity } from './party-organizations/organization-coverage.entity';
+import { OrganizationOfficerEntity } from './party-organizations/organization-officer.entity';
+import { PartyOrganizationEntity } from './party-organizations/party-organization.entity';
+import { PersonEntity } from './people/person.entity';
+import { StaffRoleEntity } from './staff-roles/staff-role.entity';
+import { StructureFindingEntity } from './structure-check/structure-finding.entity';
+import { UnitEntity } from './units/unit.entity';
+
+export const organizationSchema: SchemaPart = {
+  entities: [
+    UnitEntity,
+    PersonEntity,
+    PartyOrganizationEntity,
+    OrganizationCoverageEntity,
+    OrganizationOfficerEntity,
+    PartyMemberEntity,
+    MemberTransferEntity,
+    InstitutionEntity,
+    DualRegistrationEntity,
+    StaffRoleEntity,
+    StructureFindingEntity,
+    ImportBatchEntity,
+  ],
+  migrations: [CreateOrganization1795330000000],
+};
