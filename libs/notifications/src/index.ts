@@ -1,2 +1,14 @@
 export * from './notifications.module';
+export * from './notifications-http.module';
+export * from './notifications-worker.module';
 export * from './notifications.schema';
+export type { RenderedNotification } from './templates/notification-template';
+export * from './templates/notification-template-source';
+export * from './templates/kernel-templates';
+export * from './templates/render-template';
+export * from './templates/template-render.error';
+export * from './channels/channel-name';
+export * from './channels/notification-channel';
+export * from './channels/webhook-signature';
+export type { WebhookPayload } from './channels/webhook.channel';
+export * from './delivery/delivery-status';

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationDelivery } from './delivery/notification-delivery.entity';
+import { Notification } from './inbox/notification.entity';
+import { NotificationTemplateSource } from './templates/notification-template-source';
+import { RegisteredNotificationTemplates } from './templates/registered-notification-templates';
 
-/** Templates, channels, delivery records (placeholder until the notifications work lands). */
-@Module({})
+/** The notification domain (every app): its tables and the template lookup. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification, NotificationDelivery])],
+  providers: [{ provide: NotificationTemplateSource, useClass: RegisteredNotificationTemplates }],
+  exports: [TypeOrmModule, NotificationTemplateSource],
+})
 export class NotificationsModule {}
-
-/** Inbox endpoints; mounted by the api. */
-@Module({})
-export class NotificationsHttpModule {}
-
-/** Consumes the notifications queue; mounted by the notifier. */
-@Module({})
-export class NotificationsWorkerModule {}

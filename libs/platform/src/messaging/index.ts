@@ -5,5 +5,6 @@ export * from './job-queue.service';
 export * from './job-worker-host';
 export * from './job-workers.module';
 export * from './messaging.module';
+export * from './notification-templates';
 export * from './on-job.decorator';
 export * from './queue-names';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainEvent } from './domain-event';
 import { QueueName } from './queue-names';
 
@@ -50,4 +51,9 @@ export const JOB_QUEUE: Record<Exclude<JobName, JobName.DeliverEvent>, QueueName
 export function assertJobId(jobId: string): string {
   if (jobId.includes(':')) throw new Error(`job id "${jobId}" must not contain ":"`);
   return jobId;
+}
+
+/** BullMQ job id of a notification: derived from its dedupe key (which may contain ":"), so a re-queue is ignored while the job is kept. */
+export function notificationJobId(dedupeKey: string): string {
+  return `notify-${createHash('sha1').update(dedupeKey, 'utf8').digest('hex')}`;
 }

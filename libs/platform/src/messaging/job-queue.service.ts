@@ -2,7 +2,8 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { BullConfig } from './bull-config';
 import { DomainEvent } from './domain-event';
-import { assertJobId, JOB_QUEUE, JobName, JobPayloads } from './job-names';
+import { LinliConfig } from '../config/linli-config';
+import { assertJobId, JOB_QUEUE, JobName, JobPayloads, notificationJobId, SendNotificationJob } from './job-names';
 import { eventQueueName } from './queue-names';
 
 type QueuedJobName = Exclude<JobName, JobName.DeliverEvent>;
@@ -12,7 +13,10 @@ type QueuedJobName = Exclude<JobName, JobName.DeliverEvent>;
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
 
-  constructor(private readonly bull: BullConfig) {}
+  constructor(
+    private readonly bull: BullConfig,
+    private readonly config: LinliConfig,
+  ) {}
 
   /** The BullMQ queue behind a name (created on first use, closed at shutdown). */
   get(name: string): Queue {
@@ -29,6 +33,14 @@ export class JobQueue implements OnApplicationShutdown {
   async queue<N extends QueuedJobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
     if (options.jobId) assertJobId(options.jobId);
     await this.get(JOB_QUEUE[name]).add(name, payload, options);
+  }
+
+  /**
+   * Sends a notification through the notifier: job id from the dedupe key (a re-queue while the job
+   * is kept is ignored; the notifier's delivery records catch the rest), `NOTIFY_MAX_ATTEMPTS` attempts.
+   */
+  notify(job: SendNotificationJob, options: Omit<JobsOptions, 'jobId'> = {}): Promise<void> {
+    return this.queue(JobName.SendNotification, job, { jobId: notificationJobId(job.dedupeKey), attempts: this.config.notifyMaxAttempts, ...options });
   }
 
   /** Used by the outbox relay: one job per (subscriber, event), job id `event-<uuid>`. */

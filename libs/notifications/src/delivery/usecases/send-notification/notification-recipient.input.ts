@@ -1,0 +1,11 @@
+import { IsOptional, IsUUID } from 'class-validator';
+
+export class NotificationRecipientInput {
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+}

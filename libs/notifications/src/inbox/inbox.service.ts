@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuthenticatedUser, Clock, NotFoundProblem, Page, paginate } from '@linli/platform';
+import { Repository, SelectQueryBuilder, UpdateQueryBuilder } from 'typeorm';
+import { InboxQueryDto } from './dto/inbox-query.dto';
+import { Notification } from './notification.entity';
+
+type Caller = Pick<AuthenticatedUser, 'userId' | 'personId'>;
+
+/**
+ * The caller's inbox: notifications addressed to their user id, or to the person their account is
+ * linked to. Anything else is invisible (404, not 403).
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly clock: Clock,
+  ) {}
+
+  list(caller: Caller, query: InboxQueryDto): Promise<Page<Notification>> {
+    const qb = this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.');
+    if (query.unread) qb.andWhere('n.read_at IS NULL');
+    return paginate(qb, query, {
+      sortColumn: 'n.createdAt',
+      sortKey: (n) => n.createdAt,
+      tieBreaker: 'n.id',
+      tieKey: (n) => n.id,
+      direction: 'DESC',
+    });
+  }
+
+  unreadCount(caller: Caller): Promise<number> {
+    return this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.').andWhere('n.read_at IS NULL').getCount();
+  }
+
+  /** Marks one of the caller's notifications read (keeping the first read time); 404 if it is not theirs. */
+  async markRead(caller: Caller, id: string): Promise<Notification> {
+    await this.ownedBy(this.notifications.createQueryBuilder().update(Notification), caller, '')
+      .set({ readAt: this.clock.now() })
+      .andWhere('id = :id', { id })
+      .andWhere('read_at IS NULL')
+      .execute();
+    const notification = await this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.').andWhere('n.id = :id', { id }).getOne();
+    if (!notification) throw new NotFoundProblem('该通知');
+    return notification;
+  }
+
+  async markAllRead(caller: Caller): Promise<number> {
+    const result = await this.ownedBy(this.notifications.createQueryBuilder().update(Notification), caller, '')
+      .set({ readAt: this.clock.now() })
+      .andWhere('read_at IS NULL')
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private ownedBy<Q extends SelectQueryBuilder<Notification> | UpdateQueryBuilder<Notification>>(qb: Q, caller: Caller, prefix: string): Q {
+    if (caller.personId) {
+      qb.where(`(${prefix}recipient_user_id = :ownerUserId OR ${prefix}recipient_person_id = :ownerPersonId)`, {
+        ownerUserId: caller.userId,
+        ownerPersonId: caller.personId,
+      });
+    } else {
+      qb.where(`${prefix}recipient_user_id = :ownerUserId`, { ownerUserId: caller.userId });
+    }
+    return qb;
+  }
+}
