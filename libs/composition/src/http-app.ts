@@ -28,3 +28,13 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
   app.enableShutdownHooks();
   return app;
 }
+
+/** Initializes the app; if a module refuses to start, closes what already opened (database pool, Redis) before rethrowing. */
+export async function initOrClose(app: NestFastifyApplication): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-run';
 export * from './wait-for';
 export * from './scenarios/unit-tree.scenario';
+export * from './factories';

@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LinliConfig } from '@linli/platform';
 import { enabledDomains } from '../domain-catalog';
 import { AppOptions } from '../app-options';
-import { createHttpApp } from '../http-app';
+import { createHttpApp, initOrClose } from '../http-app';
 import { ApiModule } from './api.module';
 
 /** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
@@ -21,6 +21,6 @@ export async function createApiApp(config: LinliConfig, options: AppOptions = {}
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  await app.init();
+  await initOrClose(app);
   return app;
 }

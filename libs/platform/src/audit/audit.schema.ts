@@ -1,3 +1,5 @@
 import { SchemaPart } from '../database/schema-part';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { CreateAuditLog1795320001000 } from './migrations/1795320001000-CreateAuditLog';
 
-export const auditSchema: SchemaPart = { entities: [], migrations: [] };
+export const auditSchema: SchemaPart = { entities: [AuditEntryEntity], migrations: [CreateAuditLog1795320001000] };

@@ -1,1 +1,5 @@
+export * from './audit-context';
+export * from './audit-entry.entity';
+export * from './audit-http.module';
+export * from './audit-log.service';
 export * from './audit.module';

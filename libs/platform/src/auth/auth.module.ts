@@ -1,10 +1,36 @@
 import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { LinliConfig } from '../config/linli-config';
+import { AccessTokenService } from './access-token.service';
+import { Authenticator } from './authenticator';
+import { PasswordHasher } from './password-hasher';
+import { ScopeService } from './scope.service';
+import { UnitDirectory } from './unit-directory';
+import { UnitDirectoryRegistry } from './unit-directory.registry';
+import { UnitPathMaintenance } from './unit-path-maintenance';
 
-/** Users, grants, tokens and the scope check (placeholder until the auth work lands). */
+/** Users, tokens, the unit directory registry and scope checks; in every app. */
 @Global()
-@Module({})
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [LinliConfig],
+      useFactory: (config: LinliConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [
+    UnitDirectoryRegistry,
+    { provide: UnitDirectory, useExisting: UnitDirectoryRegistry },
+    ScopeService,
+    PasswordHasher,
+    AccessTokenService,
+    Authenticator,
+    UnitPathMaintenance,
+  ],
+  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance],
+})
 export class AuthModule {}
-
-/** Auth endpoints and the global guard; mounted by the api. */
-@Module({})
-export class AuthHttpModule {}

@@ -1,7 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-
-/** The roles of Linli, kept in this one place (permission matrix: roles.ts / docs/auth-and-permissions.md). */
-export type Role = 'admin' | 'secretary' | 'grid_worker' | 'store_clerk' | 'auditor';
+import { Role } from './roles';
 
 /** A role granted at a unit; it reaches the unit's whole subtree. `unitId` null = the whole deployment. */
 export interface RoleGrant {

@@ -11,7 +11,8 @@ export function dataSourceOptions(databaseUrl: string, parts: SchemaPart[]): Dat
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failing queries surface as exceptions (logged by the problem filter); TypeORM's own logger would print parameters, which may hold personal data.
+    logging: false,
     extra: { max: 10, application_name: 'linli' },
   };
 }

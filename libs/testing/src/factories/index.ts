@@ -1,0 +1,2 @@
+export * from './unit-directory.factory';
+export * from './user.factory';
