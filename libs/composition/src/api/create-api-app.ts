@@ -5,6 +5,7 @@ import { enabledDomains } from '../domain-catalog';
 import { AppOptions } from '../app-options';
 import { createHttpApp, initOrClose } from '../http-app';
 import { ApiModule } from './api.module';
+import { mountQueueDashboard } from './queue-dashboard';
 
 /** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
 export async function createApiApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
@@ -21,6 +22,7 @@ export async function createApiApp(config: LinliConfig, options: AppOptions = {}
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await mountQueueDashboard(app);
   await initOrClose(app);
   return app;
 }
