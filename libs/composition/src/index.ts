@@ -10,5 +10,7 @@ export * from './notifier/create-notifier-app';
 export * from './notifier/notifier.module';
 export * from './run-app';
 export * from './scheduler/create-scheduler-app';
+export * from './scheduler/create-scheduler-context';
+export * from './scheduler/run-job-command';
 export * from './scheduler/scheduler.module';
 export * from './app-options';

@@ -1,10 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { Outbox } from './outbox.service';
+import { ProcessedEvents } from './processed-events.service';
 
-/** Publishing domain events in the caller's transaction; every app. */
+/** Publishing domain events in the caller's transaction, and the idempotency key; every app. */
 @Global()
-@Module({})
+@Module({ providers: [Outbox, ProcessedEvents], exports: [Outbox, ProcessedEvents] })
 export class OutboxModule {}
-
-/** The relay that moves committed events to subscriber queues; the scheduler only. */
-@Module({})
-export class OutboxRelayModule {}

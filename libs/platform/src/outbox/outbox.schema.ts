@@ -1,3 +1,10 @@
 import { SchemaPart } from '../database/schema-part';
+import { CreateOutboxEvents1795320100000 } from './migrations/1795320100000-CreateOutboxEvents';
+import { CreateProcessedEvents1795320100001 } from './migrations/1795320100001-CreateProcessedEvents';
+import { OutboxEventEntity } from './outbox-event.entity';
+import { ProcessedEventEntity } from './processed-event.entity';
 
-export const outboxSchema: SchemaPart = { entities: [], migrations: [] };
+export const outboxSchema: SchemaPart = {
+  entities: [OutboxEventEntity, ProcessedEventEntity],
+  migrations: [CreateOutboxEvents1795320100000, CreateProcessedEvents1795320100001],
+};

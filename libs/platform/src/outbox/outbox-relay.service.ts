@@ -1,0 +1,156 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Clock } from '../clock/clock';
+import { LinliConfig } from '../config/linli-config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DomainEvent, EventActor } from '../messaging/domain-event';
+import { JobQueue } from '../messaging/job-queue.service';
+import { EventSubscriberRegistry, subscriberAccepts } from './event-subscriber.registry';
+import { OutboxMetrics } from './outbox-metrics';
+import { OutboxRelayError } from './outbox-relay.error';
+import { OutboxRelayOptions } from './outbox-relay.options';
+import { relayDelayMs } from './relay-backoff';
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  occurred_at: Date;
+  unit_id: string | null;
+  actors: EventActor[];
+  quantity: string | null;
+  data: Record<string, unknown>;
+}
+
+function toDomainEvent(row: OutboxRow): DomainEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurred_at.toISOString(),
+    unitId: row.unit_id,
+    actors: row.actors,
+    quantity: row.quantity === null ? null : Number(row.quantity),
+    data: row.data,
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Moves committed outbox events to the queue of every subscriber whose filter matches (job id
+ * `event-<uuid>`), then marks them relayed, all inside one transaction that holds the batch with
+ * `FOR UPDATE SKIP LOCKED`: two schedulers never relay one row at the same time, and when Redis is
+ * away the rows stay unrelayed (the attempt and error are recorded) and are retried with backoff.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  static readonly BATCH_SIZE = 500;
+  /** A hung Redis must not hold the batch's row locks forever. */
+  static readonly ENQUEUE_TIMEOUT_MS = 5_000;
+
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private consecutiveFailures = 0;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly jobQueue: JobQueue,
+    private readonly registry: EventSubscriberRegistry,
+    private readonly clock: Clock,
+    private readonly config: LinliConfig,
+    private readonly metrics: OutboxMetrics,
+    @Optional() private readonly options: OutboxRelayOptions = new OutboxRelayOptions(),
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.options.background) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the batch in flight (before the database and queues close). */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+
+  /** Relays one batch; returns how many events it moved (0 when there was nothing to relay). */
+  async relayOnce(): Promise<number> {
+    const outcome = await this.transactions.run(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, type, occurred_at, unit_id, actors, quantity, data
+           FROM outbox_events
+          WHERE relayed_at IS NULL
+          ORDER BY seq
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [OutboxRelay.BATCH_SIZE],
+      );
+      if (rows.length === 0) return { relayed: 0 };
+      const events = rows.map(toDomainEvent);
+      const ids = events.map((e) => e.id);
+      try {
+        await withTimeout(this.enqueue(events), OutboxRelay.ENQUEUE_TIMEOUT_MS, 'Redis');
+      } catch (error) {
+        // Nothing is marked relayed; only the failed attempt is recorded, for operators.
+        await manager.query(`UPDATE outbox_events SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
+          ids,
+          String((error as Error)?.message ?? error).slice(0, 2000),
+        ]);
+        return { relayed: 0, failure: new OutboxRelayError(events.length, error) };
+      }
+      await manager.query(`UPDATE outbox_events SET relayed_at = $2, relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [
+        ids,
+        this.clock.now(),
+      ]);
+      return { relayed: events.length };
+    });
+    if (outcome.failure) {
+      this.metrics.relayFailures.inc();
+      throw outcome.failure;
+    }
+    this.metrics.relayed.inc(outcome.relayed);
+    return outcome.relayed;
+  }
+
+  private async enqueue(events: DomainEvent[]): Promise<void> {
+    await Promise.all(
+      this.registry.all().map((subscriber) =>
+        this.jobQueue.deliverEvents(
+          subscriber.name,
+          events.filter((event) => subscriberAccepts(subscriber, event.type)),
+        ),
+      ),
+    );
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.inFlight = this.tick().finally(() => (this.inFlight = undefined));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let delay: number;
+    try {
+      const relayed = await this.relayOnce();
+      if (this.consecutiveFailures > 0) this.logger.log(`outbox relay recovered after ${this.consecutiveFailures} failed attempt(s)`);
+      this.consecutiveFailures = 0;
+      // A full batch means more are probably waiting.
+      delay = relayed >= OutboxRelay.BATCH_SIZE ? 0 : this.config.outboxPollMs;
+    } catch (error) {
+      this.consecutiveFailures += 1;
+      delay = relayDelayMs(this.config.outboxPollMs, this.consecutiveFailures);
+      this.logger.warn({ err: error, attempt: this.consecutiveFailures, retryInMs: delay }, 'outbox relay failed; events stay in the outbox and will be retried');
+    }
+    this.schedule(delay);
+  }
+}
