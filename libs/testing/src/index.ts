@@ -5,3 +5,4 @@ export * from './test-run';
 export * from './wait-for';
 export * from './scenarios/unit-tree.scenario';
 export * from './factories';
+export * from './drain';
