@@ -4,6 +4,7 @@ export * from './clock';
 export * from './config';
 export * from './database';
 export * from './errors';
+export * from './http';
 export * from './messaging';
 export * from './modules';
 export * from './ops';

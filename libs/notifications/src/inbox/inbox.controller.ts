@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, mapPage, ValidationProblem } from '@linli/platform';
+import { AnyAuthenticated, AuthenticatedUser, CurrentUser, mapPage, UuidParam } from '@linli/platform';
 import { InboxQueryDto } from './dto/inbox-query.dto';
 import { NotificationPageDto } from './dto/notification-page.dto';
 import { NotificationDto } from './dto/notification.dto';
@@ -9,7 +9,6 @@ import { UnreadCountDto } from './dto/unread-count.dto';
 import { InboxService } from './inbox.service';
 
 /** Same answer as the kernel's other `:id` routes: a malformed id is a 400 validation problem. */
-const ID_PIPE = new ParseUUIDPipe({ exceptionFactory: () => new ValidationProblem([{ field: 'id', constraint: 'isUuid', message: 'id must be a UUID' }]) });
 
 /** The caller's own notifications (by user id, or by the person their account is linked to): any logged-in user, own records only. */
 @ApiTags('notifications')
@@ -46,7 +45,7 @@ export class InboxController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: no such notification in my inbox' })
-  async read(@CurrentUser() user: AuthenticatedUser, @Param('id', ID_PIPE) id: string): Promise<NotificationDto> {
+  async read(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<NotificationDto> {
     return NotificationDto.from(await this.inbox.markRead(user, id));
   }
 }

@@ -13,7 +13,7 @@ import { CreateUserUseCase } from '../usecases/create-user.usecase';
 import { GrantRoleUseCase } from '../usecases/grant-role.usecase';
 import { RevokeGrantUseCase } from '../usecases/revoke-grant.usecase';
 import { UsersService } from '../users.service';
-import { UuidParam } from './uuid-param';
+import { UuidParam } from '../../http/uuid-param';
 
 @ApiTags('users')
 @Controller('users')

@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe } from '@nestjs/common';
-import { ValidationProblem } from '../../errors/common-problems';
+import { ValidationProblem } from '../errors/common-problems';
 
 /** A `:name` path parameter that must be a UUID (400 validation problem otherwise). */
 export const UuidParam = (name: string): ParameterDecorator =>
