@@ -5,6 +5,8 @@ import { InstitutionEntity } from './institutions/institution.entity';
 import { MemberTransferEntity } from './members/member-transfer.entity';
 import { PartyMemberEntity } from './members/party-member.entity';
 import { CreateOrganization1795330000000 } from './migrations/1795330000000-CreateOrganization';
+import { AddImportBatchScope1795330300000 } from './migrations/1795330300000-AddImportBatchScope';
+import { AddPeopleNameIndexes1795330100000 } from './migrations/1795330100000-AddPeopleNameIndexes';
 import { OrganizationCoverageEntity } from './party-organizations/organization-coverage.entity';
 import { OrganizationOfficerEntity } from './party-organizations/organization-officer.entity';
 import { PartyOrganizationEntity } from './party-organizations/party-organization.entity';
@@ -28,5 +30,5 @@ export const organizationSchema: SchemaPart = {
     StructureFindingEntity,
     ImportBatchEntity,
   ],
-  migrations: [CreateOrganization1795330000000],
+  migrations: [CreateOrganization1795330000000, AddPeopleNameIndexes1795330100000, AddImportBatchScope1795330300000],
 };

@@ -6,3 +6,6 @@ export * from './wait-for';
 export * from './scenarios/unit-tree.scenario';
 export * from './factories';
 export * from './drain';
+export * from './scenarios/people.scenario';
+export * from './scenarios/party.scenario';
+export * from './scenarios/imports.scenario';

@@ -1,6 +1,7 @@
+import multipart from '@fastify/multipart';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { LinliConfig } from '@linli/platform';
+import { LinliConfig, UPLOAD_LIMITS } from '@linli/platform';
 import { enabledDomains } from '../domain-catalog';
 import { AppOptions } from '../app-options';
 import { createHttpApp, initOrClose } from '../http-app';
@@ -11,6 +12,9 @@ import { mountQueueDashboard } from './queue-dashboard';
 export async function createApiApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const app = await createHttpApp(ApiModule.forRoot(config, options.extraModules), config);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
+  // multipart/form-data for uploads (imports). Registered here, before init: registered later from a
+  // module, Fastify would answer body errors (413, bad JSON) itself instead of the problem+json filter.
+  await app.register(multipart, { limits: { ...UPLOAD_LIMITS } });
   const modules = enabledDomains(config.modules).map((d) => `${d.name} (${d.displayName})`);
   const document = SwaggerModule.createDocument(
     app,

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { ImportKind } from './import-kind';
 
-export type ImportKind = 'units' | 'people' | 'members';
+export type { ImportKind } from './import-kind';
 
 /** One accepted import file and what it changed. */
 @Entity('import_batches')
@@ -31,6 +32,13 @@ export class ImportBatchEntity {
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  /** The deepest unit containing every row of the file (null: rows in several cities); decides who may read the batch. */
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  @Column({ name: 'unit_path', type: 'text', nullable: true })
+  unitPath: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { UnitTreeDirectory } from './unit-tree.directory';
+import { UnitsService } from './units.service';
+import { DeleteUnitUseCase } from './usecases/delete-unit.usecase';
+import { MoveUnitUseCase } from './usecases/move-unit.usecase';
 
-/** Domain face of units: services other parts of the organization module and other domains use. */
-@Module({})
+/** Domain face of units: the tree, its directory for the kernel's scope checks, and the tree's commands. */
+@Module({
+  providers: [UnitTreeDirectory, UnitsService, MoveUnitUseCase, DeleteUnitUseCase],
+  exports: [UnitTreeDirectory, UnitsService, MoveUnitUseCase, DeleteUnitUseCase],
+})
 export class UnitsModule {}

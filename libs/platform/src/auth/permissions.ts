@@ -11,6 +11,20 @@ export enum Permission {
   UsersManage = 'users.manage',
   AuditRead = 'audit.read',
   QueuesManage = 'queues.manage',
+  // organization (组织体系)
+  UnitsRead = 'units.read',
+  UnitsManage = 'units.manage',
+  OrganizationsRead = 'organizations.read',
+  OrganizationsManage = 'organizations.manage',
+  PeopleRead = 'people.read',
+  PeopleManage = 'people.manage',
+  PeopleReveal = 'people.reveal',
+  MembersManage = 'members.manage',
+  InstitutionsManage = 'institutions.manage',
+  DualRegistrationsManage = 'dual-registrations.manage',
+  StaffRolesManage = 'staff-roles.manage',
+  ImportsRun = 'imports.run',
+  AnalyticsRead = 'analytics.read',
 }
 
 export interface PermissionRule {
@@ -26,6 +40,19 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.UsersManage]: { roles: ['admin'], description: '创建账号、授予和撤销角色' },
   [Permission.AuditRead]: { roles: ['admin', 'auditor'], description: '查看审计日志' },
   [Permission.QueuesManage]: { roles: ['admin'], description: '查看和管理后台任务队列' },
+  [Permission.UnitsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看治理单元（市、区、街道、社区、网格、小区、楼栋）' },
+  [Permission.UnitsManage]: { roles: ['admin'], description: '新建、修改、移动、删除治理单元' },
+  [Permission.OrganizationsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看党组织、班子成员和党员' },
+  [Permission.OrganizationsManage]: { roles: ['admin', 'secretary'], description: '设立和调整党组织、任免班子成员' },
+  [Permission.PeopleRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看人员（个人信息脱敏）' },
+  [Permission.PeopleManage]: { roles: ['admin', 'secretary', 'grid_worker'], description: '登记和修改人员信息' },
+  [Permission.PeopleReveal]: { roles: ['admin', 'secretary', 'grid_worker'], description: '查看完整个人信息（留痕审计）' },
+  [Permission.MembersManage]: { roles: ['admin', 'secretary'], description: '党员登记与组织关系转接' },
+  [Permission.InstitutionsManage]: { roles: ['admin', 'secretary'], description: '登记驻区单位和两新组织' },
+  [Permission.DualRegistrationsManage]: { roles: ['admin', 'secretary'], description: '办理双报到和共建协议' },
+  [Permission.StaffRolesManage]: { roles: ['admin'], description: '任命网格员、楼栋长、党员中心户、社区工作者' },
+  [Permission.ImportsRun]: { roles: ['admin'], description: '批量导入单元、人员和党员' },
+  [Permission.AnalyticsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看统计、覆盖情况、空白点和结构体检' },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {

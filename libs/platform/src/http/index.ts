@@ -1,1 +1,2 @@
 export * from './uuid-param';
+export * from './upload-limits';

@@ -1,0 +1,59 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { GENDER_DISPLAY, GENDERS } from '../person-fields';
+import { Gender, PersonEntity } from '../person.entity';
+
+/** A person as the api shows them: phone and ID number masked, never cipher text. */
+export class PersonDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '王芳' })
+  name: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '138****5678', description: 'Masked; the full value only through POST /people/:id/reveal' })
+  phone: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '110***********002X', description: 'Masked; the full value only through POST /people/:id/reveal' })
+  idNumber: string | null;
+
+  @ApiProperty({ enum: GENDERS, nullable: true })
+  gender: Gender | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '女' })
+  genderDisplay: string | null;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String, example: '1949-12-31' })
+  birthDate: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  residenceUnitId: string;
+
+  @ApiProperty({ nullable: true, type: String, example: '幸福里小区 3 号楼' })
+  residenceUnitName: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  externalId: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  static from(person: PersonEntity, residenceUnitName: string | null): PersonDto {
+    const dto = new PersonDto();
+    dto.id = person.id;
+    dto.name = person.name;
+    dto.phone = person.phoneMasked;
+    dto.idNumber = person.idNumberMasked;
+    dto.gender = person.gender;
+    dto.genderDisplay = person.gender ? GENDER_DISPLAY[person.gender] : null;
+    dto.birthDate = person.birthDate;
+    dto.residenceUnitId = person.residenceUnitId;
+    dto.residenceUnitName = residenceUnitName;
+    dto.externalId = person.externalId;
+    dto.createdAt = person.createdAt.toISOString();
+    dto.updatedAt = person.updatedAt.toISOString();
+    return dto;
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrantEntity, ScopeService, TransactionRunner, UserEntity } from '@linli/platform';
+import { DataSource } from 'typeorm';
+import { PersonEntity } from '../../people/person.entity';
+import { UnitEntity } from '../../units/unit.entity';
+import { CreateStaffRoleDto } from '../dto/create-staff-role.dto';
+import { StaffRoleDto } from '../dto/staff-role.dto';
+import { STAFF_ROLE_GRANT, STAFF_ROLE_UNIT_KIND } from '../staff-role-rules';
+import { StaffRoleEntity } from '../staff-role.entity';
+import { StaffRoleCode, StaffRoleException } from '../staff-roles.exception';
+import { StaffRolesService } from '../staff-roles.service';
+
+/**
+ * Appoints a person to a staff role at a unit of the right kind. When the person has an account
+ * (`users.person_id`), the role brings its scope grant (see `STAFF_ROLE_GRANT`) in the same
+ * transaction, audited as grants.created like any other grant; the grant's id is kept on the role
+ * so that ending the role removes exactly that grant. If the account already holds that role at
+ * that unit (granted by hand), that grant stays the hand-made one and the staff role keeps no grant.
+ */
+@Injectable()
+export class AppointStaffRoleUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly scope: ScopeService,
+    private readonly staffRoles: StaffRolesService,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(user: AuthenticatedUser, command: CreateStaffRoleDto): Promise<StaffRoleDto> {
+    const unit = await this.dataSource.getRepository(UnitEntity).findOne({ select: { id: true, kind: true, path: true }, where: { id: command.unitId } });
+    if (!unit || !this.scope.canReach(user, Permission.StaffRolesManage, unit.path)) throw new NotFoundProblem('该单位');
+    if (unit.kind !== STAFF_ROLE_UNIT_KIND[command.role]) throw new StaffRoleException(StaffRoleCode.UnitKind);
+
+    const role = await this.transactions.run(async (manager) => {
+      const person = await manager.getRepository(PersonEntity).findOne({ select: { id: true }, where: { id: command.personId } });
+      if (!person) throw new NotFoundProblem('该人员');
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(StaffRoleEntity)
+        .values({ personId: person.id, role: command.role, unitId: unit.id, unitPath: unit.path, grantId: null, startedAt: this.clock.now(), endedAt: null })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const id = (inserted.raw as { id: string }[])[0]?.id;
+      if (!id) throw new StaffRoleException(StaffRoleCode.Exists);
+
+      const grantRole = STAFF_ROLE_GRANT[command.role];
+      const account = grantRole ? await manager.getRepository(UserEntity).findOne({ select: { id: true }, where: { personId: person.id } }) : null;
+      let grantId: string | null = null;
+      if (grantRole && account) {
+        const granted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(RoleGrantEntity)
+          .values({ userId: account.id, role: grantRole, unitId: unit.id, unitPath: unit.path, createdBy: user.userId })
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        grantId = (granted.raw as { id: string }[])[0]?.id ?? null;
+        if (grantId) {
+          await manager.getRepository(StaffRoleEntity).update({ id }, { grantId });
+          await this.audit.record(
+            { action: 'grants.created', targetType: 'user', targetId: account.id, unitId: unit.id, unitPath: unit.path, data: { grantId, role: grantRole, staffRoleId: id } },
+            manager,
+          );
+        }
+      }
+      await this.audit.record(
+        {
+          action: 'staff-roles.created',
+          targetType: 'staff-role',
+          targetId: id,
+          unitId: unit.id,
+          unitPath: unit.path,
+          data: { personId: person.id, role: command.role, grantId },
+        },
+        manager,
+      );
+      return manager.getRepository(StaffRoleEntity).findOneByOrFail({ id });
+    });
+    return (await this.staffRoles.present([role]))[0];
+  }
+}
