@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import concurrently from 'concurrently';
+import { Client } from 'pg';
 import { loadLinliConfig, migrate } from '@linli/composition';
 import { ConfigError, LinliConfig } from '@linli/platform';
+import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -18,6 +20,17 @@ async function waitForHealth(url: string, deadlineMs: number): Promise<boolean> 
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
+}
+
+/** In development, an empty database gets the demo district (one district of DOMAIN.md: 30 communities, 161 grids). */
+async function seedDemoCity(config: LinliConfig): Promise<void> {
+  const client = new Client({ connectionString: config.databaseUrl });
+  await client.connect();
+  const units = await client.query<{ count: string }>('SELECT count(*) FROM units').finally(() => client.end());
+  if (Number(units.rows[0].count) > 0) return;
+  out('linli: empty database, loading the demo district (seed-city demo)…');
+  const result = await seedCity({ databaseUrl: config.databaseUrl, scale: 'demo', piiKey: config.piiKey });
+  out(`linli: demo district loaded in ${(result.durationMs / 1000).toFixed(1)} s (${result.counts.units} units, ${result.counts.people} people)`);
 }
 
 /**
@@ -45,6 +58,8 @@ async function main(): Promise<void> {
 
   const applied = await migrate(config.databaseUrl, { createDatabase: config.nodeEnv !== 'production' });
   out(applied.length ? `linli: applied ${applied.length} migration(s)` : 'linli: database is up to date');
+
+  if (config.nodeEnv === 'development' && config.modules.includes('organization')) await seedDemoCity(config);
 
   const node = `"${process.execPath}" -r ./tools/register.js`;
   const { result } = concurrently(

@@ -7,6 +7,7 @@ import { PartyMemberEntity } from './members/party-member.entity';
 import { CreateOrganization1795330000000 } from './migrations/1795330000000-CreateOrganization';
 import { AddImportBatchScope1795330300000 } from './migrations/1795330300000-AddImportBatchScope';
 import { AddPeopleNameIndexes1795330100000 } from './migrations/1795330100000-AddPeopleNameIndexes';
+import { CreateAnalyticsReadModel1795330400000 } from './migrations/1795330400000-CreateAnalyticsReadModel';
 import { OrganizationCoverageEntity } from './party-organizations/organization-coverage.entity';
 import { OrganizationOfficerEntity } from './party-organizations/organization-officer.entity';
 import { PartyOrganizationEntity } from './party-organizations/party-organization.entity';
@@ -30,5 +31,5 @@ export const organizationSchema: SchemaPart = {
     StructureFindingEntity,
     ImportBatchEntity,
   ],
-  migrations: [CreateOrganization1795330000000, AddPeopleNameIndexes1795330100000, AddImportBatchScope1795330300000],
+  migrations: [CreateOrganization1795330000000, AddPeopleNameIndexes1795330100000, AddImportBatchScope1795330300000, CreateAnalyticsReadModel1795330400000],
 };

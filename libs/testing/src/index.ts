@@ -9,3 +9,4 @@ export * from './drain';
 export * from './scenarios/people.scenario';
 export * from './scenarios/party.scenario';
 export * from './scenarios/imports.scenario';
+export * from './scenarios/analytics.scenario';

@@ -35,13 +35,13 @@ class CliSchedules {
 @Module({ providers: [CliSchedules] })
 class CliSchedulesModule {}
 
-async function cli(argv: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(argv: string[], env?: NodeJS.ProcessEnv, config = testConfig({ LINLI_MODULES: '' })): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runJobCommand(argv, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    ...(env ? { env } : { config: testConfig() }),
+    ...(env ? { env } : { config }),
     extraModules: [CliSchedulesModule],
   });
   return { code, stdout, stderr };
@@ -96,11 +96,13 @@ describe('npm run job', () => {
     expect(unknownFlag.stderr).toContain('usage: npm run job');
   });
 
-  it('lists the registered schedules', async () => {
-    const { code, stdout } = await cli(['--list']);
+  it('lists the registered schedules of the enabled modules', async () => {
+    const { code, stdout } = await cli(['--list'], undefined, testConfig({ LINLI_MODULES: 'organization' }));
     expect(code).toBe(0);
     const schedules = JSON.parse(stdout) as { name: string; cron: string; timeZone: string; period: string }[];
-    expect(schedules.map((s) => s.name)).toEqual(['outbox.cleanup', 'test.cli-broken', 'test.cli-report']);
+    expect(schedules.map((s) => s.name)).toEqual(['organization.structure-check', 'outbox.cleanup', 'test.cli-broken', 'test.cli-report']);
+    const kernelOnly = JSON.parse((await cli(['--list'], undefined, testConfig({ LINLI_MODULES: '' }))).stdout) as { name: string }[];
+    expect(kernelOnly.map((s) => s.name)).toEqual(['outbox.cleanup', 'test.cli-broken', 'test.cli-report']);
     expect(schedules.find((s) => s.name === 'test.cli-report')).toMatchObject({ cron: '0 2 1 * *', timeZone: 'Asia/Shanghai', period: 'month', periodOffset: 'previous' });
   });
 
