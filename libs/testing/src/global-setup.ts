@@ -6,7 +6,24 @@ import { currentRun, databaseUrlFor, templateDatabaseName, withAdminClient } fro
  * Once per `npm test` (run by tools/jest/global-setup.js): creates a template database and migrates
  * it; each Jest worker then clones it (CREATE DATABASE … TEMPLATE), far faster than migrating per worker.
  */
+const STALE_AFTER_MS = 6 * 3600 * 1000;
+
+/** Databases of runs that never reached their teardown (killed, crashed) and are hours old. */
+async function dropStaleTestDatabases(): Promise<void> {
+  await withAdminClient(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'linli\\_test\\_%'`);
+    for (const { datname } of rows) {
+      const run = /^linli_test_([0-9a-z]+)_/.exec(datname)?.[1];
+      const startedAt = run && run.length > 4 ? parseInt(run.slice(0, -4), 36) : NaN;
+      if (Number.isFinite(startedAt) && Date.now() - startedAt > STALE_AFTER_MS) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    }
+  });
+}
+
 async function main(): Promise<void> {
+  await dropStaleTestDatabases();
   const template = templateDatabaseName(currentRun());
   await withAdminClient((client) => client.query(`CREATE DATABASE "${template}"`));
   await migrate(databaseUrlFor(template), { createDatabase: false });
