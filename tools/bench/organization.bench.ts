@@ -5,7 +5,7 @@ import { createApiApp, createSchedulerContext, loadLinliConfig, migrate } from '
 import { JobRunner } from '@linli/platform';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { STRUCTURE_CHECK_RULES_IN_ORDER } from './lib/structure-rules-order';
+import { STRUCTURE_CHECK_RULES } from '@linli/organization';
 import { SCALES, seedCity, SeedCityResult } from '../seed-city/src';
 import { describeMachine } from './lib/machine';
 import { BenchReport, InfoRow, renderReport, TargetRow } from './lib/results-report';
@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     targets,
     extras,
     structureCheck: checkResult,
-    ruleOrder: STRUCTURE_CHECK_RULES_IN_ORDER,
+    ruleOrder: STRUCTURE_CHECK_RULES,
     notes: [
       'Requests are sequential warm requests after the warm-ups; median and p95 by nearest rank.',
       `Counts target the spec: ${SCALES.city.communities} communities, ${SCALES.city.grids} grids, ${SCALES.city.complexes} complexes, ${SCALES.city.buildings} buildings, ${SCALES.city.people} people, ${SCALES.city.members} party members.`,

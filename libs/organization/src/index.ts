@@ -12,3 +12,4 @@ export * from './units/units.service';
 export * from './people/people.module';
 export * from './people/people.service';
 export type { NewPerson } from './people/new-person';
+export * from './structure-check/structure-check-rule';

@@ -10,3 +10,4 @@ export * from './scenarios/people.scenario';
 export * from './scenarios/party.scenario';
 export * from './scenarios/imports.scenario';
 export * from './scenarios/analytics.scenario';
+export * from './assertions';

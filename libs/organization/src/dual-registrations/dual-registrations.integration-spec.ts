@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   bootApi,
+  countRows,
   createLoggedInUser,
   createMember,
   createPartyOrganization,
   createPerson,
   createUnitTree,
+  expectProblem,
   resetState,
   ScenarioPartyOrganization,
   ScenarioUnit,
@@ -14,15 +16,7 @@ import {
   withTestDb,
 } from '@linli/testing';
 
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
-function count(sql: string, params: unknown[] = []): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n));
-}
 
 describe('dual registrations (双报到)', () => {
   let api: TestApi;
@@ -77,24 +71,24 @@ describe('dual registrations (双报到)', () => {
         data: { registrationId: response.body.id, kind: 'member', communityUnitId: unit('社区A').id, memberId: member.id },
       },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'dual-registrations.created' AND target_id = $1`, [response.body.id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'dual-registrations.created' AND target_id = $1`, [response.body.id])).toBe(1);
   });
 
   it('allows one active registration per member and community, and a new one once it has ended', async () => {
     const member = await inServiceMember();
     const body = { kind: 'member', memberId: member.id, communityUnitId: unit('社区A').id };
     const first = await api.post('/api/v1/dual-registrations', body, secretaryA);
-    const eventsBefore = await count('SELECT count(*) AS n FROM outbox_events');
+    const eventsBefore = await countRows('SELECT count(*) AS n FROM outbox_events');
 
     expectProblem(await api.post('/api/v1/dual-registrations', body, secretaryA), 409, 'organization.dual-registration-exists');
-    expect(await count('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
+    expect(await countRows('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
 
     const ended = await api.post(`/api/v1/dual-registrations/${first.body.id}/end`, {}, secretaryA);
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ active: false, endedAt: expect.any(String) });
     expectProblem(await api.post(`/api/v1/dual-registrations/${first.body.id}/end`, {}, secretaryA), 409, 'organization.dual-registration-ended');
     expect((await api.post('/api/v1/dual-registrations', body, secretaryA)).status).toBe(201);
-    expect(await count('SELECT count(*) AS n FROM dual_registrations WHERE member_id = $1', [member.id])).toBe(2);
+    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE member_id = $1', [member.id])).toBe(2);
   });
 
   it('refuses a member who is not in service and a unit that is not a community', async () => {
@@ -107,7 +101,7 @@ describe('dual registrations (双报到)', () => {
     );
     expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: member.id, communityUnitId: unit('网格A1').id }, secretaryA), 400, 'organization.not-a-community');
     expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: randomUUID(), communityUnitId: unit('社区A').id }, secretaryA), 404, 'resource.not-found');
-    expect(await count('SELECT count(*) AS n FROM dual_registrations WHERE member_id = ANY($1::uuid[])', [[retired.id, member.id]])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE member_id = ANY($1::uuid[])', [[retired.id, member.id]])).toBe(0);
   });
 
   it('registers an institution\'s party organization with a community under a co-building agreement', async () => {
@@ -149,7 +143,7 @@ describe('dual registrations (双报到)', () => {
       400,
       'organization.dual-registration-period',
     );
-    expect(await count('SELECT count(*) AS n FROM dual_registrations WHERE organization_id = $1', [other.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE organization_id = $1', [other.id])).toBe(0);
   });
 
   it('requires the agreement\'s period and commitments and refuses fields of the other kind', async () => {

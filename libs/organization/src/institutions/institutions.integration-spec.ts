@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createPartyOrganization, createUnitTree, resetState, ScenarioUnit, smallDistrict, TestApi, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  countRows,
+  createLoggedInUser,
+  createPartyOrganization,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  withTestDb,
+} from '@linli/testing';
 
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
-function count(sql: string, params: unknown[] = []): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n));
-}
 
 describe('institutions', () => {
   let api: TestApi;
@@ -46,7 +50,7 @@ describe('institutions', () => {
     });
     const uncovered = await api.post('/api/v1/institutions', { kind: 'social_organization', name: '邻里互助协会', unitId: unit('小区A1').id }, secretaryA);
     expect(uncovered.body).toMatchObject({ displayKind: '社会组织', partyOrganizationId: null, hasPartyOrganization: false });
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'institutions.created' AND target_id = $1`, [covered.body.id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'institutions.created' AND target_id = $1`, [covered.body.id])).toBe(1);
 
     const without = await api.get(`/api/v1/institutions?unitId=${unit('社区A').id}&hasPartyOrganization=false`, secretaryA);
     expect(without.body.items.map((i: any) => i.id)).toEqual([uncovered.body.id]);
@@ -70,7 +74,7 @@ describe('institutions', () => {
 
     expectProblem(await api.request('PATCH', `/api/v1/institutions/${second.body.id}`, { token: secretaryA, body: { code: 'AG-001' } }), 409, 'organization.institution-code-taken');
     expectProblem(await api.post('/api/v1/institutions', { kind: 'agency', name: '重复编码', unitId: unit('社区A').id, code: 'AG-002' }, secretaryA), 409, 'organization.institution-code-taken');
-    expect(await count(`SELECT count(*) AS n FROM institutions WHERE code = 'AG-002' AND name = '街道办'`)).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM institutions WHERE code = 'AG-002' AND name = '街道办'`)).toBe(1);
   });
 
   it('answers 404 for a sibling community\'s institutions, units and party organizations', async () => {
@@ -86,18 +90,18 @@ describe('institutions', () => {
       404,
       'resource.not-found',
     );
-    expect(await count(`SELECT count(*) AS n FROM institutions WHERE name LIKE '越界%'`)).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM institutions WHERE name LIKE '越界%'`)).toBe(0);
     const listed = await api.get('/api/v1/institutions?limit=100', secretaryA);
     expect(listed.body.items.map((i: any) => i.id)).not.toContain(inB.body.id);
   });
 
   it('answers bad input with problem+json and writes nothing', async () => {
-    const before = await count('SELECT count(*) AS n FROM institutions');
+    const before = await countRows('SELECT count(*) AS n FROM institutions');
     expectProblem(await api.post('/api/v1/institutions', { kind: 'bank', name: '某银行', unitId: unit('社区A').id }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.post('/api/v1/institutions', { kind: 'agency', name: '', unitId: unit('社区A').id }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.post('/api/v1/institutions', { kind: 'agency', name: '多余', unitId: unit('社区A').id, covered: true }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.get('/api/v1/institutions?hasPartyOrganization=yes', secretaryA), 400, 'validation.failed');
     expectProblem(await api.request('PATCH', `/api/v1/institutions/${randomUUID()}`, { token: secretaryA, body: { partyOrganizationId: 'x' } }), 400, 'validation.failed');
-    expect(await count('SELECT count(*) AS n FROM institutions')).toBe(before);
+    expect(await countRows('SELECT count(*) AS n FROM institutions')).toBe(before);
   });
 });

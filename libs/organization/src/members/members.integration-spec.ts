@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   bootApi,
+  countRows,
   createLoggedInUser,
   createMember,
   createPartyOrganization,
   createPerson,
   createUnitTree,
+  expectProblem,
   resetState,
   ScenarioPartyOrganization,
   ScenarioUnit,
@@ -14,15 +16,7 @@ import {
   withTestDb,
 } from '@linli/testing';
 
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
-function count(sql: string, params: unknown[] = []): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n));
-}
 
 async function counts(organizationId: string): Promise<{ memberCount: number; fullMemberCount: number }> {
   return withTestDb(async (client) => {
@@ -79,7 +73,7 @@ describe('party members and transfers', () => {
     await api.post('/api/v1/party-members', { personId: probationer.id, organizationId: a1.id, category: 'resident', status: 'probationary', joinedAt: '2025-07-01' }, secretaryA);
 
     expect(await counts(a1.id)).toEqual({ memberCount: 2, fullMemberCount: 1 });
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE id = $1 AND residence_path = $2', [response.body.id, unit('楼栋A1-1').path])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE id = $1 AND residence_path = $2', [response.body.id, unit('楼栋A1-1').path])).toBe(1);
     const events = await withTestDb((client) => client.query(`SELECT type, unit_id, actors, data FROM outbox_events WHERE data->>'memberId' = $1`, [response.body.id]));
     expect(events.rows).toEqual([
       {
@@ -89,7 +83,7 @@ describe('party members and transfers', () => {
         data: { memberId: response.body.id, personId: person.id, organizationId: a1.id, category: 'retired', status: 'full' },
       },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'members.joined' AND target_id = $1`, [response.body.id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'members.joined' AND target_id = $1`, [response.body.id])).toBe(1);
   });
 
   it('keeps one membership per person when the same person joins concurrently', async () => {
@@ -104,10 +98,10 @@ describe('party members and transfers', () => {
 
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     for (const refused of responses.filter((r) => r.status !== 201)) expectProblem(refused, 409, 'organization.member-exists');
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE person_id = $1', [person.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE person_id = $1', [person.id])).toBe(1);
     const total = (await counts(a1.id)).memberCount + (await counts(a2.id)).memberCount;
     expect(total).toBe(1);
-    expect(await count(`SELECT count(*) AS n FROM outbox_events WHERE type = 'organization.member.joined' AND data->>'personId' = $1`, [person.id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM outbox_events WHERE type = 'organization.member.joined' AND data->>'personId' = $1`, [person.id])).toBe(1);
   });
 
   it('refuses a membership in a party group and an unknown person, writing nothing', async () => {
@@ -126,7 +120,7 @@ describe('party members and transfers', () => {
       'resource.not-found',
     );
     expect(await counts(a1.id)).toEqual({ memberCount: 0, fullMemberCount: 0 });
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE organization_id IN ($1, $2)', [a1.id, group.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE organization_id IN ($1, $2)', [a1.id, group.id])).toBe(0);
   });
 
   it('transfers a member atomically: both counts, the history row and organization.member.transferred', async () => {
@@ -158,15 +152,15 @@ describe('party members and transfers', () => {
     const { a1 } = await organizations();
     const person = await createPerson({ name: '吴昊', residenceUnitId: unit('小区A1').id });
     const member = await createMember({ personId: person.id, organizationId: a1.id, status: 'probationary' });
-    const eventsBefore = await count('SELECT count(*) AS n FROM outbox_events');
+    const eventsBefore = await countRows('SELECT count(*) AS n FROM outbox_events');
 
     expectProblem(await api.post(`/api/v1/party-members/${member.id}/transfers`, { toOrganizationId: randomUUID() }, secretaryA), 404, 'resource.not-found');
     expectProblem(await api.post(`/api/v1/party-members/${member.id}/transfers`, { toOrganizationId: a1.id }, secretaryA), 409, 'organization.transfer-same-organization');
 
     expect(await counts(a1.id)).toEqual({ memberCount: 1, fullMemberCount: 0 });
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE id = $1 AND organization_id = $2', [member.id, a1.id])).toBe(1);
-    expect(await count('SELECT count(*) AS n FROM member_transfers WHERE member_id = $1', [member.id])).toBe(0);
-    expect(await count('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE id = $1 AND organization_id = $2', [member.id, a1.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM member_transfers WHERE member_id = $1', [member.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
   });
 
   it('rolls the whole transfer back, event included, when its last step fails', async () => {
@@ -190,9 +184,9 @@ describe('party members and transfers', () => {
 
     expect(await counts(a1.id)).toEqual({ memberCount: 1, fullMemberCount: 1 });
     expect(await counts(a2.id)).toEqual({ memberCount: 0, fullMemberCount: 0 });
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE id = $1 AND organization_id = $2', [member.id, a1.id])).toBe(1);
-    expect(await count('SELECT count(*) AS n FROM member_transfers WHERE member_id = $1', [member.id])).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM outbox_events WHERE data->>'memberId' = $1`, [member.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE id = $1 AND organization_id = $2', [member.id, a1.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM member_transfers WHERE member_id = $1', [member.id])).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM outbox_events WHERE data->>'memberId' = $1`, [member.id])).toBe(0);
   });
 
   it('leaves the counts exactly right after 10 concurrent transfers of different members between the same two organizations', async () => {
@@ -219,8 +213,8 @@ describe('party members and transfers', () => {
       });
       expect(await counts(organization.id)).toEqual(actual);
     }
-    expect(await count('SELECT count(*) AS n FROM member_transfers WHERE member_id = ANY($1::uuid[])', [members.map((m) => m.id)])).toBe(10);
-    expect(await count(`SELECT count(*) AS n FROM outbox_events WHERE type = 'organization.member.transferred' AND data->>'memberId' = ANY($1::text[])`, [members.map((m) => m.id)])).toBe(10);
+    expect(await countRows('SELECT count(*) AS n FROM member_transfers WHERE member_id = ANY($1::uuid[])', [members.map((m) => m.id)])).toBe(10);
+    expect(await countRows(`SELECT count(*) AS n FROM outbox_events WHERE type = 'organization.member.transferred' AND data->>'memberId' = ANY($1::text[])`, [members.map((m) => m.id)])).toBe(10);
   });
 
   it('raises the full count when a probationary member becomes full and refuses the way back', async () => {
@@ -276,7 +270,7 @@ describe('party members and transfers', () => {
     expectProblem(await api.post('/api/v1/party-members', { ...valid, memberCount: 3 }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.post(`/api/v1/party-members/${randomUUID()}/transfers`, { toOrganizationId: 'x' }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.get('/api/v1/party-members/123', secretaryA), 400, 'validation.failed');
-    expect(await count('SELECT count(*) AS n FROM party_members WHERE person_id = $1', [person.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM party_members WHERE person_id = $1', [person.id])).toBe(0);
     expect(await counts(a1.id)).toEqual({ memberCount: 0, fullMemberCount: 0 });
   });
 });

@@ -1,5 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createPartyOrganization, createPerson, createUnitTree, resetState, ScenarioUnit, TestApi, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  countRows,
+  createLoggedInUser,
+  createPartyOrganization,
+  createPerson,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  TestApi,
+  withTestDb,
+} from '@linli/testing';
 
 /** 示范市 → 示范区 → 示范街道 → 社区A (网格A1 → 小区A1 → 楼栋A1-1; 网格A2 → 小区A2) and 社区B (网格B1 → 小区B1). */
 async function buildTree(): Promise<Map<string, ScenarioUnit>> {
@@ -32,15 +44,7 @@ async function buildTree(): Promise<Map<string, ScenarioUnit>> {
   });
 }
 
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
-function count(sql: string, params: unknown[] = []): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n));
-}
 
 describe('party organizations', () => {
   let api: TestApi;
@@ -84,7 +88,7 @@ describe('party organizations', () => {
         data: { organizationId: id, kind: 'branch', parentId: null },
       },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'organizations.created' AND target_id = $1`, [id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'organizations.created' AND target_id = $1`, [id])).toBe(1);
     expect((await api.get(`/api/v1/party-organizations/${id}`, secretaryA)).body).toEqual(response.body);
   });
 
@@ -100,7 +104,7 @@ describe('party organizations', () => {
 
     const single = await api.post('/api/v1/party-organizations', { kind: 'joint_branch', name: '单一联合党支部', unitId: unit('小区A2').id }, secretaryA);
     expectProblem(single, 400, 'organization.joint-branch-coverage');
-    expect(await count(`SELECT count(*) AS n FROM party_organizations WHERE name = '单一联合党支部'`)).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM party_organizations WHERE name = '单一联合党支部'`)).toBe(0);
   });
 
   it('puts a party group only under a branch or joint branch', async () => {
@@ -134,7 +138,7 @@ describe('party organizations', () => {
 
     expectProblem(await api.request('PATCH', `/api/v1/party-organizations/${parent.id}`, { token: secretaryA, body: { parentId: parent.id } }), 400, 'organization.parent-cycle');
     expectProblem(await api.request('PATCH', `/api/v1/party-organizations/${parent.id}`, { token: secretaryA, body: { parentId: child.id } }), 400, 'organization.parent-cycle');
-    expect(await count('SELECT count(*) AS n FROM party_organizations WHERE id = $1 AND parent_id IS NULL', [parent.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM party_organizations WHERE id = $1 AND parent_id IS NULL', [parent.id])).toBe(1);
   });
 
   it('changes the kind (publishing organization.organization.kind-changed) and replaces the covered units as a set', async () => {
@@ -152,7 +156,7 @@ describe('party organizations', () => {
 
     const renamed = await api.request('PATCH', `/api/v1/party-organizations/${branch.id}`, { token: secretaryA, body: { coveredUnitIds: [unit('小区A1').id] } });
     expect(renamed.body.coveredUnitIds).toEqual([unit('小区A1').id]);
-    expect(await count(`SELECT count(*) AS n FROM outbox_events WHERE data->>'organizationId' = $1`, [branch.id])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM outbox_events WHERE data->>'organizationId' = $1`, [branch.id])).toBe(1);
   });
 
   it('lets a community secretary upgrade an organization whose parent sits above the community, but not attach one to a parent out of sight', async () => {
@@ -217,7 +221,7 @@ describe('party organizations', () => {
       404,
       'resource.not-found',
     );
-    expect(await count('SELECT count(*) AS n FROM organization_officers WHERE organization_id = $1', [branch.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM organization_officers WHERE organization_id = $1', [branch.id])).toBe(0);
   });
 
   it('answers 404 for a sibling community\'s organizations and units, and writes nothing', async () => {
@@ -237,7 +241,7 @@ describe('party organizations', () => {
       404,
       'resource.not-found',
     );
-    expect(await count(`SELECT count(*) AS n FROM party_organizations WHERE name LIKE '越界%'`)).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM party_organizations WHERE name LIKE '越界%'`)).toBe(0);
 
     const listed = await api.get('/api/v1/party-organizations?limit=100', secretaryA);
     expect(listed.status).toBe(200);
@@ -259,7 +263,7 @@ describe('party organizations', () => {
   });
 
   it('answers bad input with problem+json and writes nothing', async () => {
-    const before = await count('SELECT count(*) AS n FROM party_organizations');
+    const before = await countRows('SELECT count(*) AS n FROM party_organizations');
     expectProblem(await api.post('/api/v1/party-organizations', { kind: 'branch', name: '多余字段', unitId: unit('小区A1').id, extra: 1 }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.post('/api/v1/party-organizations', { kind: 'cell', name: '错误类型', unitId: unit('小区A1').id }, secretaryA), 400, 'validation.failed');
     expectProblem(await api.post('/api/v1/party-organizations', { kind: 'branch', unitId: 'not-a-uuid' }, secretaryA), 400, 'validation.failed');
@@ -269,15 +273,15 @@ describe('party organizations', () => {
       400,
       'validation.failed',
     );
-    expect(await count('SELECT count(*) AS n FROM party_organizations')).toBe(before);
+    expect(await countRows('SELECT count(*) AS n FROM party_organizations')).toBe(before);
   });
 
   it('refuses a taken organization code with 409 and leaves no event behind', async () => {
     await createPartyOrganization({ kind: 'branch', name: '有编码党支部', unitId: unit('小区A1').id, code: 'DZB-001' });
-    const eventsBefore = await count('SELECT count(*) AS n FROM outbox_events');
+    const eventsBefore = await countRows('SELECT count(*) AS n FROM outbox_events');
     const response = await api.post('/api/v1/party-organizations', { kind: 'branch', name: '重复编码党支部', unitId: unit('小区A2').id, code: 'DZB-001' }, secretaryA);
     expectProblem(response, 409, 'organization.code-taken');
-    expect(await count('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
-    expect(await count(`SELECT count(*) AS n FROM party_organizations WHERE name = '重复编码党支部'`)).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
+    expect(await countRows(`SELECT count(*) AS n FROM party_organizations WHERE name = '重复编码党支部'`)).toBe(0);
   });
 });

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionRunner } from '@linli/platform';
-import { bootApi, createLoggedInUser, createPeople, createUnitTree, resetState, ScenarioUnit, smallDistrict, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createPeople,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 import { PeopleService } from './people.service';
 
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
 
-function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-}
 
 async function peopleCount(): Promise<number> {
   return withTestDb(async (client) => Number((await client.query('SELECT count(*) AS n FROM people').then((r) => r.rows[0].n))));

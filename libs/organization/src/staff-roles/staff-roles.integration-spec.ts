@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createPerson, createUnitTree, createUser, resetState, ScenarioUnit, TestApi, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  countRows,
+  createLoggedInUser,
+  createPerson,
+  createUnitTree,
+  createUser,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  TestApi,
+  withTestDb,
+} from '@linli/testing';
 
-function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code });
-}
 
-function count(sql: string, params: unknown[] = []): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql, params)).rows[0].n));
-}
 
 function grantsOf(userId: string): Promise<{ role: string; unit_id: string; unit_path: string }[]> {
   return withTestDb(async (client) => (await client.query('SELECT role, unit_id, unit_path FROM role_grants WHERE user_id = $1 ORDER BY role', [userId])).rows);
@@ -70,7 +74,7 @@ describe('staff roles', () => {
       { role: 'auditor', unit_id: unit('社区B').id, unit_path: unit('社区B').path },
       { role: 'grid_worker', unit_id: unit('网格A1').id, unit_path: unit('网格A1').path },
     ]);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'grants.created' AND target_id = $1 AND data->>'grantId' = $2`, [account.id, appointed.body.grantId])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'grants.created' AND target_id = $1 AND data->>'grantId' = $2`, [account.id, appointed.body.grantId])).toBe(1);
     expect((await api.get(`/api/v1/units/${unit('网格A1').id}`, account.token)).status).toBe(200);
     expect((await api.get(`/api/v1/units/${unit('楼栋A1-1').id}`, account.token)).status).toBe(200);
     expectProblem(await api.get(`/api/v1/units/${unit('小区A2').id}`, account.token), 404, 'resource.not-found');
@@ -80,7 +84,7 @@ describe('staff roles', () => {
 
     expect(ended.status).toBe(204);
     expect(await grantsOf(account.id)).toEqual([{ role: 'auditor', unit_id: unit('社区B').id, unit_path: unit('社区B').path }]);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'grants.revoked' AND data->>'grantId' = $1`, [appointed.body.grantId])).toBe(1);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'grants.revoked' AND data->>'grantId' = $1`, [appointed.body.grantId])).toBe(1);
     expectProblem(await api.get(`/api/v1/units/${unit('小区A1').id}`, account.token), 404, 'resource.not-found');
     const history = await api.get(`/api/v1/staff-roles?personId=${person.id}&includeEnded=true`, admin);
     expect(history.body.items).toEqual([expect.objectContaining({ id: appointed.body.id, active: false, endedAt: expect.any(String) })]);
@@ -120,7 +124,7 @@ describe('staff roles', () => {
 
   it('refuses a unit of the wrong kind, a second active role and an unknown person, writing nothing', async () => {
     const person = await createPerson({ name: '错误任命', residenceUnitId: unit('小区A1').id });
-    const before = await count('SELECT count(*) AS n FROM staff_roles');
+    const before = await countRows('SELECT count(*) AS n FROM staff_roles');
 
     for (const [role, unitName] of [
       ['grid_worker', '社区A'],
@@ -131,11 +135,11 @@ describe('staff roles', () => {
       expectProblem(await api.post('/api/v1/staff-roles', { personId: person.id, role, unitId: unit(unitName).id }, admin), 400, 'organization.staff-role-unit-kind');
     }
     expectProblem(await api.post('/api/v1/staff-roles', { personId: randomUUID(), role: 'grid_worker', unitId: unit('网格A1').id }, admin), 404, 'resource.not-found');
-    expect(await count('SELECT count(*) AS n FROM staff_roles')).toBe(before);
+    expect(await countRows('SELECT count(*) AS n FROM staff_roles')).toBe(before);
 
     expect((await api.post('/api/v1/staff-roles', { personId: person.id, role: 'grid_worker', unitId: unit('网格A1').id }, admin)).status).toBe(201);
     expectProblem(await api.post('/api/v1/staff-roles', { personId: person.id, role: 'grid_worker', unitId: unit('网格A1').id }, admin), 409, 'organization.staff-role-exists');
-    expect(await count('SELECT count(*) AS n FROM staff_roles WHERE person_id = $1', [person.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM staff_roles WHERE person_id = $1', [person.id])).toBe(1);
   });
 
   it('answers 404 for a sibling community\'s units and roles', async () => {
@@ -152,7 +156,7 @@ describe('staff roles', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((r: any) => r.id)).not.toContain(inB.body.id);
     expect(listed.body.items.every((r: any) => r.unitPath.startsWith(`${unit('社区A').path}.`))).toBe(true);
-    expect(await count('SELECT count(*) AS n FROM staff_roles WHERE id = $1 AND ended_at IS NULL', [inB.body.id])).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM staff_roles WHERE id = $1 AND ended_at IS NULL', [inB.body.id])).toBe(1);
   });
 
   it('answers bad input with problem+json', async () => {

@@ -1,9 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createPeople, createUnitTree, createUser, resetState, ScenarioUnit, smallDistrict, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createPeople,
+  createUnitTree,
+  createUser,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 
-function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-}
 
 async function unitExists(id: string): Promise<boolean> {
   return withTestDb(async (client) => (await client.query('SELECT 1 FROM units WHERE id = $1', [id])).rowCount === 1);

@@ -1,8 +1,17 @@
-import { bootApi, createLoggedInUser, createPeople, createUnitTree, resetState, ScenarioPerson, ScenarioUnit, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createPeople,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioPerson,
+  ScenarioUnit,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 
-function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-}
 
 /** Rows whose stored copy of a unit path differs from the unit's current path, per table: all zero when the tree is consistent. */
 const STALE_PATHS_SQL = `

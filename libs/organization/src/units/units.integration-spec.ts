@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createUnitTree, resetState, ScenarioUnit, smallDistrict, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 import { UnitKind } from './unit-kind';
 import { UnitsService } from './units.service';
 
-function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
-  expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
-}
 
 async function unitCount(): Promise<number> {
   return withTestDb(async (client) => Number((await client.query('SELECT count(*) AS n FROM units')).rows[0].n));

@@ -1,11 +1,16 @@
 import { JwtService } from '@nestjs/jwt';
-import { bootApi, createLoggedInUser, createUser, resetState, TEST_ADMIN, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createUser,
+  expectProblem,
+  resetState,
+  TEST_ADMIN,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 
-function expectProblem(response: TestResponse, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(String(response.headers['content-type'])).toContain('application/problem+json');
-  expect(response.body).toMatchObject({ status, code });
-}
 
 describe('login and access tokens', () => {
   let api: TestApi;

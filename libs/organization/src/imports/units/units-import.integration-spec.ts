@@ -1,5 +1,6 @@
 import {
   bootApi,
+  countRows,
   createLoggedInUser,
   createUnitTree,
   csvImportFile,
@@ -53,9 +54,6 @@ async function unitsByCode(): Promise<Map<string, UnitRow>> {
   });
 }
 
-async function count(sql: string): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query<{ n: string }>(sql)).rows[0].n));
-}
 
 const HEADER: ImportCell[] = ['code', 'name', 'kind', 'parentCode', 'residents', 'households', 'areaM2'];
 
@@ -116,7 +114,7 @@ describe('POST /api/v1/imports (units)', () => {
   });
 
   it('refuses a file with one bad row, writes nothing, and names the row and column', async () => {
-    const before = await count('SELECT count(*) AS n FROM units');
+    const before = await countRows('SELECT count(*) AS n FROM units');
     const file = csvImportFile([
       ['编码', '名称', '类型', '上级编码'],
       ['X-3', '好小区', '小区', 'GA1'],
@@ -128,9 +126,9 @@ describe('POST /api/v1/imports (units)', () => {
     expect(String(response.headers['content-type'])).toContain('application/problem+json');
     expect(response.body).toMatchObject({ code: 'organization.import-invalid', status: 422, errorCount: 1, errorsTruncated: false });
     expect(response.body.errors).toEqual([{ row: 3, column: '类型', field: 'kind', message: expect.stringContaining('公园') }]);
-    expect(await count('SELECT count(*) AS n FROM units')).toBe(before);
-    expect(await count('SELECT count(*) AS n FROM import_batches')).toBe(0);
-    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'imports.applied'`)).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM units')).toBe(before);
+    expect(await countRows('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'imports.applied'`)).toBe(0);
   });
 
   it('lists every bad row: missing fields, wrong parent kind, unknown parents, duplicates, loops', async () => {
@@ -160,7 +158,7 @@ describe('POST /api/v1/imports (units)', () => {
       '9:parentCode',
       '10:parentCode',
     ]);
-    expect(await count(`SELECT count(*) AS n FROM units WHERE code LIKE 'X-%'`)).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM units WHERE code LIKE 'X-%'`)).toBe(0);
   });
 
   it('lists at most 200 row errors and says how many there are', async () => {
@@ -219,7 +217,7 @@ describe('POST /api/v1/imports (units)', () => {
     );
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:parentCode', '4:code']);
-    expect(await count(`SELECT count(*) AS n FROM units WHERE code = 'X-10'`)).toBe(0);
+    expect(await countRows(`SELECT count(*) AS n FROM units WHERE code = 'X-10'`)).toBe(0);
 
     const accepted = await postImport(api, unitAdmin.token, 'units', csvImportFile([HEADER, ['X-10', '本社区小区', 'complex', 'CA', '', '', '']]));
     expect(accepted.status).toBe(201);
@@ -285,7 +283,7 @@ describe('POST /api/v1/imports (units)', () => {
     const noKindColumn = await postImport(api, admin.token, 'units', csvImportFile([['code', 'name'], ['X', 'Y']]));
     expect(noKindColumn.status).toBe(422);
     expect(noKindColumn.body.errors).toEqual([{ row: 1, column: '类型', field: 'kind', message: expect.stringContaining('缺少必填列') }]);
-    expect(await count('SELECT count(*) AS n FROM import_batches')).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM import_batches')).toBe(0);
   });
 
   it('runs the same file uploaded twice at once one after the other: one creates, the other finds nothing to change', async () => {
@@ -293,7 +291,7 @@ describe('POST /api/v1/imports (units)', () => {
     const results = await Promise.all([postImport(api, admin.token, 'units', file), postImport(api, admin.token, 'units', file)]);
     expect(results.map((r) => r.status)).toEqual([201, 201]);
     expect(results.map((r) => `${r.body.created}/${r.body.unchanged}`).sort()).toEqual(['0/2', '2/0']);
-    expect(await count(`SELECT count(*) AS n FROM units WHERE code IN ('X-1', 'B-1')`)).toBe(2);
+    expect(await countRows(`SELECT count(*) AS n FROM units WHERE code IN ('X-1', 'B-1')`)).toBe(2);
   });
 
   it('answers 413 problem+json for a file over 20 MB', async () => {
