@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import concurrently from 'concurrently';
 import { Client } from 'pg';
-import { loadLinliConfig, migrate } from '@linli/composition';
+import { createLinliDataSource, loadLinliConfig, migrate } from '@linli/composition';
 import { ConfigError, LinliConfig } from '@linli/platform';
+import { seedDefaultPointRules } from '@linli/points';
 import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
 
@@ -33,6 +34,18 @@ async function seedDemoCity(config: LinliConfig): Promise<void> {
   out(`linli: demo district loaded in ${(result.durationMs / 1000).toFixed(1)} s (${result.counts.units} units, ${result.counts.people} people)`);
 }
 
+/** In development, the demo city's default points rules (idempotent by rule code). */
+async function seedDemoPointRules(config: LinliConfig): Promise<void> {
+  const dataSource = createLinliDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  try {
+    const { created } = await seedDefaultPointRules(dataSource);
+    if (created.length) out(`linli: default points rules created: ${created.join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 /**
  * `npm start`: checks PostgreSQL and Redis, migrates, then runs api, scheduler and notifier together
  * with prefixed logs until Ctrl-C.
@@ -60,6 +73,7 @@ async function main(): Promise<void> {
   out(applied.length ? `linli: applied ${applied.length} migration(s)` : 'linli: database is up to date');
 
   if (config.nodeEnv === 'development' && config.modules.includes('organization')) await seedDemoCity(config);
+  if (config.nodeEnv === 'development' && config.modules.includes('points')) await seedDemoPointRules(config);
 
   const node = `"${process.execPath}" -r ./tools/register.js`;
   const { result } = concurrently(

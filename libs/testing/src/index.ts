@@ -10,4 +10,5 @@ export * from './scenarios/people.scenario';
 export * from './scenarios/party.scenario';
 export * from './scenarios/imports.scenario';
 export * from './scenarios/analytics.scenario';
+export * from './scenarios/points.scenario';
 export * from './assertions';

@@ -25,6 +25,12 @@ export enum Permission {
   StaffRolesManage = 'staff-roles.manage',
   ImportsRun = 'imports.run',
   AnalyticsRead = 'analytics.read',
+  // points (积分)
+  PointsRead = 'points.read',
+  PointsAdjust = 'points.adjust',
+  PointsRulesManage = 'points.rules.manage',
+  PointsStoreManage = 'points.store.manage',
+  PointsRedeem = 'points.redeem',
 }
 
 export interface PermissionRule {
@@ -53,6 +59,11 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.StaffRolesManage]: { roles: ['admin'], description: '任命网格员、楼栋长、党员中心户、社区工作者' },
   [Permission.ImportsRun]: { roles: ['admin'], description: '批量导入单元、人员和党员' },
   [Permission.AnalyticsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看统计、覆盖情况、空白点和结构体检' },
+  [Permission.PointsRead]: { roles: ['admin', 'secretary', 'store_clerk', 'auditor'], description: '查看积分账户、流水和积分规则' },
+  [Permission.PointsAdjust]: { roles: ['admin', 'secretary'], description: '手工奖励或扣减积分（留痕审计）' },
+  [Permission.PointsRulesManage]: { roles: ['admin'], description: '设立和修改积分规则' },
+  [Permission.PointsStoreManage]: { roles: ['admin', 'secretary'], description: '管理积分兑换超市的商品' },
+  [Permission.PointsRedeem]: { roles: ['admin', 'store_clerk'], description: '办理积分兑换' },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {

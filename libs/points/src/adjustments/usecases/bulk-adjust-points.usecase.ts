@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuthenticatedUser, Permission, TransactionRunner } from '@linli/platform';
+import { PointsOwners } from '../../accounts/points-owners.service';
+import { PointsLedger } from '../../ledger/points-ledger.service';
+import { BulkAdjustmentDto } from '../dto/bulk-adjustment.dto';
+import { BulkAdjustmentResultDto } from '../dto/bulk-adjustment-result.dto';
+import { AdjustPointsUseCase } from './adjust-points.usecase';
+
+/**
+ * `POST /points/adjustments/bulk`: one amount and reason for many owners, all or nothing: every owner
+ * must be known and in the caller's `points.adjust` scope (404 otherwise), and one deduction that
+ * would overdraw refuses the whole batch (409 `points.insufficient`, naming the owner). Each owner
+ * gets its own entry and audit entry.
+ */
+@Injectable()
+export class BulkAdjustPointsUseCase {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly owners: PointsOwners,
+    private readonly ledger: PointsLedger,
+    private readonly adjust: AdjustPointsUseCase,
+  ) {}
+
+  async execute(user: AuthenticatedUser, command: BulkAdjustmentDto): Promise<BulkAdjustmentResultDto> {
+    const bulkId = command.idempotencyKey ?? randomUUID();
+    const applied = await this.transactions.run(async (manager) => {
+      const located = await this.owners.reachable(
+        user,
+        Permission.PointsAdjust,
+        command.owners.map((o) => ({ type: o.ownerType, id: o.ownerId })),
+        manager,
+      );
+      await this.ledger.lockAccounts(
+        manager,
+        located.map(({ owner }) => ({ owner, kind: command.accountKind })),
+      );
+      const results = [];
+      for (const owner of located) {
+        results.push(await this.adjust.apply(manager, user, owner, { accountKind: command.accountKind, amount: command.amount, reason: command.reason, key: bulkId, bulkId }));
+      }
+      return results;
+    });
+    await this.adjust.notifyAwarded(applied);
+    return { count: applied.length, items: applied.map((a) => a.dto) };
+  }
+}

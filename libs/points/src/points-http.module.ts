@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { PointsAccountsHttpModule } from './accounts/points-accounts-http.module';
+import { PointsAdjustmentsHttpModule } from './adjustments/points-adjustments-http.module';
+import { PointRulesHttpModule } from './rules/point-rules-http.module';
+
+/** The points HTTP face (mounted by the api), under `/api/v1/points`. */
+@Module({ imports: [PointsAccountsHttpModule, PointsAdjustmentsHttpModule, PointRulesHttpModule] })
+export class PointsHttpModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PointsAccountsModule } from './accounts/points-accounts.module';
+import { PointsAdjustmentsModule } from './adjustments/points-adjustments.module';
+import { PointsLedgerModule } from './ledger/points-ledger.module';
+import { PointRulesModule } from './rules/point-rules.module';
+
+/** The points domain face: the ledger, rules, account views and adjustments, in every app that enables the module. */
+@Module({
+  imports: [PointsLedgerModule, PointRulesModule, PointsAccountsModule, PointsAdjustmentsModule],
+  exports: [PointsLedgerModule, PointRulesModule, PointsAccountsModule, PointsAdjustmentsModule],
+})
+export class PointsModule {}

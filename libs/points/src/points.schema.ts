@@ -1,0 +1,15 @@
+import { SchemaPart } from '@linli/platform';
+import { PointAccountEntity } from './ledger/point-account.entity';
+import { PointAllocationEntity } from './ledger/point-allocation.entity';
+import { PointEntryEntity } from './ledger/point-entry.entity';
+import { PointLotEntity } from './ledger/point-lot.entity';
+import { CreatePointsLedger1795340000000 } from './migrations/1795340000000-CreatePointsLedger';
+import { PointPendingResolutionEntity } from './rules/point-pending-resolution.entity';
+import { PointRuleEntity } from './rules/point-rule.entity';
+import { PointRuleOutcomeEntity } from './rules/point-rule-outcome.entity';
+import { PointRuleVersionEntity } from './rules/point-rule-version.entity';
+
+export const pointsSchema: SchemaPart = {
+  entities: [PointAccountEntity, PointEntryEntity, PointLotEntity, PointAllocationEntity, PointRuleEntity, PointRuleVersionEntity, PointRuleOutcomeEntity, PointPendingResolutionEntity],
+  migrations: [CreatePointsLedger1795340000000],
+};

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { DomainEvent } from '@linli/platform';
+import { EntityManager } from 'typeorm';
+import { queryRows } from '../ledger/ledger-sql';
+import { AccountKind } from '../ledger/points-owner';
+import { RuleCaps, RuleFilters, RulePer } from './point-rule-spec';
+import { CandidateRule } from './rule-matching';
+
+interface CandidateRow {
+  rule_id: string;
+  code: string;
+  version: number;
+  name: string;
+  event_type: string;
+  filters: RuleFilters;
+  actor_roles: string[];
+  account_kind: AccountKind;
+  points: number;
+  per: RulePer;
+  caps: RuleCaps;
+  validity_months: number | null;
+  unit_id: string | null;
+  unit_path: string | null;
+  active_from: Date | null;
+  active_to: Date | null;
+  credit_organization: boolean;
+  pending_until: string | null;
+  pending_rejected_by: string | null;
+  pending_key: string | null;
+}
+
+/**
+ * The rules that react to an event: current versions naming its type, active at the time it
+ * occurred, whose filters its data contains, and whose scope unit covers the event's unit (scoped
+ * rules never match an event without a unit). Unit paths are read from the unit tree at match
+ * time, so a moved subtree keeps its rules.
+ */
+@Injectable()
+export class ActiveRulesReader {
+  async forEvent(manager: EntityManager, event: DomainEvent): Promise<CandidateRule[]> {
+    const rows = await queryRows<CandidateRow>(
+      manager,
+      `SELECT v.rule_id, r.code, v.version, v.name, v.event_type, v.filters, v.actor_roles, v.account_kind, v.points, v.per, v.caps,
+              v.validity_months, v.unit_id, u.path AS unit_path, v.active_from, v.active_to, v.credit_organization,
+              v.pending_until, v.pending_rejected_by, v.pending_key
+         FROM point_rule_versions v
+         JOIN point_rules r ON r.id = v.rule_id AND r.current_version = v.version
+         LEFT JOIN units u ON u.id = v.unit_id
+        WHERE v.event_type = $1
+          AND (v.active_from IS NULL OR v.active_from <= $2)
+          AND (v.active_to IS NULL OR v.active_to > $2)
+          AND $3::jsonb @> v.filters
+          AND (v.unit_id IS NULL
+               OR EXISTS (SELECT 1 FROM units e WHERE e.id = $4::uuid AND (e.path = u.path OR starts_with(e.path, u.path || '.'))))
+        ORDER BY r.code`,
+      [event.type, new Date(event.occurredAt), JSON.stringify(event.data ?? {}), event.unitId],
+    );
+    return rows.map((row) => ({
+      ruleId: row.rule_id,
+      code: row.code,
+      version: row.version,
+      name: row.name,
+      eventType: row.event_type,
+      filters: row.filters,
+      actorRoles: row.actor_roles,
+      accountKind: row.account_kind,
+      points: row.points,
+      per: row.per,
+      caps: row.caps,
+      validityMonths: row.validity_months,
+      unitId: row.unit_id,
+      unitPath: row.unit_path,
+      activeFrom: row.active_from,
+      activeTo: row.active_to,
+      creditOrganization: row.credit_organization,
+      pendingUntil: row.pending_until,
+      pendingRejectedBy: row.pending_rejected_by,
+      pendingKey: row.pending_key,
+    }));
+  }
+}

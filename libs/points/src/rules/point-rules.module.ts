@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PointsLedgerModule } from '../ledger/points-ledger.module';
+import { ActiveRulesReader } from './active-rules.reader';
+import { MemberOrganizationsReader } from './member-organizations.reader';
+import { PendingResolutions } from './pending-resolutions.service';
+import { PointRulesService } from './point-rules.service';
+import { ApplyPointRulesUseCase } from './usecases/apply-point-rules.usecase';
+
+/** Domain face of the rules: managing them, and applying them to events. */
+@Module({
+  imports: [PointsLedgerModule],
+  providers: [ActiveRulesReader, MemberOrganizationsReader, PendingResolutions, ApplyPointRulesUseCase, PointRulesService],
+  exports: [ApplyPointRulesUseCase, PointRulesService],
+})
+export class PointRulesModule {}
