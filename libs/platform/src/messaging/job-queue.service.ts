@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { BullConfig } from './bull-config';
+import { closeBullmq } from './close-bullmq';
 import { DomainEvent } from './domain-event';
 import { LinliConfig } from '../config/linli-config';
 import { assertJobId, JOB_QUEUE, JobName, JobPayloads, notificationJobId, SendNotificationJob } from './job-names';
@@ -52,7 +53,7 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => closeBullmq(q).catch(() => undefined)));
     this.queues.clear();
   }
 }

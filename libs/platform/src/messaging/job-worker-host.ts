@@ -4,6 +4,7 @@ import { Job, Worker } from 'bullmq';
 import { BullConfig } from './bull-config';
 import { JOB_QUEUE, JobName } from './job-names';
 import { ON_JOB, OnJobOptions } from './on-job.decorator';
+import { closeBullmq } from './close-bullmq';
 import { JobMetrics } from './job-metrics';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
@@ -50,7 +51,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     // Worker.close() waits for in-flight jobs to finish: graceful shutdown.
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.map((w) => closeBullmq(w)));
     this.workers.length = 0;
   }
 

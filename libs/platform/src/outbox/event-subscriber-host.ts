@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { BullConfig } from '../messaging/bull-config';
+import { closeBullmq } from '../messaging/close-bullmq';
 import { DomainEvent } from '../messaging/domain-event';
 import { JobName } from '../messaging/job-names';
 import { EventDelivery } from './event-delivery.service';
@@ -42,7 +43,7 @@ export class EventSubscriberHost implements OnApplicationBootstrap, OnModuleDest
 
   async onModuleDestroy(): Promise<void> {
     // Worker.close() lets the events in flight finish while the database is still open.
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.map((w) => closeBullmq(w)));
     this.workers.length = 0;
   }
 
