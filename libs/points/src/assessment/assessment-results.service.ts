@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { AuthenticatedUser, BusinessCalendar, Period, Permission, ScopeService, unitPathCondition, ValidationProblem } from '@linli/platform';
+import { DataSource } from 'typeorm';
+import { OwnerType } from '../ledger/points-owner';
+import { ASSESSMENT_TIER_NAMES, AssessmentTier } from './assessment-tiers';
+import { AssessmentPageDto } from './dto/assessment-page.dto';
+import { AssessmentQueryDto } from './dto/assessment-query.dto';
+import { LeaderboardPageDto } from './dto/leaderboard-page.dto';
+import { LeaderboardQueryDto } from './dto/leaderboard-query.dto';
+
+const DEFAULT_LIMIT = 20;
+
+interface AssessmentRow {
+  id: string;
+  period_key: string;
+  owner_type: OwnerType;
+  owner_id: string;
+  owner_name: string | null;
+  assessment_points: string;
+  evaluation_points: number;
+  score: string;
+  tier: AssessmentTier;
+  community_id: string | null;
+  street_id: string | null;
+  community_rank: number | null;
+  street_rank: number | null;
+  ineffective: boolean;
+  leadership_review: boolean;
+  status: 'draft' | 'published';
+}
+
+function encode(value: string): string {
+  return Buffer.from(value, 'utf8').toString('base64url');
+}
+
+function decode(cursor: string | undefined): string | undefined {
+  return cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+}
+
+function badCursor(): ValidationProblem {
+  return new ValidationProblem([{ field: 'cursor', message: '分页游标无效' }]);
+}
+
+/** Reads of assessment results and live leaderboards, limited to the caller's `points.read` scope. */
+@Injectable()
+export class AssessmentResults {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: ScopeService,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  private period(key: string, allowed: Period['granularity'][]): Period {
+    try {
+      const period = this.calendar.parse(key);
+      if (allowed.includes(period.granularity)) return period;
+    } catch {
+      // reported below
+    }
+    throw new ValidationProblem([{ field: 'period', message: allowed.includes('year') ? '期间须为季度或年度，如 2026Q4、2026' : '考核期须为季度，如 2026Q4' }]);
+  }
+
+  /** Stored results (draft or published), best score first, filtered by unit subtree, quarter, owner type and tier. */
+  async list(user: AuthenticatedUser, query: AssessmentQueryDto): Promise<AssessmentPageDto> {
+    const scope = await this.scope.scopeFilterAt(user, Permission.PointsRead, query.unitId);
+    const condition = unitPathCondition('a.unit_path', scope);
+    const params: Record<string, unknown> = { ...condition.params };
+    const where = [condition.sql];
+    if (query.period !== undefined) {
+      params.period = this.period(query.period, ['quarter']).key;
+      where.push('a.period_key = :period');
+    }
+    if (query.ownerType !== undefined) {
+      params.ownerType = query.ownerType;
+      where.push('a.owner_type = :ownerType');
+    }
+    if (query.tier !== undefined) {
+      params.tier = query.tier;
+      where.push('a.tier = :tier');
+    }
+    const after = decode(query.cursor);
+    if (after !== undefined) {
+      const [period, score, id] = after.split('|');
+      if (!/^\d{4}Q[1-4]$/.test(period ?? '') || !/^-?\d+$/.test(score ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badCursor();
+      Object.assign(params, { afterPeriod: period, afterScore: score, afterId: id });
+      where.push('(a.period_key < :afterPeriod OR (a.period_key = :afterPeriod AND (a.score < :afterScore OR (a.score = :afterScore AND a.id > :afterId))))');
+    }
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    params.limit = limit + 1;
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT a.*, ap.status, COALESCE(p.name, o.name) AS owner_name
+       FROM point_assessments a
+       JOIN point_assessment_periods ap ON ap.period_key = a.period_key
+       LEFT JOIN people p ON a.owner_type = 'person' AND p.id = a.owner_id
+       LEFT JOIN party_organizations o ON a.owner_type = 'organization' AND o.id = a.owner_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.period_key DESC, a.score DESC, a.id
+       LIMIT :limit`,
+      params,
+    );
+    const rows: AssessmentRow[] = await this.dataSource.query(sql, values);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        period: row.period_key,
+        ownerType: row.owner_type,
+        ownerId: row.owner_id,
+        ownerName: row.owner_name,
+        assessmentPoints: Number(row.assessment_points),
+        evaluationPoints: row.evaluation_points,
+        score: Number(row.score),
+        tier: row.tier,
+        tierName: ASSESSMENT_TIER_NAMES[row.tier],
+        communityId: row.community_id,
+        streetId: row.street_id,
+        communityRank: row.community_rank,
+        streetRank: row.street_rank,
+        ineffective: row.ineffective,
+        leadershipReview: row.leadership_review,
+        status: row.status,
+      })),
+      nextCursor: rows.length > limit && last ? encode(`${last.period_key}|${last.score}|${last.id}`) : null,
+    };
+  }
+
+  /**
+   * Persons or organizations of the caller's scope (or of `unitId`'s subtree) ranked live by the
+   * assessment points of a quarter or a year. The owners in scope are found first (path index),
+   * then their entries of the period through `point_entries_account_time_idx`.
+   */
+  async leaderboard(user: AuthenticatedUser, query: LeaderboardQueryDto): Promise<LeaderboardPageDto> {
+    const period = this.period(query.period, ['quarter', 'year']);
+    const ownerType: OwnerType = query.ownerType ?? 'person';
+    const scope = await this.scope.scopeFilterAt(user, Permission.PointsRead, query.unitId);
+    const owners = ownerType === 'person' ? 'SELECT id, name, residence_path AS path FROM people' : 'SELECT id, name, unit_path AS path FROM party_organizations';
+    const condition = unitPathCondition('x.path', scope);
+    const decoded = decode(query.cursor);
+    if (decoded !== undefined && !/^\d{1,9}$/.test(decoded)) throw badCursor();
+    const offset = decoded === undefined ? 0 : Number(decoded);
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
+      `WITH scoped AS (
+         SELECT x.id, x.name FROM (${owners}) x WHERE ${condition.sql}
+       ),
+       totals AS (
+         SELECT s.id AS owner_id, s.name, sum(e.amount) AS points
+         FROM scoped s
+         JOIN point_accounts a ON a.owner_type = :ownerType AND a.owner_id = s.id AND a.kind = 'assessment'
+         JOIN point_entries e ON e.account_id = a.id AND e.occurred_at >= :start AND e.occurred_at < :end
+         GROUP BY s.id, s.name
+       ),
+       ranked AS (
+         SELECT t.*, rank() OVER (ORDER BY t.points DESC) AS rank, row_number() OVER (ORDER BY t.points DESC, t.owner_id) AS position
+         FROM totals t
+       )
+       SELECT * FROM ranked WHERE position > :offset ORDER BY position LIMIT :limit`,
+      { ...condition.params, ownerType, start: period.start, end: period.end, offset, limit: limit + 1 },
+    );
+    const rows: { owner_id: string; name: string; points: string; rank: string; position: string }[] = await this.dataSource.query(sql, values);
+    const page = rows.slice(0, limit);
+    return {
+      period: period.key,
+      ownerType,
+      items: page.map((row) => ({ rank: Number(row.rank), ownerType, ownerId: row.owner_id, name: row.name, points: Number(row.points) })),
+      nextCursor: rows.length > limit ? encode(String(offset + limit)) : null,
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AssessmentResults } from './assessment-results.service';
+import { QuarterlyAssessment } from './quarterly-assessment.service';
+
+/** Domain face of the quarterly assessment and leaderboards. */
+@Module({ providers: [QuarterlyAssessment, AssessmentResults], exports: [QuarterlyAssessment, AssessmentResults] })
+export class PointsAssessmentModule {}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@linli/platform';
+import { EntityManager } from 'typeorm';
+import { PointsLedger } from '../ledger/points-ledger.service';
+import { RedemptionRow } from './store-records';
+
+/**
+ * Closes a reserved redemption as cancelled or expired: the debit is reversed (the points go back to
+ * exactly the lots they came from) and the stock restored. The caller holds the redemption's row
+ * lock and has checked it is still reserved, so this runs once per redemption.
+ */
+@Injectable()
+export class RedemptionRefunds {
+  constructor(
+    private readonly ledger: PointsLedger,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async close(manager: EntityManager, row: RedemptionRow, status: 'cancelled' | 'expired', now: Date, actorUserId: string | null): Promise<void> {
+    const verb = status === 'cancelled' ? '取消' : '过期退回';
+    const reversal = await this.ledger.reverse(manager, row.debit_entry_id, { reason: `${verb}兑换「${row.reward_name}」×${row.quantity}`, actorUserId, occurredAt: now });
+    await manager.query(`UPDATE point_rewards SET stock = stock + $2, updated_at = now() WHERE id = $1`, [row.reward_id, row.quantity]);
+    await manager.query(`UPDATE point_redemptions SET status = $2, closed_at = $3, refund_entry_id = $4 WHERE id = $1 AND status = 'reserved'`, [
+      row.id,
+      status,
+      now,
+      reversal.entry?.id ?? null,
+    ]);
+    await this.audit.record(
+      {
+        action: `points.redemption.${status}`,
+        targetType: 'point_redemption',
+        targetId: row.id,
+        unitId: row.reward_unit_id,
+        unitPath: row.reward_unit_path,
+        data: { rewardId: row.reward_id, quantity: Number(row.quantity), points: Number(row.points), refundEntryId: reversal.entry?.id ?? null },
+        ...(actorUserId === null ? { actorUserId: null } : {}),
+      },
+      manager,
+    );
+  }
+}
