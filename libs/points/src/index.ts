@@ -24,3 +24,7 @@ export * from './assessment/quarterly-assessment.job';
 export * from './store/points-store.module';
 export * from './store/points-store.jobs';
 export * from './store/redemption-expiry.service';
+export * from './evaluation/points-evaluation.module';
+export * from './evaluation/evaluation-annual-scores.service';
+export { EVALUATION_POINTS_FACTOR } from './evaluation/evaluation-scoring';
+export * from './levels/volunteer-levels';

@@ -13,6 +13,8 @@ export enum PointsCode {
   WrongPickupCode = 'points.wrong-pickup-code',
   RedemptionClosed = 'points.redemption-closed',
   AssessmentPublished = 'points.assessment-published',
+  EvaluationClosed = 'points.evaluation-closed',
+  EvaluationSubmitted = 'points.evaluation-submitted',
 }
 
 const CATALOGUE: Record<PointsCode, ProblemDefinition> = {
@@ -27,6 +29,8 @@ const CATALOGUE: Record<PointsCode, ProblemDefinition> = {
   [PointsCode.WrongPickupCode]: { status: 409, title: 'Wrong pickup code', detail: '取货码不正确' },
   [PointsCode.RedemptionClosed]: { status: 409, title: 'Redemption already closed', detail: '该兑换已领取或已取消' },
   [PointsCode.AssessmentPublished]: { status: 409, title: 'Assessment period already published', detail: '该季度考核结果已发布，不能重新计算' },
+  [PointsCode.EvaluationClosed]: { status: 409, title: 'Evaluation campaign closed', detail: '该评价活动不在评价期内' },
+  [PointsCode.EvaluationSubmitted]: { status: 409, title: 'Evaluation already submitted', detail: '该评价任务已提交评分' },
 };
 
 export class PointsException extends ProblemException {

@@ -5,6 +5,7 @@ import { queryRows } from '../ledger/ledger-sql';
 import { PointAccountEntity } from '../ledger/point-account.entity';
 import { PointEntryEntity } from '../ledger/point-entry.entity';
 import { AccountKind, PointsOwner } from '../ledger/points-owner';
+import { PointsLevels } from '../levels/points-levels.service';
 import { PointRuleOutcomeEntity } from '../rules/point-rule-outcome.entity';
 import { PointEntryDto } from './dto/point-entry.dto';
 import { PointsAccountQueryDto } from './dto/points-account-query.dto';
@@ -18,6 +19,7 @@ export class PointsAccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly owners: PointsOwners,
+    private readonly levels: PointsLevels,
   ) {}
 
   /** `GET /points/accounts/:ownerType/:ownerId`. */
@@ -42,6 +44,7 @@ export class PointsAccountsService {
         expiring: expiring.map((batch) => ({ amount: Number(batch.amount), expiresAt: batch.expires_at.toISOString() })),
       },
       assessment: { balance: assessment?.balance ?? 0 },
+      ...(owner.type === 'person' ? { level: await this.levels.of(owner.id) } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BusinessCalendar, Clock, JobQueue, NotFoundProblem, Period, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DataSource } from 'typeorm';
+import { annualEvaluationSql } from '../evaluation/evaluation-annual-scores.service';
 import { queryRows } from '../ledger/ledger-sql';
 import { OwnerType } from '../ledger/points-owner';
 import { PointsCode, PointsException } from '../points.exception';
@@ -40,7 +41,8 @@ const UNIT_ANCHORS = `
 /**
  * One set-based statement scores, tiers, ranks and flags every party member and party organization
  * of the quarter: $1 period key, $2/$3 the quarter's [start, end), $4–$9 the thresholds (person,
- * then organization: excellent, good, pass), $10 the previous quarter's key, $11 computed at.
+ * then organization: excellent, good, pass), $10 the previous quarter's key, $11 computed at,
+ * $12 the year whose two-way evaluation counts (Q4 only).
  */
 const ASSESS_SQL = `
   WITH thresholds (owner_type, excellent, good, pass) AS (
@@ -61,10 +63,11 @@ const ASSESS_SQL = `
   anchors AS (${UNIT_ANCHORS}),
   scored AS (
     SELECT o.owner_type, o.owner_id, o.unit_path, an.community_id, an.street_id,
-           COALESCE(ea.points, 0) AS assessment_points, 0 AS evaluation_points, COALESCE(ea.points, 0) AS score
+           COALESCE(ea.points, 0) AS assessment_points, COALESCE(ev.points, 0) AS evaluation_points, COALESCE(ea.points, 0) + COALESCE(ev.points, 0) AS score
     FROM owners o
     LEFT JOIN earned ea ON ea.owner_type = o.owner_type AND ea.owner_id = o.owner_id
     LEFT JOIN anchors an ON an.unit_id = o.unit_id
+    LEFT JOIN (${annualEvaluationSql('$12')}) ev ON ev.owner_type = o.owner_type AND ev.owner_id = o.owner_id
   ),
   tiered AS (
     SELECT s.*,
@@ -135,7 +138,7 @@ export class QuarterlyAssessment {
       await manager.query('DELETE FROM point_assessments WHERE period_key = $1', [period.key]);
       const p = thresholds.person;
       const o = thresholds.organization;
-      await manager.query(ASSESS_SQL, [period.key, period.start, period.end, p.excellent, p.good, p.pass, o.excellent, o.good, o.pass, previous.key, this.clock.now()]);
+      await manager.query(ASSESS_SQL, [period.key, period.start, period.end, p.excellent, p.good, p.pass, o.excellent, o.good, o.pass, previous.key, this.clock.now(), period.key.endsWith('Q4') ? Number(period.key.slice(0, 4)) : null]);
       await manager.query('UPDATE point_assessment_periods SET computed_at = $2 WHERE period_key = $1', [period.key, this.clock.now()]);
       const [counts] = await queryRows<Record<'persons' | 'organizations' | 'below_standard' | 'ineffective' | 'leadership_review', string>>(
         manager,

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { VolunteerLevelDto } from '../../levels/dto/volunteer-level.dto';
 import { AssessmentAccountDto } from './assessment-account.dto';
 import { RedeemableAccountDto } from './redeemable-account.dto';
 
@@ -9,4 +10,7 @@ export class PointsAccountViewDto {
 
   @ApiProperty({ type: AssessmentAccountDto })
   assessment: AssessmentAccountDto;
+
+  @ApiPropertyOptional({ type: VolunteerLevelDto, description: 'Persons only: the volunteer level from points earned over the last 12 months' })
+  level?: VolunteerLevelDto;
 }

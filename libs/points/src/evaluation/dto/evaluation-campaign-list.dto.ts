@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EvaluationCampaignDto } from './evaluation-campaign.dto';
+
+export class EvaluationCampaignListDto {
+  @ApiProperty({ type: [EvaluationCampaignDto] })
+  items: EvaluationCampaignDto[];
+}

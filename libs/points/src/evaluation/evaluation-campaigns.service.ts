@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../ledger/ledger-sql';
+import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
+import { EvaluationCampaignDto } from './dto/evaluation-campaign.dto';
+import { EvaluationCampaignListDto } from './dto/evaluation-campaign-list.dto';
+import { EvaluationResultListDto } from './dto/evaluation-result.dto';
+import { EvaluationSubmissionDto } from './dto/evaluation-submission.dto';
+import { SubmitEvaluationDto } from './dto/submit-evaluation.dto';
+import { criteriaProblems, EvaluationCriterion, weightedScore } from './evaluation-scoring';
+import { PointsCode, PointsException } from '../points.exception';
+
+interface CampaignRow {
+  id: string;
+  year: number;
+  name: string;
+  unit_id: string;
+  unit_path: string;
+  criteria: EvaluationCriterion[];
+  opens_at: Date | null;
+  closes_at: Date | null;
+  created_at: Date;
+}
+
+interface CountsRow {
+  campaign_id: string;
+  total: string;
+  submitted: string;
+  member: string;
+  organization: string;
+  community: string;
+}
+
+/**
+ * Assignments of a campaign from the active dual registrations of communities in its subtree
+ * ($1 campaign id, $2 its unit path): a member's registration → the community rates the member;
+ * an organization's → the community rates the organization and the organization rates the community.
+ */
+const GENERATE_ASSIGNMENTS_SQL = `
+  WITH registrations AS (
+    SELECT r.* FROM dual_registrations r
+    WHERE r.ended_at IS NULL AND (r.community_path = $2::text OR r.community_path LIKE $2::text || '.%')
+  )
+  INSERT INTO point_evaluation_assignments (campaign_id, registration_id, rater_type, rater_id, rater_path, ratee_type, ratee_id)
+  SELECT $1::uuid, r.id, 'community', r.community_unit_id, r.community_path, 'person', m.person_id
+  FROM registrations r JOIN party_members m ON m.id = r.member_id WHERE r.kind = 'member'
+  UNION ALL
+  SELECT $1::uuid, r.id, 'community', r.community_unit_id, r.community_path, 'organization', r.organization_id
+  FROM registrations r WHERE r.kind = 'organization'
+  UNION ALL
+  SELECT $1::uuid, r.id, 'organization', r.organization_id, o.unit_path, 'community', r.community_unit_id
+  FROM registrations r JOIN party_organizations o ON o.id = r.organization_id WHERE r.kind = 'organization'
+  ON CONFLICT (campaign_id, rater_type, rater_id, ratee_type, ratee_id) DO NOTHING`;
+
+const COUNTS_SQL = `
+  SELECT a.campaign_id, count(*) AS total, count(s.id) AS submitted,
+         count(*) FILTER (WHERE a.ratee_type = 'person') AS member,
+         count(*) FILTER (WHERE a.rater_type = 'community' AND a.ratee_type = 'organization') AS organization,
+         count(*) FILTER (WHERE a.rater_type = 'organization') AS community
+  FROM point_evaluation_assignments a LEFT JOIN point_evaluation_submissions s ON s.assignment_id = a.id
+  WHERE a.campaign_id = ANY($1::uuid[])
+  GROUP BY a.campaign_id`;
+
+/**
+ * Two-way evaluation campaigns (双向评价). Managing a campaign and submitting for a rater need
+ * `points.adjust` (secretaries, admins) at the campaign's unit and at the rater's unit respectively;
+ * reading needs `points.read` at the campaign's unit. Out of scope answers 404.
+ */
+@Injectable()
+export class EvaluationCampaigns {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly scope: ScopeService,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(user: AuthenticatedUser, body: CreateEvaluationCampaignDto): Promise<EvaluationCampaignDto> {
+    const criteria: EvaluationCriterion[] = body.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight }));
+    const problems = criteriaProblems(criteria);
+    if (body.opensAt && body.closesAt && new Date(body.closesAt) <= new Date(body.opensAt)) problems.push({ field: 'closesAt', message: '截止时间须晚于开始时间' });
+    if (problems.length > 0) throw new ValidationProblem(problems);
+    const unitPath = await this.scope.reachableUnitPath(user, Permission.PointsAdjust, body.unitId);
+    const id = await this.transactions.run(async (manager) => {
+      const [row] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO point_evaluation_campaigns (year, name, unit_id, unit_path, criteria, opens_at, closes_at, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [body.year, body.name, body.unitId, unitPath, JSON.stringify(criteria), body.opensAt ?? null, body.closesAt ?? null, user.userId, this.clock.now()],
+      );
+      await manager.query(GENERATE_ASSIGNMENTS_SQL, [row.id, unitPath]);
+      await this.audit.record(
+        { action: 'points.evaluation-campaign.created', targetType: 'point_evaluation_campaign', targetId: row.id, unitId: body.unitId, unitPath, data: { year: body.year, name: body.name } },
+        manager,
+      );
+      return row.id;
+    });
+    return this.get(user, id, Permission.PointsAdjust);
+  }
+
+  async list(user: AuthenticatedUser, year?: number): Promise<EvaluationCampaignListDto> {
+    // Campaigns are few (one per district or street and year), so the scope is checked in memory.
+    const rows: CampaignRow[] = await this.dataSource.query(
+      'SELECT * FROM point_evaluation_campaigns WHERE ($1::int IS NULL OR year = $1) ORDER BY year DESC, created_at DESC, id',
+      [year ?? null],
+    );
+    const visible = rows.filter((row) => this.scope.canReach(user, Permission.PointsRead, row.unit_path));
+    return { items: await this.present(visible) };
+  }
+
+  async get(user: AuthenticatedUser, id: string, permission: Permission = Permission.PointsRead): Promise<EvaluationCampaignDto> {
+    const row = await this.campaign(user, id, permission);
+    const [dto] = await this.present([row]);
+    return dto;
+  }
+
+  /** One submission per assignment: a second is refused with 409 `points.evaluation-submitted`. */
+  async submit(user: AuthenticatedUser, campaignId: string, body: SubmitEvaluationDto): Promise<EvaluationSubmissionDto> {
+    const campaign = await this.campaign(user, campaignId, Permission.PointsRead, true);
+    const [assignment] = await queryRows<{ id: string; rater_path: string; rater_unit_id: string }>(
+      this.dataSource.manager,
+      `SELECT a.id, a.rater_path, CASE WHEN a.rater_type = 'community' THEN a.rater_id ELSE o.unit_id END AS rater_unit_id
+       FROM point_evaluation_assignments a LEFT JOIN party_organizations o ON a.rater_type = 'organization' AND o.id = a.rater_id
+       WHERE a.id = $1 AND a.campaign_id = $2`,
+      [body.assignmentId, campaign.id],
+    );
+    if (!assignment) throw new NotFoundProblem('该评价任务');
+    this.scope.assertCanReach(user, Permission.PointsAdjust, assignment.rater_path, '该评价任务');
+    const now = this.clock.now();
+    if ((campaign.opens_at && now < new Date(campaign.opens_at)) || (campaign.closes_at && now >= new Date(campaign.closes_at))) {
+      throw new PointsException(PointsCode.EvaluationClosed);
+    }
+    const score = weightedScore(campaign.criteria, body.scores);
+    return this.transactions.run(async (manager) => {
+      const [row] = await queryRows<{ id: string; submitted_at: Date }>(
+        manager,
+        `INSERT INTO point_evaluation_submissions (assignment_id, campaign_id, scores, weighted_score, comment, submitted_by, submitted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (assignment_id) DO NOTHING RETURNING id, submitted_at`,
+        [assignment.id, campaign.id, JSON.stringify(body.scores), score, body.comment ?? null, user.userId, now],
+      );
+      if (!row) throw new PointsException(PointsCode.EvaluationSubmitted);
+      await this.audit.record(
+        {
+          action: 'points.evaluation.submitted',
+          targetType: 'point_evaluation_submission',
+          targetId: row.id,
+          unitId: assignment.rater_unit_id,
+          unitPath: assignment.rater_path,
+          data: { campaignId: campaign.id, assignmentId: assignment.id, weightedScore: score },
+        },
+        manager,
+      );
+      return { id: row.id, assignmentId: assignment.id, scores: body.scores, weightedScore: score, comment: body.comment ?? null, submittedAt: row.submitted_at };
+    });
+  }
+
+  /** Per rated owner: assignments, submissions received and their mean weighted score, best first. */
+  async results(user: AuthenticatedUser, campaignId: string): Promise<EvaluationResultListDto> {
+    const campaign = await this.campaign(user, campaignId, Permission.PointsRead);
+    const rows: { ratee_type: string; ratee_id: string; assignments: string; submissions: string; score: string | null }[] = await this.dataSource.query(
+      `SELECT a.ratee_type, a.ratee_id, count(*) AS assignments, count(s.id) AS submissions, round(avg(s.weighted_score), 2) AS score
+       FROM point_evaluation_assignments a LEFT JOIN point_evaluation_submissions s ON s.assignment_id = a.id
+       WHERE a.campaign_id = $1
+       GROUP BY a.ratee_type, a.ratee_id
+       ORDER BY score DESC NULLS LAST, a.ratee_type, a.ratee_id`,
+      [campaign.id],
+    );
+    return {
+      items: rows.map((r) => ({ rateeType: r.ratee_type, rateeId: r.ratee_id, assignments: Number(r.assignments), submissions: Number(r.submissions), score: r.score === null ? null : Number(r.score) })),
+    };
+  }
+
+  private async campaign(user: AuthenticatedUser, id: string, permission: Permission, anyGrant = false): Promise<CampaignRow> {
+    const [row] = await queryRows<CampaignRow>(this.dataSource.manager, 'SELECT * FROM point_evaluation_campaigns WHERE id = $1', [id]);
+    if (!row) throw new NotFoundProblem('该评价活动');
+    // A rater (e.g. an agency organization's secretary) may sit outside the campaign's unit: the assignment's rater unit is checked instead.
+    if (!anyGrant) this.scope.assertCanReach(user, permission, row.unit_path, '该评价活动');
+    return row;
+  }
+
+  private async present(rows: CampaignRow[]): Promise<EvaluationCampaignDto[]> {
+    if (rows.length === 0) return [];
+    const counts: CountsRow[] = await this.dataSource.query(COUNTS_SQL, [rows.map((r) => r.id)]);
+    const byCampaign = new Map(counts.map((c) => [c.campaign_id, c]));
+    return rows.map((row) => {
+      const c = byCampaign.get(row.id);
+      return {
+        id: row.id,
+        year: row.year,
+        name: row.name,
+        unitId: row.unit_id,
+        criteria: row.criteria,
+        opensAt: row.opens_at,
+        closesAt: row.closes_at,
+        createdAt: row.created_at,
+        assignments: {
+          total: Number(c?.total ?? 0),
+          submitted: Number(c?.submitted ?? 0),
+          communityRatesMember: Number(c?.member ?? 0),
+          communityRatesOrganization: Number(c?.organization ?? 0),
+          organizationRatesCommunity: Number(c?.community ?? 0),
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { EvaluationAnnualScores } from './evaluation-annual-scores.service';
+import { EvaluationCampaigns } from './evaluation-campaigns.service';
+
+/** Domain face of the two-way evaluation (双向评价). */
+@Module({ providers: [EvaluationCampaigns, EvaluationAnnualScores], exports: [EvaluationCampaigns, EvaluationAnnualScores] })
+export class PointsEvaluationModule {}
