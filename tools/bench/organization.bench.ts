@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { createApiApp, createSchedulerContext, loadLinliConfig, migrate } from '@linli/composition';
 import { JobRunner } from '@linli/platform';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { STRUCTURE_CHECK_RULES } from '@linli/organization';
 import { SCALES, seedCity, SeedCityResult } from '../seed-city/src';
 import { describeMachine } from './lib/machine';
 import { BenchReport, InfoRow, renderReport, TargetRow } from './lib/results-report';
 import { measure, summarize, timeIt } from './lib/timing';
+import { dropDatabase, withClient } from './lib/database';
 
 /**
  * `node -r ./tools/register.js tools/bench/organization.bench.ts [--database-url URL] [--skip-seed] [--samples 30] [--warmups 5]`
@@ -40,25 +40,7 @@ function parse(argv: string[]): Options {
   return options;
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-async function recreateDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
-  admin.pathname = '/postgres';
-  await withClient(admin.toString(), async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  });
-}
 
 async function flushRedis(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -92,7 +74,7 @@ async function main(): Promise<void> {
   let seed: SeedCityResult | undefined;
   let migrateMs = 0;
   if (!options.skipSeed) {
-    await recreateDatabase(options.databaseUrl);
+    await dropDatabase(options.databaseUrl);
     migrateMs = (await timeIt(() => migrate(options.databaseUrl, { createDatabase: true }))).ms;
     out(`migrated in ${Math.round(migrateMs)} ms; seeding the city`);
     seed = await seedCity({ databaseUrl: options.databaseUrl, scale: 'city', seed: 1, piiKey: config.piiKey, log: out });

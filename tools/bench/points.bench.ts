@@ -7,11 +7,11 @@ import { createApiApp, createSchedulerApp, createSchedulerContext, loadLinliConf
 import { BusinessCalendar, NewDomainEvent, Outbox, TransactionRunner } from '@linli/platform';
 import { QuarterlyAssessment } from '@linli/points';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { SeedScale, seedCity } from '../seed-city/src';
 import { describeMachine } from './lib/machine';
 import { ms, perSecond, PointsTargetRow, renderPointsReport, withPointsSection } from './lib/points-report';
 import { summarize, timeIt } from './lib/timing';
+import { dropDatabase, withClient } from './lib/database';
 
 /**
  * `node -r ./tools/register.js tools/bench/points.bench.ts [--events 20000] [--batch 500] [--clients 50] [--per-client 40] [--entries 5000000] [--scale city|demo] [--keep]`
@@ -61,23 +61,7 @@ function parse(argv: string[]): Options {
   return options;
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name "${name}"`);
-  admin.pathname = '/postgres';
-  await withClient(admin.toString(), (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-}
 
 async function flushRedis(redisUrl: string, prefix: string): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
