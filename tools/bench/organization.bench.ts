@@ -3,13 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiApp, createSchedulerContext, loadLinliConfig, migrate } from '@linli/composition';
 import { JobRunner } from '@linli/platform';
-import Redis from 'ioredis';
 import { STRUCTURE_CHECK_RULES } from '@linli/organization';
 import { SCALES, seedCity, SeedCityResult } from '../seed-city/src';
 import { describeMachine } from './lib/machine';
 import { BenchReport, InfoRow, renderReport, TargetRow } from './lib/results-report';
 import { measure, summarize, timeIt } from './lib/timing';
-import { dropDatabase, withClient } from './lib/database';
+import { dropDatabase, flushRedis, withClient } from './lib/database';
 
 /**
  * `node -r ./tools/register.js tools/bench/organization.bench.ts [--database-url URL] [--skip-seed] [--samples 30] [--warmups 5]`
@@ -38,22 +37,6 @@ function parse(argv: string[]): Options {
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return options;
-}
-
-
-
-async function flushRedis(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `{${prefix}}*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function main(): Promise<void> {

@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { createApiApp, createSchedulerApp, createSchedulerContext, loadLinliConfig, migrate } from '@linli/composition';
 import { BusinessCalendar, NewDomainEvent, Outbox, TransactionRunner } from '@linli/platform';
 import { QuarterlyAssessment } from '@linli/points';
-import Redis from 'ioredis';
 import { SeedScale, seedCity } from '../seed-city/src';
 import { describeMachine } from './lib/machine';
 import { ms, perSecond, PointsTargetRow, renderPointsReport, withPointsSection } from './lib/points-report';
 import { summarize, timeIt } from './lib/timing';
-import { dropDatabase, withClient } from './lib/database';
+import { dropDatabase, flushRedis, withClient } from './lib/database';
 
 /**
  * `node -r ./tools/register.js tools/bench/points.bench.ts [--events 20000] [--batch 500] [--clients 50] [--per-client 40] [--entries 5000000] [--scale city|demo] [--keep]`
@@ -59,22 +58,6 @@ function parse(argv: string[]): Options {
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return options;
-}
-
-
-
-async function flushRedis(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `{${prefix}}*`, 'COUNT', 1000);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis));
