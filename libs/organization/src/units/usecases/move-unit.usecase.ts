@@ -10,18 +10,23 @@ import { UnitEntity } from '../unit.entity';
 import { UnitsCode, UnitsException } from '../units.exception';
 import { UnitsService } from '../units.service';
 
+/**
+ * Every denormalized copy of a unit path in the organization tables. A table that starts keeping
+ * a copy is added here, and a move rewrites it with the rest.
+ */
+const PATH_COPIES = [
+  { key: 'people', table: 'people', column: 'residence_path' },
+  { key: 'partyMembers', table: 'party_members', column: 'residence_path' },
+  { key: 'partyOrganizations', table: 'party_organizations', column: 'unit_path' },
+  { key: 'organizationCoverage', table: 'organization_coverage', column: 'unit_path' },
+  { key: 'institutions', table: 'institutions', column: 'unit_path' },
+  { key: 'dualRegistrations', table: 'dual_registrations', column: 'community_path' },
+  { key: 'staffRoles', table: 'staff_roles', column: 'unit_path' },
+  { key: 'structureFindings', table: 'structure_findings', column: 'unit_path' },
+] as const;
+
 /** Rows rewritten by one move, per table (kept in the audit entry). */
-export interface MovedRows {
-  units: number;
-  people: number;
-  partyMembers: number;
-  partyOrganizations: number;
-  organizationCoverage: number;
-  institutions: number;
-  dualRegistrations: number;
-  staffRoles: number;
-  structureFindings: number;
-}
+export type MovedRows = Record<'units' | (typeof PATH_COPIES)[number]['key'], number>;
 
 /**
  * Rewrites, in one statement, the path and depth of every unit of the subtree and every
@@ -37,40 +42,16 @@ const MOVE_SUBTREE_SQL = `
            updated_at = CASE WHEN path = $1 THEN now() ELSE updated_at END
      WHERE path = $1 OR path LIKE $3
      RETURNING 1
-  ), moved_people AS (
-    UPDATE people SET residence_path = $2 || substr(residence_path, length($1) + 1)
-     WHERE residence_path = $1 OR residence_path LIKE $3 RETURNING 1
-  ), moved_members AS (
-    UPDATE party_members SET residence_path = $2 || substr(residence_path, length($1) + 1)
-     WHERE residence_path = $1 OR residence_path LIKE $3 RETURNING 1
-  ), moved_organizations AS (
-    UPDATE party_organizations SET unit_path = $2 || substr(unit_path, length($1) + 1)
-     WHERE unit_path = $1 OR unit_path LIKE $3 RETURNING 1
-  ), moved_coverage AS (
-    UPDATE organization_coverage SET unit_path = $2 || substr(unit_path, length($1) + 1)
-     WHERE unit_path = $1 OR unit_path LIKE $3 RETURNING 1
-  ), moved_institutions AS (
-    UPDATE institutions SET unit_path = $2 || substr(unit_path, length($1) + 1)
-     WHERE unit_path = $1 OR unit_path LIKE $3 RETURNING 1
-  ), moved_registrations AS (
-    UPDATE dual_registrations SET community_path = $2 || substr(community_path, length($1) + 1)
-     WHERE community_path = $1 OR community_path LIKE $3 RETURNING 1
-  ), moved_staff AS (
-    UPDATE staff_roles SET unit_path = $2 || substr(unit_path, length($1) + 1)
-     WHERE unit_path = $1 OR unit_path LIKE $3 RETURNING 1
-  ), moved_findings AS (
-    UPDATE structure_findings SET unit_path = $2 || substr(unit_path, length($1) + 1)
-     WHERE unit_path = $1 OR unit_path LIKE $3 RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM moved_units)::integer AS "units",
-         (SELECT count(*) FROM moved_people)::integer AS "people",
-         (SELECT count(*) FROM moved_members)::integer AS "partyMembers",
-         (SELECT count(*) FROM moved_organizations)::integer AS "partyOrganizations",
-         (SELECT count(*) FROM moved_coverage)::integer AS "organizationCoverage",
-         (SELECT count(*) FROM moved_institutions)::integer AS "institutions",
-         (SELECT count(*) FROM moved_registrations)::integer AS "dualRegistrations",
-         (SELECT count(*) FROM moved_staff)::integer AS "staffRoles",
-         (SELECT count(*) FROM moved_findings)::integer AS "structureFindings"`;
+  )${PATH_COPIES.map(
+    ({ key, table, column }) => `, "moved_${key}" AS (
+    UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1)
+     WHERE ${column} = $1 OR ${column} LIKE $3 RETURNING 1
+  )`,
+  ).join('')}
+  SELECT (SELECT count(*) FROM moved_units)::integer AS "units"${PATH_COPIES.map(
+    ({ key }) => `,
+         (SELECT count(*) FROM "moved_${key}")::integer AS "${key}"`,
+  ).join('')}`;
 
 /**
  * `POST /units/:id/move`: puts a unit (and its whole subtree) under another parent. The caller
