@@ -1,12 +1,13 @@
 import { organizationDomain } from '@linli/organization';
 import { pointsDomain } from '@linli/points';
 import { DomainDefinition } from '@linli/platform';
+import { volunteersDomain } from '@linli/volunteers';
 
 /**
  * Every domain module this build ships, in dependency order. `LINLI_MODULES` picks from these.
  * Adding a domain: export its `DomainDefinition` from the lib and list it here (docs/adding-a-module.md).
  */
-export const DOMAIN_CATALOG: readonly DomainDefinition[] = [organizationDomain, pointsDomain];
+export const DOMAIN_CATALOG: readonly DomainDefinition[] = [organizationDomain, pointsDomain, volunteersDomain];
 
 export const KNOWN_MODULES: readonly string[] = DOMAIN_CATALOG.map((d) => d.name);
 

@@ -31,6 +31,11 @@ export enum Permission {
   PointsRulesManage = 'points.rules.manage',
   PointsStoreManage = 'points.store.manage',
   PointsRedeem = 'points.redeem',
+  // volunteers (志愿服务)
+  VolunteersRead = 'volunteers.read',
+  VolunteersManage = 'volunteers.manage',
+  VolunteersVerify = 'volunteers.verify',
+  VolunteersSkillsManage = 'volunteers.skills.manage',
 }
 
 export interface PermissionRule {
@@ -64,6 +69,10 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.PointsRulesManage]: { roles: ['admin'], description: '设立和修改积分规则' },
   [Permission.PointsStoreManage]: { roles: ['admin', 'secretary'], description: '管理积分兑换超市的商品' },
   [Permission.PointsRedeem]: { roles: ['admin', 'store_clerk'], description: '办理积分兑换' },
+  [Permission.VolunteersRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看志愿者、服务队、需求与微心愿、服务岗位和活动' },
+  [Permission.VolunteersManage]: { roles: ['admin', 'secretary', 'grid_worker'], description: '登记志愿者、组建服务队、代居民发布需求、发布岗位和活动、代为报名' },
+  [Permission.VolunteersVerify]: { roles: ['admin', 'secretary'], description: '核验服务时长、审批自报时长、调整志愿者成长阶段' },
+  [Permission.VolunteersSkillsManage]: { roles: ['admin'], description: '维护志愿者技能目录' },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {

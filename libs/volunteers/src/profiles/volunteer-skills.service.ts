@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { VolunteersCode, VolunteersException } from '../volunteers.exception';
+import { CreateSkillDto } from './dto/create-skill.dto';
+import { SkillDto, SkillListDto } from './dto/skill.dto';
+import { VolunteerSkillEntity } from './volunteer-skill.entity';
+
+/** The skill taxonomy: the built-in skills and those the city adds. */
+@Injectable()
+export class VolunteerSkills {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(): Promise<SkillListDto> {
+    const skills = await this.dataSource.getRepository(VolunteerSkillEntity).find({ order: { builtin: 'DESC', code: 'ASC' } });
+    return { items: skills.map(toDto) };
+  }
+
+  async create(user: AuthenticatedUser, command: CreateSkillDto): Promise<SkillDto> {
+    return this.transactions.run(async (manager) => {
+      const inserted = await manager.query(
+        `INSERT INTO volunteer_skills (code, name, builtin, created_by) VALUES ($1, $2, false, $3) ON CONFLICT DO NOTHING RETURNING code`,
+        [command.code, command.name.trim(), user.userId],
+      );
+      if (inserted.length === 0) throw new VolunteersException(VolunteersCode.SkillTaken);
+      await this.audit.record({ action: 'volunteers.skill-created', targetType: 'volunteer-skill', data: { code: command.code, name: command.name } }, manager);
+      return { code: command.code, name: command.name.trim(), builtin: false };
+    });
+  }
+
+  /** Refuses codes outside the taxonomy (400 `volunteers.unknown-skill`, naming them). */
+  async assertKnown(codes: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const wanted = [...new Set(codes)];
+    if (wanted.length === 0) return;
+    const found = await manager.getRepository(VolunteerSkillEntity).findBy({ code: In(wanted) });
+    const unknown = wanted.filter((code) => !found.some((skill) => skill.code === code));
+    if (unknown.length > 0) throw new VolunteersException(VolunteersCode.UnknownSkill, { detail: `技能不在技能目录中：${unknown.join("、")}`, extensions: { unknown } });
+  }
+}
+
+function toDto(skill: VolunteerSkillEntity): SkillDto {
+  return { code: skill.code, name: skill.name, builtin: skill.builtin };
+}

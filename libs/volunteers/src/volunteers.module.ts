@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities/activities.module';
+import { DemandsModule } from './demands/demands.module';
+import { PostsModule } from './posts/posts.module';
+import { ProfilesModule } from './profiles/profiles.module';
+import { TeamsModule } from './teams/teams.module';
+
+const AREAS = [ProfilesModule, TeamsModule, DemandsModule, ActivitiesModule, PostsModule];
+
+/** The volunteers domain face: profiles, teams, demands, activities and service posts, in every app that enables the module. */
+@Module({ imports: AREAS, exports: AREAS })
+export class VolunteersModule {}
