@@ -23,14 +23,26 @@ describe('BusinessCalendar (Asia/Shanghai)', () => {
     expect(calendar.localDate(instant)).toBe('2026-12-01');
   });
 
+  it('names hours and ISO weeks (Monday first) by the Beijing wall clock', () => {
+    const instant = new Date('2026-11-29T16:30:00Z'); // Monday 2026-11-30 00:30 in Beijing
+    expect(calendar.periodOf(instant, 'hour').key).toBe('2026-11-30T00');
+    const week = calendar.periodOf(instant, 'week');
+    expect(week.key).toBe('2026-W49');
+    expect(week.start.toISOString()).toBe('2026-11-29T16:00:00.000Z');
+    expect(week.end.toISOString()).toBe('2026-12-06T16:00:00.000Z');
+    expect(calendar.previousPeriodOf(instant, 'week').key).toBe('2026-W48');
+    // ISO week-years: 2027-01-01 (a Friday) still belongs to the last week of 2026.
+    expect(calendar.periodOf(new Date('2027-01-01T04:00:00Z'), 'week').key).toBe('2026-W53');
+  });
+
   it('gives the previous period, across a year boundary', () => {
     expect(calendar.previousPeriodOf(new Date('2027-01-01T00:00:00+08:00'), 'quarter').key).toBe('2026Q4');
     expect(calendar.previousPeriodOf(new Date('2027-01-15T00:00:00+08:00'), 'month').key).toBe('2026-12');
   });
 
   it('round-trips every key kind and rejects malformed keys', () => {
-    for (const key of ['2026-02-28', '2026-02', '2026Q1', '2026']) expect(calendar.parse(key).key).toBe(key);
-    for (const key of ['2026-02-30', '2026Q5', '2026-13', 'Q1', '']) expect(() => calendar.parse(key)).toThrow(RangeError);
+    for (const key of ['2026-02-28T09', '2026-02-28', '2026-W09', '2026-02', '2026Q1', '2026']) expect(calendar.parse(key).key).toBe(key);
+    for (const key of ['2026-02-30', '2026-02-28T24', '2026-W54', '2026Q5', '2026-13', 'Q1', '']) expect(() => calendar.parse(key)).toThrow(RangeError);
   });
 
   it('uses the configured zone, not the process zone', () => {

@@ -15,7 +15,7 @@ describe('@Scheduled declarations', () => {
     ['a cron with four fields', { cron: '0 3 1 *' }],
     ['a cron with seven fields', { cron: '0 0 3 1 * * 2026' }],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }],
-    ['an unknown period', { period: 'week' as ScheduledOptions['period'] }],
+    ['an unknown period', { period: 'fortnight' as ScheduledOptions['period'] }],
     ['an unknown offset', { periodOffset: 'next' as ScheduledOptions['periodOffset'] }],
   ])('refuses %s', (_, change) => {
     expect(() => validateScheduledOptions({ ...valid, ...change })).toThrow();
