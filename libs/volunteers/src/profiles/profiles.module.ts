@@ -1,7 +1,19 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '@linli/organization';
+import { ProfileViews } from './profile-views';
+import { ProfilesService } from './profiles.service';
+import { ChangeStageUseCase } from './usecases/change-stage.usecase';
+import { RegisterProfileUseCase } from './usecases/register-profile.usecase';
+import { UpdateProfileUseCase } from './usecases/update-profile.usecase';
 import { VolunteerRecords } from './volunteer-records.service';
 import { VolunteerSkills } from './volunteer-skills.service';
 
+const PROVIDERS = [VolunteerRecords, VolunteerSkills, ProfilesService, ProfileViews, RegisterProfileUseCase, UpdateProfileUseCase, ChangeStageUseCase];
+
 /** Domain face of volunteer profiles and skills; `VolunteerRecords` is what the other areas add hours and ratings through. */
-@Module({ providers: [VolunteerRecords, VolunteerSkills], exports: [VolunteerRecords, VolunteerSkills] })
+@Module({
+  imports: [PeopleModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class ProfilesModule {}

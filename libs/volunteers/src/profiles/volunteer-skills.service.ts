@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { VolunteersCode, VolunteersException } from '../volunteers.exception';
 import { CreateSkillDto } from './dto/create-skill.dto';
 import { SkillDto, SkillListDto } from './dto/skill.dto';
 import { VolunteerSkillEntity } from './volunteer-skill.entity';
+import { BUILTIN_SKILLS } from './volunteer-skills';
 
-/** The skill taxonomy: the built-in skills and those the city adds. */
+/**
+ * The skill taxonomy: the built-in skills and those the city adds. The built-in skills are seeded
+ * as rows by the migration (so the unique keys guard a city's additions against them) but are
+ * also known from code, so the taxonomy stays whole even where the rows are gone (a test's
+ * truncated database).
+ */
 @Injectable()
 export class VolunteerSkills {
   constructor(
@@ -16,11 +22,25 @@ export class VolunteerSkills {
   ) {}
 
   async list(): Promise<SkillListDto> {
-    const skills = await this.dataSource.getRepository(VolunteerSkillEntity).find({ order: { builtin: 'DESC', code: 'ASC' } });
-    return { items: skills.map(toDto) };
+    return { items: [...(await this.catalogue()).values()] };
+  }
+
+  /** Every skill by code: the built-in ones first (in code order), then the city's. */
+  async catalogue(manager: EntityManager = this.dataSource.manager): Promise<Map<string, SkillDto>> {
+    const added = await manager.getRepository(VolunteerSkillEntity).find({ where: { builtin: false }, order: { code: 'ASC' } });
+    const builtin = [...BUILTIN_SKILLS].sort((a, b) => a.code.localeCompare(b.code)).map((skill) => ({ code: skill.code, name: skill.name, builtin: true }));
+    return new Map([...builtin, ...added.map(toDto)].map((skill) => [skill.code, skill]));
+  }
+
+  /** Display names of these codes (an unknown code keeps its code as name). */
+  async names(codes: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const catalogue = await this.catalogue(manager);
+    return new Map(codes.map((code) => [code, catalogue.get(code)?.name ?? code]));
   }
 
   async create(user: AuthenticatedUser, command: CreateSkillDto): Promise<SkillDto> {
+    if (BUILTIN_SKILLS.some((skill) => skill.code === command.code || skill.name === command.name.trim())) throw new VolunteersException(VolunteersCode.SkillTaken);
     return this.transactions.run(async (manager) => {
       const inserted = await manager.query(
         `INSERT INTO volunteer_skills (code, name, builtin, created_by) VALUES ($1, $2, false, $3) ON CONFLICT DO NOTHING RETURNING code`,
@@ -36,8 +56,8 @@ export class VolunteerSkills {
   async assertKnown(codes: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return;
-    const found = await manager.getRepository(VolunteerSkillEntity).findBy({ code: In(wanted) });
-    const unknown = wanted.filter((code) => !found.some((skill) => skill.code === code));
+    const catalogue = await this.catalogue(manager);
+    const unknown = wanted.filter((code) => !catalogue.has(code));
     if (unknown.length > 0) throw new VolunteersException(VolunteersCode.UnknownSkill, { detail: `技能不在技能目录中：${unknown.join("、")}`, extensions: { unknown } });
   }
 }

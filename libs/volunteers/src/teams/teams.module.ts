@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '@linli/organization';
+import { TeamViews } from './team-views';
+import { TeamsService } from './teams.service';
+import { CreateTeamUseCase } from './usecases/create-team.usecase';
+import { TeamMembershipUseCase } from './usecases/team-membership.usecase';
 
-/** Domain face of the teams area. */
-@Module({})
+const PROVIDERS = [TeamsService, TeamViews, CreateTeamUseCase, TeamMembershipUseCase];
+
+/** Domain face of the teams area: teams at units and their members with roles. */
+@Module({ imports: [PeopleModule], providers: PROVIDERS, exports: PROVIDERS })
 export class TeamsModule {}

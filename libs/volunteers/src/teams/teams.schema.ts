@@ -1,4 +1,7 @@
 import { SchemaPart } from '@linli/platform';
+import { CreateVolunteerTeams1795350100000 } from '../migrations/1795350100000-CreateVolunteerTeams';
+import { VolunteerTeamMemberEntity } from './volunteer-team-member.entity';
+import { VolunteerTeamEntity } from './volunteer-team.entity';
 
 /** Entities and migrations of the teams area (listed in volunteers.schema.ts). */
-export const teamsSchema: SchemaPart = { entities: [], migrations: [] };
+export const teamsSchema: SchemaPart = { entities: [VolunteerTeamEntity, VolunteerTeamMemberEntity], migrations: [CreateVolunteerTeams1795350100000] };

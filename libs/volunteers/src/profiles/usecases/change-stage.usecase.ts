@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
+import { VolunteersCode, VolunteersException } from '../../volunteers.exception';
+import { ChangeStageDto } from '../dto/change-stage.dto';
+import { StageChangeDto } from '../dto/stage-change.dto';
+import { ProfilesService } from '../profiles.service';
+import { VolunteerProfileEntity } from '../volunteer-profile.entity';
+import { VolunteerStageChangeEntity } from '../volunteer-stage-change.entity';
+
+/**
+ * `POST /volunteers/profiles/:id/stage`: a secretary (volunteers.verify where the profile is) moves
+ * a volunteer along the growth path, or back, with a reason. The profile row is locked, so two
+ * racing changes are recorded one after the other, each from the stage the other left.
+ */
+@Injectable()
+export class ChangeStageUseCase {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly profiles: ProfilesService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(user: AuthenticatedUser, id: string, command: ChangeStageDto): Promise<StageChangeDto> {
+    return this.transactions.run(async (manager) => {
+      const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersVerify, { manager, lock: true });
+      if (profile.stage === command.stage) throw new VolunteersException(VolunteersCode.StageUnchanged);
+      const reason = command.reason.trim();
+      const changes = manager.getRepository(VolunteerStageChangeEntity);
+      const change = await changes.save(
+        changes.create({ profileId: id, fromStage: profile.stage, toStage: command.stage, reason, changedBy: user.userId, changedAt: this.clock.now() }),
+      );
+      await manager.getRepository(VolunteerProfileEntity).update({ id }, { stage: command.stage });
+      await this.audit.record(
+        {
+          action: 'volunteers.stage-changed',
+          targetType: 'volunteer-profile',
+          targetId: id,
+          unitId: profile.unitId,
+          unitPath,
+          data: { personId: profile.personId, from: profile.stage, to: command.stage, reason },
+        },
+        manager,
+      );
+      return StageChangeDto.from(change);
+    });
+  }
+}
