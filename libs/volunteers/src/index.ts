@@ -5,5 +5,7 @@ export * from './volunteers-events';
 export * from './profiles/volunteer-skills';
 export * from './profiles/volunteer-stage';
 export * from './demands/demands-templates';
+export * from './demands/demand-kind';
+export { RELEASE_LAPSED_CLAIMS_SCHEDULE, ESCALATE_OVERDUE_DEMANDS_SCHEDULE, WEEKLY_DEMAND_DIGEST_SCHEDULE } from './demands/jobs/demands.jobs';
 export * from './activities/activities-templates';
 export * from './posts/posts-templates';

@@ -1,4 +1,12 @@
 import { SchemaPart } from '@linli/platform';
+import { CreateVolunteerDemands1795350200000 } from '../migrations/1795350200000-CreateVolunteerDemands';
+import { DemandClaimEntity } from './demand-claim.entity';
+import { DemandFulfilmentEntity } from './demand-fulfilment.entity';
+import { DemandInvitationEntity } from './demand-invitation.entity';
+import { VolunteerDemandEntity } from './volunteer-demand.entity';
 
 /** Entities and migrations of the demands area (listed in volunteers.schema.ts). */
-export const demandsSchema: SchemaPart = { entities: [], migrations: [] };
+export const demandsSchema: SchemaPart = {
+  entities: [VolunteerDemandEntity, DemandClaimEntity, DemandFulfilmentEntity, DemandInvitationEntity],
+  migrations: [CreateVolunteerDemands1795350200000],
+};

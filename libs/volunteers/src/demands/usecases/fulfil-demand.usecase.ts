@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
+import { VolunteersEvent } from '../../volunteers-events';
+import { DemandAccess } from '../demand-access.service';
+import { queryRows } from '../demand-sql';
+import { claimantActor } from '../demand-events';
+import { DemandsException } from '../demands.exception';
+import { DemandsNotifier } from '../demands-notifier';
+import { DemandsQuery } from '../demands-query.service';
+import { DemandDetailDto } from '../dto/demand.dto';
+import { FulfilDemandDto } from '../dto/fulfil-demand.dto';
+
+/**
+ * `POST /volunteers/demands/:id/fulfil`: the claimant reports the demand done. A new fulfilment
+ * attempt is recorded (its id is the events' `wishId`), the demand waits for the requester, and
+ * `volunteers.wish.fulfilled` is published in the same transaction (the points stay pending until
+ * the requester confirms). The requester is told.
+ */
+@Injectable()
+export class FulfilDemandUseCase {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly access: DemandAccess,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly notifier: DemandsNotifier,
+    private readonly demands: DemandsQuery,
+  ) {}
+
+  async execute(user: AuthenticatedUser, id: string, command: FulfilDemandDto): Promise<DemandDetailDto> {
+    const { detail, fulfilmentId, requester, title } = await this.transactions.run(async (manager) => {
+      const demand = await this.access.load(manager, user, id, { lock: true });
+      this.access.assertClaimantSide(demand);
+      const { row } = demand;
+      if (row.status !== 'claimed' || row.claim_id === null) throw DemandsException.wrongState(row.status, '提交完成');
+      const [fulfilment] = await queryRows<{ id: string }>(
+        manager,
+        `INSERT INTO volunteer_demand_fulfilments (demand_id, claim_id, note, fulfilled_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, row.claim_id, command.note ?? null, this.clock.now()],
+      );
+      await manager.query(`UPDATE volunteer_demands SET status = 'fulfilled', updated_at = now() WHERE id = $1`, [id]);
+      await this.outbox.publish(manager, {
+        type: VolunteersEvent.WishFulfilled,
+        unitId: row.unit_id,
+        actors: [claimantActor(row)],
+        data: { wishId: fulfilment.id, demandId: id, kind: row.kind, title: row.title },
+      });
+      await this.audit.record(
+        { action: 'volunteers.demand-fulfilled', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId: fulfilment.id, claimId: row.claim_id } },
+        manager,
+      );
+      return { detail: await this.demands.detail(manager, id), fulfilmentId: fulfilment.id, requester: row.requester_person_id, title: row.title };
+    });
+    await this.notifier.fulfilled(requester, fulfilmentId, title);
+    return detail;
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
+import { EntityManager } from 'typeorm';
+import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { VolunteersEvent } from '../../volunteers-events';
+import { DemandAccess, LoadedDemand } from '../demand-access.service';
+import { claimantActor } from '../demand-events';
+import { queryRows } from '../demand-sql';
+import { DemandsException } from '../demands.exception';
+import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
+import { DemandsQuery } from '../demands-query.service';
+import { ConfirmDemandDto } from '../dto/confirm-demand.dto';
+import { DemandDetailDto } from '../dto/demand.dto';
+import { RejectDemandDto } from '../dto/reject-demand.dto';
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * The requester's answer to a fulfilment (or staff with volunteers.manage acting for a requester
+ * without an account). `/confirm` closes the claim with a rating, adds it to the claimant's profile
+ * and publishes `volunteers.wish.confirmed` (the pending points become available); `/reject` puts the
+ * demand back to claimed with a fresh claim window and publishes `volunteers.wish.rejected` (that
+ * attempt's points are voided). Audited.
+ */
+@Injectable()
+export class ResolveFulfilmentUseCase {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly access: DemandAccess,
+    private readonly outbox: Outbox,
+    private readonly records: VolunteerRecords,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly notifier: DemandsNotifier,
+    private readonly demands: DemandsQuery,
+  ) {}
+
+  confirm(user: AuthenticatedUser, id: string, command: ConfirmDemandDto): Promise<DemandDetailDto> {
+    return this.transactions.run(async (manager) => {
+      const demand = await this.pending(manager, user, id, '确认');
+      const { row } = demand;
+      const fulfilmentId = await this.resolve(manager, id, `status = 'confirmed', rating = $2`, [command.rating]);
+      await manager.query(`UPDATE volunteer_demand_claims SET status = 'completed', ended_at = now() WHERE id = $1`, [row.claim_id]);
+      await manager.query(`UPDATE volunteer_demands SET status = 'confirmed', rating = $2, updated_at = now() WHERE id = $1`, [id, command.rating]);
+      if (row.claimant_person_id) await this.records.addRating(manager, { personId: row.claimant_person_id, rating: command.rating, unitId: row.unit_id });
+      await this.outbox.publish(manager, {
+        type: VolunteersEvent.WishConfirmed,
+        unitId: row.unit_id,
+        actors: [claimantActor(row)],
+        data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title, rating: command.rating },
+      });
+      await this.audit.record(
+        { action: 'volunteers.demand-confirmed', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, rating: command.rating } },
+        manager,
+      );
+      return this.demands.detail(manager, id);
+    });
+  }
+
+  async reject(user: AuthenticatedUser, id: string, command: RejectDemandDto): Promise<DemandDetailDto> {
+    const reason = command.reason.trim();
+    const { detail, fulfilmentId, recipient, title } = await this.transactions.run(async (manager) => {
+      const demand = await this.pending(manager, user, id, '退回');
+      const { row } = demand;
+      const fulfilmentId = await this.resolve(manager, id, `status = 'rejected', reason = $2`, [reason]);
+      const expiresAt = new Date(this.clock.now().getTime() + row.claim_hours * HOUR_MS);
+      await manager.query(`UPDATE volunteer_demand_claims SET expires_at = $2 WHERE id = $1`, [row.claim_id, expiresAt]);
+      await manager.query(`UPDATE volunteer_demands SET status = 'claimed', updated_at = now() WHERE id = $1`, [id]);
+      await this.outbox.publish(manager, {
+        type: VolunteersEvent.WishRejected,
+        unitId: row.unit_id,
+        actors: [claimantActor(row)],
+        data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title, reason },
+      });
+      await this.audit.record(
+        { action: 'volunteers.demand-rejected', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, reason } },
+        manager,
+      );
+      return { detail: await this.demands.detail(manager, id), fulfilmentId, recipient: claimantRecipient(row), title: row.title };
+    });
+    await this.notifier.rejected(recipient, fulfilmentId, title, reason);
+    return detail;
+  }
+
+  private async pending(manager: EntityManager, user: AuthenticatedUser, id: string, action: string): Promise<LoadedDemand> {
+    const demand = await this.access.load(manager, user, id, { lock: true });
+    this.access.assertRequesterSide(demand);
+    if (demand.row.status !== 'fulfilled' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, action);
+    return demand;
+  }
+
+  /** Resolves the demand's pending fulfilment (`set` uses $2 for its value); returns its id. */
+  private async resolve(manager: EntityManager, demandId: string, set: string, values: unknown[]): Promise<string> {
+    const [resolved] = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE volunteer_demand_fulfilments SET ${set}, resolved_at = $${values.length + 2} WHERE demand_id = $1 AND status = 'pending' RETURNING id`,
+      [demandId, ...values, this.clock.now()],
+    );
+    if (!resolved) throw DemandsException.wrongState('fulfilled', '处理');
+    return resolved.id;
+  }
+}
