@@ -41,7 +41,15 @@ export class JobQueue implements OnApplicationShutdown {
    * is kept is ignored; the notifier's delivery records catch the rest), `NOTIFY_MAX_ATTEMPTS` attempts.
    */
   notify(job: SendNotificationJob, options: Omit<JobsOptions, 'jobId'> = {}): Promise<void> {
-    return this.queue(JobName.SendNotification, job, { jobId: notificationJobId(job.dedupeKey), attempts: this.config.notifyMaxAttempts, ...options });
+    return this.notifyMany([job], options);
+  }
+
+  /** `notify` for several notifications in one round trip to Redis. */
+  async notifyMany(jobs: SendNotificationJob[], options: Omit<JobsOptions, 'jobId'> = {}): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.get(JOB_QUEUE[JobName.SendNotification]).addBulk(
+      jobs.map((job) => ({ name: JobName.SendNotification, data: job, opts: { jobId: notificationJobId(job.dedupeKey), attempts: this.config.notifyMaxAttempts, ...options } })),
+    );
   }
 
   /** Used by the outbox relay: one job per (subscriber, event), job id `event-<uuid>`. */
