@@ -12,3 +12,4 @@ export * from './scenarios/imports.scenario';
 export * from './scenarios/analytics.scenario';
 export * from './scenarios/points.scenario';
 export * from './assertions';
+export * from './scenarios/volunteers-posts.scenario';

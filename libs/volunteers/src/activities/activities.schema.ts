@@ -1,4 +1,11 @@
 import { SchemaPart } from '@linli/platform';
+import { CreateVolunteerActivities1795350300000 } from '../migrations/1795350300000-CreateVolunteerActivities';
+import { ActivitySignupEntity } from './activity-signup.entity';
+import { ActivityEntity } from './activity.entity';
+import { HourRequestEntity } from './hour-requests/hour-request.entity';
 
 /** Entities and migrations of the activities area (listed in volunteers.schema.ts). */
-export const activitiesSchema: SchemaPart = { entities: [], migrations: [] };
+export const activitiesSchema: SchemaPart = {
+  entities: [ActivityEntity, ActivitySignupEntity, HourRequestEntity],
+  migrations: [CreateVolunteerActivities1795350300000],
+};

@@ -41,7 +41,7 @@ export class DemandsQuery {
       manager,
       `SELECT f.id, f.claim_id, f.note, f.status, f.rating, f.reason, f.fulfilled_at, f.resolved_at, c.claimant_person_id, c.claimant_organization_id
          FROM volunteer_demand_fulfilments f JOIN volunteer_demand_claims c ON c.id = f.claim_id
-        WHERE f.demand_id = $1 ORDER BY f.fulfilled_at, f.id`,
+        WHERE f.demand_id = $1 ORDER BY f.seq`,
       [id],
     );
     return DemandDetailDto.detail(row, fulfilments, this.clock.now());

@@ -76,6 +76,7 @@ export class CreateVolunteerDemands1795350200000 implements MigrationInterface {
         reason text,
         fulfilled_at timestamptz NOT NULL,
         resolved_at timestamptz,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         CONSTRAINT volunteer_demand_fulfilments_status_check CHECK (status IN ('pending', 'confirmed', 'rejected')),
         CONSTRAINT volunteer_demand_fulfilments_rating_check CHECK ((status = 'confirmed') = (rating IS NOT NULL) AND (rating IS NULL OR rating BETWEEN 1 AND 5)),
         CONSTRAINT volunteer_demand_fulfilments_reason_check CHECK ((status = 'rejected') = (reason IS NOT NULL)),

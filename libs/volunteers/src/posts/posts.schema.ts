@@ -1,4 +1,11 @@
 import { SchemaPart } from '@linli/platform';
+import { CreateServicePosts1795350400000 } from '../migrations/1795350400000-CreateServicePosts';
+import { PostShiftEntity } from './post-shift.entity';
+import { ServicePostEntity } from './service-post.entity';
+import { ShiftClaimEntity } from './shift-claim.entity';
 
 /** Entities and migrations of the posts area (listed in volunteers.schema.ts). */
-export const postsSchema: SchemaPart = { entities: [], migrations: [] };
+export const postsSchema: SchemaPart = {
+  entities: [ServicePostEntity, PostShiftEntity, ShiftClaimEntity],
+  migrations: [CreateServicePosts1795350400000],
+};

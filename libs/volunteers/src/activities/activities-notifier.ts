@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessCalendar, JobQueue } from '@linli/platform';
+import { DateTime } from 'luxon';
+import { ActivitiesTemplate } from './activities-templates';
+
+/** An activity as a notification shows it. */
+export interface NotifiedActivity {
+  title: string;
+  startsAt: Date;
+  place: string;
+}
+
+/** Tells people about their sign-ups and hour requests through the notifier; each notification deduplicated by what caused it. */
+@Injectable()
+export class ActivitiesNotifier {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  promoted(signupId: string, personId: string, activity: NotifiedActivity, promotedAt: Date): Promise<void> {
+    return this.jobs.notify({
+      recipient: { personId },
+      templateKey: ActivitiesTemplate.Promoted,
+      data: this.activityData(activity),
+      dedupeKey: `${ActivitiesTemplate.Promoted}:${signupId}:${promotedAt.toISOString()}`,
+    });
+  }
+
+  reminders(items: { signupId: string; personId: string; activity: NotifiedActivity }[]): Promise<void> {
+    return this.jobs.notifyMany(
+      items.map((item) => ({
+        recipient: { personId: item.personId },
+        templateKey: ActivitiesTemplate.Reminder,
+        data: this.activityData(item.activity),
+        dedupeKey: `${ActivitiesTemplate.Reminder}:${item.signupId}`,
+      })),
+    );
+  }
+
+  hourRequestDecided(request: { id: string; personId: string; serviceDate: string; hours: number; approvedHours: number | null; rejectReason: string | null }): Promise<void> {
+    const approved = request.approvedHours !== null;
+    return this.jobs.notify({
+      recipient: { personId: request.personId },
+      templateKey: approved ? ActivitiesTemplate.HourRequestApproved : ActivitiesTemplate.HourRequestRejected,
+      data: approved
+        ? { date: request.serviceDate, hours: request.approvedHours }
+        : { date: request.serviceDate, hours: request.hours, reason: request.rejectReason ?? '' },
+      dedupeKey: `volunteers.hour-request-decided:${request.id}`,
+    });
+  }
+
+  private activityData(activity: NotifiedActivity): Record<string, string> {
+    return {
+      title: activity.title,
+      startsAt: DateTime.fromJSDate(activity.startsAt, { zone: this.calendar.zone }).toFormat('yyyy-MM-dd HH:mm'),
+      place: activity.place,
+    };
+  }
+}

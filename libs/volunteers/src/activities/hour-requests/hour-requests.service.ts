@@ -1,0 +1,144 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { VolunteersEvent } from '../../volunteers-events';
+import { ActivitiesNotifier } from '../activities-notifier';
+import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { queryRows } from '../query-rows';
+import { ApproveHourRequestDto } from './dto/approve-hour-request.dto';
+import { CreateHourRequestDto } from './dto/create-hour-request.dto';
+import { HourRequestDto, HourRequestPageDto } from './dto/hour-request.dto';
+import { HourRequestsQueryDto } from './dto/hour-requests-query.dto';
+import { RejectHourRequestDto } from './dto/reject-hour-request.dto';
+import { HourRequestEntity } from './hour-request.entity';
+
+const TITLE_LENGTH = 40;
+
+/** What the points reason shows for approved self-reported hours. */
+function titleOf(request: HourRequestEntity): string {
+  const text = request.description.replace(/\s+/g, ' ').trim();
+  return `自报服务：${text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH)}…` : text}`;
+}
+
+/**
+ * Self-reported off-site service (自报时长): a linked resident asks, a secretary (volunteers.verify
+ * at the request's unit) approves or rejects, once. Approving publishes
+ * `volunteers.service.verified` (source 'hour-request') and adds the hours to the profile in the
+ * same transaction; approving again answers the approved request and does nothing more.
+ */
+@Injectable()
+export class HourRequestsService {
+  private readonly logger = new Logger(HourRequestsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly scope: ScopeService,
+    private readonly records: VolunteerRecords,
+    private readonly notifier: ActivitiesNotifier,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
+  ) {}
+
+  async create(user: AuthenticatedUser, command: CreateHourRequestDto): Promise<HourRequestDto> {
+    if (!user.personId) throw new ActivitiesException(ActivitiesCode.PersonNotLinked);
+    await this.scope.unitPath(command.unitId);
+    const now = this.clock.now();
+    if (command.date > this.calendar.localDate(now)) throw new ActivitiesException(ActivitiesCode.HourRequestFuture);
+    const repository = this.dataSource.getRepository(HourRequestEntity);
+    const saved = await repository.save(
+      repository.create({
+        personId: user.personId,
+        unitId: command.unitId,
+        serviceDate: command.date,
+        hours: command.hours,
+        description: command.description.trim(),
+        status: 'pending',
+        requestedBy: user.userId,
+        createdAt: now,
+      }),
+    );
+    return HourRequestDto.from(await repository.findOneByOrFail({ id: saved.id }));
+  }
+
+  /** Staff: requests at units in their volunteers.read scope; everyone: their own. Newest first. */
+  async list(user: AuthenticatedUser, query: HourRequestsQueryDto): Promise<HourRequestPageDto> {
+    const qb = this.dataSource.getRepository(HourRequestEntity).createQueryBuilder('request');
+    const scope = await this.scope.scopeFilterAt(user, Permission.VolunteersRead, query.unitId);
+    const inScope = unitPathCondition('request_unit.path', scope, 'scope');
+    const staff = `EXISTS (SELECT 1 FROM units request_unit WHERE request_unit.id = request.unit_id AND ${inScope.sql})`;
+    if (query.unitId || !user.personId) qb.where(staff, inScope.params);
+    else qb.where(`(${staff} OR request.person_id = :me)`, { ...inScope.params, me: user.personId });
+    if (query.status) qb.andWhere('request.status = :status', { status: query.status });
+    const page = await paginate(qb, query, { sortColumn: 'request.createdAt', sortKey: (r) => r.createdAt, tieBreaker: 'request.id', tieKey: (r) => r.id, direction: 'DESC' });
+    return { items: page.items.map((r) => HourRequestDto.from(r)), nextCursor: page.nextCursor };
+  }
+
+  async approve(user: AuthenticatedUser, id: string, command: ApproveHourRequestDto): Promise<HourRequestDto> {
+    return this.decide(user, id, 'approved', async (manager, request, unitPath) => {
+      const hours = command.hours ?? request.hours;
+      await manager.query(`UPDATE volunteer_hour_requests SET status = 'approved', approved_hours = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [
+        id,
+        hours,
+        user.userId,
+        this.clock.now(),
+      ]);
+      await this.outbox.publish(manager, {
+        type: VolunteersEvent.ServiceVerified,
+        unitId: request.unitId,
+        actors: [{ personId: request.personId, role: 'volunteer' }],
+        quantity: hours,
+        data: { source: 'hour-request', sourceId: request.id, title: titleOf(request), hours },
+      });
+      await this.records.addVerifiedHours(manager, { personId: request.personId, hours, unitId: request.unitId });
+      await this.audit.record(
+        { action: 'volunteers.hour-request-approved', targetType: 'volunteer-hour-request', targetId: id, unitId: request.unitId, unitPath, data: { personId: request.personId, requested: request.hours, approved: hours } },
+        manager,
+      );
+    });
+  }
+
+  async reject(user: AuthenticatedUser, id: string, command: RejectHourRequestDto): Promise<HourRequestDto> {
+    return this.decide(user, id, 'rejected', async (manager, request, unitPath) => {
+      await manager.query(`UPDATE volunteer_hour_requests SET status = 'rejected', reject_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [
+        id,
+        command.reason.trim(),
+        user.userId,
+        this.clock.now(),
+      ]);
+      await this.audit.record(
+        { action: 'volunteers.hour-request-rejected', targetType: 'volunteer-hour-request', targetId: id, unitId: request.unitId, unitPath, data: { personId: request.personId, reason: command.reason.trim() } },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * Decides a pending request under its row lock (volunteers.verify at its unit; 404 otherwise).
+   * The same decision again answers the request as it is; the other decision is 409.
+   */
+  private async decide(
+    user: AuthenticatedUser,
+    id: string,
+    outcome: 'approved' | 'rejected',
+    apply: (manager: EntityManager, request: HourRequestEntity, unitPath: string) => Promise<void>,
+  ): Promise<HourRequestDto> {
+    const { request, decidedNow } = await this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(HourRequestEntity);
+      const locked = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const [unit] = locked ? await queryRows<{ path: string }>(manager, 'SELECT path FROM units WHERE id = $1', [locked.unitId]) : [];
+      if (!locked || !unit || !this.scope.canReach(user, Permission.VolunteersVerify, unit.path)) throw new NotFoundProblem('该时长申请');
+      if (locked.status === outcome) return { request: locked, decidedNow: false };
+      if (locked.status !== 'pending') throw new ActivitiesException(ActivitiesCode.HourRequestDecided);
+      await apply(manager, locked, unit.path);
+      return { request: await repository.findOneByOrFail({ id }), decidedNow: true };
+    });
+    if (decidedNow) {
+      await this.notifier.hourRequestDecided(request).catch((error: unknown) => this.logger.error(`hour request ${id}: notice not queued: ${String(error)}`));
+    }
+    return HourRequestDto.from(request);
+  }
+}

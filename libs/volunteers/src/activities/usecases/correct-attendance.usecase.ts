@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
+import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { ActivityAccess } from '../activity-access.service';
+import { ActivitySignupEntity } from '../activity-signup.entity';
+import { personNames } from '../attendance-people';
+import { AttendanceDto } from '../dto/attendance.dto';
+import { CorrectAttendanceDto } from '../dto/correct-attendance.dto';
+
+/**
+ * `PATCH /volunteers/activities/:id/attendance/:personId`: corrects the hours of a verified
+ * attendance with a reason (audited) and moves the profile's verified hours by the difference.
+ * No event is published again: points earned at verification stay as they were (a points
+ * adjustment is the way to change them).
+ */
+@Injectable()
+export class CorrectAttendanceUseCase {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly access: ActivityAccess,
+    private readonly records: VolunteerRecords,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async execute(user: AuthenticatedUser, activityId: string, personId: string, command: CorrectAttendanceDto): Promise<AttendanceDto> {
+    const activity = await this.access.visible(user, activityId);
+    this.access.assertVerifier(user, activity);
+    return this.transactions.run(async (manager) => {
+      const repository = manager.getRepository(ActivitySignupEntity);
+      const signup = await repository.findOne({ where: { activityId, personId }, lock: { mode: 'pessimistic_write' } });
+      if (!signup || signup.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
+      if (signup.verifiedAt === null || signup.hours === null) throw new ActivitiesException(ActivitiesCode.NotVerified);
+      const previous = signup.hours;
+      const delta = Math.round((command.hours - previous) * 100) / 100;
+      await repository.update({ id: signup.id }, { hours: command.hours, hoursReason: command.reason.trim(), computedHours: signup.computedHours });
+      if (delta > 0) await this.records.addVerifiedHours(manager, { personId, hours: delta, unitId: activity.unitId });
+      if (delta < 0) {
+        // VolunteerRecords only adds; a correction downwards takes the difference back here (never below zero).
+        await manager.query(`UPDATE volunteer_profiles SET verified_hours = GREATEST(0, verified_hours + $2), updated_at = now() WHERE person_id = $1`, [personId, delta]);
+      }
+      await this.audit.record(
+        {
+          action: 'volunteers.attendance-corrected',
+          targetType: 'volunteer-activity',
+          targetId: activityId,
+          unitId: activity.unitId,
+          unitPath: activity.unitPath,
+          data: { personId, from: previous, to: command.hours, reason: command.reason.trim() },
+        },
+        manager,
+      );
+      const updated = await repository.findOneByOrFail({ id: signup.id });
+      const names = await personNames(manager, [personId]);
+      return AttendanceDto.from(updated, names.get(personId) ?? '', null);
+    });
+  }
+}
