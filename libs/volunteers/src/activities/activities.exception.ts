@@ -2,7 +2,6 @@ import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@
 
 /** Problem codes of activities, sign-ups, verification and hour requests. Never renamed once released. */
 export enum ActivitiesCode {
-  PersonNotLinked = 'volunteers.person-not-linked',
   ActivityTimes = 'volunteers.activity-times',
   SignupClosed = 'volunteers.signup-closed',
   Overlap = 'volunteers.activity-overlap',
@@ -15,7 +14,6 @@ export enum ActivitiesCode {
 }
 
 const CATALOGUE: Record<ActivitiesCode, ProblemDefinition> = {
-  [ActivitiesCode.PersonNotLinked]: { status: 403, title: 'Account not linked to a person', detail: '您的账号尚未关联居民身份，请联系社区工作人员' },
   [ActivitiesCode.ActivityTimes]: { status: 400, title: 'Activity times inconsistent', detail: '活动结束时间须晚于开始时间，报名截止时间不能晚于结束时间' },
   [ActivitiesCode.SignupClosed]: { status: 409, title: 'Sign-up closed', detail: '报名已截止' },
   [ActivitiesCode.Overlap]: { status: 409, title: 'Overlapping activity', detail: '同一时间已报名其他活动' },

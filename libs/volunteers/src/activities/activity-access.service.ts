@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, ForbiddenProblem, NotFoundProblem, Permission, ScopeService, SqlCondition, unitPathCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { linkedPersonId } from '../volunteers.exception';
 import { ActivitiesCode, ActivitiesException } from './activities.exception';
 import { ActivityRecord, readActivity } from './activity-record';
 
@@ -85,8 +86,7 @@ export class ActivityAccess {
    */
   async actingFor(user: AuthenticatedUser, activity: ActivityRecord, personId: string | undefined): Promise<string> {
     if (personId === undefined || personId === user.personId) {
-      if (!user.personId) throw new ActivitiesException(ActivitiesCode.PersonNotLinked);
-      return user.personId;
+      return linkedPersonId(user);
     }
     if (!this.scope.canReach(user, Permission.VolunteersManage, activity.unitPath)) throw new ForbiddenProblem('只能为本人报名、签到或取消');
     if ((await this.residencePath(personId)) === undefined) throw new NotFoundProblem('该人员');

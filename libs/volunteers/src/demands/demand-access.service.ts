@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, ForbiddenProblem, hasPermission, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { DEMAND_SELECT, DemandRow, queryRows } from './demand-sql';
+import { linkedPersonId } from '../volunteers.exception';
 import { DemandsCode, DemandsException } from './demands.exception';
 
 /** What the caller is to one demand; decides what they may see and do. */
@@ -60,10 +61,9 @@ export class DemandAccess {
     if (!demand.roles.requester && !demand.roles.staffManage) throw new DemandsException(DemandsCode.NotRequester);
   }
 
-  /** The caller's own person; 403 `volunteers.person-required` for an account without one. */
+  /** The caller's own person; 403 `volunteers.person-not-linked` for an account without one. */
   personOf(user: AuthenticatedUser): string {
-    if (user.personId === null) throw new DemandsException(DemandsCode.PersonRequired);
-    return user.personId;
+    return linkedPersonId(user);
   }
 
   /** Staff acting for someone else: 403 without volunteers.manage anywhere, 404 outside its scope. */

@@ -42,7 +42,7 @@ export class DemandsController {
   })
   @ApiCreatedResponse({ type: DemandDetailDto })
   @ApiBadRequestResponse({ description: 'validation.failed, volunteers.unknown-skill, volunteers.deadline-passed' })
-  @ApiForbiddenResponse({ description: 'volunteers.person-required (no linked person), auth.forbidden (posting for someone else without volunteers.manage)' })
+  @ApiForbiddenResponse({ description: 'volunteers.person-not-linked (no linked person), auth.forbidden (posting for someone else without volunteers.manage)' })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown unit or person, or the unit outside your scope' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDemandDto): Promise<DemandDetailDto> {
     return this.post.execute(user, body);

@@ -2,7 +2,6 @@ import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@
 
 /** Problem codes of the demands area. Never renamed once released. */
 export enum DemandsCode {
-  PersonRequired = 'volunteers.person-required',
   DemandTaken = 'volunteers.demand-taken',
   WrongState = 'volunteers.demand-wrong-state',
   NotClaimant = 'volunteers.not-claimant',
@@ -13,7 +12,6 @@ export enum DemandsCode {
 }
 
 const CATALOGUE: Record<DemandsCode, ProblemDefinition> = {
-  [DemandsCode.PersonRequired]: { status: 403, title: 'Account not linked to a person', detail: '您的账号尚未关联居民身份，不能以个人名义操作' },
   [DemandsCode.DemandTaken]: { status: 409, title: 'Demand already claimed', detail: '该需求已被他人认领' },
   [DemandsCode.WrongState]: { status: 409, title: 'Demand is not in a state that allows this', detail: '该需求当前状态不允许此操作' },
   [DemandsCode.NotClaimant]: { status: 403, title: 'Only the claimant may do this', detail: '只有认领人可以执行此操作' },

@@ -124,7 +124,7 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     expectProblem(await act(demand.id, 'claim', stranger.token), 404, 'resource.not-found');
     expectProblem(await api.get(`/api/v1/volunteers/demands/${demand.id}`, tokens.gridB), 404, 'resource.not-found');
     expectProblem(await api.get(`/api/v1/volunteers/demands?unitId=${unit('社区A').id}`, tokens.gridB), 404, 'resource.not-found');
-    expectProblem(await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具' }, tokens.staffWithoutPerson), 403, 'volunteers.person-required');
+    expectProblem(await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具' }, tokens.staffWithoutPerson), 403, 'volunteers.person-not-linked');
     expectProblem(
       await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: requester.personId }, tokens.gridB),
       404,

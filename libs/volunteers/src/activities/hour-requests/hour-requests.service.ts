@@ -5,6 +5,7 @@ import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { linkedPersonId } from '../../volunteers.exception';
 import { queryRows } from '../query-rows';
 import { ApproveHourRequestDto } from './dto/approve-hour-request.dto';
 import { CreateHourRequestDto } from './dto/create-hour-request.dto';
@@ -44,14 +45,14 @@ export class HourRequestsService {
   ) {}
 
   async create(user: AuthenticatedUser, command: CreateHourRequestDto): Promise<HourRequestDto> {
-    if (!user.personId) throw new ActivitiesException(ActivitiesCode.PersonNotLinked);
+    const personId = linkedPersonId(user);
     await this.scope.unitPath(command.unitId);
     const now = this.clock.now();
     if (command.date > this.calendar.localDate(now)) throw new ActivitiesException(ActivitiesCode.HourRequestFuture);
     const repository = this.dataSource.getRepository(HourRequestEntity);
     const saved = await repository.save(
       repository.create({
-        personId: user.personId,
+        personId,
         unitId: command.unitId,
         serviceDate: command.date,
         hours: command.hours,
