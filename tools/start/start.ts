@@ -6,6 +6,7 @@ import { ConfigError, LinliConfig } from '@linli/platform';
 import { seedDefaultPointRules } from '@linli/points';
 import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
+import { seedDemoVolunteers } from './seed-demo-volunteers';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -74,6 +75,10 @@ async function main(): Promise<void> {
 
   if (config.nodeEnv === 'development' && config.modules.includes('organization')) await seedDemoCity(config);
   if (config.nodeEnv === 'development' && config.modules.includes('points')) await seedDemoPointRules(config);
+  if (config.nodeEnv === 'development' && config.modules.includes('volunteers')) {
+    const profiles = await seedDemoVolunteers(config.databaseUrl);
+    if (profiles > 0) out(`linli: ${profiles} demo volunteer profiles created`);
+  }
 
   const node = `"${process.execPath}" -r ./tools/register.js`;
   const { result } = concurrently(
