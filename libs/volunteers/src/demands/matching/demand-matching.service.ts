@@ -73,19 +73,25 @@ export class DemandMatching {
                 (SELECT count(*) FROM volunteer_demand_claims cl
                   WHERE cl.claimant_person_id = c.person_id AND (cl.status = 'live' OR cl.claimed_at >= $7)) AS recent_claims
            FROM candidates c
+       ),
+       ranked AS (
+         SELECT s.*,
+                round((CASE WHEN cardinality($4::varchar[]) = 0 THEN 40 ELSE 40.0 * cardinality(s.matched) / cardinality($4::varchar[]) END
+                  + CASE s.common_kind ${closenessCase} ELSE 0 END
+                  + CASE WHEN s.available THEN 10 ELSE 0 END
+                  + GREATEST(0, 10 - 2 * s.recent_claims)
+                  + CASE WHEN s.rating_count = 0 THEN 5 ELSE 2.0 * s.rating_sum / s.rating_count END)::numeric, 1) AS score
+           FROM scored s
+          ORDER BY score DESC, s.rating_count DESC, s.person_id
+          LIMIT $9
        )
-       SELECT s.person_id, p.name, s.unit_id, s.unit_name, s.skills, s.common_kind, s.available, s.recent_claims, s.rating_sum, s.rating_count,
-              ARRAY(SELECT coalesce(k.name, m) FROM unnest(s.matched) WITH ORDINALITY AS u(m, o) LEFT JOIN volunteer_skills k ON k.code = u.m ORDER BY u.o) AS matched_names,
-              EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = $8 AND vi.person_id = s.person_id) AS invited,
-              round((CASE WHEN cardinality($4::varchar[]) = 0 THEN 40 ELSE 40.0 * cardinality(s.matched) / cardinality($4::varchar[]) END
-                + CASE s.common_kind ${closenessCase} ELSE 0 END
-                + CASE WHEN s.available THEN 10 ELSE 0 END
-                + GREATEST(0, 10 - 2 * s.recent_claims)
-                + CASE WHEN s.rating_count = 0 THEN 5 ELSE 2.0 * s.rating_sum / s.rating_count END)::numeric, 1) AS score
-         FROM scored s
-         JOIN people p ON p.id = s.person_id
-        ORDER BY score DESC, s.rating_count DESC, s.person_id
-        LIMIT $9`,
+       -- Names, skill names and invitations only for the rows returned.
+       SELECT r.person_id, p.name, r.unit_id, r.unit_name, r.skills, r.common_kind, r.available, r.recent_claims, r.rating_sum, r.rating_count, r.score,
+              ARRAY(SELECT coalesce(k.name, m) FROM unnest(r.matched) WITH ORDINALITY AS u(m, o) LEFT JOIN volunteer_skills k ON k.code = u.m ORDER BY u.o) AS matched_names,
+              EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = $8 AND vi.person_id = r.person_id) AS invited
+         FROM ranked r
+         JOIN people p ON p.id = r.person_id
+        ORDER BY r.score DESC, r.rating_count DESC, r.person_id`,
       [ancestors, root, `${root}.%`, required, demand.requester_person_id, slot, new Date(now.getTime() - 30 * DAY_MS), demand.id, limit],
     );
     return rows.map((row) => ({
