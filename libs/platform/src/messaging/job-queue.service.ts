@@ -4,10 +4,13 @@ import { BullConfig } from './bull-config';
 import { closeBullmq } from './close-bullmq';
 import { DomainEvent } from './domain-event';
 import { LinliConfig } from '../config/linli-config';
-import { assertJobId, JOB_QUEUE, JobName, JobPayloads, notificationJobId, SendNotificationJob } from './job-names';
+import { assertJobId, eventDeliveryJobId, EventJobName, JOB_QUEUE, JobName, JobPayloads, notificationJobId, SendNotificationJob } from './job-names';
 import { eventQueueName } from './queue-names';
 
-type QueuedJobName = Exclude<JobName, JobName.DeliverEvent>;
+type QueuedJobName = Exclude<JobName, EventJobName>;
+
+/** A batch job carries up to 500 events: completed ones are kept for a day as others are, but at most 1,000 of them. */
+const COMPLETED_BATCHES_KEPT = { age: 24 * 3600, count: 1000 };
 
 /** The kernel's typed producer. Domains inject this; nobody else creates a `Queue`. */
 @Injectable()
@@ -52,12 +55,24 @@ export class JobQueue implements OnApplicationShutdown {
     );
   }
 
-  /** Used by the outbox relay: one job per (subscriber, event), job id `event-<uuid>`. */
-  async deliverEvents(subscriber: string, events: DomainEvent[]): Promise<void> {
+  /**
+   * Used by the outbox relay: the events for one subscriber, `batchSize` per job, in one round trip.
+   * A job of one event is `deliver-event` (job id `event-<uuid>`), a larger one `deliver-events`
+   * (job id from the event ids, see `eventDeliveryJobId`).
+   */
+  async deliverEvents(subscriber: string, events: DomainEvent[], batchSize = 1): Promise<void> {
     if (events.length === 0) return;
-    await this.get(eventQueueName(subscriber)).addBulk(
-      events.map((event) => ({ name: JobName.DeliverEvent, data: event, opts: { jobId: `event-${event.id}` } })),
-    );
+    const jobs = [];
+    for (let start = 0; start < events.length; start += batchSize) {
+      const chunk = events.slice(start, start + batchSize);
+      const jobId = eventDeliveryJobId(chunk.map((event) => event.id));
+      jobs.push(
+        chunk.length === 1
+          ? { name: JobName.DeliverEvent, data: chunk[0], opts: { jobId } }
+          : { name: JobName.DeliverEvents, data: { events: chunk }, opts: { jobId, removeOnComplete: COMPLETED_BATCHES_KEPT } },
+      );
+    }
+    await this.get(eventQueueName(subscriber)).addBulk(jobs);
   }
 
   async onApplicationShutdown(): Promise<void> {

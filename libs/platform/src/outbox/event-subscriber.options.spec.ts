@@ -5,6 +5,7 @@ describe('event subscriber declarations', () => {
   it('accepts an explicit type list or every type', () => {
     expect(() => validateEventSubscriberOptions({ name: 'points', types: '*' })).not.toThrow();
     expect(() => validateEventSubscriberOptions({ name: 'volunteer-stats', types: ['volunteers.service.verified'], concurrency: 8 })).not.toThrow();
+    expect(() => validateEventSubscriberOptions({ name: 'points', types: '*', batchSize: 500 })).not.toThrow();
   });
 
   it.each([
@@ -15,6 +16,8 @@ describe('event subscriber declarations', () => {
     ['a malformed type', { name: 'points', types: ['VolunteerVerified'] }],
     ['a type listed twice', { name: 'points', types: ['a.b.happened', 'a.b.happened'] }],
     ['a concurrency of zero', { name: 'points', types: '*' as const, concurrency: 0 }],
+    ['a batch larger than the relay ever takes', { name: 'points', types: '*' as const, batchSize: 501 }],
+    ['a fractional batch size', { name: 'points', types: '*' as const, batchSize: 2.5 }],
   ])('refuses %s', (_, options) => {
     expect(() => validateEventSubscriberOptions(options)).toThrow();
   });

@@ -6,12 +6,24 @@ import { JobName } from '../messaging/job-names';
 import { OnJob } from '../messaging/on-job.decorator';
 import { DomainEventHandler } from './domain-event-handler';
 import { EventSubscriber } from './event-subscriber.decorator';
+import { DEFAULT_EVENT_BATCH_SIZE } from './event-subscriber.options';
 import { EventSubscriberRegistry } from './event-subscriber.registry';
 
 @EventSubscriber({ name: 'stats', types: ['volunteers.service.verified'] })
 class StatsSubscriber implements DomainEventHandler {
   async handle(event: DomainEvent, manager: EntityManager): Promise<void> {
     await manager.query('SELECT $1', [event.id]);
+  }
+}
+
+@EventSubscriber({ name: 'ledger', types: '*' })
+class BatchSubscriber implements DomainEventHandler {
+  async handle(): Promise<void> {
+    // not called here
+  }
+
+  async handleBatch(): Promise<void> {
+    // not called here
   }
 }
 
@@ -50,6 +62,13 @@ describe('EventSubscriberRegistry', () => {
     expect(stats.queue).toBe('events-stats');
     expect(stats.types).toEqual(new Set(['volunteers.service.verified']));
     expect(stats.handler).toBeInstanceOf(StatsSubscriber);
+    expect(stats.batchSize).toBe(1);
+  });
+
+  it('gives a subscriber that applies batches several events per job, one per job otherwise', async () => {
+    const registry = await boot(StatsSubscriber, BatchSubscriber);
+    expect(registry.get('ledger').batchSize).toBe(DEFAULT_EVENT_BATCH_SIZE);
+    expect(registry.get('stats').batchSize).toBe(1);
   });
 
   it('fails the boot when two subscribers share a name', async () => {

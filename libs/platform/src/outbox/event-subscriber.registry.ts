@@ -4,7 +4,7 @@ import { eventQueueName } from '../messaging/queue-names';
 import { ON_JOB, OnJobOptions } from '../messaging/on-job.decorator';
 import { DomainEventHandler } from './domain-event-handler';
 import { EVENT_SUBSCRIBER } from './event-subscriber.decorator';
-import { EventSubscriberOptions } from './event-subscriber.options';
+import { DEFAULT_EVENT_BATCH_SIZE, EventSubscriberOptions } from './event-subscriber.options';
 
 export interface RegisteredSubscriber {
   name: string;
@@ -12,6 +12,8 @@ export interface RegisteredSubscriber {
   /** `'*'` or the explicit list. */
   types: '*' | ReadonlySet<string>;
   concurrency: number;
+  /** Events per job: the relay's chunk size for this subscriber's queue. */
+  batchSize: number;
   handler: DomainEventHandler;
 }
 
@@ -74,12 +76,15 @@ export class EventSubscriberRegistry implements OnModuleInit {
     }
     const existing = this.subscribers.get(options.name);
     if (existing) throw new Error(`two event subscribers are named "${options.name}"; subscriber names must be unique`);
+    const handler = instance as DomainEventHandler;
+    const batched = typeof handler.handleBatch === 'function';
     this.subscribers.set(options.name, {
       name: options.name,
       queue: eventQueueName(options.name),
       types: options.types === '*' ? '*' : new Set(options.types),
       concurrency: options.concurrency ?? 4,
-      handler: instance as DomainEventHandler,
+      batchSize: options.batchSize ?? (batched ? DEFAULT_EVENT_BATCH_SIZE : 1),
+      handler,
     });
   }
 }

@@ -28,7 +28,7 @@ export class OutboxMetrics {
     });
   }
 
-  handledEvent(subscriber: string, outcome: DeliveryOutcome): void {
-    this.handled.inc({ subscriber, outcome });
+  handledEvent(subscriber: string, outcome: DeliveryOutcome, count = 1): void {
+    if (count > 0) this.handled.inc({ subscriber, outcome }, count);
   }
 }

@@ -4,6 +4,7 @@ import { LinliConfig } from '../config/linli-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvent, EventActor } from '../messaging/domain-event';
 import { JobQueue } from '../messaging/job-queue.service';
+import { MAX_EVENT_BATCH_SIZE } from './event-subscriber.options';
 import { EventSubscriberRegistry, subscriberAccepts } from './event-subscriber.registry';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelayError } from './outbox-relay.error';
@@ -41,14 +42,14 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 }
 
 /**
- * Moves committed outbox events to the queue of every subscriber whose filter matches (job id
- * `event-<uuid>`), then marks them relayed, all inside one transaction that holds the batch with
+ * Moves committed outbox events to the queue of every subscriber whose filter matches (one job per
+ * `batchSize` events of that subscriber, see `JobQueue.deliverEvents`), then marks them relayed, all inside one transaction that holds the batch with
  * `FOR UPDATE SKIP LOCKED`: two schedulers never relay one row at the same time, and when Redis is
  * away the rows stay unrelayed (the attempt and error are recorded) and are retried with backoff.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  static readonly BATCH_SIZE = 500;
+  static readonly BATCH_SIZE = MAX_EVENT_BATCH_SIZE;
   /** A hung Redis must not hold the batch's row locks forever. */
   static readonly ENQUEUE_TIMEOUT_MS = 5_000;
 
@@ -126,6 +127,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         this.jobQueue.deliverEvents(
           subscriber.name,
           events.filter((event) => subscriberAccepts(subscriber, event.type)),
+          subscriber.batchSize,
         ),
       ),
     );

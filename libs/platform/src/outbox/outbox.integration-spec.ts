@@ -16,7 +16,9 @@ import { Outbox } from './outbox.service';
 import { randomUUID } from 'node:crypto';
 
 /** Every call of each test subscriber, by event id, and every event the catch-all one saw. */
-const calls = { recorder: new Map<string, number>(), everything: new Map<string, number>() };
+const calls = { recorder: new Map<string, number>(), everything: new Map<string, number>(), batcher: new Map<string, number>() };
+/** Sizes of the batches the batch subscriber was handed. */
+const batches: number[] = [];
 const seen: DomainEvent[] = [];
 const applied = (map: Map<string, number>, id: string) => map.get(id) ?? 0;
 const bump = (map: Map<string, number>, id: string) => map.set(id, applied(map, id) + 1);
@@ -40,7 +42,42 @@ class EverythingSubscriber implements DomainEventHandler {
   }
 }
 
-@Module({ providers: [RecorderSubscriber, EverythingSubscriber] })
+/**
+ * Applies batches: each event leaves one row in `test_batch_effects`, written through the delivery's
+ * transaction. An event with `data.poison` makes any transaction holding it fail.
+ */
+@EventSubscriber({ name: 'test-batcher', types: ['test.batch.happened'] })
+class BatchSubscriber implements DomainEventHandler {
+  async handle(event: DomainEvent, manager: EntityManager): Promise<void> {
+    await this.apply([event], manager);
+  }
+
+  async handleBatch(events: DomainEvent[], manager: EntityManager): Promise<void> {
+    batches.push(events.length);
+    await this.apply(events, manager);
+  }
+
+  private async apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
+    const ids = events.map((event) => event.id);
+    const [{ claimed }] = await manager.query(`SELECT count(*)::int AS claimed FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`, [ids]);
+    if (claimed !== events.length) throw new Error('handler does not see its own claims');
+    await manager.query(`INSERT INTO test_batch_effects (event_id) SELECT unnest($1::uuid[])`, [ids]);
+    if (events.some((event) => event.data.poison)) throw new Error('poison event');
+  }
+}
+
+/** How many times each event's effect was committed. */
+async function batchEffects(ids: string[]): Promise<number[]> {
+  const rows = await withTestDb(async (db) => (await db.query(`SELECT event_id, count(*)::int AS n FROM test_batch_effects WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`, [ids])).rows);
+  const counts = new Map(rows.map((row) => [row.event_id as string, row.n as number]));
+  return ids.map((id) => counts.get(id) ?? 0);
+}
+
+function batchEvent(data: Record<string, unknown> = {}): DomainEvent {
+  return { id: randomUUID(), type: 'test.batch.happened', occurredAt: new Date().toISOString(), unitId: null, actors: [], quantity: null, data };
+}
+
+@Module({ providers: [RecorderSubscriber, EverythingSubscriber, BatchSubscriber] })
 class TestSubscribersModule {}
 
 interface OutboxRow {
@@ -61,12 +98,16 @@ describe('transactional outbox', () => {
 
   beforeAll(async () => {
     await resetState();
+    await withTestDb((db) => db.query(`CREATE TABLE IF NOT EXISTS test_batch_effects (event_id uuid NOT NULL)`));
     // Kernel only: domain subscribers (points takes every event) would add their own markers.
     app = await bootScheduler({ env: { LINLI_MODULES: '' }, modules: [TestSubscribersModule] });
     transactions = app.get(TransactionRunner);
     outbox = app.get(Outbox);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await withTestDb((db) => db.query(`DROP TABLE IF EXISTS test_batch_effects`));
+  });
 
   it('writes a batch of events in the caller transaction, in order, filling id and occurredAt', async () => {
     const unitId = randomUUID();
@@ -155,6 +196,81 @@ describe('transactional outbox', () => {
     await waitFor(async () => applied(calls.recorder, event.id) === 2, { what: 'the retry' });
     const markers = await withTestDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM processed_events WHERE subscriber = 'test-recorder' AND event_id = $1`, [event.id])).rows[0].n);
     expect(markers).toBe(1);
+  });
+
+  it('carries a burst of events to a batch subscriber in one job, applying each event once, and keeps one job per event for the others', async () => {
+    const published = await transactions.run((manager) =>
+      outbox.publish<Record<string, unknown>>(manager, [
+        ...Array.from({ length: 6 }, (_, n) => ({ type: 'test.batch.happened', data: { n } })),
+        { type: 'test.thing.happened', data: {} },
+      ]),
+    );
+    const burst = published.slice(0, 6).map((event) => event.id);
+    await waitFor(async () => (await batchEffects(burst)).every((n) => n === 1), { what: 'the batch applied' });
+
+    expect(await batchEffects(burst)).toEqual([1, 1, 1, 1, 1, 1]);
+    const batcherJobs = await app.get(JobQueue).get('events-test-batcher').getJobs(['completed']);
+    const job = batcherJobs.find((j) => (j.data.events as DomainEvent[] | undefined)?.some((event) => event.id === burst[0]));
+    expect(job?.name).toBe(JobName.DeliverEvents);
+    expect(job?.id).toMatch(/^events-[0-9a-f]{40}$/);
+    expect((job?.data.events as DomainEvent[]).map((event) => event.id)).toEqual(burst);
+    expect(job?.returnvalue).toEqual({ batched: true, applied: 6, duplicate: 0, ignored: 0, retriedAlone: [] });
+    expect(batches).toContain(6);
+    const recorderJob = await app.get(JobQueue).get('events-test-recorder').getJob(`event-${published[6].id}`);
+    expect(recorderJob?.name).toBe(JobName.DeliverEvent);
+  });
+
+  it('applies each event once when the same batch is relayed twice, replayed, and delivered in overlapping batches at the same moment', async () => {
+    const published = await transactions.run((manager) => outbox.publish(manager, [1, 2, 3].map((n) => ({ type: 'test.batch.happened', data: { n } }))));
+    const ids = published.map((event) => event.id);
+    await waitFor(async () => (await batchEffects(ids)).every((n) => n === 1) && (await outboxRow(ids[0]))?.relayed_at, { what: 'the first delivery' });
+
+    // As if the relay died before committing: the same rows are relayed again (same job id, ignored by BullMQ).
+    await withTestDb((db) => db.query(`UPDATE outbox_events SET relayed_at = NULL WHERE id = ANY($1::uuid[])`, [ids]));
+    await waitFor(async () => (await outboxRow(ids[2]))?.relay_attempts === 2 && (await outboxRow(ids[2]))?.relayed_at, { what: 'the second relay' });
+    // The same batch under another job id gets past BullMQ's deduplication.
+    const replay = await app.get(JobQueue).get('events-test-batcher').add(JobName.DeliverEvents, { events: published }, { jobId: `replay-${ids[0]}` });
+    await waitFor(async () => (await replay.getState()) === 'completed', { what: 'the replayed batch' });
+    expect((await app.get(JobQueue).get('events-test-batcher').getJob(replay.id ?? ''))?.returnvalue).toEqual({ batched: true, applied: 0, duplicate: 3, ignored: 0, retriedAlone: [] });
+
+    const [a, b, c, d, e] = Array.from({ length: 5 }, () => batchEvent());
+    const delivery = app.get(EventDelivery);
+    const reports = await Promise.all([
+      delivery.deliverBatch('test-batcher', [a, b, c]),
+      delivery.deliverBatch('test-batcher', [e, d, c, b]),
+      delivery.deliverBatch('test-batcher', [a, b, c]),
+      delivery.deliverBatch('test-batcher', [c, d, e]),
+    ]);
+
+    expect(await batchEffects(ids)).toEqual([1, 1, 1]);
+    expect(await batchEffects([a, b, c, d, e].map((event) => event.id))).toEqual([1, 1, 1, 1, 1]);
+    expect(reports.reduce((sum, report) => sum + report.applied, 0)).toBe(5);
+    expect(reports.reduce((sum, report) => sum + report.duplicate, 0)).toBe(13 - 5);
+    expect(reports.flatMap((report) => report.failed)).toEqual([]);
+    expect(reports.every((report) => report.batched)).toBe(true);
+  });
+
+  it('does not let a poison event hold up the rest of its batch: the others are applied and it is retried alone', async () => {
+    const published = await transactions.run((manager) =>
+      outbox.publish(manager, [
+        { type: 'test.batch.happened', data: { n: 1 } },
+        { type: 'test.batch.happened', data: { poison: true } },
+        { type: 'test.batch.happened', data: { n: 3 } },
+      ]),
+    );
+    const [first, poison, third] = published.map((event) => event.id);
+    const queue = app.get(JobQueue).get('events-test-batcher');
+    // The poison event's own job has failed at least once (and is waiting for its next attempt).
+    await waitFor(async () => ((await queue.getJob(`event-${poison}`))?.attemptsMade ?? 0) >= 1, { what: 'the poison event retried alone' });
+
+    expect(await batchEffects([first, poison, third])).toEqual([1, 0, 1]);
+    const batchJob = (await queue.getJobs(['completed'])).find((job) => (job.data.events as DomainEvent[] | undefined)?.some((event) => event.id === poison));
+    expect(batchJob?.returnvalue).toEqual({ batched: false, applied: 2, duplicate: 0, ignored: 0, retriedAlone: [poison] });
+    const alone = await queue.getJob(`event-${poison}`);
+    expect(alone?.name).toBe(JobName.DeliverEvent);
+    expect(alone?.failedReason).toBe('poison event');
+    const markers = await withTestDb(async (db) => (await db.query(`SELECT event_id FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`, [[first, poison, third]])).rows);
+    expect(markers.map((row) => row.event_id).sort()).toEqual([first, third].sort());
   });
 
   it('reports relayed events and the backlog in /metrics', async () => {

@@ -14,13 +14,24 @@ export class ProcessedEvents {
   constructor(private readonly clock: Clock) {}
 
   async claim(manager: EntityManager, subscriber: string, eventId: string): Promise<boolean> {
+    return (await this.claimMany(manager, subscriber, [eventId])).has(eventId);
+  }
+
+  /**
+   * Claims several events in one statement and answers those seen for the first time. Keys are
+   * inserted in one order (by event id), so two overlapping batches wait on each other instead of
+   * deadlocking.
+   */
+  async claimMany(manager: EntityManager, subscriber: string, eventIds: string[]): Promise<Set<string>> {
     assertInTransaction(manager, 'ProcessedEvents.claim');
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO processed_events (subscriber, event_id, processed_at) VALUES ($1, $2, $3)
+    if (eventIds.length === 0) return new Set();
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO processed_events (subscriber, event_id, processed_at)
+       SELECT $1, e.id, $3 FROM (SELECT DISTINCT id FROM unnest($2::uuid[]) AS u(id)) e ORDER BY e.id
        ON CONFLICT (subscriber, event_id) DO NOTHING
        RETURNING event_id`,
-      [subscriber, eventId, this.clock.now()],
+      [subscriber, eventIds, this.clock.now()],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.event_id));
   }
 }

@@ -56,6 +56,39 @@ describe('the points ledger', () => {
     expect(await pointAccount(owner)).toMatchObject({ balance: 3, pending: 0 });
   });
 
+  it('credits many accounts in one go, each entry showing the balance after the earlier credits of its account', async () => {
+    const [first, second] = [person(), person()];
+    await credit(first, 7);
+    const command = (owner: PointsOwner, amount: number): CreditCommand => ({ owner, kind: 'redeemable', amount, reason: '志愿服务奖励', idempotencyKey: randomUUID() });
+    const results = await transactions.run((manager) =>
+      ledger.creditMany(manager, [command(first, 3), command(second, 4), command(first, 5), command(second, 1), { ...command(first, 2), expiresAt: new Date('2028-11-22T02:00:00Z') }]),
+    );
+
+    expect(results.map((r) => [r.entry?.amount, r.entry?.balanceAfter, r.pending, r.replayed])).toEqual([
+      [3, 10, false, false],
+      [4, 4, false, false],
+      [5, 15, false, false],
+      [1, 5, false, false],
+      [2, 17, false, false],
+    ]);
+    expect((await pointEntries(first)).map((e) => [e.amount, e.balanceAfter])).toEqual([
+      [7, 7],
+      [3, 10],
+      [5, 15],
+      [2, 17],
+    ]);
+    expect(await pointAccount(first)).toMatchObject({ balance: 17, pending: 0 });
+    expect(await pointAccount(second)).toMatchObject({ balance: 5, pending: 0 });
+    // Lots written in one transaction share their creation time: compared as a set.
+    expect((await lots(await accountId(first))).map((l) => [l.amount, l.remaining, l.status, l.expiresAt]).sort()).toEqual([
+      [2, 2, 'available', '2028-11-22T02:00:00.000Z'],
+      [3, 3, 'available', null],
+      [5, 5, 'available', null],
+      [7, 7, 'available', null],
+    ]);
+    expect((await pointsConsistency(api.app)).clean).toBe(true);
+  });
+
   it('spends the points that expire first, then the oldest, and a reversal gives exactly those lots back, once', async () => {
     const owner = person();
     await credit(owner, 10);

@@ -23,12 +23,19 @@ export class PointsNotifier {
    * which stay the same when an event's transaction is retried.
    */
   earned(personId: string, credit: { accountId: string; idempotencyKey: string; points: number; reason: string }): Promise<void> {
-    return this.jobs.notify({
-      recipient: { personId },
-      templateKey: PointsTemplate.Earned,
-      data: { points: credit.points, reason: credit.reason },
-      dedupeKey: dedupeKey(`${PointsTemplate.Earned}:${credit.accountId}:${credit.idempotencyKey}`),
-    });
+    return this.earnedMany([{ personId, ...credit }]);
+  }
+
+  /** `earned` for many credits, queued in one round trip. */
+  earnedMany(credits: { personId: string; accountId: string; idempotencyKey: string; points: number; reason: string }[]): Promise<void> {
+    return this.jobs.notifyMany(
+      credits.map((credit) => ({
+        recipient: { personId: credit.personId },
+        templateKey: PointsTemplate.Earned,
+        data: { points: credit.points, reason: credit.reason },
+        dedupeKey: dedupeKey(`${PointsTemplate.Earned}:${credit.accountId}:${credit.idempotencyKey}`),
+      })),
+    );
   }
 
   /** Points of one lot about to expire; deduplicated per lot. */

@@ -7,6 +7,7 @@ import { RuleCaps, RuleFilters, RulePer } from './point-rule-spec';
 import { CandidateRule } from './rule-matching';
 
 interface CandidateRow {
+  event_id: string;
   rule_id: string;
   code: string;
   version: number;
@@ -38,44 +39,60 @@ interface CandidateRow {
 @Injectable()
 export class ActiveRulesReader {
   async forEvent(manager: EntityManager, event: DomainEvent): Promise<CandidateRule[]> {
+    return (await this.forEvents(manager, [event])).get(event.id) ?? [];
+  }
+
+  /** The rules of each event (by event id; events no rule matches are absent), in one query for the lot. */
+  async forEvents(manager: EntityManager, events: DomainEvent[]): Promise<Map<string, CandidateRule[]>> {
+    const byEvent = new Map<string, CandidateRule[]>();
+    if (events.length === 0) return byEvent;
     const rows = await queryRows<CandidateRow>(
       manager,
-      `SELECT v.rule_id, r.code, v.version, v.name, v.event_type, v.filters, v.actor_roles, v.account_kind, v.points, v.per, v.caps,
+      `SELECT e.id AS event_id, v.rule_id, r.code, v.version, v.name, v.event_type, v.filters, v.actor_roles, v.account_kind, v.points, v.per, v.caps,
               v.validity_months, v.unit_id, u.path AS unit_path, v.active_from, v.active_to, v.credit_organization,
               v.pending_until, v.pending_rejected_by, v.pending_key
-         FROM point_rule_versions v
+         FROM jsonb_to_recordset($1::jsonb) AS e(n int, id uuid, type varchar, occurred_at timestamptz, data jsonb, unit_id uuid)
+         JOIN point_rule_versions v ON v.event_type = e.type
          JOIN point_rules r ON r.id = v.rule_id AND r.current_version = v.version
          LEFT JOIN units u ON u.id = v.unit_id
-        WHERE v.event_type = $1
-          AND (v.active_from IS NULL OR v.active_from <= $2)
-          AND (v.active_to IS NULL OR v.active_to > $2)
-          AND $3::jsonb @> v.filters
+        WHERE (v.active_from IS NULL OR v.active_from <= e.occurred_at)
+          AND (v.active_to IS NULL OR v.active_to > e.occurred_at)
+          AND e.data @> v.filters
           AND (v.unit_id IS NULL
-               OR EXISTS (SELECT 1 FROM units e WHERE e.id = $4::uuid AND (e.path = u.path OR starts_with(e.path, u.path || '.'))))
-        ORDER BY r.code`,
-      [event.type, new Date(event.occurredAt), JSON.stringify(event.data ?? {}), event.unitId],
+               OR EXISTS (SELECT 1 FROM units eu WHERE eu.id = e.unit_id AND (eu.path = u.path OR starts_with(eu.path, u.path || '.'))))
+        ORDER BY e.n, r.code`,
+      [JSON.stringify(events.map((event, n) => ({ n, id: event.id, type: event.type, occurred_at: event.occurredAt, data: event.data ?? {}, unit_id: event.unitId })))],
     );
-    return rows.map((row) => ({
-      ruleId: row.rule_id,
-      code: row.code,
-      version: row.version,
-      name: row.name,
-      eventType: row.event_type,
-      filters: row.filters,
-      actorRoles: row.actor_roles,
-      accountKind: row.account_kind,
-      points: row.points,
-      per: row.per,
-      caps: row.caps,
-      validityMonths: row.validity_months,
-      unitId: row.unit_id,
-      unitPath: row.unit_path,
-      activeFrom: row.active_from,
-      activeTo: row.active_to,
-      creditOrganization: row.credit_organization,
-      pendingUntil: row.pending_until,
-      pendingRejectedBy: row.pending_rejected_by,
-      pendingKey: row.pending_key,
-    }));
+    for (const row of rows) {
+      const list = byEvent.get(row.event_id) ?? [];
+      list.push(toCandidate(row));
+      byEvent.set(row.event_id, list);
+    }
+    return byEvent;
   }
+}
+
+function toCandidate(row: CandidateRow): CandidateRule {
+  return {
+    ruleId: row.rule_id,
+    code: row.code,
+    version: row.version,
+    name: row.name,
+    eventType: row.event_type,
+    filters: row.filters,
+    actorRoles: row.actor_roles,
+    accountKind: row.account_kind,
+    points: row.points,
+    per: row.per,
+    caps: row.caps,
+    validityMonths: row.validity_months,
+    unitId: row.unit_id,
+    unitPath: row.unit_path,
+    activeFrom: row.active_from,
+    activeTo: row.active_to,
+    creditOrganization: row.credit_organization,
+    pendingUntil: row.pending_until,
+    pendingRejectedBy: row.pending_rejected_by,
+    pendingKey: row.pending_key,
+  };
 }

@@ -24,21 +24,35 @@ export interface EventResolutions {
 @Injectable()
 export class PendingResolutions {
   async resolvedBy(manager: EntityManager, event: DomainEvent): Promise<EventResolutions> {
-    const rows = await queryRows<{ pending_key: string; confirms: boolean }>(
-      manager,
-      `SELECT DISTINCT pending_key, pending_until = $1 AS confirms FROM point_rule_versions
-        WHERE pending_key IS NOT NULL AND (pending_until = $1 OR pending_rejected_by = $1)`,
-      [event.type],
-    );
-    const resolutions: EventResolutions = { confirmKeys: [], rejectKeys: [] };
-    for (const row of rows) {
-      const value = scalarKeyValue(event.data?.[row.pending_key]);
-      if (value === null) continue;
-      const key = resolutionKey(event.type, row.pending_key, value);
-      const list = row.confirms ? resolutions.confirmKeys : resolutions.rejectKeys;
-      if (!list.includes(key)) list.push(key);
+    return (await this.resolvedByEach(manager, [event])).get(event.id) as EventResolutions;
+  }
+
+  /** `resolvedBy` for several events (by event id), with one query for the lot. */
+  async resolvedByEach(manager: EntityManager, events: DomainEvent[]): Promise<Map<string, EventResolutions>> {
+    const rows =
+      events.length === 0
+        ? []
+        : await queryRows<{ pending_key: string; pending_until: string; pending_rejected_by: string | null }>(
+            manager,
+            `SELECT DISTINCT pending_key, pending_until, pending_rejected_by FROM point_rule_versions
+              WHERE pending_key IS NOT NULL AND (pending_until = ANY($1::varchar[]) OR pending_rejected_by = ANY($1::varchar[]))`,
+            [[...new Set(events.map((event) => event.type))]],
+          );
+    const byEvent = new Map<string, EventResolutions>();
+    for (const event of events) {
+      const resolutions: EventResolutions = { confirmKeys: [], rejectKeys: [] };
+      for (const row of rows) {
+        const confirms = row.pending_until === event.type;
+        if (!confirms && row.pending_rejected_by !== event.type) continue;
+        const value = scalarKeyValue(event.data?.[row.pending_key]);
+        if (value === null) continue;
+        const key = resolutionKey(event.type, row.pending_key, value);
+        const list = confirms ? resolutions.confirmKeys : resolutions.rejectKeys;
+        if (!list.includes(key)) list.push(key);
+      }
+      byEvent.set(event.id, resolutions);
     }
-    return resolutions;
+    return byEvent;
   }
 
   async lock(manager: EntityManager, keys: string[]): Promise<void> {

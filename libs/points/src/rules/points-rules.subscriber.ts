@@ -7,8 +7,9 @@ export const POINTS_SUBSCRIBER = 'points';
 
 /**
  * Points react to every domain event: the rules (data, not code) decide which ones earn. An event
- * type no rule names changes nothing. The kernel applies each event once per subscriber; the
- * ledger's idempotency keys hold even if it came again.
+ * type no rule names changes nothing. The kernel applies each event once per subscriber, in batches
+ * of up to `batchSize` events per transaction; the ledger's idempotency keys hold even if one came
+ * again.
  */
 @EventSubscriber({ name: POINTS_SUBSCRIBER, types: '*' })
 export class PointsRulesSubscriber implements DomainEventHandler {
@@ -16,5 +17,9 @@ export class PointsRulesSubscriber implements DomainEventHandler {
 
   async handle(event: DomainEvent, manager: EntityManager): Promise<void> {
     await this.applyRules.execute(event, manager);
+  }
+
+  async handleBatch(events: DomainEvent[], manager: EntityManager): Promise<void> {
+    await this.applyRules.executeBatch(events, manager);
   }
 }
