@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './ensure-database';
 export * from './schema-part';
 export * from './transaction-runner';
+export * from './query-rows';

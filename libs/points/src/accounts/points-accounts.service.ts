@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Page, paginate } from '@linli/platform';
+import { AuthenticatedUser, Page, paginate, queryRows } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { PointAccountEntity } from '../ledger/point-account.entity';
 import { PointEntryEntity } from '../ledger/point-entry.entity';
 import { AccountKind, PointsOwner } from '../ledger/points-owner';

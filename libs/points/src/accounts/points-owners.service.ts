@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { PointsOwner } from '../ledger/points-owner';
 
 /** An owner and where it sits in the unit tree: a person where they reside, an organization where it is anchored. */

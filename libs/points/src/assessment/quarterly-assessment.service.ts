@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar, Clock, JobQueue, NotFoundProblem, Period, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { BusinessCalendar, Clock, JobQueue, NotFoundProblem, Period, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { annualEvaluationSql } from '../evaluation/evaluation-annual-scores.service';
-import { queryRows } from '../ledger/ledger-sql';
 import { OwnerType } from '../ledger/points-owner';
 import { PointsCode, PointsException } from '../points.exception';
 import { AssessmentTemplate } from './assessment-templates';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { OwnerType } from '../ledger/points-owner';
 import { EVALUATION_POINTS_FACTOR } from './evaluation-scoring';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, queryRows, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
 import { EvaluationCampaignDto } from './dto/evaluation-campaign.dto';
 import { EvaluationCampaignListDto } from './dto/evaluation-campaign-list.dto';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, LinliConfig } from '@linli/platform';
+import { AuthenticatedUser, LinliConfig, queryRows } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { PointsOwners } from '../accounts/points-owners.service';
 import { AssessmentResults } from '../assessment/assessment-results.service';
 import { AssessmentResultDto } from '../assessment/dto/assessment-result.dto';
-import { queryRows } from '../ledger/ledger-sql';
 import { AccountKind, PointsOwner } from '../ledger/points-owner';
 import { AssessmentExportQueryDto } from './dto/assessment-export-query.dto';
 import { EntriesExportQueryDto } from './dto/entries-export-query.dto';

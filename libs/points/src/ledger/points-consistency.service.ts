@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MetricsRegistry, TransactionRunner } from '@linli/platform';
+import { MetricsRegistry, queryRows, TransactionRunner } from '@linli/platform';
 import { Gauge } from 'prom-client';
-import { queryRows } from './ledger-sql';
 import { AccountKind, OwnerType } from './points-owner';
 
 /** An account whose stored figures disagree with its entries or its lots. */

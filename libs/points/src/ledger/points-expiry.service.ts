@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionRunner } from '@linli/platform';
+import { queryRows, TransactionRunner } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { PointsNotifier } from '../notifications/points-notifier';
-import { queryRows } from './ledger-sql';
 import { PointsLedger } from './points-ledger.service';
 
 const DAY_MS = 24 * 3600 * 1000;

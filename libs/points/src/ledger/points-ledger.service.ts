@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, NotFoundProblem } from '@linli/platform';
+import { Clock, NotFoundProblem, queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { PointsCode, PointsException } from '../points.exception';
-import { assertInTransaction, queryRows } from './ledger-sql';
+import { assertInTransaction } from './ledger-sql';
 import {
   CreditCommand,
   CreditResult,

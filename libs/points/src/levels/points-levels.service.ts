@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Clock } from '@linli/platform';
+import { Clock, queryRows } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { VolunteerLevelDto } from './dto/volunteer-level.dto';
 import { checkLevelTable, DEFAULT_VOLUNTEER_LEVELS, LEVEL_WINDOW_MONTHS, levelOf, POINTS_LEVEL_TABLE, VolunteerLevel } from './volunteer-levels';
 

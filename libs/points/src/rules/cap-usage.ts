@@ -1,6 +1,5 @@
-import { BusinessCalendar, Period } from '@linli/platform';
+import { BusinessCalendar, Period, queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { BusinessTime } from './business-time';
 import { RuleCaps } from './point-rule-spec';
 

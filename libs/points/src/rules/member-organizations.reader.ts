@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 
 /** A person's name and the party organizations their contributions also count for. */
 export interface MemberOrganizations {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainEvent } from '@linli/platform';
+import { DomainEvent, queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { PendingResolution } from './point-pending-resolution.entity';
 import { resolutionKey, scalarKeyValue } from './rule-matching';
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
+import { queryRows } from '@linli/platform';
 import { PointRuleSpec } from './point-rule-spec';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ResolvedPendingLot } from '../ledger/ledger-records';
-import { queryRows } from '../ledger/ledger-sql';
 import { RuleOutcome } from './point-rule-outcome.entity';
 
 /** What one rule did for one owner on one event, as recorded in `point_rule_outcomes`. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { REDEMPTION_SELECT, RedemptionRow } from './store-records';
 
 /** Loads redemptions for a caller: the owner (a person acting for themselves) or staff in the store's scope; 404 for anyone else. */

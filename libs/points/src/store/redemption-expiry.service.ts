@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@linli/platform';
+import { queryRows, TransactionRunner } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { RedemptionRefunds } from './redemption-refunds.service';
 import { REDEMPTION_SELECT, RedemptionRow, RESERVATION_DAYS } from './store-records';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Permission, ScopeService, ValidationProblem } from '@linli/platform';
+import { AuthenticatedUser, Permission, queryRows, ScopeService, ValidationProblem } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { PointsOwners } from '../accounts/points-owners.service';
-import { queryRows } from '../ledger/ledger-sql';
 import { RedemptionPageDto } from './dto/redemption-page.dto';
 import { RedemptionQueryDto } from './dto/redemption-query.dto';
 import { RedemptionDto } from './dto/redemption.dto';

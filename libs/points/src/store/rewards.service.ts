@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, NotFoundProblem, Permission, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../ledger/ledger-sql';
 import { CreateRewardDto } from './dto/create-reward.dto';
 import { RewardListDto } from './dto/reward-list.dto';
 import { RewardDto } from './dto/reward.dto';

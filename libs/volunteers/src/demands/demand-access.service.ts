@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, ForbiddenProblem, hasPermission, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, ForbiddenProblem, hasPermission, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { DEMAND_SELECT, DemandRow, queryRows } from './demand-sql';
+import { DEMAND_SELECT, DemandRow } from './demand-sql';
 import { linkedPersonId } from '../volunteers.exception';
 import { DemandsCode, DemandsException } from './demands.exception';
 

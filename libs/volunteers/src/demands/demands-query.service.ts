@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, decodeCursor, encodeCursor, hasPermission, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, Clock, decodeCursor, encodeCursor, hasPermission, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemandAccess } from './demand-access.service';
-import { DEMAND_SELECT, DemandRow, FulfilmentRow, queryRows } from './demand-sql';
+import { DEMAND_SELECT, DemandRow, FulfilmentRow } from './demand-sql';
 import { DemandDetailDto, DemandDto, DemandPageDto } from './dto/demand.dto';
 import { DemandMatchListDto } from './dto/demand-match.dto';
 import { DemandsQueryDto } from './dto/demands-query.dto';

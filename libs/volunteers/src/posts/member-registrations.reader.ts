@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from './posts-sql';
 
 export interface MemberStanding {
   partyMember: boolean;

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from './posts-sql';
+import { queryRows } from '@linli/platform';
 
 /** A post as the use cases need it: its own columns and where it is (the unit's current path and name). */
 export interface PostRecord {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission } from '@linli/platform';
+import { AuthenticatedUser, Clock, Permission, queryRows } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { currentCheckInCode } from '../attendance/check-in-code';
 import { CheckInCodeDto } from './dto/check-in.dto';
 import { ShiftAttendanceDto } from './dto/claim.dto';
 import { PostAccess } from './post-access.service';
 import { PostViews } from './post-views';
-import { queryRows } from './posts-sql';
 import { loadShift } from './shift-records';
 
 /** What the organizer of a shift reads: the code to show at the post, and who came. */

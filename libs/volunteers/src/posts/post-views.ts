@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ClaimDto } from './dto/claim.dto';
 import { PostDetailDto, PostDto } from './dto/post.dto';
 import { ShiftDto } from './dto/shift.dto';
 import { PostRecord } from './post-records';
-import { queryRows } from './posts-sql';
 
 interface ShiftRow {
   id: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, paginate, Permission, scopeCovers, TransactionRunner, unitPathCondition, ValidationProblem } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, paginate, Permission, queryRows, scopeCovers, TransactionRunner, unitPathCondition, ValidationProblem } from '@linli/platform';
 import { UnitsService } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
 import { newCheckInSecret } from '../attendance/check-in-code';
@@ -13,7 +13,6 @@ import { PostAccess } from './post-access.service';
 import { findPost, findPosts, PostRecord } from './post-records';
 import { PostViews } from './post-views';
 import { PostsCode, PostsException } from './posts.exception';
-import { queryRows } from './posts-sql';
 import { ServicePostEntity } from './service-post.entity';
 
 /** Posts are published at a community or a unit below it. */

@@ -1,6 +1,5 @@
-import { NotFoundProblem } from '@linli/platform';
+import { NotFoundProblem, queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from './posts-sql';
 
 export interface ShiftRecord {
   id: string;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessCalendar, JobQueue, TransactionRunner } from '@linli/platform';
+import { BusinessCalendar, JobQueue, queryRows, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { PostsTemplate } from './posts-templates';
-import { queryRows } from './posts-sql';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, paginate, Permission, queryRows, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { linkedPersonId } from '../../volunteers.exception';
-import { queryRows } from '../query-rows';
 import { ApproveHourRequestDto } from './dto/approve-hour-request.dto';
 import { CreateHourRequestDto } from './dto/create-hour-request.dto';
 import { HourRequestDto, HourRequestPageDto } from './dto/hour-request.dto';

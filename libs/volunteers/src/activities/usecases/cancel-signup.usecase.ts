@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
@@ -8,7 +8,6 @@ import { ActivityRecord, placeOf, readActivity } from '../activity-record';
 import { ActivitySignupEntity } from '../activity-signup.entity';
 import { ActivitySignups } from '../activity-signups.store';
 import { SignupDto } from '../dto/signup.dto';
-import { queryRows } from '../query-rows';
 
 /**
  * `DELETE /volunteers/activities/:id/signups/me` (or `/:personId` by staff). Under the activity's

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, queryRows, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { assertCheckInAllowed } from '../../attendance/check-in-rules';
 import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
@@ -7,7 +7,6 @@ import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord, checkInSessionOf } from '../activity-record';
 import { CheckInResultDto } from '../dto/check-in-result.dto';
 import { CheckInDto } from '../dto/check-in.dto';
-import { queryRows } from '../query-rows';
 
 interface AttendanceRow {
   checked_in_at: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../demand-sql';
 
 /** city.district.street.community: the first four labels of a path are always these kinds (see the organization's ALLOWED_PARENTS). */
 const COMMUNITY_DEPTH = 4;

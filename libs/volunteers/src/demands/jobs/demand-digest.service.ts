@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Period } from '@linli/platform';
+import { Period, queryRows } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../demand-sql';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsTemplate } from '../demands-templates';
 import { CommunitySecretaries } from './community-secretaries';

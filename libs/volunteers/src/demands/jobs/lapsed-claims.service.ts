@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, TransactionRunner } from '@linli/platform';
+import { AuditLog, queryRows, TransactionRunner } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../demand-sql';
 import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
 
 interface LapsingClaim {

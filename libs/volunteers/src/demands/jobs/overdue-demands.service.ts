@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, BusinessCalendar, TransactionRunner } from '@linli/platform';
+import { AuditLog, BusinessCalendar, queryRows, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { queryRows } from '../demand-sql';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsTemplate } from '../demands-templates';
 import { communityPathOf, CommunitySecretaries } from './community-secretaries';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessCalendar, Clock } from '@linli/platform';
+import { BusinessCalendar, Clock, queryRows } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { AvailabilitySlot } from '../../profiles/volunteer-stage';
-import { DemandRow, queryRows } from '../demand-sql';
+import { DemandRow } from '../demand-sql';
 import { DemandMatchDto } from '../dto/demand-match.dto';
 import { availabilitySlotAt } from './availability-slot';
 import { CLOSENESS, matchReasons } from './match-reasons';

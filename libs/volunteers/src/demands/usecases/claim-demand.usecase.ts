@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { ClaimantOrganizationKind } from '../demand-kind';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
-import { queryRows } from '../demand-sql';
 import { DemandsCode, DemandsException } from '../demands.exception';
 import { DemandsQuery } from '../demands-query.service';
 import { ClaimDemandDto } from '../dto/claim-demand.dto';

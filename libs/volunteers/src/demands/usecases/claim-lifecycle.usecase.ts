@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, queryRows, TransactionRunner } from '@linli/platform';
 import { MAX_CLAIM_EXTENSIONS } from '../demand-kind';
 import { DemandAccess } from '../demand-access.service';
-import { queryRows } from '../demand-sql';
 import { DemandsCode, DemandsException } from '../demands.exception';
 import { DemandsQuery } from '../demands-query.service';
 import { DemandDetailDto } from '../dto/demand.dto';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, queryRows, TransactionRunner } from '@linli/platform';
 import { VolunteersEvent } from '../../volunteers-events';
 import { DemandAccess } from '../demand-access.service';
-import { queryRows } from '../demand-sql';
 import { claimantActor } from '../demand-events';
 import { DemandsException } from '../demands.exception';
 import { DemandsNotifier } from '../demands-notifier';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DemandAccess } from '../demand-access.service';
-import { queryRows } from '../demand-sql';
 import { DemandsException } from '../demands.exception';
 import { DemandsNotifier } from '../demands-notifier';
 import { InvitationResultDto, InviteVolunteersDto } from '../dto/invite-volunteers.dto';

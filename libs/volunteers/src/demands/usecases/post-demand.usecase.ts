@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, ScopeService, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, ScopeService, TransactionRunner } from '@linli/platform';
 import { VolunteerSkills } from '../../profiles/volunteer-skills.service';
 import { DEFAULT_CLAIM_HOURS } from '../demand-kind';
 import { DemandAccess } from '../demand-access.service';
-import { queryRows } from '../demand-sql';
 import { DemandsCode, DemandsException } from '../demands.exception';
 import { DemandsQuery } from '../demands-query.service';
 import { CreateDemandDto } from '../dto/create-demand.dto';

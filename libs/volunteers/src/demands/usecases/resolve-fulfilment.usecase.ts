@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, queryRows, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
 import { claimantActor } from '../demand-events';
-import { queryRows } from '../demand-sql';
 import { DemandsException } from '../demands.exception';
 import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
 import { DemandsQuery } from '../demands-query.service';

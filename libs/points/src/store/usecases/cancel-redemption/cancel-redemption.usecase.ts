@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
-import { queryRows } from '../../../ledger/ledger-sql';
+import { AuthenticatedUser, Clock, Permission, queryRows, TransactionRunner } from '@linli/platform';
 import { PointsCode, PointsException } from '../../../points.exception';
 import { RedemptionDto } from '../../dto/redemption.dto';
 import { RedemptionAccess } from '../../redemption-access.service';

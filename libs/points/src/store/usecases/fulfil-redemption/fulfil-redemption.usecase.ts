@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
-import { queryRows } from '../../../ledger/ledger-sql';
+import { AuditLog, AuthenticatedUser, Clock, Permission, queryRows, TransactionRunner } from '@linli/platform';
 import { PointsCode, PointsException } from '../../../points.exception';
 import { FulfilRedemptionDto } from '../../dto/fulfil-redemption.dto';
 import { RedemptionDto } from '../../dto/redemption.dto';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Permission, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Permission, queryRows, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { LocatedOwner, PointsOwners } from '../../../accounts/points-owners.service';
-import { queryRows } from '../../../ledger/ledger-sql';
 import { PointsLedger } from '../../../ledger/points-ledger.service';
 import { PointsCode, PointsException } from '../../../points.exception';
 import { RedeemRewardDto } from '../../dto/redeem-reward.dto';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, queryRows, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ClaimDto } from '../../dto/claim.dto';
 import { ClaimShiftDto } from '../../dto/claim-shift.dto';
@@ -7,7 +7,7 @@ import { MemberRegistrationsReader } from '../../member-registrations.reader';
 import { PostAccess } from '../../post-access.service';
 import { PostViews } from '../../post-views';
 import { PostsCode, PostsException } from '../../posts.exception';
-import { queryRows, violatedConstraint } from '../../posts-sql';
+import { violatedConstraint } from '../../posts-sql';
 import { loadShift, ShiftRecord } from '../../shift-records';
 
 /**

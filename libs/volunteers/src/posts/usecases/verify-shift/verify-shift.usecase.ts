@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, queryRows, TransactionRunner } from '@linli/platform';
 import { attendedHours } from '../../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../../attendance/check-in.exception';
 import { VolunteerRecords } from '../../../profiles/volunteer-records.service';
@@ -10,7 +10,6 @@ import { PostAccess } from '../../post-access.service';
 import { PostRecord } from '../../post-records';
 import { PostViews } from '../../post-views';
 import { PostsCode, PostsException } from '../../posts.exception';
-import { queryRows } from '../../posts-sql';
 import { ClaimRecord, lockLiveClaims, loadShift, ShiftRecord } from '../../shift-records';
 
 /**
