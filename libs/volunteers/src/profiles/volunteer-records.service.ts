@@ -18,6 +18,13 @@ export class VolunteerRecords {
     );
   }
 
+  /** A correction of verified hours already counted: `delta` may be negative (the total never goes below zero). */
+  async correctVerifiedHours(manager: EntityManager, input: { personId: string; delta: number; unitId: string }): Promise<void> {
+    if (input.delta > 0) return this.addVerifiedHours(manager, { personId: input.personId, hours: input.delta, unitId: input.unitId });
+    if (input.delta === 0) return;
+    await manager.query(`UPDATE volunteer_profiles SET verified_hours = GREATEST(0, verified_hours + $2), updated_at = now() WHERE person_id = $1`, [input.personId, input.delta]);
+  }
+
   async addRating(manager: EntityManager, input: { personId: string; rating: number; unitId: string }): Promise<void> {
     await manager.query(
       `INSERT INTO volunteer_profiles (person_id, unit_id, rating_sum, rating_count)

@@ -35,11 +35,7 @@ export class CorrectAttendanceUseCase {
       const previous = signup.hours;
       const delta = Math.round((command.hours - previous) * 100) / 100;
       await repository.update({ id: signup.id }, { hours: command.hours, hoursReason: command.reason.trim(), computedHours: signup.computedHours });
-      if (delta > 0) await this.records.addVerifiedHours(manager, { personId, hours: delta, unitId: activity.unitId });
-      if (delta < 0) {
-        // VolunteerRecords only adds; a correction downwards takes the difference back here (never below zero).
-        await manager.query(`UPDATE volunteer_profiles SET verified_hours = GREATEST(0, verified_hours + $2), updated_at = now() WHERE person_id = $1`, [personId, delta]);
-      }
+      await this.records.correctVerifiedHours(manager, { personId, delta, unitId: activity.unitId });
       await this.audit.record(
         {
           action: 'volunteers.attendance-corrected',
