@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
-import { CheckInCodeDto, CheckInDto } from './dto/check-in.dto';
-import { ClaimDto, ShiftAttendanceDto, VerifyResultDto } from './dto/claim.dto';
+import { ShiftCheckInCodeDto, ShiftCheckInDto } from './dto/check-in.dto';
+import { ClaimDto, ShiftAttendanceDto, ShiftVerifyResultDto } from './dto/claim.dto';
 import { ClaimShiftDto } from './dto/claim-shift.dto';
 import { VerifyShiftDto } from './dto/verify-shift.dto';
 import { PostShiftsService } from './post-shifts.service';
@@ -59,9 +59,9 @@ export class PostShiftsController {
   @Get('shifts/:shiftId/check-in-code')
   @RequirePermission(Permission.VolunteersManage)
   @ApiOperation({ summary: 'The rotating check-in code to show at the post', description: "The post's publisher, or staff with volunteers.manage where the post is." })
-  @ApiOkResponse({ type: CheckInCodeDto })
+  @ApiOkResponse({ type: ShiftCheckInCodeDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  checkInCode(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string): Promise<CheckInCodeDto> {
+  checkInCode(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string): Promise<ShiftCheckInCodeDto> {
     return this.shifts.checkInCode(user, id, shiftId);
   }
 
@@ -74,7 +74,7 @@ export class PostShiftsController {
   @ApiForbiddenResponse({ description: NOT_LINKED })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: CHECK_IN_REFUSALS })
-  checkIn(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: CheckInDto): Promise<ClaimDto> {
+  checkIn(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: ShiftCheckInDto): Promise<ClaimDto> {
     return this.attendanceRecorder.checkIn(user, id, shiftId, body);
   }
 
@@ -87,7 +87,7 @@ export class PostShiftsController {
   @ApiForbiddenResponse({ description: NOT_LINKED })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: CHECK_IN_REFUSALS })
-  checkOut(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: CheckInDto): Promise<ClaimDto> {
+  checkOut(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: ShiftCheckInDto): Promise<ClaimDto> {
     return this.attendanceRecorder.checkOut(user, id, shiftId, body);
   }
 
@@ -98,11 +98,11 @@ export class PostShiftsController {
     summary: "Verify the shift's hours (once per attendance): points events and profile hours follow",
     description: "Staff with volunteers.verify where the post is, or the post's publisher (the route needs volunteers.manage). Publishes volunteers.post.shift-completed and volunteers.service.verified per person with hours. Audited as volunteers.shift-verified.",
   })
-  @ApiOkResponse({ type: VerifyResultDto })
+  @ApiOkResponse({ type: ShiftVerifyResultDto })
   @ApiBadRequestResponse({ description: 'validation.failed (hours without reason)' })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'volunteers.shift-not-started; volunteers.not-signed-up; volunteers.not-checked-out' })
-  verify(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: VerifyShiftDto): Promise<VerifyResultDto> {
+  verify(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('shiftId') shiftId: string, @Body() body: VerifyShiftDto): Promise<ShiftVerifyResultDto> {
     return this.verifyShift.execute(user, id, shiftId, body);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, Clock, Permission, queryRows } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { currentCheckInCode } from '../attendance/check-in-code';
-import { CheckInCodeDto } from './dto/check-in.dto';
+import { ShiftCheckInCodeDto } from './dto/check-in.dto';
 import { ShiftAttendanceDto } from './dto/claim.dto';
 import { PostAccess } from './post-access.service';
 import { PostViews } from './post-views';
@@ -19,7 +19,7 @@ export class PostShiftsService {
   ) {}
 
   /** The rotating code to show at the post now (the publisher, or volunteers.manage where the post is). */
-  async checkInCode(user: AuthenticatedUser, postId: string, shiftId: string): Promise<CheckInCodeDto> {
+  async checkInCode(user: AuthenticatedUser, postId: string, shiftId: string): Promise<ShiftCheckInCodeDto> {
     const manager = this.dataSource.manager;
     const post = await this.access.managed(manager, user, postId, Permission.VolunteersManage, true);
     const shift = await loadShift(manager, post.id, shiftId);

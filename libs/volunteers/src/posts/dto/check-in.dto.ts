@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 /** `POST …/shifts/:shiftId/check-in` and `/check-out`. */
-export class CheckInDto {
+export class ShiftCheckInDto {
   @ApiProperty({ example: '482913', description: 'The code shown at the venue' })
   @IsString()
   @Length(1, 16)
@@ -24,7 +24,7 @@ export class CheckInDto {
   lng?: number;
 }
 
-export class CheckInCodeDto {
+export class ShiftCheckInCodeDto {
   @ApiProperty({ example: '482913' }) code: string;
   @ApiProperty({ format: 'date-time', description: 'When the next code replaces it (the previous one is still accepted a little longer)' }) validUntil: string;
 }

@@ -28,7 +28,7 @@ export class ShiftAttendanceDto {
   @ApiProperty({ type: [ClaimDto], description: 'Live claims, by claim time' }) items: ClaimDto[];
 }
 
-export class VerifyResultDto {
+export class ShiftVerifyResultDto {
   @ApiProperty({ type: [ClaimDto], description: 'Attendances verified by this call' }) verified: ClaimDto[];
   @ApiProperty({ type: [String], description: 'People named whose attendance was verified before (nothing published again)' }) alreadyVerified: string[];
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
 import { CheckInCode, CheckInException } from '../../../attendance/check-in.exception';
 import { assertCheckInAllowed } from '../../../attendance/check-in-rules';
-import { CheckInDto } from '../../dto/check-in.dto';
+import { ShiftCheckInDto } from '../../dto/check-in.dto';
 import { ClaimDto } from '../../dto/claim.dto';
 import { PostAccess } from '../../post-access.service';
 import { PostViews } from '../../post-views';
@@ -23,15 +23,15 @@ export class RecordAttendanceUseCase {
     private readonly clock: Clock,
   ) {}
 
-  checkIn(user: AuthenticatedUser, postId: string, shiftId: string, command: CheckInDto): Promise<ClaimDto> {
+  checkIn(user: AuthenticatedUser, postId: string, shiftId: string, command: ShiftCheckInDto): Promise<ClaimDto> {
     return this.record(user, postId, shiftId, command, 'in');
   }
 
-  checkOut(user: AuthenticatedUser, postId: string, shiftId: string, command: CheckInDto): Promise<ClaimDto> {
+  checkOut(user: AuthenticatedUser, postId: string, shiftId: string, command: ShiftCheckInDto): Promise<ClaimDto> {
     return this.record(user, postId, shiftId, command, 'out');
   }
 
-  private record(user: AuthenticatedUser, postId: string, shiftId: string, command: CheckInDto, direction: 'in' | 'out'): Promise<ClaimDto> {
+  private record(user: AuthenticatedUser, postId: string, shiftId: string, command: ShiftCheckInDto, direction: 'in' | 'out'): Promise<ClaimDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);

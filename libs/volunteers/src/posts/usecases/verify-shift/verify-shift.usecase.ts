@@ -4,7 +4,7 @@ import { attendedHours } from '../../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../../attendance/check-in.exception';
 import { VolunteerRecords } from '../../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../../volunteers-events';
-import { VerifyResultDto } from '../../dto/claim.dto';
+import { ShiftVerifyResultDto } from '../../dto/claim.dto';
 import { VerifyShiftDto } from '../../dto/verify-shift.dto';
 import { PostAccess } from '../../post-access.service';
 import { PostRecord } from '../../post-records';
@@ -33,7 +33,7 @@ export class VerifyShiftUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, postId: string, shiftId: string, command: VerifyShiftDto): Promise<VerifyResultDto> {
+  async execute(user: AuthenticatedUser, postId: string, shiftId: string, command: VerifyShiftDto): Promise<ShiftVerifyResultDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersVerify, true);
       const shift = await loadShift(manager, post.id, shiftId);
