@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { migrate } from '@linli/composition';
+import { Client } from 'pg';
+import { REFERENCE_ROWS_TABLE } from './reference-rows';
 import { currentRun, databaseUrlFor, templateDatabaseName, withAdminClient } from './test-run';
 
 /**
@@ -22,11 +24,35 @@ async function dropStaleTestDatabases(): Promise<void> {
   });
 }
 
+/**
+ * Rows the migrations seed (reference data such as the built-in skill taxonomy), kept in the
+ * template so that `resetState()` can put them back after emptying every table.
+ */
+async function snapshotReferenceRows(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE ${REFERENCE_ROWS_TABLE} (seq serial PRIMARY KEY, table_name text NOT NULL, rows jsonb NOT NULL)`);
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', '${REFERENCE_ROWS_TABLE}') ORDER BY tablename`,
+    );
+    for (const { tablename } of tables) {
+      await client.query(
+        `INSERT INTO ${REFERENCE_ROWS_TABLE} (table_name, rows) SELECT $1, jsonb_agg(to_jsonb(t)) FROM "${tablename}" t HAVING count(*) > 0`,
+        [tablename],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   await dropStaleTestDatabases();
   const template = templateDatabaseName(currentRun());
   await withAdminClient((client) => client.query(`CREATE DATABASE "${template}"`));
   await migrate(databaseUrlFor(template), { createDatabase: false });
+  await snapshotReferenceRows(databaseUrlFor(template));
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { currentRun, currentWorker, databaseUrlFor, templateDatabaseName, withAdminClient, workerDatabaseName } from './test-run';
+import { REFERENCE_ROWS_TABLE, restoreReferenceRows } from './reference-rows';
 import { testQueuePrefix } from './test-config';
 
 let prepared: Promise<void> | undefined;
@@ -15,16 +16,20 @@ export function prepareWorkerDatabase(): Promise<void> {
   return prepared;
 }
 
-/** Empties every table (but the migrations ledger) and this worker's Redis keys: each test starts clean. */
+/**
+ * Empties every table (but the migrations ledger) and this worker's Redis keys, then puts back the
+ * reference rows the migrations seeded: each test starts as a freshly migrated database.
+ */
 export async function resetState(): Promise<void> {
   await prepareWorkerDatabase();
   const client = new Client({ connectionString: databaseUrlFor(workerDatabaseName(currentRun(), currentWorker())) });
   await client.connect();
   try {
     const { rows } = await client.query<{ tablename: string }>(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', '${REFERENCE_ROWS_TABLE}')`,
     );
     if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    await restoreReferenceRows(client);
   } finally {
     await client.end();
   }

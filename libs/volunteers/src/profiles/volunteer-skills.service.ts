@@ -5,7 +5,6 @@ import { VolunteersCode, VolunteersException } from '../volunteers.exception';
 import { CreateSkillDto } from './dto/create-skill.dto';
 import { SkillDto, SkillListDto } from './dto/skill.dto';
 import { VolunteerSkillEntity } from './volunteer-skill.entity';
-import { BUILTIN_SKILLS } from './volunteer-skills';
 
 /**
  * The skill taxonomy: the built-in skills and those the city adds. The built-in skills are seeded
@@ -25,11 +24,10 @@ export class VolunteerSkills {
     return { items: [...(await this.catalogue()).values()] };
   }
 
-  /** Every skill by code: the built-in ones first (in code order), then the city's. */
+  /** Every skill by code: the built-in ones first (by code), then the city's. */
   async catalogue(manager: EntityManager = this.dataSource.manager): Promise<Map<string, SkillDto>> {
-    const added = await manager.getRepository(VolunteerSkillEntity).find({ where: { builtin: false }, order: { code: 'ASC' } });
-    const builtin = [...BUILTIN_SKILLS].sort((a, b) => a.code.localeCompare(b.code)).map((skill) => ({ code: skill.code, name: skill.name, builtin: true }));
-    return new Map([...builtin, ...added.map(toDto)].map((skill) => [skill.code, skill]));
+    const skills = await manager.getRepository(VolunteerSkillEntity).find({ order: { builtin: 'DESC', code: 'ASC' } });
+    return new Map(skills.map((skill) => [skill.code, toDto(skill)]));
   }
 
   /** Display names of these codes (an unknown code keeps its code as name). */
@@ -40,7 +38,6 @@ export class VolunteerSkills {
   }
 
   async create(user: AuthenticatedUser, command: CreateSkillDto): Promise<SkillDto> {
-    if (BUILTIN_SKILLS.some((skill) => skill.code === command.code || skill.name === command.name.trim())) throw new VolunteersException(VolunteersCode.SkillTaken);
     return this.transactions.run(async (manager) => {
       const inserted = await manager.query(
         `INSERT INTO volunteer_skills (code, name, builtin, created_by) VALUES ($1, $2, false, $3) ON CONFLICT DO NOTHING RETURNING code`,

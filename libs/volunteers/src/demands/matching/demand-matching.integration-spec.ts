@@ -1,7 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, JobQueue, JobRunner, QueueName } from '@linli/platform';
 import { bootApi, bootScheduler, countRows, createLoggedInUser, createPeople, createUnitTree, expectProblem, resetState, ScenarioUnit, TestApi, withTestDb } from '@linli/testing';
-import { BUILTIN_SKILLS } from '../../profiles/volunteer-skills';
 import { ESCALATE_OVERDUE_DEMANDS_SCHEDULE, WEEKLY_DEMAND_DIGEST_SCHEDULE } from '../jobs/demands.jobs';
 
 /** Saturday 2026-11-28 10:00 in Beijing: the weekend daytime slot. */
@@ -38,10 +37,6 @@ describe('matching volunteers to a demand, inviting them, and the demand jobs', 
     api = await bootApi();
     scheduler = await bootScheduler();
     for (const app of [api.app, scheduler]) jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(NOW));
-    // resetState empties the taxonomy the migration seeded.
-    await withTestDb(async (client) => {
-      for (const skill of BUILTIN_SKILLS) await client.query(`INSERT INTO volunteer_skills (code, name, builtin) VALUES ($1, $2, true) ON CONFLICT DO NOTHING`, [skill.code, skill.name]);
-    });
     units = await createUnitTree({
       kind: 'city',
       name: '示范市',
