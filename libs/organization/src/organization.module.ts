@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizationDirectoryModule } from './directory/directory.module';
 import { UnitsModule } from './units/units.module';
 import { PartyOrganizationsModule } from './party-organizations/party-organizations.module';
 import { PeopleModule } from './people/people.module';
@@ -12,7 +13,7 @@ import { StructureCheckModule } from './structure-check/structure-check.module';
 
 /** The organization domain face: every area's services, in every app that enables the module. */
 @Module({
-  imports: [UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
-  exports: [UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
+  imports: [OrganizationDirectoryModule, UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
+  exports: [OrganizationDirectoryModule, UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
 })
 export class OrganizationModule {}

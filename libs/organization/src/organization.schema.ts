@@ -17,6 +17,33 @@ import { StructureFindingEntity } from './structure-check/structure-finding.enti
 import { UnitEntity } from './units/unit.entity';
 
 export const organizationSchema: SchemaPart = {
+  tables: [
+    'units',
+    'people',
+    'party_organizations',
+    'organization_coverage',
+    'organization_officers',
+    'party_members',
+    'member_transfers',
+    'institutions',
+    'dual_registrations',
+    'staff_roles',
+    'structure_findings',
+    'import_batches',
+    'organization_community_rollups',
+    'organization_rollup_dirty',
+    'organization_structure_rules',
+  ],
+  pathCopies: [
+    { table: 'people', column: 'residence_path' },
+    { table: 'party_members', column: 'residence_path' },
+    { table: 'party_organizations', column: 'unit_path' },
+    { table: 'organization_coverage', column: 'unit_path' },
+    { table: 'institutions', column: 'unit_path' },
+    { table: 'dual_registrations', column: 'community_path' },
+    { table: 'staff_roles', column: 'unit_path' },
+    { table: 'structure_findings', column: 'unit_path' },
+  ],
   entities: [
     UnitEntity,
     PersonEntity,

@@ -13,6 +13,31 @@ import { PointRuleOutcomeEntity } from './rules/point-rule-outcome.entity';
 import { PointRuleVersionEntity } from './rules/point-rule-version.entity';
 
 export const pointsSchema: SchemaPart = {
+  tables: [
+    'point_accounts',
+    'point_rules',
+    'point_rule_versions',
+    'point_entries',
+    'point_lots',
+    'point_allocations',
+    'point_rule_outcomes',
+    'point_pending_resolutions',
+    'point_rewards',
+    'point_redemptions',
+    'point_assessment_thresholds',
+    'point_assessment_periods',
+    'point_assessments',
+    'point_evaluation_campaigns',
+    'point_evaluation_assignments',
+    'point_evaluation_submissions',
+  ],
+  pathCopies: [
+    { table: 'point_rewards', column: 'unit_path' },
+    { table: 'point_redemptions', column: 'owner_unit_path' },
+    { table: 'point_assessments', column: 'unit_path' },
+    { table: 'point_evaluation_campaigns', column: 'unit_path' },
+    { table: 'point_evaluation_assignments', column: 'rater_path' },
+  ],
   entities: [PointAccountEntity, PointEntryEntity, PointLotEntity, PointAllocationEntity, PointRuleEntity, PointRuleVersionEntity, PointRuleOutcomeEntity, PointPendingResolutionEntity],
   migrations: [CreatePointsLedger1795340000000, CreatePointsStore1795340100000, CreatePointsAssessment1795340200000, CreatePointsEvaluation1795340300000],
 };

@@ -1,4 +1,4 @@
-import { SchemaPart } from '@linli/platform';
+import { mergeSchemaParts, SchemaPart } from '@linli/platform';
 import { activitiesSchema } from './activities/activities.schema';
 import { demandsSchema } from './demands/demands.schema';
 import { postsSchema } from './posts/posts.schema';
@@ -8,7 +8,4 @@ import { teamsSchema } from './teams/teams.schema';
 const AREAS: SchemaPart[] = [profilesSchema, teamsSchema, demandsSchema, activitiesSchema, postsSchema];
 
 /** Each area lists its own entities and migrations; migrations run in timestamp order. */
-export const volunteersSchema: SchemaPart = {
-  entities: AREAS.flatMap((area) => area.entities as never[]),
-  migrations: AREAS.flatMap((area) => area.migrations as never[]),
-};
+export const volunteersSchema: SchemaPart = mergeSchemaParts(...AREAS);

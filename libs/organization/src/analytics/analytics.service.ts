@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, decodeCursor, encodeCursor } from '@linli/platform';
+import { AuthenticatedUser, decodeCursor, descendantsPattern, encodeCursor } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institutions/institution-kind';
 import { MEMBER_CATEGORIES } from '../members/member-category';
 import { UNIT_KIND_DISPLAY, UNIT_KINDS } from '../units/unit-kind';
-import { descendantsPattern } from '../units/unit-paths';
 import { AnalyticsUnits } from './analytics-unit';
 import { AnalyticsUnitDto } from './dto/analytics-unit.dto';
 import { BlankSpotDto, BlankSpotPageDto } from './dto/blank-spot.dto';

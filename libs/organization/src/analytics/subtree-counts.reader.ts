@@ -1,8 +1,8 @@
+import { descendantsPattern } from '@linli/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, MemberCategory, MemberStatus } from '../members/member-category';
 import { UNIT_KINDS, UnitKind } from '../units/unit-kind';
-import { descendantsPattern } from '../units/unit-paths';
 import { AnalyticsUnit } from './analytics-unit';
 
 /** Every counter of one unit's subtree (the unit itself included). */

@@ -1,20 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  AuditLog,
-  AuthenticatedUser,
-  FieldProblem,
-  NotFoundProblem,
-  Page,
-  paginate,
-  Permission,
-  ScopeService,
-  TransactionRunner,
-  unitPathCondition,
-  ValidationProblem,
-} from '@linli/platform';
+import { AuditLog, AuthenticatedUser, escapeLike, FieldProblem, isUniqueViolation, NotFoundProblem, Page, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition, ValidationProblem } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../units/query-errors';
 import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { CreatePersonDto } from './dto/create-person.dto';
@@ -25,10 +12,6 @@ import { PeopleCode, PeopleException } from './people.exception';
 import { normalizeMainlandMobile, normalizeResidentIdNumber, RESIDENCE_UNIT_KINDS } from './person-fields';
 import { PersonPii } from './person-pii';
 import { PersonEntity } from './person.entity';
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Maps a unique-key violation of `people` onto its problem (or returns the error unchanged). */
 export function peopleConflict(error: unknown): unknown {

@@ -1,6 +1,6 @@
+import { descendantsPattern } from '@linli/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { descendantsPattern } from '../units/unit-paths';
 import { CommunityCandidate, ComplexCandidate, GridCandidate, OfficerTermCandidate, OrganizationCandidate, StructureCandidates } from './structure-candidates';
 import { StructureRules } from './structure-rules';
 

@@ -1,4 +1,5 @@
-import { descendantsPattern, isWithin, pathPrefixes, rebasePath } from './unit-paths';
+import { descendantsPattern, isWithin, pathPrefixes } from '@linli/platform';
+import { rebasePath } from './unit-paths';
 
 describe('unit paths', () => {
   it('lists the paths from the root down to the unit itself', () => {

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, mapPage, NotFoundProblem, Page, paginate, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, isUniqueViolation, mapPage, NotFoundProblem, Page, paginate, pathPrefixes, Permission, ScopeService, TransactionRunner } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { isUniqueViolation } from './query-errors';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { UnitChildrenQueryDto } from './dto/unit-children-query.dto';
 import { UnitDto } from './dto/unit.dto';
 import { UpdateUnitDto } from './dto/update-unit.dto';
 import { ALLOWED_PARENTS, UnitKind } from './unit-kind';
-import { pathPrefixes } from './unit-paths';
 import { lockUnitTree } from './unit-tree.lock';
 import { UnitEntity } from './unit.entity';
 import { UnitsCode, UnitsException } from './units.exception';

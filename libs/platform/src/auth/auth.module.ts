@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { LinliConfig } from '../config/linli-config';
 import { AccessTokenService } from './access-token.service';
+import { AccountsDirectory } from './accounts.directory';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
 import { ScopeService } from './scope.service';
@@ -30,7 +31,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     AccessTokenService,
     Authenticator,
     UnitPathMaintenance,
+    AccountsDirectory,
   ],
-  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance],
+  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance, AccountsDirectory],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
 export * from './access-token.service';
+export * from './accounts.directory';
 export * from './access.decorators';
 export * from './auth-http.module';
 export * from './auth.module';
@@ -18,3 +19,4 @@ export * from './unit-directory';
 export * from './unit-directory.registry';
 export * from './unit-path-maintenance';
 export * from './unit-scope';
+export * from './unit-paths';

@@ -1,3 +1,5 @@
+import { escapeLike } from '../database/sql-text';
+
 /**
  * The scope mechanism. Units form a tree; each unit has an opaque, `.`-separated materialized path
  * (`root.district-3.street-7`) given by the unit directory. A grant at a unit reaches its subtree.
@@ -35,10 +37,6 @@ export function narrowScope(scope: UnitScope, path: string): UnitScope {
 export interface SqlCondition {
   sql: string;
   params: Record<string, string>;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import {  } from '@linli/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { NotFoundProblem } from '../errors/common-problems';
@@ -6,16 +7,13 @@ import { AuthenticatedUser } from './authenticated-user';
 import { MeDto } from './dto/me.dto';
 import { GrantDto } from './dto/grant.dto';
 import { UserDto } from './dto/user.dto';
+import { escapeLike } from '../database/sql-text';
 import { UsersQueryDto } from './dto/users-query.dto';
 import { RoleGrantEntity } from './entities/role-grant.entity';
 import { UserEntity } from './entities/user.entity';
 import { Permission, permissionsOf } from './permissions';
 import { ScopeService } from './scope.service';
 import { scopeCovers, UnitScope, unitPathCondition } from './unit-scope';
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Reading accounts within the caller's scope. An account is in scope when its home unit is. */
 @Injectable()

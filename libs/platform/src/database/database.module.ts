@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LinliConfig } from '../config/linli-config';
 import { dataSourceOptions } from './data-source-options';
+import { SchemaCatalog } from './schema-catalog';
 import { SchemaPart } from './schema-part';
 import { TransactionRunner } from './transaction-runner';
 
@@ -18,8 +19,8 @@ export class DatabaseModule {
           useFactory: (config: LinliConfig) => ({ ...dataSourceOptions(config.databaseUrl, parts), retryAttempts: 2 }),
         }),
       ],
-      providers: [TransactionRunner],
-      exports: [TransactionRunner, TypeOrmModule],
+      providers: [TransactionRunner, { provide: SchemaCatalog, useValue: new SchemaCatalog(parts) }],
+      exports: [TransactionRunner, SchemaCatalog, TypeOrmModule],
     };
   }
 }

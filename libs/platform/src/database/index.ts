@@ -4,3 +4,6 @@ export * from './ensure-database';
 export * from './schema-part';
 export * from './transaction-runner';
 export * from './query-rows';
+export * from './sql-errors';
+export * from './sql-text';
+export * from './schema-catalog';

@@ -5,6 +5,7 @@ import { OutboxEventEntity } from './outbox-event.entity';
 import { ProcessedEventEntity } from './processed-event.entity';
 
 export const outboxSchema: SchemaPart = {
+  tables: ['outbox_events', 'processed_events'],
   entities: [OutboxEventEntity, ProcessedEventEntity],
   migrations: [CreateOutboxEvents1795320100000, CreateProcessedEvents1795320100001],
 };

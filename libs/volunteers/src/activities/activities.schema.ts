@@ -6,6 +6,7 @@ import { HourRequestEntity } from './hour-requests/hour-request.entity';
 
 /** Entities and migrations of the activities area (listed in volunteers.schema.ts). */
 export const activitiesSchema: SchemaPart = {
+  tables: ['volunteer_activities', 'volunteer_activity_signups', 'volunteer_hour_requests'],
   entities: [ActivityEntity, ActivitySignupEntity, HourRequestEntity],
   migrations: [CreateVolunteerActivities1795350300000],
 };

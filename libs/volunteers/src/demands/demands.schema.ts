@@ -7,6 +7,7 @@ import { VolunteerDemandEntity } from './volunteer-demand.entity';
 
 /** Entities and migrations of the demands area (listed in volunteers.schema.ts). */
 export const demandsSchema: SchemaPart = {
+  tables: ['volunteer_demands', 'volunteer_demand_claims', 'volunteer_demand_fulfilments', 'volunteer_demand_invitations'],
   entities: [VolunteerDemandEntity, DemandClaimEntity, DemandFulfilmentEntity, DemandInvitationEntity],
   migrations: [CreateVolunteerDemands1795350200000],
 };

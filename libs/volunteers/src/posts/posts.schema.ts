@@ -6,6 +6,7 @@ import { ShiftClaimEntity } from './shift-claim.entity';
 
 /** Entities and migrations of the posts area (listed in volunteers.schema.ts). */
 export const postsSchema: SchemaPart = {
+  tables: ['volunteer_posts', 'volunteer_post_shifts', 'volunteer_shift_claims'],
   entities: [ServicePostEntity, PostShiftEntity, ShiftClaimEntity],
   migrations: [CreateServicePosts1795350400000],
 };

@@ -6,6 +6,7 @@ import { VolunteerStageChangeEntity } from './volunteer-stage-change.entity';
 
 /** Entities and migrations of the profiles area (listed in volunteers.schema.ts). */
 export const profilesSchema: SchemaPart = {
+  tables: ['volunteer_skills', 'volunteer_profiles', 'volunteer_stage_changes'],
   entities: [VolunteerSkillEntity, VolunteerProfileEntity, VolunteerStageChangeEntity],
   migrations: [CreateVolunteerProfiles1795350000000],
 };

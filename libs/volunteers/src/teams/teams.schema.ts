@@ -4,4 +4,4 @@ import { VolunteerTeamMemberEntity } from './volunteer-team-member.entity';
 import { VolunteerTeamEntity } from './volunteer-team.entity';
 
 /** Entities and migrations of the teams area (listed in volunteers.schema.ts). */
-export const teamsSchema: SchemaPart = { entities: [VolunteerTeamEntity, VolunteerTeamMemberEntity], migrations: [CreateVolunteerTeams1795350100000] };
+export const teamsSchema: SchemaPart = { tables: ['volunteer_teams', 'volunteer_team_members'], entities: [VolunteerTeamEntity, VolunteerTeamMemberEntity], migrations: [CreateVolunteerTeams1795350100000] };

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, isForeignKeyViolation, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { isForeignKeyViolation } from '../query-errors';
 import { describeHoldings, isEmptyUnit, UnitHoldings } from '../unit-holdings';
 import { UnitEntity } from '../unit.entity';
 import { UnitsCode, UnitsException } from '../units.exception';

@@ -1,39 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Permission, ScopeService, TransactionRunner, UnitPathMaintenance } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, descendantsPattern, isWithin, Permission, ScopeService, TransactionRunner, UnitPathMaintenance } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { MoveUnitDto } from '../dto/move-unit.dto';
 import { UnitDto } from '../dto/unit.dto';
 import { ALLOWED_PARENTS } from '../unit-kind';
-import { descendantsPattern, isWithin } from '../unit-paths';
 import { lockUnitTree } from '../unit-tree.lock';
 import { UnitEntity } from '../unit.entity';
 import { UnitsCode, UnitsException } from '../units.exception';
 import { UnitsService } from '../units.service';
 
-/**
- * Every denormalized copy of a unit path in the organization tables. A table that starts keeping
- * a copy is added here, and a move rewrites it with the rest.
- */
-const PATH_COPIES = [
-  { key: 'people', table: 'people', column: 'residence_path' },
-  { key: 'partyMembers', table: 'party_members', column: 'residence_path' },
-  { key: 'partyOrganizations', table: 'party_organizations', column: 'unit_path' },
-  { key: 'organizationCoverage', table: 'organization_coverage', column: 'unit_path' },
-  { key: 'institutions', table: 'institutions', column: 'unit_path' },
-  { key: 'dualRegistrations', table: 'dual_registrations', column: 'community_path' },
-  { key: 'staffRoles', table: 'staff_roles', column: 'unit_path' },
-  { key: 'structureFindings', table: 'structure_findings', column: 'unit_path' },
-] as const;
-
-/** Rows rewritten by one move, per table (kept in the audit entry). */
-export type MovedRows = Record<'units' | (typeof PATH_COPIES)[number]['key'], number>;
+/** Rows rewritten by one move, per table (kept in the audit entry): `units` and every declared path copy. */
+export type MovedRows = Record<string, number>;
 
 /**
- * Rewrites, in one statement, the path and depth of every unit of the subtree and every
- * denormalized copy of those paths: `$1` old path, `$2` new path, `$3` LIKE pattern of the old
- * subtree, `$4` depth change, `$5` new parent id. Each table is one set-based UPDATE.
+ * Rewrites the path and depth of every unit of the subtree: `$1` old path, `$2` new path, `$3` LIKE
+ * pattern of the old subtree, `$4` depth change, `$5` new parent id. The copies of those paths in
+ * other tables follow through the kernel's `UnitPathMaintenance`.
  */
-const MOVE_SUBTREE_SQL = `
+const MOVE_UNITS_SQL = `
   WITH moved_units AS (
     UPDATE units
        SET path = $2 || substr(path, length($1) + 1),
@@ -42,21 +26,13 @@ const MOVE_SUBTREE_SQL = `
            updated_at = CASE WHEN path = $1 THEN now() ELSE updated_at END
      WHERE path = $1 OR path LIKE $3
      RETURNING 1
-  )${PATH_COPIES.map(
-    ({ key, table, column }) => `, "moved_${key}" AS (
-    UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1)
-     WHERE ${column} = $1 OR ${column} LIKE $3 RETURNING 1
-  )`,
-  ).join('')}
-  SELECT (SELECT count(*) FROM moved_units)::integer AS "units"${PATH_COPIES.map(
-    ({ key }) => `,
-         (SELECT count(*) FROM "moved_${key}")::integer AS "${key}"`,
-  ).join('')}`;
+  )
+  SELECT (SELECT count(*) FROM moved_units)::integer AS "units"`;
 
 /**
  * `POST /units/:id/move`: puts a unit (and its whole subtree) under another parent. The caller
  * needs `units.manage` over the unit's current parent and over the new one. One transaction
- * rewrites every path (units, the organization tables' copies, accounts and grants); the tree lock
+ * rewrites every path (units and every declared copy: organization's, accounts and grants, other domains'); the tree lock
  * keeps concurrent path copies and moves out of the way.
  */
 @Injectable()
@@ -88,8 +64,8 @@ export class MoveUnitUseCase {
   private async moveSubtree(manager: EntityManager, unit: UnitEntity, parent: UnitEntity): Promise<UnitEntity> {
     const oldPath = unit.path;
     const newPath = `${parent.path}.${unit.seq}`;
-    const [rows] = (await manager.query(MOVE_SUBTREE_SQL, [oldPath, newPath, descendantsPattern(oldPath), parent.depth + 1 - unit.depth, parent.id])) as MovedRows[];
-    await this.paths.moveSubtree(oldPath, newPath, manager);
+    const [units] = (await manager.query(MOVE_UNITS_SQL, [oldPath, newPath, descendantsPattern(oldPath), parent.depth + 1 - unit.depth, parent.id])) as MovedRows[];
+    const rows: MovedRows = { ...units, ...(await this.paths.moveSubtree(oldPath, newPath, manager)) };
     await this.audit.record(
       {
         action: 'units.moved',

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { Role } from './roles';
+
+/**
+ * The kernel's read API over accounts and grants for domain code: no lib's SQL names `users` or
+ * `role_grants`. Batch-first: each method takes many keys and answers in one query.
+ */
+@Injectable()
+export class AccountsDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** personId → the active account linked to that person (a person has at most one). */
+  async accountsOfPeople(personIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ person_id: string; id: string }>(manager, 'SELECT person_id, id FROM users WHERE person_id = ANY($1::uuid[]) AND is_active', [ids]);
+    return new Map(rows.map((row) => [row.person_id, row.id]));
+  }
+
+  /**
+   * For each unit path, the active accounts holding `role` at the nearest grant at or above it (a
+   * grant at the path itself wins over one at its street, which wins over a deployment-wide one).
+   * Paths nobody answers for are absent. User ids are sorted.
+   */
+  async nearestRoleHolders(role: Role, unitPaths: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    const paths = [...new Set(unitPaths)];
+    if (paths.length === 0) return result;
+    const rows = await queryRows<{ path: string; user_id: string; reach: number }>(
+      manager,
+      `SELECT DISTINCT ON (c.path, g.user_id) c.path, g.user_id, coalesce(length(g.unit_path), 0) AS reach
+         FROM unnest($2::text[]) AS c(path)
+         JOIN role_grants g ON g.role = $1 AND (g.unit_path IS NULL OR c.path = g.unit_path OR starts_with(c.path, g.unit_path || '.'))
+         JOIN users u ON u.id = g.user_id AND u.is_active
+        ORDER BY c.path, g.user_id, reach DESC`,
+      [role, paths],
+    );
+    const nearest = new Map<string, number>();
+    for (const row of rows) {
+      const best = nearest.get(row.path) ?? -1;
+      if (row.reach > best) {
+        nearest.set(row.path, row.reach);
+        result.set(row.path, [row.user_id]);
+      } else if (row.reach === best) result.get(row.path)?.push(row.user_id);
+    }
+    for (const users of result.values()) users.sort();
+    return result;
+  }
+}
