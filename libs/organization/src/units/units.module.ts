@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { UnitTreeDirectory } from './unit-tree.directory';
+import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 import { DeleteUnitUseCase } from './usecases/delete-unit.usecase';
 import { MoveUnitUseCase } from './usecases/move-unit.usecase';
 
 /** Domain face of units: the tree, its directory for the kernel's scope checks, and the tree's commands. */
 @Module({
-  providers: [UnitTreeDirectory, UnitsService, MoveUnitUseCase, DeleteUnitUseCase],
+  providers: [UnitTreeDirectory, UnitsService, UnitsRepository, MoveUnitUseCase, DeleteUnitUseCase],
   exports: [UnitTreeDirectory, UnitsService, MoveUnitUseCase, DeleteUnitUseCase],
 })
 export class UnitsModule {}

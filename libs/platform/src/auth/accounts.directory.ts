@@ -19,6 +19,16 @@ export class AccountsDirectory {
     return new Map(rows.map((row) => [row.person_id, row.id]));
   }
 
+  /** How many accounts have their home unit, and how many grants are held, exactly at `unitPath` (a unit about to be deleted). */
+  async heldAt(unitPath: string, manager: EntityManager = this.dataSource.manager): Promise<{ accounts: number; grants: number }> {
+    const [row] = await queryRows<{ accounts: number; grants: number }>(
+      manager,
+      `SELECT (SELECT count(*) FROM users WHERE unit_path = $1)::integer AS accounts, (SELECT count(*) FROM role_grants WHERE unit_path = $1)::integer AS grants`,
+      [unitPath],
+    );
+    return row;
+  }
+
   /**
    * For each unit path, the active accounts holding `role` at the nearest grant at or above it (a
    * grant at the path itself wins over one at its street, which wins over a deployment-wide one).

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, descendantsPattern, isWithin, Permission, ScopeService, TransactionRunner, UnitPathMaintenance } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, isWithin, Permission, ScopeService, TransactionRunner, UnitPathMaintenance } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { MoveUnitDto } from '../dto/move-unit.dto';
 import { UnitDto } from '../dto/unit.dto';
@@ -7,27 +7,11 @@ import { ALLOWED_PARENTS } from '../unit-kind';
 import { lockUnitTree } from '../unit-tree.lock';
 import { UnitEntity } from '../unit.entity';
 import { UnitsCode, UnitsException } from '../units.exception';
+import { UnitsRepository } from '../units.repository';
 import { UnitsService } from '../units.service';
 
 /** Rows rewritten by one move, per table (kept in the audit entry): `units` and every declared path copy. */
 export type MovedRows = Record<string, number>;
-
-/**
- * Rewrites the path and depth of every unit of the subtree: `$1` old path, `$2` new path, `$3` LIKE
- * pattern of the old subtree, `$4` depth change, `$5` new parent id. The copies of those paths in
- * other tables follow through the kernel's `UnitPathMaintenance`.
- */
-const MOVE_UNITS_SQL = `
-  WITH moved_units AS (
-    UPDATE units
-       SET path = $2 || substr(path, length($1) + 1),
-           depth = depth + $4::integer,
-           parent_id = CASE WHEN path = $1 THEN $5::uuid ELSE parent_id END,
-           updated_at = CASE WHEN path = $1 THEN now() ELSE updated_at END
-     WHERE path = $1 OR path LIKE $3
-     RETURNING 1
-  )
-  SELECT (SELECT count(*) FROM moved_units)::integer AS "units"`;
 
 /**
  * `POST /units/:id/move`: puts a unit (and its whole subtree) under another parent. The caller
@@ -43,6 +27,7 @@ export class MoveUnitUseCase {
     private readonly scope: ScopeService,
     private readonly paths: UnitPathMaintenance,
     private readonly audit: AuditLog,
+    private readonly tree: UnitsRepository,
   ) {}
 
   async execute(user: AuthenticatedUser, unitId: string, command: MoveUnitDto): Promise<UnitDto> {
@@ -64,8 +49,8 @@ export class MoveUnitUseCase {
   private async moveSubtree(manager: EntityManager, unit: UnitEntity, parent: UnitEntity): Promise<UnitEntity> {
     const oldPath = unit.path;
     const newPath = `${parent.path}.${unit.seq}`;
-    const [units] = (await manager.query(MOVE_UNITS_SQL, [oldPath, newPath, descendantsPattern(oldPath), parent.depth + 1 - unit.depth, parent.id])) as MovedRows[];
-    const rows: MovedRows = { ...units, ...(await this.paths.moveSubtree(oldPath, newPath, manager)) };
+    const units = await this.tree.moveSubtree(manager, unit, parent, newPath);
+    const rows: MovedRows = { units, ...(await this.paths.moveSubtree(oldPath, newPath, manager)) };
     await this.audit.record(
       {
         action: 'units.moved',
