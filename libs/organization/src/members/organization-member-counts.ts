@@ -1,5 +1,14 @@
 import { EntityManager } from 'typeorm';
+import { OrganizationKind } from '../party-organizations/organization-kind';
 import { PartyOrganizationEntity } from '../party-organizations/party-organization.entity';
+
+export interface LockedOrganization {
+  id: string;
+  kind: OrganizationKind;
+  name: string;
+  unit_id: string;
+  unit_path: string;
+}
 
 /**
  * The member counts of an organization, changed with conditional UPDATEs in the caller's
@@ -8,6 +17,13 @@ import { PartyOrganizationEntity } from '../party-organizations/party-organizati
  */
 export class OrganizationMemberCounts {
   constructor(private readonly manager: EntityManager) {}
+
+  /** Locks the organizations whose counts will change, in id order (the one lock order, so transfers cannot deadlock). */
+  lock(organizationIds: string[]): Promise<LockedOrganization[]> {
+    return this.manager.query(`SELECT id, kind, name, unit_id, unit_path FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [
+      organizationIds,
+    ]);
+  }
 
   /** One more member (full or probationary); false when the organization does not exist. */
   async add(organizationId: string, full: boolean): Promise<boolean> {

@@ -1,21 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Outbox, Permission, ScopeService, TransactionRunner } from '@linli/platform';
 import { OrganizationEvent } from '../../organization-events';
-import { OrganizationKind } from '../../party-organizations/organization-kind';
 import { MemberTransferDto } from '../dto/member-transfer.dto';
 import { TransferMemberDto } from '../dto/transfer-member.dto';
 import { MemberTransferEntity } from '../member-transfer.entity';
 import { MemberCode, MemberException } from '../members.exception';
 import { OrganizationMemberCounts } from '../organization-member-counts';
 import { PartyMemberEntity } from '../party-member.entity';
-
-interface LockedOrganization {
-  id: string;
-  kind: OrganizationKind;
-  name: string;
-  unit_id: string;
-  unit_path: string;
-}
 
 /**
  * Transfers a member's organizational relation (转接) atomically: the member row, both
@@ -43,10 +34,8 @@ export class TransferMemberUseCase {
       if (!member) throw new NotFoundProblem('该党员');
       const fromId = member.organizationId;
       const toId = command.toOrganizationId;
-      const locked: LockedOrganization[] = await manager.query(
-        `SELECT id, kind, name, unit_id, unit_path FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
-        [[fromId, toId]],
-      );
+      const counts = new OrganizationMemberCounts(manager);
+      const locked = await counts.lock([fromId, toId]);
       const from = locked.find((o) => o.id === fromId);
       if (!from || !this.scope.canReach(user, Permission.MembersManage, from.unit_path)) throw new NotFoundProblem('该党员');
       if (toId === fromId) throw new MemberException(MemberCode.TransferSameOrganization);
@@ -56,7 +45,6 @@ export class TransferMemberUseCase {
 
       await manager.getRepository(PartyMemberEntity).update({ id: member.id }, { organizationId: toId });
       const full = member.status === 'full';
-      const counts = new OrganizationMemberCounts(manager);
       // Same order as the locks: no new lock is taken here, but keep the writes easy to follow.
       for (const organization of locked) {
         if (organization.id === fromId) await counts.remove(fromId, full);
