@@ -5,6 +5,7 @@ import { AccessTokenService } from './access-token.service';
 import { AccountsDirectory } from './accounts.directory';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
+import { RoleGrants } from './role-grants';
 import { ScopeService } from './scope.service';
 import { UnitDirectory } from './unit-directory';
 import { UnitDirectoryRegistry } from './unit-directory.registry';
@@ -32,7 +33,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     Authenticator,
     UnitPathMaintenance,
     AccountsDirectory,
+    RoleGrants,
   ],
-  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance, AccountsDirectory],
+  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance, AccountsDirectory, RoleGrants],
 })
 export class AuthModule {}

@@ -12,6 +12,7 @@ export * from './password-hasher';
 export * from './permissions';
 export * from './public.decorator';
 export * from './roles';
+export * from './role-grants';
 export * from './route-access';
 export * from './route-access.catalog';
 export * from './scope.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrantEntity, ScopeService, TransactionRunner, UserEntity } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrants, ScopeService, TransactionRunner } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { PersonEntity } from '../../people/person.entity';
 import { UnitEntity } from '../../units/unit.entity';
@@ -26,6 +26,7 @@ export class AppointStaffRoleUseCase {
     private readonly staffRoles: StaffRolesService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly grants: RoleGrants,
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreateStaffRoleDto): Promise<StaffRoleDto> {
@@ -48,26 +49,11 @@ export class AppointStaffRoleUseCase {
       if (!id) throw new StaffRoleException(StaffRoleCode.Exists);
 
       const grantRole = STAFF_ROLE_GRANT[command.role];
-      const account = grantRole ? await manager.getRepository(UserEntity).findOne({ select: { id: true }, where: { personId: person.id } }) : null;
-      let grantId: string | null = null;
-      if (grantRole && account) {
-        const granted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(RoleGrantEntity)
-          .values({ userId: account.id, role: grantRole, unitId: unit.id, unitPath: unit.path, createdBy: user.userId })
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        grantId = (granted.raw as { id: string }[])[0]?.id ?? null;
-        if (grantId) {
-          await manager.getRepository(StaffRoleEntity).update({ id }, { grantId });
-          await this.audit.record(
-            { action: 'grants.created', targetType: 'user', targetId: account.id, unitId: unit.id, unitPath: unit.path, data: { grantId, role: grantRole, staffRoleId: id } },
-            manager,
-          );
-        }
-      }
+      const granted = grantRole
+        ? await this.grants.grantToPerson(manager, { personId: person.id, role: grantRole, unitId: unit.id, unitPath: unit.path, createdBy: user.userId, cause: { staffRoleId: id } })
+        : null;
+      const grantId = granted?.grantId ?? null;
+      if (grantId) await manager.getRepository(StaffRoleEntity).update({ id }, { grantId });
       await this.audit.record(
         {
           action: 'staff-roles.created',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrantEntity, ScopeService, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrants, ScopeService, TransactionRunner } from '@linli/platform';
 import { StaffRoleEntity } from '../staff-role.entity';
 import { StaffRoleCode, StaffRoleException } from '../staff-roles.exception';
 
@@ -11,6 +11,7 @@ export class EndStaffRoleUseCase {
     private readonly scope: ScopeService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly grants: RoleGrants,
   ) {}
 
   async execute(user: AuthenticatedUser, id: string): Promise<void> {
@@ -20,25 +21,7 @@ export class EndStaffRoleUseCase {
       if (!role || !this.scope.canReach(user, Permission.StaffRolesManage, role.unitPath)) throw new NotFoundProblem('该职务');
       if (role.endedAt !== null) throw new StaffRoleException(StaffRoleCode.Ended);
       await roles.update({ id }, { endedAt: this.clock.now() });
-      if (role.grantId) {
-        const grants = manager.getRepository(RoleGrantEntity);
-        // The grant may have been revoked by hand already; then there is nothing left to remove.
-        const grant = await grants.findOne({ where: { id: role.grantId }, lock: { mode: 'pessimistic_write' } });
-        if (grant) {
-          await grants.delete({ id: grant.id });
-          await this.audit.record(
-            {
-              action: 'grants.revoked',
-              targetType: 'user',
-              targetId: grant.userId,
-              unitId: grant.unitId,
-              unitPath: grant.unitPath,
-              data: { grantId: grant.id, role: grant.role, staffRoleId: id },
-            },
-            manager,
-          );
-        }
-      }
+      if (role.grantId) await this.grants.revoke(manager, role.grantId, { staffRoleId: id });
       await this.audit.record(
         { action: 'staff-roles.ended', targetType: 'staff-role', targetId: id, unitId: role.unitId, unitPath: role.unitPath, data: { personId: role.personId, role: role.role, grantId: role.grantId } },
         manager,
