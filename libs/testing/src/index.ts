@@ -13,3 +13,4 @@ export * from './scenarios/analytics.scenario';
 export * from './scenarios/points.scenario';
 export * from './assertions';
 export * from './scenarios/volunteers-posts.scenario';
+export * from './reference-rows';
