@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import { queryRows } from '../database/query-rows';
 import { RoleGrantEntity } from './entities/role-grant.entity';
 import { UserEntity } from './entities/user.entity';
 import { Role } from './roles';
@@ -42,6 +43,21 @@ export class RoleGrants {
       manager,
     );
     return { grantId, userId: account.id };
+  }
+
+  /**
+   * The other active deployment-wide administrator grants, locked FOR UPDATE so that two concurrent
+   * revocations cannot remove the last two.
+   */
+  async lockOtherDeploymentAdmins(manager: EntityManager, exceptGrantId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT g.id FROM role_grants g JOIN users u ON u.id = g.user_id
+        WHERE g.role = 'admin' AND g.unit_id IS NULL AND u.is_active AND g.id <> $1
+        FOR UPDATE OF g`,
+      [exceptGrantId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Revokes the grant if it still exists (it may have been revoked by hand already); audited. */

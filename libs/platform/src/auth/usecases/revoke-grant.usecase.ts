@@ -6,6 +6,7 @@ import { AuthCode, AuthException } from '../auth.problems';
 import { AuthenticatedUser } from '../authenticated-user';
 import { RoleGrantEntity } from '../entities/role-grant.entity';
 import { Permission } from '../permissions';
+import { RoleGrants } from '../role-grants';
 import { ScopeService } from '../scope.service';
 import { UsersService } from '../users.service';
 
@@ -17,6 +18,7 @@ export class RevokeGrantUseCase {
     private readonly scope: ScopeService,
     private readonly users: UsersService,
     private readonly audit: AuditLog,
+    private readonly grants: RoleGrants,
   ) {}
 
   async execute(caller: AuthenticatedUser, userId: string, grantId: string): Promise<void> {
@@ -26,14 +28,8 @@ export class RevokeGrantUseCase {
       const grant = await repository.findOne({ where: { id: grantId, userId }, lock: { mode: 'pessimistic_write' } });
       if (!grant || !this.scope.canReach(caller, Permission.UsersManage, grant.unitPath)) throw new NotFoundProblem('该授权');
       if (grant.role === 'admin' && grant.unitId === null) {
-        // Lock every deployment-wide admin grant so that two concurrent revocations cannot remove the last two.
-        const remaining = await manager.query(
-          `SELECT g.id FROM role_grants g JOIN users u ON u.id = g.user_id
-            WHERE g.role = 'admin' AND g.unit_id IS NULL AND u.is_active AND g.id <> $1
-            FOR UPDATE OF g`,
-          [grant.id],
-        );
-        if ((remaining as unknown[]).length === 0) throw new AuthException(AuthCode.LastAdministrator);
+        const remaining = await this.grants.lockOtherDeploymentAdmins(manager, grant.id);
+        if (remaining.length === 0) throw new AuthException(AuthCode.LastAdministrator);
       }
       await repository.delete({ id: grant.id });
       await this.audit.record(
