@@ -130,4 +130,49 @@ export class OrganizationsDirectory {
     );
     return rows.map((row) => ({ personId: row.person_id, role: row.role, unitId: row.unit_id, unitPath: row.unit_path }));
   }
+
+  /**
+   * The dual registrations (双报到) not ended, whatever their period, of the communities in the
+   * subtree at `path`: what a yearly two-way evaluation there rates. By community path, then id.
+   */
+  async registrationsWithin(path: string, manager: EntityManager = this.dataSource.manager): Promise<DirectoryDualRegistration[]> {
+    const rows = await queryRows<RegistrationRow>(
+      manager,
+      `SELECT d.id, d.kind, d.community_unit_id, d.community_path, d.member_id, m.person_id, d.organization_id, d.institution_id,
+              to_char(d.period_start, 'YYYY-MM-DD') AS period_start, to_char(d.period_end, 'YYYY-MM-DD') AS period_end
+         FROM dual_registrations d LEFT JOIN party_members m ON m.id = d.member_id
+        WHERE d.ended_at IS NULL AND (d.community_path = $1 OR d.community_path LIKE $2)
+        ORDER BY d.community_path, d.id`,
+      [path, descendantsPattern(path)],
+    );
+    return rows.map(toRegistration);
+  }
+}
+
+interface RegistrationRow {
+  id: string;
+  kind: DualRegistrationKind;
+  community_unit_id: string;
+  community_path: string;
+  member_id: string | null;
+  person_id: string | null;
+  organization_id: string | null;
+  institution_id: string | null;
+  period_start: string;
+  period_end: string | null;
+}
+
+function toRegistration(row: RegistrationRow): DirectoryDualRegistration {
+  return {
+    id: row.id,
+    kind: row.kind,
+    communityUnitId: row.community_unit_id,
+    communityPath: row.community_path,
+    memberId: row.member_id,
+    personId: row.person_id,
+    organizationId: row.organization_id,
+    institutionId: row.institution_id,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+  };
 }

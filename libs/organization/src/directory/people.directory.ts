@@ -107,6 +107,22 @@ export class PeopleDirectory {
     );
     return rows.map(toMembership);
   }
+
+  /**
+   * The ids of the people residing in the subtrees at `paths` (a caller's scope), sorted: for a
+   * filter over another domain's rows of people, such as a leaderboard of a region.
+   */
+  async residentsWithin(paths: string[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const unique = [...new Set(paths)];
+    if (unique.length === 0) return [];
+    const conditions = unique.map((_, i) => `residence_path = $${2 * i + 1} OR residence_path LIKE $${2 * i + 2}`);
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM people WHERE ${conditions.join(' OR ')} ORDER BY id`,
+      unique.flatMap((path) => [path, descendantsPattern(path)]),
+    );
+    return rows.map((row) => row.id);
+  }
 }
 
 function toMembership(row: MemberRow): DirectoryMembership {
