@@ -1,3 +1,3 @@
 export * from './scales';
 export * from './seed-city';
-export type { GeneratedCounts } from './city-generator';
+export type { GeneratedCounts } from './generation-context';
