@@ -1,4 +1,4 @@
-import { ProblemDefinition, ProblemException, ProblemInit, problemFrom } from '@linli/platform';
+import { isUniqueViolation, ProblemDefinition, ProblemException, ProblemInit, problemFrom } from '@linli/platform';
 
 /** Problem codes of people. Never renamed once released. */
 export enum PeopleCode {
@@ -15,4 +15,11 @@ export class PeopleException extends ProblemException {
   constructor(code: PeopleCode, extra?: Partial<ProblemInit>) {
     super(problemFrom(code, CATALOGUE, extra));
   }
+}
+
+/** Maps a unique-key violation of `people` onto its problem (or returns the error unchanged). */
+export function peopleConflict(error: unknown): unknown {
+  if (isUniqueViolation(error, 'people_id_number_key')) return new PeopleException(PeopleCode.DuplicateIdNumber);
+  if (isUniqueViolation(error, 'people_external_id_key')) return new PeopleException(PeopleCode.DuplicateExternalId);
+  return error;
 }

@@ -10,10 +10,9 @@ import {
   ScenarioUnit,
   smallDistrict,
   TestApi,
-  TestResponse,
   withTestDb,
 } from '@linli/testing';
-import { PeopleService } from './people.service';
+import { PeopleRegistry } from './people-registry';
 
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
@@ -149,7 +148,7 @@ describe('people: registering, finding and reading within scope', () => {
 
   describe('bulk registration (for imports)', () => {
     it('registers many people in the caller’s transaction and returns their ids in order', async () => {
-      const people = api.app.get(PeopleService);
+      const people = api.app.get(PeopleRegistry);
       const ids = await api.app.get(TransactionRunner).run((manager) =>
         people.createMany(manager, [
           { name: '批量一', phone: '13700000001', residenceUnitId: unit('楼栋A1-1').id, externalId: 'BULK-1' },
@@ -165,14 +164,14 @@ describe('people: registering, finding and reading within scope', () => {
     it('refuses the whole batch when one row is invalid, naming the row, and writes nothing', async () => {
       const before = await peopleCount();
       const attempt = api.app.get(TransactionRunner).run((manager) =>
-        api.app.get(PeopleService).createMany(manager, [
+        api.app.get(PeopleRegistry).createMany(manager, [
           { name: '好行', residenceUnitId: unit('小区A1').id },
           { name: '坏行', phone: '12345', residenceUnitId: unit('小区A1').id },
         ]),
       );
       await expect(attempt).rejects.toMatchObject({ code: 'validation.failed', errors: [expect.objectContaining({ field: 'rows[1].phone' })] });
       const duplicate = api.app.get(TransactionRunner).run((manager) =>
-        api.app.get(PeopleService).createMany(manager, [
+        api.app.get(PeopleRegistry).createMany(manager, [
           { name: '新行', residenceUnitId: unit('小区A1').id, externalId: 'BULK-3' },
           { name: '重复行', residenceUnitId: unit('小区A1').id, externalId: 'BULK-1' },
         ]),

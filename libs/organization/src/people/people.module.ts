@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { UnitsModule } from '../units/units.module';
+import { PeopleRegistry } from './people-registry';
 import { PeopleService } from './people.service';
 import { PersonPii } from './person-pii';
 import { RevealPersonUseCase } from './usecases/reveal-person.usecase';
 import { UpdatePersonUseCase } from './usecases/update-person.usecase';
 
-/** Domain face of people: services other parts of the organization module and other domains use. */
+/**
+ * People inside the organization module: the register (`PeopleRegistry`) its other parts use, the
+ * HTTP face's service and use cases. Other domains use organization's directory instead.
+ */
 @Module({
   imports: [UnitsModule],
-  providers: [PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
-  exports: [PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
+  providers: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
+  exports: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
 })
 export class PeopleModule {}

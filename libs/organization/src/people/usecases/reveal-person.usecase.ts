@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Permission } from '@linli/platform';
 import { RevealedPersonDto } from '../dto/revealed-person.dto';
 import { RevealPersonDto } from '../dto/reveal-person.dto';
-import { PeopleService } from '../people.service';
+import { PeopleRegistry } from '../people-registry';
 import { PersonPii } from '../person-pii';
 
 /**
@@ -13,7 +13,7 @@ import { PersonPii } from '../person-pii';
 @Injectable()
 export class RevealPersonUseCase {
   constructor(
-    private readonly people: PeopleService,
+    private readonly people: PeopleRegistry,
     private readonly pii: PersonPii,
     private readonly audit: AuditLog,
   ) {}

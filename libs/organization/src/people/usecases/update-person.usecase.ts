@@ -4,7 +4,9 @@ import { lockUnitTree } from '../../units/unit-tree.lock';
 import { UnitsService } from '../../units/units.service';
 import { PersonDto } from '../dto/person.dto';
 import { UpdatePersonDto } from '../dto/update-person.dto';
-import { peopleConflict, PeopleService } from '../people.service';
+import { PeopleRegistry } from '../people-registry';
+import { peopleConflict } from '../people.exception';
+import { PeopleService } from '../people.service';
 import { normalizeMainlandMobile, normalizeResidentIdNumber, RESIDENCE_UNIT_KINDS } from '../person-fields';
 import { PersonPii } from '../person-pii';
 import { PersonEntity } from '../person.entity';
@@ -21,6 +23,7 @@ export class UpdatePersonUseCase {
     private readonly scope: ScopeService,
     private readonly audit: AuditLog,
     private readonly units: UnitsService,
+    private readonly registry: PeopleRegistry,
     private readonly people: PeopleService,
     private readonly pii: PersonPii,
   ) {}
@@ -73,7 +76,7 @@ export class UpdatePersonUseCase {
         },
         manager,
       );
-      return this.people.get(id, manager);
+      return this.registry.get(id, manager);
     });
     return (await this.people.toDtos([person]))[0];
   }
