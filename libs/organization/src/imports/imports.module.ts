@@ -7,7 +7,7 @@ import { PeopleImportValidator } from './people/people-import.validator';
 import { PeopleImportWriter } from './people/people-import.writer';
 import { UnitsImportValidator } from './units/units-import.validator';
 import { UnitsImportWriter } from './units/units-import.writer';
-import { RunImportUseCase } from './usecases/run-import/run-import.usecase';
+import { RunImportUseCase } from './usecases/run-import.usecase';
 
 /** Domain face of imports: running an import (e.g. from a tool) and reading recorded batches. */
 @Module({

@@ -2,7 +2,7 @@ import { CommonCode, FieldProblem, ProblemException, UPLOAD_LIMITS, ValidationPr
 import type { Multipart } from '@fastify/multipart';
 import { FastifyRequest } from 'fastify';
 import { IMPORT_KINDS, isImportKind } from '../import-kind';
-import { RunImportCommand } from '../usecases/run-import/run-import.command';
+import { RunImportCommand } from '../usecases/run-import.command';
 
 const TOO_LARGE_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 

@@ -17,7 +17,7 @@ import { ImportBatchDto } from '../dto/import-batch.dto';
 import { ImportResultDto } from '../dto/import-result.dto';
 import { ImportBatchesService } from '../import-batches.service';
 import { IMPORT_KINDS } from '../import-kind';
-import { RunImportUseCase } from '../usecases/run-import/run-import.usecase';
+import { RunImportUseCase } from '../usecases/run-import.usecase';
 import { readImportUpload } from './import-upload.reader';
 
 @ApiTags('organization/imports')

@@ -1,4 +1,4 @@
-import { ImportKind } from '../../import-kind';
+import { ImportKind } from '../import-kind';
 
 /** An uploaded import file, as received. */
 export interface RunImportCommand {
