@@ -4,7 +4,7 @@ import { NOTIFICATION_CHANNELS, NotificationChannel } from './channels/notificat
 import { WebhookChannel } from './channels/webhook.channel';
 import { NotificationDeliveries } from './delivery/notification-deliveries.service';
 import { SendNotificationJobHandler } from './delivery/send-notification.job';
-import { SendNotification } from './delivery/usecases/send-notification/send-notification.usecase';
+import { SendNotification } from './delivery/usecases/send-notification.usecase';
 import { NotificationsModule } from './notifications.module';
 
 /**

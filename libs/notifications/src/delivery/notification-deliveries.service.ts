@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { DeliveryStatus } from './delivery-status';
 import { NotificationDelivery } from './notification-delivery.entity';
-import { SendNotificationCommand } from './usecases/send-notification/send-notification.command';
+import { SendNotificationCommand } from './usecases/send-notification.command';
 
 const MAX_ERROR_LENGTH = 2000;
 

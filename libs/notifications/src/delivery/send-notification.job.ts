@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, LinliConfig, OnJob, QueueName } from '@linli/platform';
 import { Job, UnrecoverableError } from 'bullmq';
-import { SendNotificationCommand } from './usecases/send-notification/send-notification.command';
-import { SendNotification, SendNotificationReport } from './usecases/send-notification/send-notification.usecase';
+import { SendNotificationCommand } from './usecases/send-notification.command';
+import { SendNotification, SendNotificationReport } from './usecases/send-notification.usecase';
 
 /**
  * The notifier's consumer of `send-notification` jobs. Attempts are capped at

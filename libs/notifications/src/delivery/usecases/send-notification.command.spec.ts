@@ -1,4 +1,4 @@
-import { InvalidNotificationJobError } from './invalid-notification-job.error';
+import { InvalidNotificationJobError } from '../invalid-notification-job.error';
 import { SendNotificationCommand } from './send-notification.command';
 
 describe('SendNotificationCommand.parse', () => {

@@ -1,8 +1,8 @@
 import { SendNotificationJob } from '@linli/platform';
 import { plainToInstance, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsOptional, IsString, Length, Matches, ValidateNested, validateSync } from 'class-validator';
-import { InvalidNotificationJobError } from './invalid-notification-job.error';
-import { NotificationRecipientInput } from './notification-recipient.input';
+import { InvalidNotificationJobError } from '../invalid-notification-job.error';
+import { NotificationRecipientInput } from '../notification-recipient.input';
 
 /** The `send-notification` job payload, validated: it comes from Redis, written by any producer. */
 export class SendNotificationCommand implements SendNotificationJob {

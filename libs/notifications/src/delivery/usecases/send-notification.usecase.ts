@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, LinliConfig, MetricsRegistry } from '@linli/platform';
 import { Counter } from 'prom-client';
-import { NOTIFICATION_CHANNELS, NotificationChannel } from '../../../channels/notification-channel';
-import { RenderedNotification } from '../../../templates/notification-template';
-import { NotificationTemplateSource } from '../../../templates/notification-template-source';
-import { renderTemplate } from '../../../templates/render-template';
-import { TemplateRenderError } from '../../../templates/template-render.error';
-import { NotificationDeliveries } from '../../notification-deliveries.service';
-import { ChannelDeliveryError } from './channel-delivery.error';
-import { InvalidNotificationJobError } from './invalid-notification-job.error';
+import { NOTIFICATION_CHANNELS, NotificationChannel } from '../../channels/notification-channel';
+import { RenderedNotification } from '../../templates/notification-template';
+import { NotificationTemplateSource } from '../../templates/notification-template-source';
+import { renderTemplate } from '../../templates/render-template';
+import { TemplateRenderError } from '../../templates/template-render.error';
+import { NotificationDeliveries } from '../notification-deliveries.service';
+import { ChannelDeliveryError } from '../channel-delivery.error';
+import { InvalidNotificationJobError } from '../invalid-notification-job.error';
 import { SendNotificationCommand } from './send-notification.command';
 
 export type ChannelOutcome = 'sent' | 'skipped' | 'failed' | 'dead';
