@@ -1,74 +1,43 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApiApp, createSchedulerContext, loadLinliConfig, migrate } from '@linli/composition';
+import { createApiApp, createSchedulerContext } from '@linli/composition';
 import { JobRunner } from '@linli/platform';
 import { STRUCTURE_CHECK_RULES } from '@linli/organization';
-import { SCALES, seedCity, SeedCityResult } from '../seed-city/src';
+import { SCALES } from '../seed-city/src';
+import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
+import { benchAuthorization, benchConfig, prepareBenchDatabase } from './lib/bench-setup';
 import { describeMachine } from './lib/machine';
 import { BenchReport, InfoRow, renderReport, TargetRow } from './lib/results-report';
 import { measure, summarize, timeIt } from './lib/timing';
-import { dropDatabase, flushRedis, withClient } from './lib/database';
+import { flushRedis, withClient } from './lib/database';
 
-/**
- * `node -r ./tools/register.js tools/bench/organization.bench.ts [--database-url URL] [--skip-seed] [--samples 30] [--warmups 5]`
- *
- * Seeds the `city` scale into a fresh database (default `linli_bench`, dropped and recreated), boots
- * the api in this process, times warm requests of the analytics routes and a whole-city structure
- * check, and writes tools/bench/RESULTS.md. `--skip-seed` re-measures an already seeded database.
- */
-const out = (line: string) => process.stdout.write(`bench: ${line}\n`);
 const STRUCTURE_CHECK = 'organization.structure-check';
 
-interface Options {
-  databaseUrl: string;
-  skipSeed: boolean;
-  samples: number;
-  warmups: number;
-}
+const COMMAND = defineBenchCommand({
+  command: 'npm run bench:organization',
+  description: [
+    'Seeds the `city` scale into a fresh database (default `linli_bench`, dropped and recreated), boots',
+    'the api in this process, times warm requests of the analytics routes and a whole-city structure',
+    'check, and writes tools/bench/RESULTS.md. `--skip-seed` re-measures an already seeded database.',
+  ].join('\n'),
+  options: {
+    databaseUrl: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/linli_bench', placeholder: '<url>', help: 'the benchmark database (dropped and recreated unless --skip-seed)' },
+    skipSeed: { type: 'flag', help: 're-measure the database an earlier run seeded' },
+    samples: { type: 'number', default: 30, min: 1, help: 'measured requests per route' },
+    warmups: { type: 'number', default: 5, help: 'unmeasured requests per route first' },
+  },
+});
 
-function parse(argv: string[]): Options {
-  const options: Options = { databaseUrl: 'postgres://postgres@127.0.0.1:5432/linli_bench', skipSeed: false, samples: 30, warmups: 5 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--database-url') options.databaseUrl = argv[++i];
-    else if (argv[i] === '--skip-seed') options.skipSeed = true;
-    else if (argv[i] === '--samples') options.samples = Number(argv[++i]);
-    else if (argv[i] === '--warmups') options.warmups = Number(argv[++i]);
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return options;
-}
-
+/** `npm run bench:organization -- [--database-url URL] [--skip-seed] [--samples 30] [--warmups 5]` (`--help` lists them). */
 async function main(): Promise<void> {
-  const options = parse(process.argv.slice(2));
-  const prefix = 'linli-bench';
-  const config = loadLinliConfig({
-    ...process.env,
-    NODE_ENV: 'development',
-    DATABASE_URL: options.databaseUrl,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    LINLI_LOCAL_DIR: '/tmp/linli-bench',
-    LINLI_ADMIN_USERNAME: 'bench-admin',
-    LINLI_ADMIN_PASSWORD: 'bench-password-0123',
-  });
-  await flushRedis(config.redisUrl, prefix);
-
-  let seed: SeedCityResult | undefined;
-  let migrateMs = 0;
-  if (!options.skipSeed) {
-    await dropDatabase(options.databaseUrl);
-    migrateMs = (await timeIt(() => migrate(options.databaseUrl, { createDatabase: true }))).ms;
-    out(`migrated in ${Math.round(migrateMs)} ms; seeding the city`);
-    seed = await seedCity({ databaseUrl: options.databaseUrl, scale: 'city', seed: 1, piiKey: config.piiKey, log: out });
-    out(`seeded in ${Math.round(seed.durationMs / 1000)} s`);
-  }
+  const options = readBenchOptions(COMMAND);
+  const config = benchConfig({ name: 'linli-bench', databaseUrl: options.databaseUrl });
+  const { seed, migrateMs } = await prepareBenchDatabase(config, { scale: 'city', skipSeed: options.skipSeed, log: out });
   const machine = await describeMachine(options.databaseUrl);
 
   const api = await createApiApp(config);
-  const login = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench-admin', password: 'bench-password-0123' } });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-  const authorization = `Bearer ${(JSON.parse(login.body) as { accessToken: string }).accessToken}`;
+  const authorization = await benchAuthorization(api);
   const get = async (url: string) => {
     const response = await api.inject({ method: 'GET', url, headers: { authorization } });
     if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
@@ -175,7 +144,7 @@ async function main(): Promise<void> {
   }
   await context.close();
   targets.push({ what: `Structure check of the whole city (the monthly job: compute, replace the period's findings, queue the notifications)`, targetMs: 60_000, timing: summarize(checkDurations) });
-  await flushRedis(config.redisUrl, prefix);
+  await flushRedis(config.redisUrl, config.queuePrefix);
 
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -200,10 +169,4 @@ async function main(): Promise<void> {
   out(`wrote ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`bench: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

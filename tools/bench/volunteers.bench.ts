@@ -1,98 +1,48 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { createApiApp, loadLinliConfig, migrate } from '@linli/composition';
-import { SeedScale, seedCity } from '../seed-city/src';
+import { createApiApp } from '@linli/composition';
+import { defineBenchCommand, OptionsOf, out, readBenchOptions, runBench } from './lib/bench-cli';
+import { benchAuthorization, benchConfig, prepareBenchDatabase } from './lib/bench-setup';
 import { dropDatabase, flushRedis, withClient } from './lib/database';
-import { describeMachine } from './lib/machine';
+import { describeMachine, loadAverage } from './lib/machine';
 import { replaceSection } from './lib/results-sections';
 import { ms, summarize, timeIt, Timing } from './lib/timing';
 
-/**
- * `node -r ./tools/register.js tools/bench/volunteers.bench.ts [--scale city|demo] [--profiles 100000] [--demands 20] [--samples 10] [--check-ins 1000] [--clients 50] [--keep]`
- *
- * Creates `linli_bench_volunteers`, seeds the `city` scale and volunteer profiles (skills,
- * availability, home units spread over the city), then measures through the api (Fastify inject,
- * the whole Nest pipeline): matching for demands posted at buildings across the city, and 1,000
- * check-ins into one large activity from concurrent clients. Writes its section of
- * tools/bench/RESULTS.md and drops the database unless `--keep`.
- */
-const out = (line: string) => process.stdout.write(`bench: ${line}\n`);
 const TITLE = '# Volunteers module benchmark';
 const MATCHING_TARGET_MS = 100;
 const CHECK_IN_TARGET_MS = 60_000;
 
-interface Options {
-  databaseUrl: string;
-  scale: SeedScale;
-  profiles: number;
-  demands: number;
-  samples: number;
-  checkIns: number;
-  clients: number;
-  keep: boolean;
-  skipSeed: boolean;
-}
+const COMMAND = defineBenchCommand({
+  command: 'npm run bench:volunteers',
+  description: [
+    'Creates `linli_bench_volunteers`, seeds the `city` scale and volunteer profiles (skills,',
+    'availability, home units spread over the city), then measures through the api (Fastify inject,',
+    'the whole Nest pipeline): matching for demands posted at buildings across the city, and 1,000',
+    'check-ins into one large activity from concurrent clients. Writes its section of',
+    'tools/bench/RESULTS.md and drops the database unless `--keep`.',
+  ].join('\n'),
+  options: {
+    databaseUrl: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/linli_bench_volunteers', placeholder: '<url>', help: 'the benchmark database (dropped and recreated unless --skip-seed)' },
+    scale: { type: 'choice', choices: ['city', 'demo'] as const, default: 'city', help: 'the seed-city scale' },
+    profiles: { type: 'number', default: 100_000, help: 'volunteer profiles written' },
+    demands: { type: 'number', default: 20, min: 1, help: 'demands whose matches are timed' },
+    samples: { type: 'number', default: 10, min: 1, help: 'measured match requests per demand' },
+    checkIns: { type: 'number', default: 1000, min: 1, help: 'check-ins into the one activity' },
+    clients: { type: 'number', default: 50, min: 1, help: 'concurrent clients for sign-ups and check-ins' },
+    keep: { type: 'flag', help: 'keep the database afterwards' },
+    skipSeed: { type: 'flag', help: 're-measure the database an earlier run kept (--keep)' },
+  },
+});
 
-function parse(argv: string[]): Options {
-  const options: Options = {
-    databaseUrl: 'postgres://postgres@127.0.0.1:5432/linli_bench_volunteers',
-    scale: 'city',
-    profiles: 100_000,
-    demands: 20,
-    samples: 10,
-    checkIns: 1000,
-    clients: 50,
-    keep: false,
-    skipSeed: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--database-url') options.databaseUrl = argv[++i];
-    else if (argv[i] === '--scale') options.scale = argv[++i] === 'demo' ? 'demo' : 'city';
-    else if (argv[i] === '--profiles') options.profiles = Number(argv[++i]);
-    else if (argv[i] === '--demands') options.demands = Number(argv[++i]);
-    else if (argv[i] === '--samples') options.samples = Number(argv[++i]);
-    else if (argv[i] === '--check-ins') options.checkIns = Number(argv[++i]);
-    else if (argv[i] === '--clients') options.clients = Number(argv[++i]);
-    else if (argv[i] === '--keep') options.keep = true;
-    else if (argv[i] === '--skip-seed') options.skipSeed = true;
-    else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  return options;
-}
+type Options = OptionsOf<typeof COMMAND.options>;
 
-async function main(): Promise<void> {
-  const options = parse(process.argv.slice(2));
-  const load = () =>
-    loadavg()
-      .map((n) => n.toFixed(2))
-      .join(', ');
-  const loadAtStart = load();
-  const prefix = 'linli-bench-volunteers';
-  const config = loadLinliConfig({
-    ...process.env,
-    NODE_ENV: 'development',
-    DATABASE_URL: options.databaseUrl,
-    QUEUE_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    LINLI_MODULES: 'organization,points,volunteers',
-    LINLI_LOCAL_DIR: '/tmp/linli-bench-volunteers',
-    LINLI_ADMIN_USERNAME: 'bench-admin',
-    LINLI_ADMIN_PASSWORD: 'bench-password-0123',
-  });
-  await flushRedis(config.redisUrl, prefix);
-  let seedMs = 0;
-  if (options.skipSeed) {
-    await migrate(options.databaseUrl, { createDatabase: false });
-    out('re-measuring the database seeded by an earlier run (--skip-seed)');
-  } else {
-    await dropDatabase(options.databaseUrl);
-    await migrate(options.databaseUrl, { createDatabase: true });
-    out('migrated; seeding the city');
-    seedMs = (await seedCity({ databaseUrl: options.databaseUrl, scale: options.scale, seed: 1, piiKey: config.piiKey, log: out })).durationMs;
-    out(`seeded in ${Math.round(seedMs / 1000)} s`);
-  }
+/** `npm run bench:volunteers -- [--scale city|demo] [--profiles 100000] [--demands 20] [--samples 10] [--check-ins 1000] [--clients 50] [--keep] [--skip-seed]` (`--help` lists them). */
+async function main(): Promise<number> {
+  const options = readBenchOptions(COMMAND);
+  const loadAtStart = loadAverage();
+  const config = benchConfig({ name: 'linli-bench-volunteers', databaseUrl: options.databaseUrl, modules: 'organization,points,volunteers' });
+  const seedMs = (await prepareBenchDatabase(config, { scale: options.scale, skipSeed: options.skipSeed, log: out })).seed?.durationMs ?? 0;
   const machine = await describeMachine(options.databaseUrl);
   const sql = <T>(text: string, params: unknown[] = []) => withClient(options.databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
@@ -119,9 +69,7 @@ async function main(): Promise<void> {
   out(`profiles: ${counts.profiles} in ${ms(profiling.ms)}`);
 
   const api = await createApiApp(config);
-  const login = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bench-admin', password: 'bench-password-0123' } });
-  if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
-  const authorization = `Bearer ${(JSON.parse(login.body) as { accessToken: string }).accessToken}`;
+  const authorization = await benchAuthorization(api);
   const send = async (method: 'POST' | 'GET', url: string, payload?: object) => {
     const response = await api.inject({ method, url, headers: { authorization }, payload });
     return { status: response.statusCode, body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {} };
@@ -208,7 +156,7 @@ async function main(): Promise<void> {
   const checkInLatency = summarize(latencies);
   out(`check-ins: ${attendees.length} in ${ms(checkIn.ms)}, ${JSON.stringify(statuses)}, recorded ${recorded.n}`);
   await api.close();
-  await flushRedis(config.redisUrl, prefix);
+  await flushRedis(config.redisUrl, config.queuePrefix);
   if (!options.keep) await dropDatabase(options.databaseUrl);
 
   const errors = attendees.length - (statuses.ok ?? 0);
@@ -226,11 +174,11 @@ async function main(): Promise<void> {
       met: checkIn.ms < CHECK_IN_TARGET_MS && errors === 0 && Number(recorded.n) === attendees.length,
     },
   ];
-  const section = render({ options, machine, loadAtStart, loadAtEnd: load(), seedMs, profilingMs: profiling.ms, counts, rows, matching, checkInLatency, statuses, signupMs: signup.ms });
+  const section = render({ options, machine, loadAtStart, loadAtEnd: loadAverage(), seedMs, profilingMs: profiling.ms, counts, rows, matching, checkInLatency, statuses, signupMs: signup.ms });
   const file = join(__dirname, 'RESULTS.md');
   writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), TITLE, section));
   out(`wrote ${file}`);
-  process.exitCode = rows.every((row) => row.met) ? 0 : 1;
+  return rows.every((row) => row.met) ? 0 : 1;
 }
 
 interface RenderInput {
@@ -291,7 +239,4 @@ function render(input: RenderInput): string {
   return lines.join('\n');
 }
 
-main().catch((error) => {
-  process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { Client } from 'pg';
 
 export interface Machine {
@@ -30,4 +30,11 @@ export async function describeMachine(databaseUrl: string): Promise<Machine> {
   } finally {
     await client.end();
   }
+}
+
+/** The load average (1, 5, 15 min) as the reports print it: `1.02, 0.87, 0.60`. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
