@@ -1,45 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ProfileDto, ProfileUnitDto } from './dto/profile.dto';
+import { OrganizationDirectory } from '@linli/organization';
+import { EntityManager } from 'typeorm';
+import { ProfileDto } from './dto/profile.dto';
 import { volunteerLevelOf } from './volunteer-level';
 import { VolunteerSkills } from './volunteer-skills.service';
 import { VolunteerProfileEntity } from './volunteer-profile.entity';
 import { AVAILABILITY_SLOT_DISPLAY, VOLUNTEER_STAGE_DISPLAY } from './volunteer-stage';
 
-interface PersonAndUnitRow {
-  profile_id: string;
-  person_name: string;
-  unit_id: string;
-  unit_name: string;
-  unit_kind: string;
-}
-
 /**
- * Turns profiles into their response: the person's name and the home unit (read from `people` and
- * `units` in one query for a whole page: the organization module's public API has no bulk lookup),
- * skill names from the taxonomy, level from the running totals.
+ * Turns profiles into their response: the person's name and the home unit from organization's
+ * directory (one call each for a whole page), skill names from the taxonomy, and the level from the
+ * running totals (`volunteerLevelOf`, the one definition of the level).
  */
 @Injectable()
 export class ProfileViews {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly directory: OrganizationDirectory,
     private readonly skills: VolunteerSkills,
   ) {}
 
-  async render(profiles: VolunteerProfileEntity[], manager: EntityManager = this.dataSource.manager): Promise<ProfileDto[]> {
+  async render(profiles: VolunteerProfileEntity[], manager?: EntityManager): Promise<ProfileDto[]> {
     if (profiles.length === 0) return [];
-    const rows = (await manager.query(
-      `SELECT vp.id AS profile_id, p.name AS person_name, u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind
-         FROM volunteer_profiles vp JOIN people p ON p.id = vp.person_id JOIN units u ON u.id = vp.unit_id
-        WHERE vp.id = ANY($1::uuid[])`,
-      [profiles.map((profile) => profile.id)],
-    )) as PersonAndUnitRow[];
-    const byProfile = new Map(rows.map((row) => [row.profile_id, row]));
-    const skillNames = await this.skills.names([...new Set(profiles.flatMap((profile) => profile.skills))], manager);
+    const [names, units, skillNames] = await Promise.all([
+      this.directory.people.names(profiles.map((profile) => profile.personId), manager),
+      this.directory.units.byIds(profiles.map((profile) => profile.unitId), manager),
+      this.skills.names([...new Set(profiles.flatMap((profile) => profile.skills))], manager),
+    ]);
     return profiles.map((profile) => {
-      const row = byProfile.get(profile.id);
-      if (!row) throw new Error(`volunteer profile ${profile.id} vanished while being read`);
-      return toDto(profile, row, skillNames);
+      const unit = units.get(profile.unitId);
+      const personName = names.get(profile.personId);
+      if (!unit || personName === undefined) throw new Error(`volunteer profile ${profile.id}: person or home unit vanished while being read`);
+      return toDto(profile, personName, { id: unit.id, name: unit.name, kind: unit.kind }, skillNames);
     });
   }
 
@@ -49,12 +40,11 @@ export class ProfileViews {
   }
 }
 
-function toDto(profile: VolunteerProfileEntity, row: PersonAndUnitRow, skillNames: Map<string, string>): ProfileDto {
-  const unit: ProfileUnitDto = { id: row.unit_id, name: row.unit_name, kind: row.unit_kind };
+function toDto(profile: VolunteerProfileEntity, personName: string, unit: ProfileDto['unit'], skillNames: Map<string, string>): ProfileDto {
   const dto = new ProfileDto();
   dto.id = profile.id;
   dto.personId = profile.personId;
-  dto.personName = row.person_name;
+  dto.personName = personName;
   dto.unit = unit;
   dto.skills = profile.skills.map((code) => ({ code, name: skillNames.get(code) ?? code }));
   dto.availability = profile.availability.map((code) => ({ code, name: AVAILABILITY_SLOT_DISPLAY[code] ?? code }));

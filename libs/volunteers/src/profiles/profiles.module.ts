@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '@linli/organization';
+import { OrganizationDirectoryModule } from '@linli/organization';
 import { ProfileViews } from './profile-views';
+import { ProfilesRepository } from './profiles.repository';
 import { ProfilesService } from './profiles.service';
 import { ChangeStageUseCase } from './usecases/change-stage.usecase';
 import { RegisterProfileUseCase } from './usecases/register-profile.usecase';
@@ -8,11 +9,11 @@ import { UpdateProfileUseCase } from './usecases/update-profile.usecase';
 import { VolunteerRecords } from './volunteer-records.service';
 import { VolunteerSkills } from './volunteer-skills.service';
 
-const PROVIDERS = [VolunteerRecords, VolunteerSkills, ProfilesService, ProfileViews, RegisterProfileUseCase, UpdateProfileUseCase, ChangeStageUseCase];
+const PROVIDERS = [ProfilesRepository, VolunteerRecords, VolunteerSkills, ProfilesService, ProfileViews, RegisterProfileUseCase, UpdateProfileUseCase, ChangeStageUseCase];
 
 /** Domain face of volunteer profiles and skills; `VolunteerRecords` is what the other areas add hours and ratings through. */
 @Module({
-  imports: [PeopleModule],
+  imports: [OrganizationDirectoryModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -1,4 +1,9 @@
-/** A volunteer level (志愿者星级), following verified hours and the ratings of requesters. */
+/**
+ * A volunteer level (志愿者星级), following verified hours and the ratings of requesters. The one
+ * definition of the level: volunteers own it, every response that shows a level computes it here
+ * (`volunteerLevelOf`, on read; no level is stored), and points are not an input (verified hours
+ * already earn points through the rules, so counting both would count the same service twice).
+ */
 export interface VolunteerLevel {
   code: string;
   /** Display name (`三星志愿者`). */
@@ -15,7 +20,7 @@ interface LevelRule extends VolunteerLevel {
 /**
  * Lowest first. Hours open every level; the two top levels also ask for good ratings: four stars
  * an average of at least 4 (when anyone has rated yet: an unrated volunteer is not held back),
- * five stars at least 3 ratings averaging 4.5 or more. Codes match the points module's level codes.
+ * five stars at least 3 ratings averaging 4.5 or more. Codes never change once released.
  */
 export const VOLUNTEER_LEVEL_RULES: readonly LevelRule[] = [
   { code: 'star-1', display: '一星志愿者', minHours: 0 },

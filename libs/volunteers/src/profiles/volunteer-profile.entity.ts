@@ -15,6 +15,10 @@ export class VolunteerProfileEntity {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
+  /** Copy of the home unit's path (declared in `profilesSchema.pathCopies`: a subtree move rewrites it). */
+  @Column({ name: 'unit_path', type: 'text' })
+  unitPath: string;
+
   @Column({ type: 'varchar', length: 48, array: true, default: () => "'{}'" })
   skills: string[];
 

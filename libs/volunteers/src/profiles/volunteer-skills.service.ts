@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
-import { DataSource, EntityManager } from 'typeorm';
-import { VolunteersCode, VolunteersException } from '../volunteers.exception';
+import { EntityManager } from 'typeorm';
 import { CreateSkillDto } from './dto/create-skill.dto';
 import { SkillDto, SkillListDto } from './dto/skill.dto';
+import { ProfilesCode, ProfilesException } from './profiles.exception';
+import { ProfilesRepository } from './profiles.repository';
 import { VolunteerSkillEntity } from './volunteer-skill.entity';
 
 /**
@@ -15,7 +16,7 @@ import { VolunteerSkillEntity } from './volunteer-skill.entity';
 @Injectable()
 export class VolunteerSkills {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly profiles: ProfilesRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,
   ) {}
@@ -25,8 +26,8 @@ export class VolunteerSkills {
   }
 
   /** Every skill by code: the built-in ones first (by code), then the city's. */
-  async catalogue(manager: EntityManager = this.dataSource.manager): Promise<Map<string, SkillDto>> {
-    const skills = await manager.getRepository(VolunteerSkillEntity).find({ order: { builtin: 'DESC', code: 'ASC' } });
+  async catalogue(manager?: EntityManager): Promise<Map<string, SkillDto>> {
+    const skills = await this.profiles.skills(manager);
     return new Map(skills.map((skill) => [skill.code, toDto(skill)]));
   }
 
@@ -39,23 +40,20 @@ export class VolunteerSkills {
 
   async create(user: AuthenticatedUser, command: CreateSkillDto): Promise<SkillDto> {
     return this.transactions.run(async (manager) => {
-      const inserted = await manager.query(
-        `INSERT INTO volunteer_skills (code, name, builtin, created_by) VALUES ($1, $2, false, $3) ON CONFLICT DO NOTHING RETURNING code`,
-        [command.code, command.name.trim(), user.userId],
-      );
-      if (inserted.length === 0) throw new VolunteersException(VolunteersCode.SkillTaken);
+      const name = command.name.trim();
+      if (!(await this.profiles.insertSkill(manager, { code: command.code, name, createdBy: user.userId }))) throw new ProfilesException(ProfilesCode.SkillTaken);
       await this.audit.record({ action: 'volunteers.skill-created', targetType: 'volunteer-skill', data: { code: command.code, name: command.name } }, manager);
-      return { code: command.code, name: command.name.trim(), builtin: false };
+      return { code: command.code, name, builtin: false };
     });
   }
 
   /** Refuses codes outside the taxonomy (400 `volunteers.unknown-skill`, naming them). */
-  async assertKnown(codes: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async assertKnown(codes: readonly string[], manager?: EntityManager): Promise<void> {
     const wanted = [...new Set(codes)];
     if (wanted.length === 0) return;
     const catalogue = await this.catalogue(manager);
     const unknown = wanted.filter((code) => !catalogue.has(code));
-    if (unknown.length > 0) throw new VolunteersException(VolunteersCode.UnknownSkill, { detail: `技能不在技能目录中：${unknown.join("、")}`, extensions: { unknown } });
+    if (unknown.length > 0) throw new ProfilesException(ProfilesCode.UnknownSkill, { detail: `技能不在技能目录中：${unknown.join('、')}`, extensions: { unknown } });
   }
 }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
-import { VolunteersCode, VolunteersException } from '../../volunteers.exception';
 import { ChangeStageDto } from '../dto/change-stage.dto';
 import { StageChangeDto } from '../dto/stage-change.dto';
+import { ProfilesCode, ProfilesException } from '../profiles.exception';
+import { ProfilesRepository } from '../profiles.repository';
 import { ProfilesService } from '../profiles.service';
-import { VolunteerProfileEntity } from '../volunteer-profile.entity';
-import { VolunteerStageChangeEntity } from '../volunteer-stage-change.entity';
 
 /**
  * `POST /volunteers/profiles/:id/stage`: a secretary (volunteers.verify where the profile is) moves
@@ -17,6 +16,7 @@ export class ChangeStageUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly profiles: ProfilesService,
+    private readonly repository: ProfilesRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -24,13 +24,17 @@ export class ChangeStageUseCase {
   async execute(user: AuthenticatedUser, id: string, command: ChangeStageDto): Promise<StageChangeDto> {
     return this.transactions.run(async (manager) => {
       const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersVerify, { manager, lock: true });
-      if (profile.stage === command.stage) throw new VolunteersException(VolunteersCode.StageUnchanged);
+      if (profile.stage === command.stage) throw new ProfilesException(ProfilesCode.StageUnchanged);
       const reason = command.reason.trim();
-      const changes = manager.getRepository(VolunteerStageChangeEntity);
-      const change = await changes.save(
-        changes.create({ profileId: id, fromStage: profile.stage, toStage: command.stage, reason, changedBy: user.userId, changedAt: this.clock.now() }),
-      );
-      await manager.getRepository(VolunteerProfileEntity).update({ id }, { stage: command.stage });
+      const change = await this.repository.insertStageChange(manager, {
+        profileId: id,
+        fromStage: profile.stage,
+        toStage: command.stage,
+        reason,
+        changedBy: user.userId,
+        changedAt: this.clock.now(),
+      });
+      await this.repository.update(manager, id, { stage: command.stage });
       await this.audit.record(
         {
           action: 'volunteers.stage-changed',

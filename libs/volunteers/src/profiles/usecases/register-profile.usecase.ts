@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { OrganizationDirectory } from '@linli/organization';
 import { AuditLog, AuthenticatedUser, Clock, ForbiddenProblem, hasPermission, Permission, ScopeService, TransactionRunner } from '@linli/platform';
-import { PeopleService } from '@linli/organization';
-import { linkedPersonId, VolunteersCode, VolunteersException } from '../../volunteers.exception';
+import { linkedPersonId } from '../../volunteers.exception';
 import { CreateProfileDto } from '../dto/create-profile.dto';
 import { ProfileDto } from '../dto/profile.dto';
 import { ProfileViews } from '../profile-views';
-import { VolunteerProfileEntity } from '../volunteer-profile.entity';
+import { ProfilesCode, ProfilesException } from '../profiles.exception';
+import { ProfilesRepository } from '../profiles.repository';
 import { VolunteerSkills } from '../volunteer-skills.service';
 
 /**
@@ -19,7 +20,8 @@ export class RegisterProfileUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
-    private readonly people: PeopleService,
+    private readonly directory: OrganizationDirectory,
+    private readonly profiles: ProfilesRepository,
     private readonly skills: VolunteerSkills,
     private readonly views: ProfileViews,
     private readonly audit: AuditLog,
@@ -29,41 +31,35 @@ export class RegisterProfileUseCase {
   async execute(user: AuthenticatedUser, command: CreateProfileDto): Promise<ProfileDto> {
     const self = command.personId === undefined || command.personId === user.personId;
     let personId: string;
-    let unitPath: string;
     if (self) {
       personId = linkedPersonId(user);
-      unitPath = await this.scope.unitPath(command.unitId);
+      await this.scope.unitPath(command.unitId);
     } else {
       if (!hasPermission(user, Permission.VolunteersManage)) throw new ForbiddenProblem('只能登记本人，代他人登记需要志愿者管理权限');
-      personId = (await this.people.findReachable(user, Permission.VolunteersManage, command.personId as string)).id;
-      unitPath = await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
+      personId = (await this.directory.people.reachable(user, Permission.VolunteersManage, command.personId as string)).id;
+      await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
     }
     await this.skills.assertKnown(command.skills);
-    const now = this.clock.now();
     const profile = await this.transactions.run(async (manager) => {
-      const inserted = (await manager.query(
-        `INSERT INTO volunteer_profiles (person_id, unit_id, skills, availability, bio, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6)
-         ON CONFLICT (person_id) DO NOTHING RETURNING id`,
-        [personId, command.unitId, command.skills, command.availability, command.bio ?? null, now],
-      )) as { id: string }[];
-      if (inserted.length === 0) {
-        const existing = await manager.getRepository(VolunteerProfileEntity).findOneBy({ personId });
-        throw new VolunteersException(VolunteersCode.ProfileExists, { extensions: { profileId: existing?.id ?? null } });
+      const unit = await this.directory.units.anchor(manager, command.unitId);
+      const id = await this.profiles.insert(manager, { personId, unit, skills: command.skills, availability: command.availability, bio: command.bio ?? null, at: this.clock.now() });
+      if (id === undefined) {
+        const existing = await this.profiles.findByPerson(personId, manager);
+        throw new ProfilesException(ProfilesCode.ProfileExists, { extensions: { profileId: existing?.id ?? null } });
       }
       await this.audit.record(
         {
           action: 'volunteers.profile-registered',
           targetType: 'volunteer-profile',
-          targetId: inserted[0].id,
+          targetId: id,
           unitId: command.unitId,
-          unitPath,
+          unitPath: unit.path,
           data: { personId, self, skills: command.skills, availability: command.availability },
         },
         manager,
       );
-      return manager.getRepository(VolunteerProfileEntity).findOneByOrFail({ id: inserted[0].id });
+      return this.profiles.findById(id, manager);
     });
-    return this.views.renderOne(profile);
+    return this.views.renderOne(profile as NonNullable<typeof profile>);
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { OrganizationDirectory } from '@linli/organization';
 import { AuditLog, AuthenticatedUser, Permission, ScopeService, TransactionRunner } from '@linli/platform';
-import { UpdateProfileDto } from '../dto/update-profile.dto';
 import { ProfileDto } from '../dto/profile.dto';
+import { UpdateProfileDto } from '../dto/update-profile.dto';
 import { ProfileViews } from '../profile-views';
+import { ProfilesRepository } from '../profiles.repository';
 import { ProfilesService } from '../profiles.service';
 import { VolunteerProfileEntity } from '../volunteer-profile.entity';
 import { VolunteerSkills } from '../volunteer-skills.service';
@@ -17,7 +19,9 @@ export class UpdateProfileUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
+    private readonly directory: OrganizationDirectory,
     private readonly profiles: ProfilesService,
+    private readonly repository: ProfilesRepository,
     private readonly skills: VolunteerSkills,
     private readonly views: ProfileViews,
     private readonly audit: AuditLog,
@@ -28,20 +32,21 @@ export class UpdateProfileUseCase {
       const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersManage, { allowOwner: true, manager, lock: true });
       const own = user.personId === profile.personId;
       const changes: Partial<VolunteerProfileEntity> = {};
-      let newUnitPath = unitPath;
       if (command.skills !== undefined && !sameList(command.skills, profile.skills)) {
         await this.skills.assertKnown(command.skills, manager);
         changes.skills = command.skills;
       }
       if (command.availability !== undefined && !sameList(command.availability, profile.availability)) changes.availability = command.availability;
       if (command.bio !== undefined && command.bio !== profile.bio) changes.bio = command.bio;
+      let newUnitPath = unitPath;
       if (command.unitId !== undefined && command.unitId !== profile.unitId) {
-        newUnitPath = own ? await this.scope.unitPath(command.unitId) : await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
+        if (own) await this.scope.unitPath(command.unitId);
+        else await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
+        newUnitPath = (await this.directory.units.anchor(manager, command.unitId)).path;
         changes.unitId = command.unitId;
       }
-      const repository = manager.getRepository(VolunteerProfileEntity);
       if (Object.keys(changes).length === 0) return this.views.renderOne(profile, manager);
-      await repository.update({ id }, changes);
+      await this.repository.update(manager, id, { ...changes, ...(changes.unitId ? { unitPath: newUnitPath } : {}) });
       await this.audit.record(
         {
           action: 'volunteers.profile-updated',
@@ -53,7 +58,7 @@ export class UpdateProfileUseCase {
         },
         manager,
       );
-      return this.views.renderOne(await repository.findOneByOrFail({ id }), manager);
+      return this.views.renderOne((await this.repository.findById(id, manager)) as VolunteerProfileEntity, manager);
     });
   }
 }
