@@ -1,53 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { TeamDto, TeamLeaderDto } from './dto/team.dto';
+import { OrganizationDirectory } from '@linli/organization';
+import { EntityManager } from 'typeorm';
+import { TeamDto } from './dto/team.dto';
 import { TeamMemberDto } from './dto/team-member.dto';
 import { TEAM_KIND_DISPLAY, TEAM_ROLE_DISPLAY } from './team-kind';
+import { TeamsRepository } from './teams.repository';
 import { VolunteerTeamMemberEntity } from './volunteer-team-member.entity';
 import { VolunteerTeamEntity } from './volunteer-team.entity';
 
-interface TeamFactsRow {
-  id: string;
-  unit_name: string;
-  unit_kind: string;
-  member_count: string;
-  leader: TeamLeaderDto | null;
-}
-
 /**
- * Turns teams and memberships into their responses, a whole page in one query: unit, member count
- * and leader for teams; names for members (read from `units` and `people`: the organization
- * module's public API has no bulk lookup).
+ * Turns teams and memberships into their responses, a whole page at a time: member count and
+ * leader from the teams' own tables (one query), unit and person names from organization's
+ * directory (one call each).
  */
 @Injectable()
 export class TeamViews {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repository: TeamsRepository,
+    private readonly directory: OrganizationDirectory,
+  ) {}
 
-  async teams(teams: VolunteerTeamEntity[], manager: EntityManager = this.dataSource.manager): Promise<TeamDto[]> {
+  async teams(teams: VolunteerTeamEntity[], manager?: EntityManager): Promise<TeamDto[]> {
     if (teams.length === 0) return [];
-    const rows = (await manager.query(
-      `SELECT t.id, u.name AS unit_name, u.kind AS unit_kind,
-              (SELECT count(*) FROM volunteer_team_members m WHERE m.team_id = t.id) AS member_count,
-              (SELECT jsonb_build_object('personId', p.id, 'personName', p.name)
-                 FROM volunteer_team_members m JOIN people p ON p.id = m.person_id
-                WHERE m.team_id = t.id AND m.role = 'leader') AS leader
-         FROM volunteer_teams t JOIN units u ON u.id = t.unit_id
-        WHERE t.id = ANY($1::uuid[])`,
-      [teams.map((team) => team.id)],
-    )) as TeamFactsRow[];
-    const facts = new Map(rows.map((row) => [row.id, row]));
+    const facts = await this.repository.facts(teams.map((team) => team.id), manager);
+    const leaders = [...facts.values()].flatMap((fact) => fact.leaderPersonId ?? []);
+    const [units, names] = await Promise.all([this.directory.units.byIds(teams.map((team) => team.unitId), manager), this.directory.people.names(leaders, manager)]);
     return teams.map((team) => {
-      const row = facts.get(team.id);
-      if (!row) throw new Error(`volunteer team ${team.id} vanished while being read`);
+      const unit = units.get(team.unitId);
+      if (!unit) throw new Error(`volunteer team ${team.id}: its unit vanished while being read`);
+      const fact = facts.get(team.id);
+      const leader = fact?.leaderPersonId ?? null;
       const dto = new TeamDto();
       dto.id = team.id;
-      dto.unit = { id: team.unitId, name: row.unit_name, kind: row.unit_kind };
+      dto.unit = { id: team.unitId, name: unit.name, kind: unit.kind };
       dto.name = team.name;
       dto.kind = team.kind;
       dto.kindDisplay = TEAM_KIND_DISPLAY[team.kind];
       dto.description = team.description;
-      dto.memberCount = Number(row.member_count);
-      dto.leader = row.leader;
+      dto.memberCount = fact?.memberCount ?? 0;
+      dto.leader = leader === null ? null : { personId: leader, personName: names.get(leader) ?? '' };
       dto.createdAt = team.createdAt.toISOString();
       dto.updatedAt = team.updatedAt.toISOString();
       return dto;
@@ -59,10 +50,9 @@ export class TeamViews {
     return dto;
   }
 
-  async members(members: VolunteerTeamMemberEntity[], manager: EntityManager = this.dataSource.manager): Promise<TeamMemberDto[]> {
+  async members(members: VolunteerTeamMemberEntity[], manager?: EntityManager): Promise<TeamMemberDto[]> {
     if (members.length === 0) return [];
-    const rows = (await manager.query(`SELECT id, name FROM people WHERE id = ANY($1::uuid[])`, [[...new Set(members.map((m) => m.personId))]])) as { id: string; name: string }[];
-    const names = new Map(rows.map((row) => [row.id, row.name]));
+    const names = await this.directory.people.names(members.map((m) => m.personId), manager);
     return members.map((member) => {
       const dto = new TeamMemberDto();
       dto.teamId = member.teamId;
