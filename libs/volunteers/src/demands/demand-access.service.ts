@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, ForbiddenProblem, hasPermission, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
+import { enclosingPath, OrganizationDirectory } from '@linli/organization';
+import { AuthenticatedUser, ForbiddenProblem, hasPermission, isWithin, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { DEMAND_SELECT, DemandRow } from './demand-sql';
 import { linkedPersonId } from '../volunteers.exception';
+import { DemandRow } from './demand-rows';
 import { DemandsCode, DemandsException } from './demands.exception';
+import { DemandsRepository } from './demands.repository';
 
 /** What the caller is to one demand; decides what they may see and do. */
 export interface DemandRoles {
@@ -21,10 +23,6 @@ export interface LoadedDemand {
   roles: DemandRoles;
 }
 
-function within(path: string, root: string): boolean {
-  return path === root || path.startsWith(`${root}.`);
-}
-
 /**
  * Loads a demand for a caller and says who they are to it. Visible to staff with volunteers.read in
  * scope, to its requester, to anyone who claimed it or was invited to it, and to residents of its
@@ -32,11 +30,15 @@ function within(path: string, root: string): boolean {
  */
 @Injectable()
 export class DemandAccess {
-  constructor(private readonly scope: ScopeService) {}
+  constructor(
+    private readonly scope: ScopeService,
+    private readonly demands: DemandsRepository,
+    private readonly directory: OrganizationDirectory,
+  ) {}
 
   async load(manager: EntityManager, user: AuthenticatedUser, id: string, options: { lock?: boolean } = {}): Promise<LoadedDemand> {
-    if (options.lock) await manager.query(`SELECT id FROM volunteer_demands WHERE id = $1 FOR UPDATE`, [id]);
-    const [row] = await queryRows<DemandRow>(manager, `${DEMAND_SELECT} WHERE d.id = $1`, [id]);
+    if (options.lock) await this.demands.lock(manager, id);
+    const row = await this.demands.find(manager, id);
     if (!row) throw new NotFoundProblem('该需求');
     const roles: DemandRoles = {
       staffRead: this.scope.canReach(user, Permission.VolunteersRead, row.unit_path),
@@ -72,29 +74,15 @@ export class DemandAccess {
     this.scope.assertCanReach(user, Permission.VolunteersManage, unitPath, '该需求');
   }
 
-  /** The community path of where a person lives (null when they live above community level or nowhere known). */
+  /** The community path of where a person lives (null when they live above community level or are unknown). */
   async communityOf(manager: EntityManager, personId: string): Promise<string | null> {
-    const [row] = await queryRows<{ path: string }>(
-      manager,
-      `SELECT c.path FROM people p
-         JOIN units r ON r.id = p.residence_unit_id
-         JOIN units c ON c.kind = 'community' AND (r.path = c.path OR r.path LIKE c.path || '.%')
-        WHERE p.id = $1
-        LIMIT 1`,
-      [personId],
-    );
-    return row?.path ?? null;
+    const person = (await this.directory.people.byIds([personId], manager)).get(personId);
+    return (person && enclosingPath(person.residencePath, 'community')) ?? null;
   }
 
   private async personSees(manager: EntityManager, user: AuthenticatedUser, row: DemandRow): Promise<boolean> {
-    const [flags] = await queryRows<{ involved: boolean }>(
-      manager,
-      `SELECT EXISTS (SELECT 1 FROM volunteer_demand_claims WHERE demand_id = $1 AND (claimant_person_id = $2 OR claimed_by_user_id = $3))
-           OR EXISTS (SELECT 1 FROM volunteer_demand_invitations WHERE demand_id = $1 AND person_id = $2) AS involved`,
-      [row.id, user.personId, user.userId],
-    );
-    if (flags.involved) return true;
+    if (await this.demands.involves(manager, row.id, user.personId as string, user.userId)) return true;
     const community = await this.communityOf(manager, user.personId as string);
-    return community !== null && within(row.unit_path, community);
+    return community !== null && isWithin(row.unit_path, community);
   }
 }

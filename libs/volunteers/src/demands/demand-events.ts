@@ -1,4 +1,4 @@
-import { DemandRow } from './demand-sql';
+import { DemandRow } from './demand-rows';
 
 /** The claimant as an event actor (role 'claimant'): the person, or the organization that claimed. */
 export function claimantActor(row: Pick<DemandRow, 'claimant_person_id' | 'claimant_organization_id'>): { personId: string; role: string } | { organizationId: string; role: string } {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, decodeCursor, encodeCursor, hasPermission, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
+import { AuthenticatedUser, Clock, decodeCursor, encodeCursor, hasPermission, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemandAccess } from './demand-access.service';
-import { DEMAND_SELECT, DemandRow, FulfilmentRow } from './demand-sql';
+import { DemandsRepository } from './demands.repository';
 import { DemandDetailDto, DemandDto, DemandPageDto } from './dto/demand.dto';
 import { DemandMatchListDto } from './dto/demand-match.dto';
 import { DemandsQueryDto } from './dto/demands-query.dto';
@@ -13,8 +14,10 @@ import { DemandMatching } from './matching/demand-matching.service';
 export class DemandsQuery {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly demands: DemandsRepository,
     private readonly access: DemandAccess,
     private readonly scope: ScopeService,
+    private readonly directory: OrganizationDirectory,
     private readonly clock: Clock,
     private readonly matching: DemandMatching,
   ) {}
@@ -35,72 +38,50 @@ export class DemandsQuery {
 
   /** The demand as it stands in `manager`'s transaction, with every fulfilment attempt. */
   async detail(manager: EntityManager, id: string): Promise<DemandDetailDto> {
-    const [row] = await queryRows<DemandRow>(manager, `${DEMAND_SELECT} WHERE d.id = $1`, [id]);
+    const row = await this.demands.find(manager, id);
     if (!row) throw new NotFoundProblem('该需求');
-    const fulfilments = await queryRows<FulfilmentRow>(
-      manager,
-      `SELECT f.id, f.claim_id, f.note, f.status, f.rating, f.reason, f.fulfilled_at, f.resolved_at, c.claimant_person_id, c.claimant_organization_id
-         FROM volunteer_demand_fulfilments f JOIN volunteer_demand_claims c ON c.id = f.claim_id
-        WHERE f.demand_id = $1 ORDER BY f.seq`,
-      [id],
-    );
-    return DemandDetailDto.detail(row, fulfilments, this.clock.now());
+    const fulfilments = await this.demands.fulfilments(manager, id);
+    return DemandDetailDto.detail(row, await this.unitName(row.unit_id, manager), fulfilments, this.clock.now());
   }
 
+  /** The name of a demand's unit (for responses and notifications). */
+  async unitName(unitId: string, manager?: EntityManager): Promise<string> {
+    return (await this.directory.units.byIds([unitId], manager)).get(unitId)?.name ?? '';
+  }
+
+  /**
+   * Staff: the demands in their volunteers.read scope. Everyone: those they posted or claimed,
+   * those they were invited to, and those below the community they live in. `mine`: only those
+   * they posted or claimed. `unitId` narrows to a subtree (404 for staff outside their scope).
+   */
   async list(user: AuthenticatedUser, query: DemandsQueryDto): Promise<DemandPageDto> {
     const manager = this.dataSource.manager;
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const within = (root: string): string => {
-      const p = param(root);
-      return `(u.path = ${p} OR u.path LIKE ${p} || '.%')`;
-    };
-    const where: string[] = [];
-    const mineSql = (): string[] => {
-      const own: string[] = [];
-      if (user.personId) own.push(`d.requester_person_id = ${param(user.personId)}`);
-      own.push(
-        `EXISTS (SELECT 1 FROM volunteer_demand_claims mc WHERE mc.demand_id = d.id AND (${user.personId ? `mc.claimant_person_id = ${param(user.personId)} OR ` : ''}mc.claimed_by_user_id = ${param(user.userId)}))`,
-      );
-      return own;
-    };
-
-    if (query.mine) {
-      where.push(`(${mineSql().join(' OR ')})`);
-    } else {
-      const reach = mineSql();
-      const scope = this.scope.scopeFilter(user, Permission.VolunteersRead);
-      if (scope === 'all') reach.push('TRUE');
-      else for (const path of scope) reach.push(within(path));
-      if (user.personId) {
-        reach.push(`EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = d.id AND vi.person_id = ${param(user.personId)})`);
-        const community = await this.access.communityOf(manager, user.personId);
-        if (community) reach.push(within(community));
-      }
-      where.push(`(${reach.join(' OR ')})`);
-    }
+    const community = !query.mine && user.personId ? await this.access.communityOf(manager, user.personId) : null;
+    let unitPath: string | undefined;
     if (query.unitId) {
-      const path = await this.scope.unitPath(query.unitId);
-      if (hasPermission(user, Permission.VolunteersRead) && !this.scope.canReach(user, Permission.VolunteersRead, path)) throw new NotFoundProblem('该单位');
-      where.push(within(path));
-    }
-    if (query.status) where.push(`d.status = ${param(query.status)}`);
-    if (query.kind) where.push(`d.kind = ${param(query.kind)}`);
-    if (query.skill) where.push(`d.required_skills @> ARRAY[${param(query.skill)}]::varchar[]`);
-    if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor, 2);
-      where.push(`(d.created_at, d.id) < (${param(at)}::timestamptz, ${param(id)}::uuid)`);
+      unitPath = await this.scope.unitPath(query.unitId);
+      if (hasPermission(user, Permission.VolunteersRead) && !this.scope.canReach(user, Permission.VolunteersRead, unitPath)) throw new NotFoundProblem('该单位');
     }
     const limit = query.limit ?? 20;
-    const rows = await queryRows<DemandRow>(manager, `${DEMAND_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${param(limit + 1)}`, params);
+    const rows = await this.demands.list({
+      personId: user.personId,
+      userId: user.userId,
+      mine: query.mine === true,
+      scope: this.scope.scopeFilter(user, Permission.VolunteersRead),
+      communityPath: community,
+      unitPath,
+      status: query.status,
+      kind: query.kind,
+      skill: query.skill,
+      after: query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined,
+      limit,
+    });
     const page = rows.slice(0, limit);
+    const units = await this.directory.units.byIds(page.map((row) => row.unit_id));
     const last = page[page.length - 1];
     const now = this.clock.now();
     return {
-      items: page.map((row) => DemandDto.from(row, now)),
+      items: page.map((row) => DemandDto.from(row, units.get(row.unit_id)?.name ?? '', now)),
       nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.created_at).toISOString(), last.id]) : null,
     };
   }

@@ -15,7 +15,7 @@ import {
   TestApi,
   withTestDb,
 } from '@linli/testing';
-import { RELEASE_LAPSED_CLAIMS_SCHEDULE } from './jobs/demands.jobs';
+import { RELEASE_LAPSED_CLAIMS_SCHEDULE } from './jobs/release-lapsed-claims.job';
 
 const HOUR_MS = 3600 * 1000;
 

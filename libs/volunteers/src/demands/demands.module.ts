@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
+import { OrganizationDirectoryModule } from '@linli/organization';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { DemandAccess } from './demand-access.service';
 import { DemandsNotifier } from './demands-notifier';
 import { DemandsQuery } from './demands-query.service';
+import { DemandsRepository } from './demands.repository';
 import { DemandMatching } from './matching/demand-matching.service';
 
-/** Domain face of the demands area: access, reads, matching and notifications shared by the HTTP and jobs faces. */
+const PROVIDERS = [DemandsRepository, DemandAccess, DemandsQuery, DemandMatching, DemandsNotifier];
+
+/** Domain face of the demands area: data access, access rules, reads, matching and notifications shared by the HTTP and jobs faces. */
 @Module({
-  imports: [ProfilesModule],
-  providers: [DemandAccess, DemandsQuery, DemandMatching, DemandsNotifier],
-  exports: [ProfilesModule, DemandAccess, DemandsQuery, DemandMatching, DemandsNotifier],
+  imports: [ProfilesModule, OrganizationDirectoryModule],
+  providers: PROVIDERS,
+  exports: [ProfilesModule, OrganizationDirectoryModule, ...PROVIDERS],
 })
 export class DemandsModule {}

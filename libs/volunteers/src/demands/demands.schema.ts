@@ -5,9 +5,10 @@ import { DemandFulfilmentEntity } from './demand-fulfilment.entity';
 import { DemandInvitationEntity } from './demand-invitation.entity';
 import { VolunteerDemandEntity } from './volunteer-demand.entity';
 
-/** Entities and migrations of the demands area (listed in volunteers.schema.ts). */
+/** Entities and migrations of the demands area (listed in volunteers.schema.ts); a demand keeps a copy of its unit's path. */
 export const demandsSchema: SchemaPart = {
   tables: ['volunteer_demands', 'volunteer_demand_claims', 'volunteer_demand_fulfilments', 'volunteer_demand_invitations'],
   entities: [VolunteerDemandEntity, DemandClaimEntity, DemandFulfilmentEntity, DemandInvitationEntity],
   migrations: [CreateVolunteerDemands1795350200000],
+  pathCopies: [{ table: 'volunteer_demands', column: 'unit_path' }],
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DEMAND_KIND_DISPLAY, DEMAND_KINDS, DEMAND_STATUS_DISPLAY, DEMAND_STATUSES, DemandKind, DemandStatus } from '../demand-kind';
-import { DemandRow, FulfilmentRow } from '../demand-sql';
+import { DemandRow, FulfilmentRow } from '../demand-rows';
 
 const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -132,11 +132,12 @@ export class DemandDto {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 
-  static from(row: DemandRow, now: Date): DemandDto {
-    return Object.assign(new DemandDto(), DemandDto.fields(row, now));
+  /** `unitName` comes from organization's directory (one call for a whole page). */
+  static from(row: DemandRow, unitName: string, now: Date): DemandDto {
+    return Object.assign(new DemandDto(), DemandDto.fields(row, unitName, now));
   }
 
-  protected static fields(row: DemandRow, now: Date): DemandDto {
+  protected static fields(row: DemandRow, unitName: string, now: Date): DemandDto {
     const claim: DemandClaimDto | null =
       row.claim_id === null
         ? null
@@ -155,7 +156,7 @@ export class DemandDto {
       kind: row.kind,
       displayKind: DEMAND_KIND_DISPLAY[row.kind],
       unitId: row.unit_id,
-      unitName: row.unit_name,
+      unitName,
       title: row.title,
       description: row.description,
       requesterPersonId: row.requester_person_id,
@@ -178,8 +179,8 @@ export class DemandDetailDto extends DemandDto {
   @ApiPropertyOptional({ type: [DemandFulfilmentDto], description: 'Every fulfilment attempt, oldest first' })
   fulfilments: DemandFulfilmentDto[];
 
-  static detail(row: DemandRow, fulfilments: FulfilmentRow[], now: Date): DemandDetailDto {
-    return Object.assign(new DemandDetailDto(), DemandDto.fields(row, now), { fulfilments: fulfilments.map((f) => DemandFulfilmentDto.from(f)) });
+  static detail(row: DemandRow, unitName: string, fulfilments: FulfilmentRow[], now: Date): DemandDetailDto {
+    return Object.assign(new DemandDetailDto(), DemandDto.fields(row, unitName, now), { fulfilments: fulfilments.map((f) => DemandFulfilmentDto.from(f)) });
   }
 }
 

@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, queryRows, TransactionRunner } from '@linli/platform';
-import { DataSource } from 'typeorm';
+import { AuditLog, TransactionRunner } from '@linli/platform';
+import { DemandsRepository } from '../demands.repository';
 import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
-
-interface LapsingClaim {
-  claim_id: string;
-  demand_id: string;
-  title: string;
-  unit_id: string;
-  unit_path: string;
-  claimant_person_id: string | null;
-  claimed_by_user_id: string;
-}
 
 /**
  * Releases claims past their lapse time while the demand is still claimed (a fulfilled demand waits
@@ -22,34 +12,21 @@ interface LapsingClaim {
 @Injectable()
 export class LapsedClaims {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly demands: DemandsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,
     private readonly notifier: DemandsNotifier,
   ) {}
 
   async releaseDue(now: Date): Promise<{ released: number }> {
-    const due = await queryRows<{ demand_id: string }>(
-      this.dataSource.manager,
-      `SELECT c.demand_id FROM volunteer_demand_claims c JOIN volunteer_demands d ON d.id = c.demand_id
-        WHERE c.status = 'live' AND c.expires_at <= $1 AND d.status = 'claimed' ORDER BY c.expires_at, c.id`,
-      [now],
-    );
     let released = 0;
-    for (const { demand_id: demandId } of due) {
+    for (const demandId of await this.demands.lapsedClaimDemands(now)) {
       const lapsed = await this.transactions.run(async (manager) => {
-        await manager.query(`SELECT id FROM volunteer_demands WHERE id = $1 FOR UPDATE`, [demandId]);
-        const [claim] = await queryRows<LapsingClaim>(
-          manager,
-          `SELECT c.id AS claim_id, d.id AS demand_id, d.title, d.unit_id, u.path AS unit_path, c.claimant_person_id, c.claimed_by_user_id
-             FROM volunteer_demands d JOIN units u ON u.id = d.unit_id
-             JOIN volunteer_demand_claims c ON c.demand_id = d.id AND c.status = 'live'
-            WHERE d.id = $1 AND d.status = 'claimed' AND c.expires_at <= $2`,
-          [demandId, now],
-        );
+        await this.demands.lock(manager, demandId);
+        const claim = await this.demands.lapsingClaim(manager, demandId, now);
         if (!claim) return null;
-        await manager.query(`UPDATE volunteer_demand_claims SET status = 'lapsed', ended_at = $2 WHERE id = $1`, [claim.claim_id, now]);
-        await manager.query(`UPDATE volunteer_demands SET status = 'open', updated_at = now() WHERE id = $1`, [demandId]);
+        await this.demands.endClaim(manager, claim.claim_id, 'lapsed', now);
+        await this.demands.setStatus(manager, demandId, 'open');
         await this.audit.record(
           { action: 'volunteers.demand-claim-lapsed', targetType: 'volunteer-demand', targetId: demandId, unitId: claim.unit_id, unitPath: claim.unit_path, actorUserId: null, data: { claimId: claim.claim_id } },
           manager,

@@ -1,7 +1,8 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock, JobQueue, JobRunner, QueueName } from '@linli/platform';
 import { bootApi, bootScheduler, countRows, createLoggedInUser, createPeople, createUnitTree, expectProblem, resetState, ScenarioUnit, TestApi, withTestDb } from '@linli/testing';
-import { ESCALATE_OVERDUE_DEMANDS_SCHEDULE, WEEKLY_DEMAND_DIGEST_SCHEDULE } from '../jobs/demands.jobs';
+import { ESCALATE_OVERDUE_DEMANDS_SCHEDULE } from '../jobs/escalate-overdue-demands.job';
+import { WEEKLY_DEMAND_DIGEST_SCHEDULE } from '../jobs/weekly-demand-digest.job';
 
 /** Saturday 2026-11-28 10:00 in Beijing: the weekend daytime slot. */
 const NOW = new Date('2026-11-28T02:00:00Z');
@@ -19,9 +20,10 @@ describe('matching volunteers to a demand, inviting them, and the demand jobs', 
     const [person] = await createPeople([{ name, residence: unit(home) }]);
     const [sum, count] = options.ratings ?? [0, 0];
     await withTestDb((client) =>
-      client.query(`INSERT INTO volunteer_profiles (person_id, unit_id, skills, availability, rating_sum, rating_count) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      client.query(`INSERT INTO volunteer_profiles (person_id, unit_id, unit_path, skills, availability, rating_sum, rating_count) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
         person.id,
         unit(home).id,
+        unit(home).path,
         skills,
         options.availability ?? [],
         sum,

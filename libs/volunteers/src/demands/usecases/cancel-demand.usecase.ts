@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
 import { DemandAccess } from '../demand-access.service';
 import { DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { DemandsQuery } from '../demands-query.service';
 import { DemandDetailDto } from '../dto/demand.dto';
 
@@ -15,6 +16,7 @@ export class CancelDemandUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
     private readonly audit: AuditLog,
     private readonly demands: DemandsQuery,
   ) {}
@@ -24,8 +26,8 @@ export class CancelDemandUseCase {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertRequesterSide(demand);
       if (demand.row.status !== 'open' && demand.row.status !== 'claimed') throw DemandsException.wrongState(demand.row.status, '取消');
-      if (demand.row.claim_id) await manager.query(`UPDATE volunteer_demand_claims SET status = 'cancelled', ended_at = now() WHERE id = $1`, [demand.row.claim_id]);
-      await manager.query(`UPDATE volunteer_demands SET status = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
+      if (demand.row.claim_id) await this.repository.endClaim(manager, demand.row.claim_id, 'cancelled');
+      await this.repository.setStatus(manager, id, 'cancelled');
       await this.audit.record(
         { action: 'volunteers.demand-cancelled', targetType: 'volunteer-demand', targetId: id, unitId: demand.row.unit_id, unitPath: demand.row.unit_path, data: { claimId: demand.row.claim_id } },
         manager,

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
-import { EntityManager, QueryFailedError } from 'typeorm';
-import { ClaimantOrganizationKind } from '../demand-kind';
+import { OrganizationDirectory } from '@linli/organization';
+import { AuditLog, AuthenticatedUser, Clock, isUniqueViolation, NotFoundProblem, TransactionRunner, ValidationProblem } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
+import { NewClaim } from '../demand-rows';
 import { DemandsCode, DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { DemandsQuery } from '../demands-query.service';
 import { ClaimDemandDto } from '../dto/claim-demand.dto';
 import { DemandDetailDto } from '../dto/demand.dto';
 
-interface Claimant {
-  personId: string | null;
-  organizationId: string | null;
-  organizationKind: ClaimantOrganizationKind | null;
-}
+type Claimant = Pick<NewClaim, 'personId' | 'organizationId' | 'organizationKind'>;
 
 const HOUR_MS = 3600 * 1000;
 
@@ -27,6 +25,8 @@ export class ClaimDemandUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
+    private readonly directory: OrganizationDirectory,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly demands: DemandsQuery,
@@ -41,11 +41,10 @@ export class ClaimDemandUseCase {
       const claimant = await this.claimant(manager, user, demand, command);
       if (claimant.personId !== null && claimant.personId === demand.row.requester_person_id) throw new DemandsException(DemandsCode.OwnDemand);
       if (demand.row.status === 'claimed' || demand.row.status === 'fulfilled') throw new DemandsException(DemandsCode.DemandTaken);
+      if (!(await this.repository.markClaimed(manager, id))) throw DemandsException.wrongState(demand.row.status, '认领');
       const now = this.clock.now();
-      const moved = await queryRows<{ id: string }>(manager, `UPDATE volunteer_demands SET status = 'claimed', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [id]);
-      if (moved.length === 0) throw DemandsException.wrongState(demand.row.status, '认领');
       const expiresAt = new Date(now.getTime() + demand.row.claim_hours * HOUR_MS);
-      const claimId = await this.insertClaim(manager, id, claimant, user.userId, now, expiresAt);
+      const claimId = await this.insertClaim(manager, id, { ...claimant, claimedByUserId: user.userId, claimedAt: now, expiresAt });
       await this.audit.record(
         {
           action: 'volunteers.demand-claimed',
@@ -61,37 +60,28 @@ export class ClaimDemandUseCase {
     });
   }
 
+  /** Who claims: the caller's own person, or (staff with volunteers.manage where the demand is) another person, a party organization or an institution. */
   private async claimant(manager: EntityManager, user: AuthenticatedUser, demand: LoadedDemand, command: ClaimDemandDto): Promise<Claimant> {
     if (command.organizationId) {
       this.access.assertManages(user, demand.row.unit_path);
-      const [found] = await queryRows<{ kind: ClaimantOrganizationKind }>(
-        manager,
-        `SELECT 'party_organization' AS kind FROM party_organizations WHERE id = $1 UNION ALL SELECT 'institution' FROM institutions WHERE id = $1 LIMIT 1`,
-        [command.organizationId],
-      );
-      if (!found) throw new NotFoundProblem('该组织或单位');
-      return { personId: null, organizationId: command.organizationId, organizationKind: found.kind };
+      const id = command.organizationId;
+      if ((await this.directory.organizations.byIds([id], manager)).has(id)) return { personId: null, organizationId: id, organizationKind: 'party_organization' };
+      if ((await this.directory.organizations.institutions([id], manager)).has(id)) return { personId: null, organizationId: id, organizationKind: 'institution' };
+      throw new NotFoundProblem('该组织或单位');
     }
     if (command.personId && command.personId !== user.personId) {
       this.access.assertManages(user, demand.row.unit_path);
-      const [person] = await queryRows<{ id: string }>(manager, `SELECT id FROM people WHERE id = $1`, [command.personId]);
-      if (!person) throw new NotFoundProblem('该居民');
+      if (!(await this.directory.people.names([command.personId], manager)).has(command.personId)) throw new NotFoundProblem('该居民');
       return { personId: command.personId, organizationId: null, organizationKind: null };
     }
     return { personId: this.access.personOf(user), organizationId: null, organizationKind: null };
   }
 
-  private async insertClaim(manager: EntityManager, demandId: string, claimant: Claimant, userId: string, now: Date, expiresAt: Date): Promise<string> {
+  private async insertClaim(manager: EntityManager, demandId: string, claim: NewClaim): Promise<string> {
     try {
-      const [claim] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO volunteer_demand_claims (demand_id, claimant_person_id, claimant_organization_id, claimant_organization_kind, claimed_by_user_id, claimed_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [demandId, claimant.personId, claimant.organizationId, claimant.organizationKind, userId, now, expiresAt],
-      );
-      return claim.id;
+      return await this.repository.insertClaim(manager, demandId, claim);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') throw new DemandsException(DemandsCode.DemandTaken);
+      if (isUniqueViolation(error)) throw new DemandsException(DemandsCode.DemandTaken);
       throw error;
     }
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
 import { MAX_CLAIM_EXTENSIONS } from '../demand-kind';
 import { DemandAccess } from '../demand-access.service';
 import { DemandsCode, DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { DemandsQuery } from '../demands-query.service';
 import { DemandDetailDto } from '../dto/demand.dto';
 
@@ -16,6 +17,7 @@ export class ClaimLifecycleUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
     private readonly audit: AuditLog,
     private readonly demands: DemandsQuery,
   ) {}
@@ -25,8 +27,8 @@ export class ClaimLifecycleUseCase {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertClaimantSide(demand);
       if (demand.row.status !== 'claimed' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, '放弃认领');
-      await manager.query(`UPDATE volunteer_demand_claims SET status = 'released', ended_at = now() WHERE id = $1`, [demand.row.claim_id]);
-      await manager.query(`UPDATE volunteer_demands SET status = 'open', updated_at = now() WHERE id = $1`, [id]);
+      await this.repository.endClaim(manager, demand.row.claim_id, 'released');
+      await this.repository.setStatus(manager, id, 'open');
       await this.audit.record(
         { action: 'volunteers.demand-claim-released', targetType: 'volunteer-demand', targetId: id, unitId: demand.row.unit_id, unitPath: demand.row.unit_path, data: { claimId: demand.row.claim_id } },
         manager,
@@ -40,13 +42,8 @@ export class ClaimLifecycleUseCase {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertClaimantSide(demand);
       if (demand.row.status !== 'claimed' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, '延长认领期限');
-      const [extended] = await queryRows<{ expires_at: Date }>(
-        manager,
-        `UPDATE volunteer_demand_claims SET expires_at = expires_at + make_interval(hours => $2), extensions = extensions + 1
-          WHERE id = $1 AND status = 'live' AND extensions < $3 RETURNING expires_at`,
-        [demand.row.claim_id, demand.row.claim_hours, MAX_CLAIM_EXTENSIONS],
-      );
-      if (!extended) throw new DemandsException(DemandsCode.ExtensionLimit, { extensions: { max: MAX_CLAIM_EXTENSIONS } });
+      const expiresAt = await this.repository.extendClaim(manager, demand.row.claim_id, demand.row.claim_hours, MAX_CLAIM_EXTENSIONS);
+      if (!expiresAt) throw new DemandsException(DemandsCode.ExtensionLimit, { extensions: { max: MAX_CLAIM_EXTENSIONS } });
       await this.audit.record(
         {
           action: 'volunteers.demand-claim-extended',
@@ -54,7 +51,7 @@ export class ClaimLifecycleUseCase {
           targetId: id,
           unitId: demand.row.unit_id,
           unitPath: demand.row.unit_path,
-          data: { claimId: demand.row.claim_id, expiresAt: new Date(extended.expires_at).toISOString() },
+          data: { claimId: demand.row.claim_id, expiresAt: expiresAt.toISOString() },
         },
         manager,
       );

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, Outbox, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
 import { VolunteersEvent } from '../../volunteers-events';
 import { DemandAccess } from '../demand-access.service';
 import { claimantActor } from '../demand-events';
 import { DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsQuery } from '../demands-query.service';
 import { DemandDetailDto } from '../dto/demand.dto';
@@ -20,6 +21,7 @@ export class FulfilDemandUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -33,23 +35,19 @@ export class FulfilDemandUseCase {
       this.access.assertClaimantSide(demand);
       const { row } = demand;
       if (row.status !== 'claimed' || row.claim_id === null) throw DemandsException.wrongState(row.status, '提交完成');
-      const [fulfilment] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO volunteer_demand_fulfilments (demand_id, claim_id, note, fulfilled_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [id, row.claim_id, command.note ?? null, this.clock.now()],
-      );
-      await manager.query(`UPDATE volunteer_demands SET status = 'fulfilled', updated_at = now() WHERE id = $1`, [id]);
+      const fulfilmentId = await this.repository.insertFulfilment(manager, id, row.claim_id, command.note ?? null, this.clock.now());
+      await this.repository.setStatus(manager, id, 'fulfilled');
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishFulfilled,
         unitId: row.unit_id,
         actors: [claimantActor(row)],
-        data: { wishId: fulfilment.id, demandId: id, kind: row.kind, title: row.title },
+        data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title },
       });
       await this.audit.record(
-        { action: 'volunteers.demand-fulfilled', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId: fulfilment.id, claimId: row.claim_id } },
+        { action: 'volunteers.demand-fulfilled', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, claimId: row.claim_id } },
         manager,
       );
-      return { detail: await this.demands.detail(manager, id), fulfilmentId: fulfilment.id, requester: row.requester_person_id, title: row.title };
+      return { detail: await this.demands.detail(manager, id), fulfilmentId, requester: row.requester_person_id, title: row.title };
     });
     await this.notifier.fulfilled(requester, fulfilmentId, title);
     return detail;

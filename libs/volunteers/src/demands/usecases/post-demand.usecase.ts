@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, ScopeService, TransactionRunner } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, ScopeService, TransactionRunner } from '@linli/platform';
 import { VolunteerSkills } from '../../profiles/volunteer-skills.service';
 import { DEFAULT_CLAIM_HOURS } from '../demand-kind';
 import { DemandAccess } from '../demand-access.service';
 import { DemandsCode, DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { DemandsQuery } from '../demands-query.service';
 import { CreateDemandDto } from '../dto/create-demand.dto';
 import { DemandDetailDto } from '../dto/demand.dto';
@@ -17,6 +19,8 @@ export class PostDemandUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
+    private readonly directory: OrganizationDirectory,
     private readonly scope: ScopeService,
     private readonly skills: VolunteerSkills,
     private readonly audit: AuditLog,
@@ -33,36 +37,33 @@ export class PostDemandUseCase {
     const requiredSkills = [...new Set(command.requiredSkills ?? [])];
     await this.skills.assertKnown(requiredSkills);
     return this.transactions.run(async (manager) => {
-      const [person] = await queryRows<{ id: string }>(manager, `SELECT id FROM people WHERE id = $1`, [requester]);
-      if (!person) throw new NotFoundProblem('该居民');
-      const [demand] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO volunteer_demands (kind, unit_id, title, description, requester_person_id, posted_by_user_id, required_skills, deadline, claim_hours, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, date_trunc('milliseconds', clock_timestamp()), now()) RETURNING id`,
-        [
-          command.kind,
-          command.unitId,
-          command.title.trim(),
-          command.description ?? null,
-          requester,
-          user.userId,
-          requiredSkills,
-          command.deadline ?? null,
-          command.claimHours ?? DEFAULT_CLAIM_HOURS,
-        ],
-      );
+      if (!(await this.directory.people.names([requester], manager)).has(requester)) throw new NotFoundProblem('该居民');
+      const unit = await this.directory.units.anchor(manager, command.unitId);
+      const title = command.title.trim();
+      const id = await this.repository.insert(manager, {
+        kind: command.kind,
+        unitId: unit.id,
+        unitPath: unit.path,
+        title,
+        description: command.description ?? null,
+        requesterPersonId: requester,
+        postedByUserId: user.userId,
+        requiredSkills,
+        deadline: command.deadline ?? null,
+        claimHours: command.claimHours ?? DEFAULT_CLAIM_HOURS,
+      });
       await this.audit.record(
         {
           action: 'volunteers.demand-posted',
           targetType: 'volunteer-demand',
-          targetId: demand.id,
+          targetId: id,
           unitId: command.unitId,
-          unitPath,
-          data: { kind: command.kind, title: command.title.trim(), requesterPersonId: requester, onBehalf },
+          unitPath: unit.path,
+          data: { kind: command.kind, title, requesterPersonId: requester, onBehalf },
         },
         manager,
       );
-      return this.demands.detail(manager, demand.id);
+      return this.demands.detail(manager, id);
     });
   }
 }

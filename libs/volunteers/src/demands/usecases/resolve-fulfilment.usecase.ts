@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, Outbox, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
 import { claimantActor } from '../demand-events';
 import { DemandsException } from '../demands.exception';
+import { DemandsRepository } from '../demands.repository';
 import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
 import { DemandsQuery } from '../demands-query.service';
 import { ConfirmDemandDto } from '../dto/confirm-demand.dto';
@@ -26,6 +27,7 @@ export class ResolveFulfilmentUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
+    private readonly repository: DemandsRepository,
     private readonly outbox: Outbox,
     private readonly records: VolunteerRecords,
     private readonly audit: AuditLog,
@@ -38,9 +40,9 @@ export class ResolveFulfilmentUseCase {
     return this.transactions.run(async (manager) => {
       const demand = await this.pending(manager, user, id, '确认');
       const { row } = demand;
-      const fulfilmentId = await this.resolve(manager, id, `status = 'confirmed', rating = $2`, [command.rating]);
-      await manager.query(`UPDATE volunteer_demand_claims SET status = 'completed', ended_at = now() WHERE id = $1`, [row.claim_id]);
-      await manager.query(`UPDATE volunteer_demands SET status = 'confirmed', rating = $2, updated_at = now() WHERE id = $1`, [id, command.rating]);
+      const fulfilmentId = await this.resolve(manager, id, { rating: command.rating });
+      await this.repository.endClaim(manager, row.claim_id as string, 'completed');
+      await this.repository.setStatus(manager, id, 'confirmed', command.rating);
       if (row.claimant_person_id) await this.records.addRating(manager, { personId: row.claimant_person_id, rating: command.rating, unitId: row.unit_id });
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishConfirmed,
@@ -61,10 +63,9 @@ export class ResolveFulfilmentUseCase {
     const { detail, fulfilmentId, recipient, title } = await this.transactions.run(async (manager) => {
       const demand = await this.pending(manager, user, id, '退回');
       const { row } = demand;
-      const fulfilmentId = await this.resolve(manager, id, `status = 'rejected', reason = $2`, [reason]);
-      const expiresAt = new Date(this.clock.now().getTime() + row.claim_hours * HOUR_MS);
-      await manager.query(`UPDATE volunteer_demand_claims SET expires_at = $2 WHERE id = $1`, [row.claim_id, expiresAt]);
-      await manager.query(`UPDATE volunteer_demands SET status = 'claimed', updated_at = now() WHERE id = $1`, [id]);
+      const fulfilmentId = await this.resolve(manager, id, { reason });
+      await this.repository.renewClaim(manager, row.claim_id as string, new Date(this.clock.now().getTime() + row.claim_hours * HOUR_MS));
+      await this.repository.setStatus(manager, id, 'claimed');
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishRejected,
         unitId: row.unit_id,
@@ -88,14 +89,10 @@ export class ResolveFulfilmentUseCase {
     return demand;
   }
 
-  /** Resolves the demand's pending fulfilment (`set` uses $2 for its value); returns its id. */
-  private async resolve(manager: EntityManager, demandId: string, set: string, values: unknown[]): Promise<string> {
-    const [resolved] = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE volunteer_demand_fulfilments SET ${set}, resolved_at = $${values.length + 2} WHERE demand_id = $1 AND status = 'pending' RETURNING id`,
-      [demandId, ...values, this.clock.now()],
-    );
+  /** Resolves the demand's pending fulfilment; returns its id. */
+  private async resolve(manager: EntityManager, demandId: string, resolution: { rating: number } | { reason: string }): Promise<string> {
+    const resolved = await this.repository.resolveFulfilment(manager, demandId, resolution, this.clock.now());
     if (!resolved) throw DemandsException.wrongState('fulfilled', '处理');
-    return resolved.id;
+    return resolved;
   }
 }
