@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OrganizationDirectoryModule } from '@linli/organization';
 import { ProfilesModule } from '../profiles/profiles.module';
 import { ActivitiesNotifier } from './activities-notifier';
+import { ActivitiesRepository } from './activities.repository';
 import { ActivitiesService } from './activities.service';
 import { ActivityAccess } from './activity-access.service';
-import { ActivitySignups } from './activity-signups.store';
+import { ActivityViews } from './activity-views';
+import { HourRequestsRepository } from './hour-requests/hour-requests.repository';
 import { HourRequestsService } from './hour-requests/hour-requests.service';
 import { CancelSignupUseCase } from './usecases/cancel-signup.usecase';
 import { CheckInUseCase } from './usecases/check-in.usecase';
@@ -13,8 +16,10 @@ import { SignUpUseCase } from './usecases/sign-up.usecase';
 import { VerifyAttendanceUseCase } from './usecases/verify-attendance.usecase';
 
 const PROVIDERS = [
+  ActivitiesRepository,
+  HourRequestsRepository,
   ActivityAccess,
-  ActivitySignups,
+  ActivityViews,
   ActivitiesNotifier,
   ActivitiesService,
   CreateActivityUseCase,
@@ -27,5 +32,5 @@ const PROVIDERS = [
 ];
 
 /** Domain face of the activities area: activities, sign-ups and the waitlist, check-in, verification, hour requests. */
-@Module({ imports: [ProfilesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [ProfilesModule, OrganizationDirectoryModule], providers: PROVIDERS, exports: PROVIDERS })
 export class ActivitiesModule {}

@@ -1,20 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, ForbiddenProblem, NotFoundProblem, Permission, ScopeService, SqlCondition, unitPathCondition } from '@linli/platform';
+import { enclosingPath, OrganizationDirectory } from '@linli/organization';
+import { AuthenticatedUser, descendantsPattern, ForbiddenProblem, NotFoundProblem, Permission, ScopeService, SqlCondition, unitPathCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkedPersonId } from '../volunteers.exception';
 import { ActivitiesCode, ActivitiesException } from './activities.exception';
-import { ActivityRecord, readActivity } from './activity-record';
+import { ActivitiesRepository } from './activities.repository';
+import { ActivityRecord } from './activity-record';
 
 /**
  * Who may see and act on an activity. Staff with volunteers.read see activities at units in their
  * scope. A resident (an account linked to a person) sees the activities of the community they live
  * in (at their community or any unit below it), those at units above their home (street- or
- * district-wide ones), and any activity they are signed up to. Anything else answers 404.
+ * district-wide ones), and any activity they are signed up to. Anything else answers 404. Every
+ * test runs on the activity's own copy of its unit's path; where the resident lives comes from
+ * organization's directory.
  */
 @Injectable()
 export class ActivityAccess {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesRepository,
+    private readonly directory: OrganizationDirectory,
     private readonly scope: ScopeService,
   ) {}
 
@@ -25,19 +31,22 @@ export class ActivityAccess {
     const parts: string[] = [];
     const params: Record<string, string> = {};
     if (staff.length > 0) {
-      const inScope = unitPathCondition('staff_unit.path', staff, 'staff');
-      parts.push(`EXISTS (SELECT 1 FROM units staff_unit WHERE staff_unit.id = activity.unit_id AND ${inScope.sql})`);
+      const inScope = unitPathCondition('activity.unit_path', staff, 'staff');
+      parts.push(inScope.sql);
       Object.assign(params, inScope.params);
     }
     const residence = user.personId ? await this.residencePath(user.personId) : undefined;
     if (user.personId && residence !== undefined) {
       params.residentPath = residence;
       params.residentPerson = user.personId;
-      parts.push(`EXISTS (SELECT 1 FROM units home_unit WHERE home_unit.id = activity.unit_id AND (
-          :residentPath = home_unit.path OR :residentPath LIKE home_unit.path || '.%'
-          OR EXISTS (SELECT 1 FROM units community WHERE community.kind = 'community'
-                       AND (:residentPath = community.path OR :residentPath LIKE community.path || '.%')
-                       AND home_unit.path LIKE community.path || '.%')))`);
+      // At the resident's home or a unit above it…
+      parts.push(`(activity.unit_path = :residentPath OR starts_with(:residentPath, activity.unit_path || '.'))`);
+      // …or below the community they live in.
+      const community = enclosingPath(residence, 'community');
+      if (community !== undefined) {
+        params.residentCommunity = descendantsPattern(community);
+        parts.push(`activity.unit_path LIKE :residentCommunity`);
+      }
       parts.push(`EXISTS (SELECT 1 FROM volunteer_activity_signups own WHERE own.activity_id = activity.id AND own.person_id = :residentPerson)`);
     }
     return parts.length > 0 ? { sql: `(${parts.join(' OR ')})`, params } : { sql: 'FALSE', params: {} };
@@ -45,22 +54,14 @@ export class ActivityAccess {
 
   /** The activity if the caller may see it; 404 otherwise. */
   async visible(user: AuthenticatedUser, id: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<ActivityRecord> {
-    const activity = await readActivity(manager, id, options);
+    const activity = await this.activities.readOne(manager, id, options);
     if (!activity || !(await this.canSee(user, activity))) throw new NotFoundProblem('该活动');
     return activity;
   }
 
   async canSee(user: AuthenticatedUser, activity: ActivityRecord): Promise<boolean> {
     if (this.scope.canReach(user, Permission.VolunteersRead, activity.unitPath)) return true;
-    const visibility = await this.visibility(user);
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select('1')
-      .from('volunteer_activities', 'activity')
-      .where('activity.id = :id', { id: activity.id })
-      .andWhere(visibility.sql, visibility.params)
-      .getRawMany();
-    return rows.length > 0;
+    return this.activities.satisfies(activity.id, await this.visibility(user));
   }
 
   /** Organizer or staff: the organizer, or volunteers.manage in the activity's unit scope; 404 for anyone else. */
@@ -94,7 +95,6 @@ export class ActivityAccess {
   }
 
   private async residencePath(personId: string): Promise<string | undefined> {
-    const rows: { residence_path: string }[] = await this.dataSource.query('SELECT residence_path FROM people WHERE id = $1', [personId]);
-    return rows[0]?.residence_path;
+    return (await this.directory.people.byIds([personId])).get(personId)?.residencePath;
   }
 }

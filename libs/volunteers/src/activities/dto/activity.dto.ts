@@ -52,11 +52,12 @@ export class ActivityDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  static from(activity: ActivityRecord): ActivityDto {
+  /** `unitName` comes from organization's directory (one call for a whole page). */
+  static from(activity: ActivityRecord, unitName: string): ActivityDto {
     const dto = new ActivityDto();
     dto.id = activity.id;
     dto.unitId = activity.unitId;
-    dto.unitName = activity.unitName;
+    dto.unitName = unitName;
     dto.title = activity.title;
     dto.kind = activity.kind;
     dto.displayKind = ACTIVITY_KIND_DISPLAY[activity.kind];

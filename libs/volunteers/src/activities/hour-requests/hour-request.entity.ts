@@ -15,6 +15,10 @@ export class HourRequestEntity {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
+  /** Copy of the unit's path (declared in `activitiesSchema.pathCopies`: a subtree move rewrites it). */
+  @Column({ name: 'unit_path', type: 'text' })
+  unitPath: string;
+
   @Column({ name: 'service_date', type: 'date' })
   serviceDate: string;
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, paginate, Permission, queryRows, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationDirectory } from '@linli/organization';
+import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitiesNotifier } from '../activities-notifier';
@@ -12,6 +13,7 @@ import { HourRequestDto, HourRequestPageDto } from './dto/hour-request.dto';
 import { HourRequestsQueryDto } from './dto/hour-requests-query.dto';
 import { RejectHourRequestDto } from './dto/reject-hour-request.dto';
 import { HourRequestEntity } from './hour-request.entity';
+import { HourRequestsRepository } from './hour-requests.repository';
 
 const TITLE_LENGTH = 40;
 
@@ -32,7 +34,8 @@ export class HourRequestsService {
   private readonly logger = new Logger(HourRequestsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly requests: HourRequestsRepository,
+    private readonly directory: OrganizationDirectory,
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
     private readonly records: VolunteerRecords,
@@ -48,44 +51,35 @@ export class HourRequestsService {
     await this.scope.unitPath(command.unitId);
     const now = this.clock.now();
     if (command.date > this.calendar.localDate(now)) throw new ActivitiesException(ActivitiesCode.HourRequestFuture);
-    const repository = this.dataSource.getRepository(HourRequestEntity);
-    const saved = await repository.save(
-      repository.create({
+    const request = await this.transactions.run(async (manager) => {
+      const unit = await this.directory.units.anchor(manager, command.unitId);
+      return this.requests.insert(manager, {
         personId,
-        unitId: command.unitId,
+        unitId: unit.id,
+        unitPath: unit.path,
         serviceDate: command.date,
         hours: command.hours,
         description: command.description.trim(),
         status: 'pending',
         requestedBy: user.userId,
         createdAt: now,
-      }),
-    );
-    return HourRequestDto.from(await repository.findOneByOrFail({ id: saved.id }));
+      });
+    });
+    return HourRequestDto.from(request);
   }
 
   /** Staff: requests at units in their volunteers.read scope; everyone: their own. Newest first. */
   async list(user: AuthenticatedUser, query: HourRequestsQueryDto): Promise<HourRequestPageDto> {
-    const qb = this.dataSource.getRepository(HourRequestEntity).createQueryBuilder('request');
     const scope = await this.scope.scopeFilterAt(user, Permission.VolunteersRead, query.unitId);
-    const inScope = unitPathCondition('request_unit.path', scope, 'scope');
-    const staff = `EXISTS (SELECT 1 FROM units request_unit WHERE request_unit.id = request.unit_id AND ${inScope.sql})`;
-    if (query.unitId || !user.personId) qb.where(staff, inScope.params);
-    else qb.where(`(${staff} OR request.person_id = :me)`, { ...inScope.params, me: user.personId });
-    if (query.status) qb.andWhere('request.status = :status', { status: query.status });
-    const page = await paginate(qb, query, { sortColumn: 'request.createdAt', sortKey: (r) => r.createdAt, tieBreaker: 'request.id', tieKey: (r) => r.id, direction: 'DESC' });
+    const orPersonId = query.unitId || !user.personId ? undefined : user.personId;
+    const page = await this.requests.page({ scope, orPersonId, status: query.status }, query);
     return { items: page.items.map((r) => HourRequestDto.from(r)), nextCursor: page.nextCursor };
   }
 
   async approve(user: AuthenticatedUser, id: string, command: ApproveHourRequestDto): Promise<HourRequestDto> {
     return this.decide(user, id, 'approved', async (manager, request, unitPath) => {
       const hours = command.hours ?? request.hours;
-      await manager.query(`UPDATE volunteer_hour_requests SET status = 'approved', approved_hours = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [
-        id,
-        hours,
-        user.userId,
-        this.clock.now(),
-      ]);
+      await this.requests.approve(manager, id, hours, user.userId, this.clock.now());
       await this.outbox.publish(manager, {
         type: VolunteersEvent.ServiceVerified,
         unitId: request.unitId,
@@ -103,12 +97,7 @@ export class HourRequestsService {
 
   async reject(user: AuthenticatedUser, id: string, command: RejectHourRequestDto): Promise<HourRequestDto> {
     return this.decide(user, id, 'rejected', async (manager, request, unitPath) => {
-      await manager.query(`UPDATE volunteer_hour_requests SET status = 'rejected', reject_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [
-        id,
-        command.reason.trim(),
-        user.userId,
-        this.clock.now(),
-      ]);
+      await this.requests.reject(manager, id, command.reason.trim(), user.userId, this.clock.now());
       await this.audit.record(
         { action: 'volunteers.hour-request-rejected', targetType: 'volunteer-hour-request', targetId: id, unitId: request.unitId, unitPath, data: { personId: request.personId, reason: command.reason.trim() } },
         manager,
@@ -127,14 +116,12 @@ export class HourRequestsService {
     apply: (manager: EntityManager, request: HourRequestEntity, unitPath: string) => Promise<void>,
   ): Promise<HourRequestDto> {
     const { request, decidedNow } = await this.transactions.run(async (manager) => {
-      const repository = manager.getRepository(HourRequestEntity);
-      const locked = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      const [unit] = locked ? await queryRows<{ path: string }>(manager, 'SELECT path FROM units WHERE id = $1', [locked.unitId]) : [];
-      if (!locked || !unit || !this.scope.canReach(user, Permission.VolunteersVerify, unit.path)) throw new NotFoundProblem('该时长申请');
+      const locked = await this.requests.lock(manager, id);
+      if (!locked || !this.scope.canReach(user, Permission.VolunteersVerify, locked.unitPath)) throw new NotFoundProblem('该时长申请');
       if (locked.status === outcome) return { request: locked, decidedNow: false };
       if (locked.status !== 'pending') throw new ActivitiesException(ActivitiesCode.HourRequestDecided);
-      await apply(manager, locked, unit.path);
-      return { request: await repository.findOneByOrFail({ id }), decidedNow: true };
+      await apply(manager, locked, locked.unitPath);
+      return { request: await this.requests.find(manager, id), decidedNow: true };
     });
     if (decidedNow) {
       await this.notifier.hourRequestDecided(request).catch((error: unknown) => this.logger.error(`hour request ${id}: notice not queued: ${String(error)}`));

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { ActivitiesRepository } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
-import { ActivityRecord, placeOf, readActivity } from '../activity-record';
+import { ActivityRecord, placeOf } from '../activity-record';
 import { ActivitySignupEntity } from '../activity-signup.entity';
-import { ActivitySignups } from '../activity-signups.store';
+import { ActivityViews } from '../activity-views';
 import { SignupDto } from '../dto/signup.dto';
 
 /**
@@ -22,7 +23,8 @@ export class CancelSignupUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
-    private readonly signups: ActivitySignups,
+    private readonly activities: ActivitiesRepository,
+    private readonly views: ActivityViews,
     private readonly notifier: ActivitiesNotifier,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -34,16 +36,16 @@ export class CancelSignupUseCase {
     const now = this.clock.now();
 
     const { cancelled, promoted, activity } = await this.transactions.run(async (manager) => {
-      const locked = (await readActivity(manager, activityId, { lock: true })) as ActivityRecord;
-      const signup = await this.signups.find(manager, activityId, personId, { lock: true });
+      const locked = (await this.activities.readOne(manager, activityId, { lock: true })) as ActivityRecord;
+      const signup = await this.activities.findSignup(manager, activityId, personId, { lock: true });
       if (!signup) throw new NotFoundProblem('该报名');
       if (signup.status === 'cancelled') return { cancelled: signup, promoted: null, activity: locked };
       if (signup.checkedInAt !== null) throw new ActivitiesException(ActivitiesCode.CancelClosed);
 
-      await manager.query(`UPDATE volunteer_activity_signups SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [signup.id, now]);
+      await this.activities.cancelSignup(manager, signup.id, now);
       let promotedRow: ActivitySignupEntity | null = null;
       if (signup.status === 'confirmed') {
-        await manager.query(`UPDATE volunteer_activities SET confirmed_count = confirmed_count - 1 WHERE id = $1`, [activityId]);
+        await this.activities.adjustConfirmed(manager, activityId, -1);
         if (now < locked.endsAt) promotedRow = await this.promoteNext(manager, activityId, now);
       }
       if (personId !== user.personId) {
@@ -59,29 +61,25 @@ export class CancelSignupUseCase {
           manager,
         );
       }
-      const cancelledRow = (await this.signups.find(manager, activityId, personId)) as ActivitySignupEntity;
+      const cancelledRow = (await this.activities.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
       return { cancelled: cancelledRow, promoted: promotedRow, activity: locked };
     });
 
     if (promoted) {
       // After the commit: a rolled-back promotion must not be announced. The dedupe key makes a retry harmless.
-      await this.notifier
-        .promoted(promoted.id, promoted.personId, { title: activity.title, startsAt: activity.startsAt, place: placeOf(activity) }, now)
+      await this.views
+        .unitNames([activity])
+        .then((names) => this.notifier.promoted(promoted.id, promoted.personId, { title: activity.title, startsAt: activity.startsAt, place: placeOf(activity, names.get(activity.unitId) ?? '') }, now))
         .catch((error: unknown) => this.logger.error(`promotion notice for sign-up ${promoted.id} not queued: ${String(error)}`));
     }
     return SignupDto.from(cancelled, null);
   }
 
+  /** The first of the waitlist takes the freed place. */
   private async promoteNext(manager: EntityManager, activityId: string, now: Date): Promise<ActivitySignupEntity | null> {
-    const rows = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE volunteer_activity_signups SET status = 'confirmed', confirmed_at = $2
-        WHERE id = (SELECT id FROM volunteer_activity_signups WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY queue_seq LIMIT 1 FOR UPDATE)
-        RETURNING id`,
-      [activityId, now],
-    );
-    if (rows.length === 0) return null;
-    await manager.query(`UPDATE volunteer_activities SET confirmed_count = confirmed_count + 1 WHERE id = $1`, [activityId]);
-    return manager.getRepository(ActivitySignupEntity).findOneByOrFail({ id: rows[0].id });
+    const promotedId = await this.activities.promoteNext(manager, activityId, now);
+    if (promotedId === undefined) return null;
+    await this.activities.adjustConfirmed(manager, activityId, 1);
+    return (await this.activities.signupsByIds(manager, [promotedId]))[0];
   }
 }

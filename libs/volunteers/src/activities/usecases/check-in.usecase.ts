@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { assertCheckInAllowed } from '../../attendance/check-in-rules';
 import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { ActivitiesRepository, AttendanceTimes } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord, checkInSessionOf } from '../activity-record';
 import { CheckInResultDto } from '../dto/check-in-result.dto';
 import { CheckInDto } from '../dto/check-in.dto';
-
-interface AttendanceRow {
-  checked_in_at: Date;
-  checked_out_at: Date | null;
-}
 
 /**
  * `POST /volunteers/activities/:id/check-in` and `/check-out` with the code shown at the venue.
@@ -24,40 +20,27 @@ export class CheckInUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
+    private readonly activities: ActivitiesRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   checkIn(user: AuthenticatedUser, activityId: string, command: CheckInDto): Promise<CheckInResultDto> {
     return this.record(user, activityId, command, 'check-in', async (manager, personId, now) => {
-      const [row] = await queryRows<AttendanceRow>(
-        manager,
-        `UPDATE volunteer_activity_signups SET checked_in_at = COALESCE(checked_in_at, $3)
-          WHERE activity_id = $1 AND person_id = $2 AND status = 'confirmed' RETURNING checked_in_at, checked_out_at`,
-        [activityId, personId, now],
-      );
-      if (!row) throw new CheckInException(CheckInCode.NotSignedUp);
-      return row;
+      const times = await this.activities.checkIn(manager, activityId, personId, now);
+      if (!times) throw new CheckInException(CheckInCode.NotSignedUp);
+      return times;
     });
   }
 
   checkOut(user: AuthenticatedUser, activityId: string, command: CheckInDto): Promise<CheckInResultDto> {
     return this.record(user, activityId, command, 'check-out', async (manager, personId, now) => {
-      const [row] = await queryRows<AttendanceRow>(
-        manager,
-        `UPDATE volunteer_activity_signups SET checked_out_at = GREATEST($3, checked_in_at)
-          WHERE activity_id = $1 AND person_id = $2 AND status = 'confirmed' AND checked_in_at IS NOT NULL AND verified_at IS NULL
-          RETURNING checked_in_at, checked_out_at`,
-        [activityId, personId, now],
-      );
-      if (row) return row;
-      const [current] = await queryRows<{ status: string; checked_in_at: Date | null; verified_at: Date | null }>(
-        manager,
-        `SELECT status, checked_in_at, verified_at FROM volunteer_activity_signups WHERE activity_id = $1 AND person_id = $2`,
-        [activityId, personId],
-      );
+      const times = await this.activities.checkOut(manager, activityId, personId, now);
+      if (times) return times;
+      // Why not: no confirmed sign-up, not checked in, or verified already.
+      const current = await this.activities.findSignup(manager, activityId, personId);
       if (!current || current.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
-      if (current.checked_in_at === null) throw new CheckInException(CheckInCode.NotCheckedIn);
+      if (current.checkedInAt === null) throw new CheckInException(CheckInCode.NotCheckedIn);
       throw new CheckInException(CheckInCode.AttendanceVerified);
     });
   }
@@ -67,7 +50,7 @@ export class CheckInUseCase {
     activityId: string,
     command: CheckInDto,
     action: 'check-in' | 'check-out',
-    write: (manager: EntityManager, personId: string, now: Date) => Promise<AttendanceRow>,
+    write: (manager: EntityManager, personId: string, now: Date) => Promise<AttendanceTimes>,
   ): Promise<CheckInResultDto> {
     const activity: ActivityRecord = await this.access.visible(user, activityId);
     const personId = await this.access.actingFor(user, activity, command.personId);

@@ -3,9 +3,9 @@ import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform'
 import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { ActivitiesRepository } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
-import { ActivitySignupEntity } from '../activity-signup.entity';
-import { personNames } from '../attendance-people';
+import { ActivityViews } from '../activity-views';
 import { AttendanceDto } from '../dto/attendance.dto';
 import { CorrectAttendanceDto } from '../dto/correct-attendance.dto';
 
@@ -20,6 +20,8 @@ export class CorrectAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
+    private readonly activities: ActivitiesRepository,
+    private readonly views: ActivityViews,
     private readonly records: VolunteerRecords,
     private readonly audit: AuditLog,
   ) {}
@@ -28,13 +30,13 @@ export class CorrectAttendanceUseCase {
     const activity = await this.access.visible(user, activityId);
     this.access.assertVerifier(user, activity);
     return this.transactions.run(async (manager) => {
-      const repository = manager.getRepository(ActivitySignupEntity);
-      const signup = await repository.findOne({ where: { activityId, personId }, lock: { mode: 'pessimistic_write' } });
+      const signup = await this.activities.findSignup(manager, activityId, personId, { lock: true });
       if (!signup || signup.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
       if (signup.verifiedAt === null || signup.hours === null) throw new ActivitiesException(ActivitiesCode.NotVerified);
       const previous = signup.hours;
       const delta = Math.round((command.hours - previous) * 100) / 100;
-      await repository.update({ id: signup.id }, { hours: command.hours, hoursReason: command.reason.trim(), computedHours: signup.computedHours });
+      const reason = command.reason.trim();
+      await this.activities.correctHours(manager, signup, command.hours, reason);
       await this.records.correctVerifiedHours(manager, { personId, delta, unitId: activity.unitId });
       await this.audit.record(
         {
@@ -43,13 +45,13 @@ export class CorrectAttendanceUseCase {
           targetId: activityId,
           unitId: activity.unitId,
           unitPath: activity.unitPath,
-          data: { personId, from: previous, to: command.hours, reason: command.reason.trim() },
+          data: { personId, from: previous, to: command.hours, reason },
         },
         manager,
       );
-      const updated = await repository.findOneByOrFail({ id: signup.id });
-      const names = await personNames(manager, [personId]);
-      return AttendanceDto.from(updated, names.get(personId) ?? '', null);
+      const [updated] = await this.activities.signupsByIds(manager, [signup.id]);
+      const [dto] = await this.views.attendance([updated], undefined, manager);
+      return dto;
     });
   }
 }

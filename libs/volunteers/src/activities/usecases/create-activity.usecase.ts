@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { OrganizationDirectory } from '@linli/organization';
 import { AuditLog, AuthenticatedUser, Clock, Permission, ScopeService, TransactionRunner } from '@linli/platform';
 import { newCheckInSecret } from '../../attendance/check-in-code';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
-import { readActivity } from '../activity-record';
+import { ActivitiesRepository } from '../activities.repository';
+import { ActivityRecord } from '../activity-record';
+import { ActivityViews } from '../activity-views';
 import { ActivityDto } from '../dto/activity.dto';
 import { CreateActivityDto } from '../dto/create-activity.dto';
 
@@ -12,51 +15,50 @@ export class CreateActivityUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
+    private readonly directory: OrganizationDirectory,
+    private readonly activities: ActivitiesRepository,
+    private readonly views: ActivityViews,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreateActivityDto): Promise<ActivityDto> {
-    const unitPath = await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
+    await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
     const startsAt = new Date(command.startsAt);
     const endsAt = new Date(command.endsAt);
     const deadline = command.signupDeadline ? new Date(command.signupDeadline) : null;
     if (endsAt <= startsAt || (deadline !== null && deadline > endsAt)) throw new ActivitiesException(ActivitiesCode.ActivityTimes);
 
     return this.transactions.run(async (manager) => {
-      const [row] = (await manager.query(
-        `INSERT INTO volunteer_activities (unit_id, title, kind, starts_at, ends_at, capacity, signup_deadline, location_lat, location_lng, location_address,
-                                           radius_m, check_in_secret, organizer_user_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-        [
-          command.unitId,
-          command.title.trim(),
-          command.kind,
-          startsAt,
-          endsAt,
-          command.capacity,
-          deadline,
-          command.location?.lat ?? null,
-          command.location?.lng ?? null,
-          command.location?.address?.trim() || null,
-          command.radiusM ?? null,
-          newCheckInSecret(),
-          user.userId,
-          this.clock.now(),
-        ],
-      )) as { id: string }[];
+      const unit = await this.directory.units.anchor(manager, command.unitId);
+      const title = command.title.trim();
+      const id = await this.activities.insert(manager, {
+        unitId: unit.id,
+        unitPath: unit.path,
+        title,
+        kind: command.kind,
+        startsAt,
+        endsAt,
+        capacity: command.capacity,
+        signupDeadline: deadline,
+        location: command.location ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address?.trim() || null } : null,
+        radiusM: command.radiusM ?? null,
+        checkInSecret: newCheckInSecret(),
+        organizerUserId: user.userId,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(
         {
           action: 'volunteers.activity-created',
           targetType: 'volunteer-activity',
-          targetId: row.id,
+          targetId: id,
           unitId: command.unitId,
-          unitPath,
-          data: { title: command.title.trim(), kind: command.kind, startsAt: command.startsAt, endsAt: command.endsAt, capacity: command.capacity },
+          unitPath: unit.path,
+          data: { title, kind: command.kind, startsAt: command.startsAt, endsAt: command.endsAt, capacity: command.capacity },
         },
         manager,
       );
-      return ActivityDto.from((await readActivity(manager, row.id)) as NonNullable<Awaited<ReturnType<typeof readActivity>>>);
+      return this.views.activity((await this.activities.readOne(manager, id)) as ActivityRecord, manager);
     });
   }
 }

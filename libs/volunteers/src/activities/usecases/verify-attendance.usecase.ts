@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, TransactionRunner } from '@linli/platform';
-import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { attendedHours } from '../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
+import { ActivitiesRepository } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord } from '../activity-record';
 import { ActivitySignupEntity } from '../activity-signup.entity';
-import { personNames } from '../attendance-people';
-import { AttendanceDto } from '../dto/attendance.dto';
+import { ActivityViews } from '../activity-views';
 import { VerifyAttendanceDto } from '../dto/verify-attendance.dto';
 import { VerifyResultDto } from '../dto/verify-result.dto';
 
@@ -27,6 +27,8 @@ export class VerifyAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
+    private readonly activities: ActivitiesRepository,
+    private readonly views: ActivityViews,
     private readonly records: VolunteerRecords,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
@@ -45,14 +47,10 @@ export class VerifyAttendanceUseCase {
         return { signup, computed, hours: command.hours ?? (computed as number) };
       });
       if (verified.length > 0) {
-        await manager.query(
-          `UPDATE volunteer_activity_signups s SET verified_at = $2, verified_by = $3, hours = v.hours, computed_hours = v.computed, hours_reason = $4
-             FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, hours numeric, computed numeric)
-            WHERE s.id = v.id`,
-          [JSON.stringify(verified.map((v) => ({ id: v.signup.id, hours: v.hours, computed: v.computed }))), now, user.userId, command.hours !== undefined ? command.reason : null],
-        );
+        const reason = command.hours !== undefined ? (command.reason ?? null) : null;
+        await this.activities.markVerified(manager, verified.map((v) => ({ id: v.signup.id, hours: v.hours, computed: v.computed })), now, user.userId, reason);
         await this.outbox.publish(manager, verified.flatMap((v) => this.events(activity, v.signup.personId, v.hours)));
-        for (const v of verified) await this.records.addVerifiedHours(manager, { personId: v.signup.personId, hours: v.hours, unitId: activity.unitId });
+        await this.records.addVerifiedHoursMany(manager, activity.unitId, verified.map((v) => ({ personId: v.signup.personId, hours: v.hours })));
         await this.audit.record(
           {
             action: 'volunteers.activity-verified',
@@ -69,22 +67,16 @@ export class VerifyAttendanceUseCase {
           manager,
         );
       }
-      const rows = await manager.getRepository(ActivitySignupEntity).findBy({ id: In(verified.map((v) => v.signup.id)) });
-      const names = await personNames(manager, rows.map((row) => row.personId));
-      return { verified: rows.map((row) => AttendanceDto.from(row, names.get(row.personId) ?? '', null)), alreadyVerified };
+      const rows = await this.activities.signupsByIds(manager, verified.map((v) => v.signup.id));
+      return { verified: await this.views.attendance(rows, undefined, manager), alreadyVerified };
     });
   }
 
   /** The attendances this call verifies, locked; named people must be confirmed and (without an hours override) checked out. */
   private async due(manager: EntityManager, activity: ActivityRecord, command: VerifyAttendanceDto): Promise<{ due: ActivitySignupEntity[]; alreadyVerified: string[] }> {
-    const repository = manager.getRepository(ActivitySignupEntity);
-    const lock = { mode: 'pessimistic_write' as const };
-    if (command.personIds === undefined) {
-      const due = await repository.find({ where: { activityId: activity.id, status: 'confirmed', checkedOutAt: Not(IsNull()), verifiedAt: IsNull() }, order: { queueSeq: 'ASC' }, lock });
-      return { due, alreadyVerified: [] };
-    }
+    if (command.personIds === undefined) return { due: await this.activities.lockForVerification(manager, activity.id), alreadyVerified: [] };
     const wanted = [...new Set(command.personIds)];
-    const found = await repository.find({ where: { activityId: activity.id, personId: In(wanted) }, order: { queueSeq: 'ASC' }, lock });
+    const found = await this.activities.lockForVerification(manager, activity.id, wanted);
     const notSignedUp = wanted.filter((id) => !found.some((s) => s.personId === id && s.status === 'confirmed'));
     if (notSignedUp.length > 0) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '以下人员未正式报名该活动，不能核验', extensions: { personIds: notSignedUp } });
     const open = found.filter((s) => s.verifiedAt === null);
