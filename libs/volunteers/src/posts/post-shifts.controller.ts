@@ -6,10 +6,10 @@ import { ClaimDto, ShiftAttendanceDto, ShiftVerifyResultDto } from './dto/claim.
 import { ClaimShiftDto } from './dto/claim-shift.dto';
 import { VerifyShiftDto } from './dto/verify-shift.dto';
 import { PostShiftsService } from './post-shifts.service';
-import { ClaimShiftUseCase } from './usecases/claim-shift/claim-shift.usecase';
-import { RecordAttendanceUseCase } from './usecases/record-attendance/record-attendance.usecase';
-import { ReleaseClaimUseCase } from './usecases/release-claim/release-claim.usecase';
-import { VerifyShiftUseCase } from './usecases/verify-shift/verify-shift.usecase';
+import { ClaimShiftUseCase } from './usecases/claim-shift.usecase';
+import { RecordAttendanceUseCase } from './usecases/record-attendance.usecase';
+import { ReleaseClaimUseCase } from './usecases/release-claim.usecase';
+import { VerifyShiftUseCase } from './usecases/verify-shift.usecase';
 
 const NOT_LINKED = 'volunteers.person-not-linked: acting for yourself with an account linked to no person';
 const CHECK_IN_REFUSALS =

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission, queryRows } from '@linli/platform';
+import { AuthenticatedUser, Clock, Permission } from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { currentCheckInCode } from '../attendance/check-in-code';
 import { ShiftCheckInCodeDto } from './dto/check-in.dto';
 import { ShiftAttendanceDto } from './dto/claim.dto';
 import { PostAccess } from './post-access.service';
 import { PostViews } from './post-views';
-import { loadShift } from './shift-records';
+import { PostsRepository } from './posts.repository';
 
 /** What the organizer of a shift reads: the code to show at the post, and who came. */
 @Injectable()
@@ -14,6 +14,7 @@ export class PostShiftsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: PostAccess,
+    private readonly posts: PostsRepository,
     private readonly views: PostViews,
     private readonly clock: Clock,
   ) {}
@@ -22,7 +23,7 @@ export class PostShiftsService {
   async checkInCode(user: AuthenticatedUser, postId: string, shiftId: string): Promise<ShiftCheckInCodeDto> {
     const manager = this.dataSource.manager;
     const post = await this.access.managed(manager, user, postId, Permission.VolunteersManage, true);
-    const shift = await loadShift(manager, post.id, shiftId);
+    const shift = await this.posts.loadShift(manager, post.id, shiftId);
     const { code, validUntil } = currentCheckInCode(shift.checkInSecret, this.clock.now());
     return { code, validUntil: validUntil.toISOString() };
   }
@@ -31,15 +32,15 @@ export class PostShiftsService {
   async attendance(user: AuthenticatedUser, postId: string, shiftId: string): Promise<ShiftAttendanceDto> {
     const manager = this.dataSource.manager;
     const post = await this.access.managed(manager, user, postId, Permission.VolunteersRead, true);
-    const shift = await loadShift(manager, post.id, shiftId);
-    const rows = await queryRows<{ id: string }>(manager, 'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND released_at IS NULL ORDER BY claimed_at, id', [shift.id]);
+    const shift = await this.posts.loadShift(manager, post.id, shiftId);
+    const claimIds = await this.posts.liveClaimIds(manager, shift.id);
     return {
       postId: post.id,
       shiftId: shift.id,
       startsAt: shift.startsAt.toISOString(),
       endsAt: shift.endsAt.toISOString(),
       slots: shift.slots,
-      items: await this.views.claims(manager, rows.map((row) => row.id)),
+      items: await this.views.claims(manager, claimIds),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, paginate, Permission, queryRows, scopeCovers, TransactionRunner, unitPathCondition, ValidationProblem } from '@linli/platform';
-import { UnitsService } from '@linli/organization';
+import { OrganizationDirectory } from '@linli/organization';
+import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, scopeCovers, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { newCheckInSecret } from '../attendance/check-in-code';
 import { VolunteerSkills } from '../profiles/volunteer-skills.service';
@@ -10,10 +10,10 @@ import { PostDetailDto, PostPageDto } from './dto/post.dto';
 import { PostsQueryDto } from './dto/posts-query.dto';
 import { ShiftInputDto } from './dto/shift-input.dto';
 import { PostAccess } from './post-access.service';
-import { findPost, findPosts, PostRecord } from './post-records';
+import { PostRecord } from './post-rows';
 import { PostViews } from './post-views';
 import { PostsCode, PostsException } from './posts.exception';
-import { ServicePostEntity } from './service-post.entity';
+import { PostsRepository } from './posts.repository';
 
 /** Posts are published at a community or a unit below it. */
 const POST_UNIT_KINDS = ['community', 'grid', 'complex', 'building'] as const;
@@ -25,7 +25,8 @@ export class PostsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly units: UnitsService,
+    private readonly posts: PostsRepository,
+    private readonly directory: OrganizationDirectory,
     private readonly skills: VolunteerSkills,
     private readonly access: PostAccess,
     private readonly views: PostViews,
@@ -34,7 +35,7 @@ export class PostsService {
   ) {}
 
   async create(user: AuthenticatedUser, command: CreatePostDto): Promise<PostDetailDto> {
-    const unit = await this.units.getReachable(user, Permission.VolunteersManage, command.unitId);
+    const unit = await this.directory.units.reachable(user, Permission.VolunteersManage, command.unitId);
     if (!(POST_UNIT_KINDS as readonly string[]).includes(unit.kind)) throw new PostsException(PostsCode.PostUnitLevel, { extensions: { unitKind: unit.kind } });
     if (command.radiusM !== undefined && !command.location) {
       throw new ValidationProblem([{ field: 'radiusM', constraint: 'needsLocation', message: 'radiusM needs location' }]);
@@ -43,37 +44,32 @@ export class PostsService {
     const now = this.clock.now();
     const shifts = this.shiftTimes(command.shifts, now);
     return this.transactions.run(async (manager) => {
-      const [post] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO volunteer_posts (unit_id, title, description, category, required_skills, slots_per_shift, location_lat, location_lng, location_address, radius_m, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          unit.id,
-          command.title.trim(),
-          command.description ?? null,
-          command.category ?? null,
-          command.requiredSkills ?? [],
-          command.slotsPerShift,
-          command.location?.lat ?? null,
-          command.location?.lng ?? null,
-          command.location?.address ?? null,
-          command.radiusM ?? null,
-          user.userId,
-        ],
-      );
-      await this.insertShifts(manager, post.id, command.slotsPerShift, shifts);
+      const anchored = await this.directory.units.anchor(manager, unit.id);
+      const postId = await this.posts.insertPost(manager, {
+        unitId: anchored.id,
+        unitPath: anchored.path,
+        title: command.title.trim(),
+        description: command.description ?? null,
+        category: command.category ?? null,
+        requiredSkills: command.requiredSkills ?? [],
+        slotsPerShift: command.slotsPerShift,
+        location: command.location ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address ?? null } : null,
+        radiusM: command.radiusM ?? null,
+        createdBy: user.userId,
+      });
+      await this.insertShifts(manager, postId, command.slotsPerShift, shifts);
       await this.audit.record(
         {
           action: 'volunteers.post-created',
           targetType: 'volunteer-post',
-          targetId: post.id,
-          unitId: unit.id,
-          unitPath: unit.path,
+          targetId: postId,
+          unitId: anchored.id,
+          unitPath: anchored.path,
           data: { title: command.title.trim(), slotsPerShift: command.slotsPerShift, shifts: shifts.length },
         },
         manager,
       );
-      return this.views.detail(manager, (await findPost(manager, post.id)) as PostRecord, user.personId, now);
+      return this.views.detail(manager, (await this.posts.findPost(manager, postId)) as PostRecord, user.personId, now);
     });
   }
 
@@ -103,27 +99,14 @@ export class PostsService {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
     const scope = await this.access.viewScope(manager, user);
-    const qb = manager.getRepository(ServicePostEntity).createQueryBuilder('post').innerJoin('units', 'u', 'u.id = post.unitId');
-    const visible = unitPathCondition('u.path', scope, 'view');
-    qb.where(`(${visible.sql} OR post.createdBy = :me)`, { ...visible.params, me: user.userId });
+    let under: string | undefined;
     if (query.unitId) {
-      const unit = await this.units.get(query.unitId, manager).catch(() => undefined);
+      const unit = (await this.directory.units.byIds([query.unitId], manager)).get(query.unitId);
       if (!unit || !scopeCovers(scope, unit.path)) throw new NotFoundProblem('该单位');
-      const under = unitPathCondition('u.path', [unit.path], 'under');
-      qb.andWhere(under.sql, under.params);
+      under = unit.path;
     }
-    if (query.open) {
-      qb.andWhere('EXISTS (SELECT 1 FROM volunteer_post_shifts s WHERE s.post_id = post.id AND s.starts_at > :now AND s.claimed < s.slots)', { now });
-    }
-    if (query.skill) qb.andWhere(':skill = ANY(post.requiredSkills)', { skill: query.skill });
-    const page = await paginate(qb, query, {
-      sortColumn: 'post.createdAt',
-      sortKey: (post) => post.createdAt,
-      tieBreaker: 'post.id',
-      tieKey: (post) => post.id,
-      direction: 'DESC',
-    });
-    const records = await findPosts(manager, page.items.map((post) => post.id));
+    const page = await this.posts.page({ visible: scope, publisher: user.userId, under, openAfter: query.open ? now : undefined, skill: query.skill }, query);
+    const records = await this.posts.findPosts(manager, page.items.map((post) => post.id));
     const posts = page.items.flatMap((post) => records.get(post.id) ?? []);
     return { items: await this.views.summaries(manager, posts, now), nextCursor: page.nextCursor };
   }
@@ -141,12 +124,7 @@ export class PostsService {
     });
   }
 
-  private async insertShifts(manager: EntityManager, postId: string, slots: number, shifts: { startsAt: Date; endsAt: Date }[]): Promise<void> {
-    if (shifts.length === 0) return;
-    await manager.query(
-      `INSERT INTO volunteer_post_shifts (post_id, starts_at, ends_at, slots, check_in_secret)
-       SELECT $1, s.starts_at, s.ends_at, $2, s.secret FROM unnest($3::timestamptz[], $4::timestamptz[], $5::varchar[]) AS s (starts_at, ends_at, secret)`,
-      [postId, slots, shifts.map((s) => s.startsAt), shifts.map((s) => s.endsAt), shifts.map(() => newCheckInSecret())],
-    );
+  private insertShifts(manager: EntityManager, postId: string, slots: number, shifts: { startsAt: Date; endsAt: Date }[]): Promise<void> {
+    return this.posts.insertShifts(manager, postId, slots, shifts.map((shift) => ({ ...shift, secret: newCheckInSecret() })));
   }
 }

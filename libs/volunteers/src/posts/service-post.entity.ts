@@ -9,6 +9,10 @@ export class ServicePostEntity {
   @Column({ name: 'unit_id', type: 'uuid' })
   unitId: string;
 
+  /** Copy of the unit's path (declared in `postsSchema.pathCopies`: a subtree move rewrites it). */
+  @Column({ name: 'unit_path', type: 'text' })
+  unitPath: string;
+
   @Column({ type: 'varchar', length: 200 })
   title: string;
 

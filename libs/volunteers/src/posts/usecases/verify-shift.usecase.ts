@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, queryRows, TransactionRunner } from '@linli/platform';
-import { attendedHours } from '../../../attendance/attendance-hours';
-import { CheckInCode, CheckInException } from '../../../attendance/check-in.exception';
-import { VolunteerRecords } from '../../../profiles/volunteer-records.service';
-import { VolunteersEvent } from '../../../volunteers-events';
-import { ShiftVerifyResultDto } from '../../dto/claim.dto';
-import { VerifyShiftDto } from '../../dto/verify-shift.dto';
-import { PostAccess } from '../../post-access.service';
-import { PostRecord } from '../../post-records';
-import { PostViews } from '../../post-views';
-import { PostsCode, PostsException } from '../../posts.exception';
-import { ClaimRecord, lockLiveClaims, loadShift, ShiftRecord } from '../../shift-records';
+import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, TransactionRunner } from '@linli/platform';
+import { attendedHours } from '../../attendance/attendance-hours';
+import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { VolunteersEvent } from '../../volunteers-events';
+import { ShiftVerifyResultDto } from '../dto/claim.dto';
+import { VerifyShiftDto } from '../dto/verify-shift.dto';
+import { PostAccess } from '../post-access.service';
+import { PostViews } from '../post-views';
+import { PostsCode, PostsException } from '../posts.exception';
+import { ClaimRecord, PostRecord, ShiftRecord } from '../post-rows';
+import { PostsRepository } from '../posts.repository';
 
 /**
  * `POST …/shifts/:shiftId/verify` (volunteers.verify where the post is, or its publisher): fixes
@@ -26,6 +26,7 @@ export class VerifyShiftUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
+    private readonly posts: PostsRepository,
     private readonly records: VolunteerRecords,
     private readonly outbox: Outbox,
     private readonly views: PostViews,
@@ -36,23 +37,18 @@ export class VerifyShiftUseCase {
   async execute(user: AuthenticatedUser, postId: string, shiftId: string, command: VerifyShiftDto): Promise<ShiftVerifyResultDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersVerify, true);
-      const shift = await loadShift(manager, post.id, shiftId);
+      const shift = await this.posts.loadShift(manager, post.id, shiftId);
       const now = this.clock.now();
       if (shift.startsAt.getTime() > now.getTime()) throw new PostsException(PostsCode.ShiftNotStarted);
-      const claims = await lockLiveClaims(manager, shift.id, command.personIds);
+      const claims = await this.posts.lockLiveClaims(manager, shift.id, command.personIds);
       const chosen = this.choose(claims, command);
       const verified: { claim: ClaimRecord; hours: number }[] = [];
       for (const claim of chosen) {
         const hours = command.hours ?? attendedHours(shift, claim.checkedInAt as Date, claim.checkedOutAt as Date);
-        const updated = await queryRows<{ id: string }>(
-          manager,
-          `UPDATE volunteer_shift_claims SET verified_at = $2, verified_by = $3, hours = $4, hours_reason = $5 WHERE id = $1 AND verified_at IS NULL RETURNING id`,
-          [claim.id, now, user.userId, hours, command.reason ?? null],
-        );
-        if (updated.length > 0) verified.push({ claim, hours });
+        if (await this.posts.verifyClaim(manager, claim.id, { at: now, by: user.userId, hours, reason: command.reason ?? null })) verified.push({ claim, hours });
       }
       const earned = verified.filter((entry) => entry.hours > 0);
-      for (const { claim, hours } of earned) await this.records.addVerifiedHours(manager, { personId: claim.personId, hours, unitId: post.unitId });
+      await this.records.addVerifiedHoursMany(manager, post.unitId, earned.map(({ claim, hours }) => ({ personId: claim.personId, hours })));
       if (earned.length > 0) await this.outbox.publish(manager, earned.flatMap(({ claim, hours }) => this.events(post, shift, claim.personId, hours)));
       if (verified.length > 0) {
         await this.audit.record(

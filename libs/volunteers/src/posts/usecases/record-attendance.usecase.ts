@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
-import { CheckInCode, CheckInException } from '../../../attendance/check-in.exception';
-import { assertCheckInAllowed } from '../../../attendance/check-in-rules';
-import { ShiftCheckInDto } from '../../dto/check-in.dto';
-import { ClaimDto } from '../../dto/claim.dto';
-import { PostAccess } from '../../post-access.service';
-import { PostViews } from '../../post-views';
-import { lockLiveClaims, loadShift } from '../../shift-records';
+import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { assertCheckInAllowed } from '../../attendance/check-in-rules';
+import { ShiftCheckInDto } from '../dto/check-in.dto';
+import { ClaimDto } from '../dto/claim.dto';
+import { PostAccess } from '../post-access.service';
+import { PostViews } from '../post-views';
+import { PostsRepository } from '../posts.repository';
 
 /**
  * `POST …/shifts/:shiftId/check-in` and `/check-out`: the claimant (or staff for a person in their
@@ -19,6 +19,7 @@ export class RecordAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
+    private readonly posts: PostsRepository,
     private readonly views: PostViews,
     private readonly clock: Clock,
   ) {}
@@ -35,17 +36,17 @@ export class RecordAttendanceUseCase {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);
-      const shift = await loadShift(manager, post.id, shiftId);
+      const shift = await this.posts.loadShift(manager, post.id, shiftId);
       const now = this.clock.now();
       assertCheckInAllowed({ ...shift, location: post.location, radiusM: post.radiusM }, command, now);
-      const [claim] = await lockLiveClaims(manager, shift.id, [personId]);
+      const [claim] = await this.posts.lockLiveClaims(manager, shift.id, [personId]);
       if (!claim) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '未认领该班次，不能签到或签退' });
       if (claim.verifiedAt) throw new CheckInException(CheckInCode.AttendanceVerified);
       if (direction === 'in') {
-        await manager.query('UPDATE volunteer_shift_claims SET checked_in_at = coalesce(checked_in_at, $2) WHERE id = $1', [claim.id, now]);
+        await this.posts.checkIn(manager, claim.id, now);
       } else {
         if (!claim.checkedInAt) throw new CheckInException(CheckInCode.NotCheckedIn);
-        await manager.query('UPDATE volunteer_shift_claims SET checked_out_at = $2 WHERE id = $1', [claim.id, now]);
+        await this.posts.checkOut(manager, claim.id, now);
       }
       return this.views.claim(manager, claim.id);
     });

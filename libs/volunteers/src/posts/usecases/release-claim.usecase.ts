@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, TransactionRunner } from '@linli/platform';
-import { ClaimDto } from '../../dto/claim.dto';
-import { PostAccess } from '../../post-access.service';
-import { PostViews } from '../../post-views';
-import { PostsCode, PostsException } from '../../posts.exception';
-import { lockClaim } from '../../shift-records';
+import { ClaimDto } from '../dto/claim.dto';
+import { PostAccess } from '../post-access.service';
+import { PostViews } from '../post-views';
+import { PostsCode, PostsException } from '../posts.exception';
+import { PostsRepository } from '../posts.repository';
 
 /**
  * `DELETE /volunteers/posts/:id/claims/:claimId`: the claimant (or staff with volunteers.manage
@@ -16,6 +16,7 @@ export class ReleaseClaimUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
+    private readonly posts: PostsRepository,
     private readonly views: PostViews,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -24,14 +25,14 @@ export class ReleaseClaimUseCase {
   async execute(user: AuthenticatedUser, postId: string, claimId: string): Promise<ClaimDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.find(manager, postId);
-      const claim = await lockClaim(manager, post.id, claimId);
+      const claim = await this.posts.lockClaim(manager, post.id, claimId);
       const own = claim.personId === user.personId;
       if (!own && !this.access.mayManage(user, post, Permission.VolunteersManage, true)) throw new NotFoundProblem('该认领记录');
       if (claim.releasedAt) throw new PostsException(PostsCode.ClaimReleased);
       const now = this.clock.now();
       if (claim.startsAt.getTime() <= now.getTime()) throw new PostsException(PostsCode.ShiftStarted);
-      await manager.query('UPDATE volunteer_shift_claims SET released_at = $2, released_by = $3 WHERE id = $1', [claim.id, now, user.userId]);
-      await manager.query('UPDATE volunteer_post_shifts SET claimed = claimed - 1 WHERE id = $1', [claim.shiftId]);
+      await this.posts.releaseClaim(manager, claim.id, now, user.userId);
+      await this.posts.adjustClaimed(manager, claim.shiftId, -1);
       await this.audit.record(
         {
           action: 'volunteers.shift-claim-released',

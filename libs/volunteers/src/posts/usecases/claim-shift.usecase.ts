@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, queryRows, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, TransactionRunner, uniqueViolationConstraint } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { ClaimDto } from '../../dto/claim.dto';
-import { ClaimShiftDto } from '../../dto/claim-shift.dto';
-import { MemberRegistrationsReader } from '../../member-registrations.reader';
-import { PostAccess } from '../../post-access.service';
-import { PostViews } from '../../post-views';
-import { PostsCode, PostsException } from '../../posts.exception';
-import { violatedConstraint } from '../../posts-sql';
-import { loadShift, ShiftRecord } from '../../shift-records';
+import { isExclusionViolation } from '../../attendance/overlap-violation';
+import { ClaimDto } from '../dto/claim.dto';
+import { ClaimShiftDto } from '../dto/claim-shift.dto';
+import { MemberStanding, PostAccess } from '../post-access.service';
+import { ShiftRecord } from '../post-rows';
+import { PostViews } from '../post-views';
+import { PostsCode, PostsException } from '../posts.exception';
+import { PostsRepository } from '../posts.repository';
 
 /**
  * `POST /volunteers/posts/:id/claims`: a person takes a slot of a shift. The shift row is locked
@@ -23,24 +23,23 @@ export class ClaimShiftUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
-    private readonly registrations: MemberRegistrationsReader,
+    private readonly posts: PostsRepository,
     private readonly views: PostViews,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-    private readonly calendar: BusinessCalendar,
   ) {}
 
   async execute(user: AuthenticatedUser, postId: string, command: ClaimShiftDto): Promise<ClaimDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);
-      const shift = await loadShift(manager, post.id, command.shiftId, true);
+      const shift = await this.posts.loadShift(manager, post.id, command.shiftId, true);
       const now = this.clock.now();
       if (shift.startsAt.getTime() <= now.getTime()) throw new PostsException(PostsCode.ShiftStarted);
       await this.refuseConflicts(manager, shift, personId);
-      const standing = await this.registrations.standing(manager, personId, await this.access.communityOf(manager, post), this.calendar.localDate(now));
+      const standing = await this.access.standing(manager, personId, post);
       const claimId = await this.insertClaim(manager, shift, personId, standing, user.userId, now);
-      await manager.query('UPDATE volunteer_post_shifts SET claimed = claimed + 1 WHERE id = $1', [shift.id]);
+      await this.posts.adjustClaimed(manager, shift.id, 1);
       await this.audit.record(
         {
           action: 'volunteers.shift-claimed',
@@ -57,42 +56,20 @@ export class ClaimShiftUseCase {
   }
 
   private async refuseConflicts(manager: EntityManager, shift: ShiftRecord, personId: string): Promise<void> {
-    const [own] = await queryRows<{ id: string }>(manager, 'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND person_id = $2 AND released_at IS NULL', [
-      shift.id,
-      personId,
-    ]);
-    if (own) throw new PostsException(PostsCode.ShiftAlreadyClaimed, { extensions: { claimId: own.id } });
+    const own = await this.posts.liveClaimOf(manager, shift.id, personId);
+    if (own) throw new PostsException(PostsCode.ShiftAlreadyClaimed, { extensions: { claimId: own } });
     if (shift.claimed >= shift.slots) throw new PostsException(PostsCode.ShiftFull, { extensions: { slots: shift.slots } });
-    const [overlap] = await queryRows<{ shift_id: string; title: string }>(
-      manager,
-      `SELECT c.shift_id, p.title FROM volunteer_shift_claims c JOIN volunteer_posts p ON p.id = c.post_id
-        WHERE c.person_id = $1 AND c.released_at IS NULL AND tstzrange(c.starts_at, c.ends_at) && tstzrange($2, $3) LIMIT 1`,
-      [personId, shift.startsAt, shift.endsAt],
-    );
+    const overlap = await this.posts.overlappingClaim(manager, personId, shift.startsAt, shift.endsAt);
     if (overlap) throw this.overlap(overlap);
   }
 
-  private async insertClaim(
-    manager: EntityManager,
-    shift: ShiftRecord,
-    personId: string,
-    standing: { partyMember: boolean; dualRegistered: boolean },
-    userId: string,
-    now: Date,
-  ): Promise<string> {
+  private async insertClaim(manager: EntityManager, shift: ShiftRecord, personId: string, standing: MemberStanding, userId: string, now: Date): Promise<string> {
     try {
-      const [row] = await queryRows<{ id: string }>(
-        manager,
-        `INSERT INTO volunteer_shift_claims (post_id, shift_id, person_id, starts_at, ends_at, party_member, dual_registered, claimed_by, claimed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [shift.postId, shift.id, personId, shift.startsAt, shift.endsAt, standing.partyMember, standing.dualRegistered, userId, now],
-      );
-      return row.id;
+      return await this.posts.insertClaim(manager, shift, { personId, ...standing, claimedBy: userId, claimedAt: now });
     } catch (error) {
       // A concurrent claim of the same person committed between the checks and this insert.
-      const constraint = violatedConstraint(error);
-      if (constraint === 'volunteer_shift_claims_overlap_excl') throw this.overlap(null);
-      if (constraint === 'volunteer_shift_claims_live_key') throw new PostsException(PostsCode.ShiftAlreadyClaimed);
+      if (isExclusionViolation(error, 'volunteer_shift_claims_overlap_excl')) throw this.overlap(null);
+      if (uniqueViolationConstraint(error) === 'volunteer_shift_claims_live_key') throw new PostsException(PostsCode.ShiftAlreadyClaimed);
       throw error;
     }
   }
