@@ -27,4 +27,3 @@ export * from './store/redemption-expiry.service';
 export * from './evaluation/points-evaluation.module';
 export * from './evaluation/evaluation-annual-scores.service';
 export { EVALUATION_POINTS_FACTOR } from './evaluation/evaluation-scoring';
-export * from './levels/volunteer-levels';

@@ -89,9 +89,8 @@ describe('points accounts, adjustments and rules over HTTP', () => {
           ],
         },
         assessment: { balance: 4 },
-        level: { code: 'star-1', display: '一星志愿者', earnedInWindow: 25 },
       });
-      expect(empty.body).toEqual({ redeemable: { balance: 0, pending: 0, expiring: [] }, assessment: { balance: 0 }, level: { code: 'star-1', display: '一星志愿者', earnedInWindow: 0 } });
+      expect(empty.body).toEqual({ redeemable: { balance: 0, pending: 0, expiring: [] }, assessment: { balance: 0 } });
     });
 
     it('answers 404 for points outside the caller\'s scope, exactly as for an unknown owner', async () => {

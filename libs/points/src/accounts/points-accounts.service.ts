@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { PointAccountEntity } from '../ledger/point-account.entity';
 import { PointEntryEntity } from '../ledger/point-entry.entity';
 import { AccountKind, PointsOwner } from '../ledger/points-owner';
-import { PointsLevels } from '../levels/points-levels.service';
 import { PointRuleOutcomeEntity } from '../rules/point-rule-outcome.entity';
 import { PointEntryDto } from './dto/point-entry.dto';
 import { PointsAccountQueryDto } from './dto/points-account-query.dto';
@@ -18,7 +17,6 @@ export class PointsAccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly owners: PointsOwners,
-    private readonly levels: PointsLevels,
   ) {}
 
   /** `GET /points/accounts/:ownerType/:ownerId`. */
@@ -43,7 +41,6 @@ export class PointsAccountsService {
         expiring: expiring.map((batch) => ({ amount: Number(batch.amount), expiresAt: batch.expires_at.toISOString() })),
       },
       assessment: { balance: assessment?.balance ?? 0 },
-      ...(owner.type === 'person' ? { level: await this.levels.of(owner.id) } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
+import { EntityManager } from 'typeorm';
 import { PointsOwner } from '../ledger/points-owner';
 
 /** An owner and where it sits in the unit tree: a person where they reside, an organization where it is anchored. */
@@ -11,31 +12,31 @@ export interface LocatedOwner {
 }
 
 /**
- * Finds owners in the unit tree for scope checks. The organization module's public API offers
- * neither a party-organization lookup nor a bulk person lookup, so this reads `people` and
- * `party_organizations` (their current paths: a moved subtree needs no rewrite here).
+ * Finds owners in the unit tree for scope checks, through organization's directory (people by
+ * residence, party organizations by anchor; their current paths, so a moved subtree needs no
+ * rewrite here): one read per owner type.
  */
 @Injectable()
 export class PointsOwners {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly directory: OrganizationDirectory,
     private readonly scope: ScopeService,
   ) {}
 
   /** The owners in input order; 404 if any is unknown. */
-  async locate(owners: PointsOwner[], manager: EntityManager = this.dataSource.manager): Promise<LocatedOwner[]> {
-    const located = new Map<string, { unit_id: string; unit_path: string }>();
-    const sources = { person: 'SELECT id, residence_unit_id AS unit_id, residence_path AS unit_path FROM people', organization: 'SELECT id, unit_id, unit_path FROM party_organizations' };
-    for (const type of ['person', 'organization'] as const) {
-      const ids = [...new Set(owners.filter((o) => o.type === type).map((o) => o.id))];
-      if (ids.length === 0) continue;
-      const rows = await queryRows<{ id: string; unit_id: string; unit_path: string }>(manager, `${sources[type]} WHERE id = ANY($1::uuid[])`, [ids]);
-      for (const row of rows) located.set(`${type}:${row.id}`, row);
-    }
+  async locate(owners: PointsOwner[], manager?: EntityManager): Promise<LocatedOwner[]> {
+    const idsOf = (type: PointsOwner['type']) => owners.filter((o) => o.type === type).map((o) => o.id);
+    const people = await this.directory.people.byIds(idsOf('person'), manager);
+    const organizations = await this.directory.organizations.byIds(idsOf('organization'), manager);
     return owners.map((owner) => {
-      const row = located.get(`${owner.type}:${owner.id}`);
-      if (!row) throw new NotFoundProblem(owner.type === 'person' ? '该人员' : '该党组织');
-      return { owner, unitId: row.unit_id, unitPath: row.unit_path };
+      if (owner.type === 'person') {
+        const person = people.get(owner.id);
+        if (!person) throw new NotFoundProblem('该人员');
+        return { owner, unitId: person.residenceUnitId, unitPath: person.residencePath };
+      }
+      const organization = organizations.get(owner.id);
+      if (!organization) throw new NotFoundProblem('该党组织');
+      return { owner, unitId: organization.unitId, unitPath: organization.unitPath };
     });
   }
 

@@ -1,5 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { VolunteerLevelDto } from '../../levels/dto/volunteer-level.dto';
+import { ApiProperty } from '@nestjs/swagger';
 import { AssessmentAccountDto } from './assessment-account.dto';
 import { RedeemableAccountDto } from './redeemable-account.dto';
 
@@ -10,7 +9,4 @@ export class PointsAccountViewDto {
 
   @ApiProperty({ type: AssessmentAccountDto })
   assessment: AssessmentAccountDto;
-
-  @ApiPropertyOptional({ type: VolunteerLevelDto, description: 'Persons only: the volunteer level from points earned over the last 12 months' })
-  level?: VolunteerLevelDto;
 }
