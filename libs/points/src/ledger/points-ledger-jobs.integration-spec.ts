@@ -2,7 +2,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Clock, JobRunner, TransactionRunner } from '@linli/platform';
 import { bootScheduler, pointAccount, pointEntries, resetState, withTestDb } from '@linli/testing';
-import { CONSISTENCY_CHECK_SCHEDULE, EXPIRE_LOTS_SCHEDULE } from './points-ledger.jobs';
+import { CONSISTENCY_CHECK_SCHEDULE } from './consistency-check.job';
+import { EXPIRE_LOTS_SCHEDULE } from './expire-lots.job';
 import { PointsLedger } from './points-ledger.service';
 import { PointsOwner } from './points-owner';
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { PointsLedgerJobs } from './points-ledger.jobs';
+import { ConsistencyCheckJob } from './consistency-check.job';
+import { ExpireLotsJob } from './expire-lots.job';
 import { PointsLedgerModule } from './points-ledger.module';
 
 /** The ledger's daily schedules (expiry, consistency check); mounted by the scheduler. */
-@Module({ imports: [PointsLedgerModule], providers: [PointsLedgerJobs] })
+@Module({ imports: [PointsLedgerModule], providers: [ExpireLotsJob, ConsistencyCheckJob] })
 export class PointsLedgerJobsModule {}
