@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { PointsStoreJobs } from './points-store.jobs';
+import { ExpireRedemptionsJob } from './expire-redemptions.job';
 import { PointsStoreModule } from './points-store.module';
 
 /** The store's daily schedule (expiring reservations); mounted by the scheduler. */
-@Module({ imports: [PointsStoreModule], providers: [PointsStoreJobs] })
+@Module({ imports: [PointsStoreModule], providers: [ExpireRedemptionsJob] })
 export class PointsStoreJobsModule {}

@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
 import { EntityManager } from 'typeorm';
-import { REDEMPTION_SELECT, RedemptionRow } from './store-records';
+import { RedemptionRow } from './store-records';
+import { StoreRepository } from './store.repository';
 
 /** Loads redemptions for a caller: the owner (a person acting for themselves) or staff in the store's scope; 404 for anyone else. */
 @Injectable()
 export class RedemptionAccess {
-  constructor(private readonly scope: ScopeService) {}
+  constructor(
+    private readonly scope: ScopeService,
+    private readonly store: StoreRepository,
+  ) {}
 
   /** The redemption row, locked when `lock` (commands), if `user` may see it with `staffPermission`. */
   async load(manager: EntityManager, user: AuthenticatedUser, id: string, staffPermission: Permission, options: { lock?: boolean; ownerAllowed?: boolean } = {}): Promise<RedemptionRow> {
-    const [row] = await queryRows<RedemptionRow>(manager, `${REDEMPTION_SELECT} WHERE d.id = $1${options.lock ? ' FOR UPDATE OF d' : ''}`, [id]);
+    const row = await this.store.redemption(manager, id, { lock: options.lock });
     if (!row) throw new NotFoundProblem('该兑换记录');
     const isOwner = row.owner_type === 'person' && user.personId === row.owner_id;
     if ((options.ownerAllowed ?? true) && isOwner) return row;

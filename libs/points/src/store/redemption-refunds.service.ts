@@ -3,6 +3,7 @@ import { AuditLog } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { PointsLedger } from '../ledger/points-ledger.service';
 import { RedemptionRow } from './store-records';
+import { StoreRepository } from './store.repository';
 
 /**
  * Closes a reserved redemption as cancelled or expired: the debit is reversed (the points go back to
@@ -14,18 +15,14 @@ export class RedemptionRefunds {
   constructor(
     private readonly ledger: PointsLedger,
     private readonly audit: AuditLog,
+    private readonly store: StoreRepository,
   ) {}
 
   async close(manager: EntityManager, row: RedemptionRow, status: 'cancelled' | 'expired', now: Date, actorUserId: string | null): Promise<void> {
     const verb = status === 'cancelled' ? '取消' : '过期退回';
     const reversal = await this.ledger.reverse(manager, row.debit_entry_id, { reason: `${verb}兑换「${row.reward_name}」×${row.quantity}`, actorUserId, occurredAt: now });
-    await manager.query(`UPDATE point_rewards SET stock = stock + $2, updated_at = now() WHERE id = $1`, [row.reward_id, row.quantity]);
-    await manager.query(`UPDATE point_redemptions SET status = $2, closed_at = $3, refund_entry_id = $4 WHERE id = $1 AND status = 'reserved'`, [
-      row.id,
-      status,
-      now,
-      reversal.entry?.id ?? null,
-    ]);
+    await this.store.restoreStock(manager, row.reward_id, row.quantity);
+    await this.store.close(manager, row.id, status, now, reversal.entry?.id ?? null);
     await this.audit.record(
       {
         action: `points.redemption.${status}`,

@@ -8,9 +8,9 @@ import { RedemptionQueryDto } from './dto/redemption-query.dto';
 import { RedemptionDto } from './dto/redemption.dto';
 import { RedemptionAccess } from './redemption-access.service';
 import { RedemptionsQuery } from './redemptions-query.service';
-import { CancelRedemptionUseCase } from './usecases/cancel-redemption/cancel-redemption.usecase';
-import { FulfilRedemptionUseCase } from './usecases/fulfil-redemption/fulfil-redemption.usecase';
-import { RedeemRewardUseCase } from './usecases/redeem-reward/redeem-reward.usecase';
+import { CancelRedemptionUseCase } from './usecases/cancel-redemption.usecase';
+import { FulfilRedemptionUseCase } from './usecases/fulfil-redemption.usecase';
+import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
 
 @ApiTags('points/store')
 @Controller('points/redemptions')

@@ -40,9 +40,3 @@ export interface RedemptionRow {
   reward_unit_id: string;
   reward_unit_path: string;
 }
-
-export const REWARD_COLUMNS = 'id, unit_id, unit_path, name, cost, stock, per_person_limit, limit_period, image_url, active_from, active_to';
-
-export const REDEMPTION_SELECT = `SELECT d.id, d.reward_id, d.owner_type, d.owner_id, d.owner_unit_path, d.quantity, d.points, d.status, d.pickup_code, d.debit_entry_id,
-       d.reserved_at, d.closed_at, r.name AS reward_name, r.unit_id AS reward_unit_id, r.unit_path AS reward_unit_path
-  FROM point_redemptions d JOIN point_rewards r ON r.id = d.reward_id`;

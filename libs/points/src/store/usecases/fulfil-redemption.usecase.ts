@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
-import { AuditLog, AuthenticatedUser, Clock, Permission, queryRows, TransactionRunner } from '@linli/platform';
-import { PointsCode, PointsException } from '../../../points.exception';
-import { FulfilRedemptionDto } from '../../dto/fulfil-redemption.dto';
-import { RedemptionDto } from '../../dto/redemption.dto';
-import { RedemptionAccess } from '../../redemption-access.service';
-import { REDEMPTION_SELECT, RedemptionRow } from '../../store-records';
+import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
+import { FulfilRedemptionDto } from '../dto/fulfil-redemption.dto';
+import { RedemptionDto } from '../dto/redemption.dto';
+import { RedemptionAccess } from '../redemption-access.service';
+import { RedemptionRow } from '../store-records';
+import { StoreCode, StoreException } from '../store.exception';
+import { StoreRepository } from '../store.repository';
 
 function sameCode(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
@@ -19,6 +20,7 @@ export class FulfilRedemptionUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: RedemptionAccess,
+    private readonly store: StoreRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -26,15 +28,14 @@ export class FulfilRedemptionUseCase {
   execute(user: AuthenticatedUser, id: string, command: FulfilRedemptionDto): Promise<RedemptionDto> {
     return this.transactions.run(async (manager) => {
       const row = await this.access.load(manager, user, id, Permission.PointsRedeem, { lock: true, ownerAllowed: false });
-      if (row.status !== 'reserved') throw new PointsException(PointsCode.RedemptionClosed, { extensions: { redemptionStatus: row.status } });
-      if (!sameCode(row.pickup_code, command.pickupCode)) throw new PointsException(PointsCode.WrongPickupCode);
-      await manager.query(`UPDATE point_redemptions SET status = 'fulfilled', closed_at = $2 WHERE id = $1`, [id, this.clock.now()]);
+      if (row.status !== 'reserved') throw new StoreException(StoreCode.RedemptionClosed, { extensions: { redemptionStatus: row.status } });
+      if (!sameCode(row.pickup_code, command.pickupCode)) throw new StoreException(StoreCode.WrongPickupCode);
+      await this.store.markFulfilled(manager, id, this.clock.now());
       await this.audit.record(
         { action: 'points.redemption.fulfilled', targetType: 'point_redemption', targetId: id, unitId: row.reward_unit_id, unitPath: row.reward_unit_path, data: { rewardId: row.reward_id, quantity: Number(row.quantity) } },
         manager,
       );
-      const [closed] = await queryRows<RedemptionRow>(manager, `${REDEMPTION_SELECT} WHERE d.id = $1`, [id]);
-      return RedemptionDto.from(closed);
+      return RedemptionDto.from((await this.store.redemption(manager, id)) as RedemptionRow);
     });
   }
 }

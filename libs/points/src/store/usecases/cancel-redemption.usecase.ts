@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission, queryRows, TransactionRunner } from '@linli/platform';
-import { PointsCode, PointsException } from '../../../points.exception';
-import { RedemptionDto } from '../../dto/redemption.dto';
-import { RedemptionAccess } from '../../redemption-access.service';
-import { RedemptionRefunds } from '../../redemption-refunds.service';
-import { REDEMPTION_SELECT, RedemptionRow } from '../../store-records';
+import { AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
+import { RedemptionDto } from '../dto/redemption.dto';
+import { RedemptionAccess } from '../redemption-access.service';
+import { RedemptionRefunds } from '../redemption-refunds.service';
+import { RedemptionRow } from '../store-records';
+import { StoreCode, StoreException } from '../store.exception';
+import { StoreRepository } from '../store.repository';
 
 /**
  * `POST /points/redemptions/:id/cancel` by the owner or store staff (`points.redeem` at the store):
@@ -17,6 +18,7 @@ export class CancelRedemptionUseCase {
     private readonly transactions: TransactionRunner,
     private readonly access: RedemptionAccess,
     private readonly refunds: RedemptionRefunds,
+    private readonly store: StoreRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -24,10 +26,9 @@ export class CancelRedemptionUseCase {
     return this.transactions.run(async (manager) => {
       const row = await this.access.load(manager, user, id, Permission.PointsRedeem, { lock: true });
       if (row.status === 'cancelled' || row.status === 'expired') return RedemptionDto.from(row);
-      if (row.status === 'fulfilled') throw new PointsException(PointsCode.RedemptionClosed, { detail: '该兑换已领取，不能取消' });
+      if (row.status === 'fulfilled') throw new StoreException(StoreCode.RedemptionClosed, { detail: '该兑换已领取，不能取消' });
       await this.refunds.close(manager, row, 'cancelled', this.clock.now(), user.userId);
-      const [closed] = await queryRows<RedemptionRow>(manager, `${REDEMPTION_SELECT} WHERE d.id = $1`, [id]);
-      return RedemptionDto.from(closed);
+      return RedemptionDto.from((await this.store.redemption(manager, id)) as RedemptionRow);
     });
   }
 }
