@@ -4,6 +4,7 @@ export * from './points.schema';
 export * from './points.exception';
 export * from './ledger/ledger.exception';
 export * from './store/store.exception';
+export * from './rules/rules.exception';
 export * from './ledger/points-owner';
 export * from './ledger/point-entry-kind';
 export * from './ledger/ledger-records';

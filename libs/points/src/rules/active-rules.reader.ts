@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, queryRows } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
 import { EntityManager } from 'typeorm';
 import { AccountKind } from '../ledger/points-owner';
 import { RuleCaps, RuleFilters, RulePer } from './point-rule-spec';
@@ -20,7 +21,6 @@ interface CandidateRow {
   caps: RuleCaps;
   validity_months: number | null;
   unit_id: string | null;
-  unit_path: string | null;
   active_from: Date | null;
   active_to: Date | null;
   credit_organization: boolean;
@@ -30,13 +30,32 @@ interface CandidateRow {
 }
 
 /**
+ * The current rule versions naming each event's type, active when it occurred, whose filters its
+ * data contains, and whose scope unit is deployment-wide or one of `scope_units` (the event unit and
+ * its ancestors): $1 the events as JSON.
+ */
+const CANDIDATES_SQL = `
+  SELECT e.id AS event_id, v.rule_id, r.code, v.version, v.name, v.event_type, v.filters, v.actor_roles, v.account_kind, v.points, v.per, v.caps,
+         v.validity_months, v.unit_id, v.active_from, v.active_to, v.credit_organization, v.pending_until, v.pending_rejected_by, v.pending_key
+    FROM jsonb_to_recordset($1::jsonb) AS e(n int, id uuid, type varchar, occurred_at timestamptz, data jsonb, scope_units uuid[])
+    JOIN point_rule_versions v ON v.event_type = e.type
+    JOIN point_rules r ON r.id = v.rule_id AND r.current_version = v.version
+   WHERE (v.active_from IS NULL OR v.active_from <= e.occurred_at)
+     AND (v.active_to IS NULL OR v.active_to > e.occurred_at)
+     AND e.data @> v.filters
+     AND (v.unit_id IS NULL OR v.unit_id = ANY(e.scope_units))
+   ORDER BY e.n, r.code`;
+
+/**
  * The rules that react to an event: current versions naming its type, active at the time it
  * occurred, whose filters its data contains, and whose scope unit covers the event's unit (scoped
- * rules never match an event without a unit). Unit paths are read from the unit tree at match
- * time, so a moved subtree keeps its rules.
+ * rules never match an event without a unit). The event unit and its ancestors come from
+ * organization's directory at match time, so a moved subtree keeps its rules.
  */
 @Injectable()
 export class ActiveRulesReader {
+  constructor(private readonly directory: OrganizationDirectory) {}
+
   async forEvent(manager: EntityManager, event: DomainEvent): Promise<CandidateRule[]> {
     return (await this.forEvents(manager, [event])).get(event.id) ?? [];
   }
@@ -45,33 +64,39 @@ export class ActiveRulesReader {
   async forEvents(manager: EntityManager, events: DomainEvent[]): Promise<Map<string, CandidateRule[]>> {
     const byEvent = new Map<string, CandidateRule[]>();
     if (events.length === 0) return byEvent;
-    const rows = await queryRows<CandidateRow>(
-      manager,
-      `SELECT e.id AS event_id, v.rule_id, r.code, v.version, v.name, v.event_type, v.filters, v.actor_roles, v.account_kind, v.points, v.per, v.caps,
-              v.validity_months, v.unit_id, u.path AS unit_path, v.active_from, v.active_to, v.credit_organization,
-              v.pending_until, v.pending_rejected_by, v.pending_key
-         FROM jsonb_to_recordset($1::jsonb) AS e(n int, id uuid, type varchar, occurred_at timestamptz, data jsonb, unit_id uuid)
-         JOIN point_rule_versions v ON v.event_type = e.type
-         JOIN point_rules r ON r.id = v.rule_id AND r.current_version = v.version
-         LEFT JOIN units u ON u.id = v.unit_id
-        WHERE (v.active_from IS NULL OR v.active_from <= e.occurred_at)
-          AND (v.active_to IS NULL OR v.active_to > e.occurred_at)
-          AND e.data @> v.filters
-          AND (v.unit_id IS NULL
-               OR EXISTS (SELECT 1 FROM units eu WHERE eu.id = e.unit_id AND (eu.path = u.path OR starts_with(eu.path, u.path || '.'))))
-        ORDER BY e.n, r.code`,
-      [JSON.stringify(events.map((event, n) => ({ n, id: event.id, type: event.type, occurred_at: event.occurredAt, data: event.data ?? {}, unit_id: event.unitId })))],
-    );
+    const scopes = await this.scopeUnits(manager, events);
+    const pathOf = new Map([...scopes.values()].flat().map((unit) => [unit.id, unit.path]));
+    const rows = await queryRows<CandidateRow>(manager, CANDIDATES_SQL, [
+      JSON.stringify(
+        events.map((event, n) => ({
+          n,
+          id: event.id,
+          type: event.type,
+          occurred_at: event.occurredAt,
+          data: event.data ?? {},
+          scope_units: (event.unitId ? (scopes.get(event.unitId) ?? []) : []).map((unit) => unit.id),
+        })),
+      ),
+    ]);
     for (const row of rows) {
       const list = byEvent.get(row.event_id) ?? [];
-      list.push(toCandidate(row));
+      list.push(toCandidate(row, row.unit_id === null ? null : (pathOf.get(row.unit_id) as string)));
       byEvent.set(row.event_id, list);
     }
     return byEvent;
   }
+
+  /** Event unit id → the units from the root down to it (the scopes whose rules apply there); unknown units are absent. */
+  private async scopeUnits(manager: EntityManager, events: DomainEvent[]): Promise<Map<string, { id: string; path: string }[]>> {
+    const unitIds = events.flatMap((event) => (event.unitId ? [event.unitId] : []));
+    if (unitIds.length === 0) return new Map();
+    const units = await this.directory.units.byIds(unitIds, manager);
+    const ancestors = await this.directory.units.ancestors([...units.values()].map((unit) => unit.path), manager);
+    return new Map([...units.values()].map((unit) => [unit.id, ancestors.get(unit.path) ?? []]));
+  }
 }
 
-function toCandidate(row: CandidateRow): CandidateRule {
+function toCandidate(row: CandidateRow, unitPath: string | null): CandidateRule {
   return {
     ruleId: row.rule_id,
     code: row.code,
@@ -86,7 +111,7 @@ function toCandidate(row: CandidateRow): CandidateRule {
     caps: row.caps,
     validityMonths: row.validity_months,
     unitId: row.unit_id,
-    unitPath: row.unit_path,
+    unitPath,
     activeFrom: row.active_from,
     activeTo: row.active_to,
     creditOrganization: row.credit_organization,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganizationDirectoryModule } from '@linli/organization';
 import { PointsLedgerModule } from '../ledger/points-ledger.module';
 import { ActiveRulesReader } from './active-rules.reader';
 import { CreditPlanner } from './credit-planner';
@@ -10,7 +11,7 @@ import { ApplyPointRulesUseCase } from './usecases/apply-point-rules.usecase';
 
 /** Domain face of the rules: managing them, and applying them to events. */
 @Module({
-  imports: [PointsLedgerModule],
+  imports: [PointsLedgerModule, OrganizationDirectoryModule],
   providers: [ActiveRulesReader, MemberOrganizationsReader, PendingResolutions, CreditPlanner, RuleOutcomes, ApplyPointRulesUseCase, PointRulesService],
   exports: [ApplyPointRulesUseCase, PointRulesService],
 })

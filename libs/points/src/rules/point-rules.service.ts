@@ -3,17 +3,20 @@ import {
   AuditLog,
   AuthenticatedUser,
   FieldProblem,
+  isWithin,
   NotFoundProblem,
   Page,
   paginate,
   Permission,
   ScopeService,
+  queryRows,
   TransactionRunner,
-  unitPathCondition,
+  UnitScope,
   ValidationProblem,
 } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
-import { PointsCode, PointsException } from '../points.exception';
+import { RulesCode, RulesException } from './rules.exception';
 import { CreatePointRuleDto } from './dto/create-point-rule.dto';
 import { PointRuleDto } from './dto/point-rule.dto';
 import { PointRulesQueryDto } from './dto/point-rules-query.dto';
@@ -51,12 +54,6 @@ function specOf(version: PointRuleVersionEntity): PointRuleSpec {
   };
 }
 
-/** The proper ancestors of a path: `a.b.c` → `a`, `a.b`. */
-function ancestorsOf(path: string): string[] {
-  const labels = path.split('.');
-  return labels.slice(1).map((_, i) => labels.slice(0, i + 1).join('.'));
-}
-
 /** Rules the combination of fields makes meaningless, named by field (400). */
 function assertCoherent(spec: PointRuleSpec): void {
   const problems: FieldProblem[] = [];
@@ -91,6 +88,7 @@ export class PointRulesService {
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
     private readonly audit: AuditLog,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   /** `GET /points/rules`: by code; deployment-wide rules, rules of units in scope and of their ancestors (those apply there too). */
@@ -102,11 +100,8 @@ export class PointRulesService {
       .innerJoin(PointRuleVersionEntity, 'v', 'v.ruleId = r.id AND v.version = r.currentVersion');
     if (query.eventType) qb.andWhere('v.eventType = :eventType', { eventType: query.eventType });
     if (scope !== 'all') {
-      const within = unitPathCondition('u.path', scope, 'rules');
-      qb.andWhere(`(v.unitId IS NULL OR EXISTS (SELECT 1 FROM units u WHERE u.id = v.unitId AND (${within.sql} OR u.path = ANY(:ancestors))))`, {
-        ...within.params,
-        ancestors: [...new Set(scope.flatMap(ancestorsOf))],
-      });
+      const units = await this.ruleUnitsApplyingIn(scope);
+      qb.andWhere(units.length > 0 ? '(v.unitId IS NULL OR v.unitId IN (:...units))' : 'v.unitId IS NULL', { units });
     }
     const page = await paginate(qb, query, { sortColumn: 'r.code', sortKey: (rule) => rule.code, tieBreaker: 'r.id', tieKey: (rule) => rule.id });
     if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
@@ -139,7 +134,7 @@ export class PointRulesService {
     const unitPath = await this.manageableScope(user, spec.unitId);
     const id = await this.transactions.run(async (manager) => {
       const ruleId = await insertRule(manager, command.code, spec, user.userId);
-      if (!ruleId) throw new PointsException(PointsCode.RuleCodeTaken, { detail: `积分规则编码 ${command.code} 已被使用` });
+      if (!ruleId) throw new RulesException(RulesCode.RuleCodeTaken, { detail: `积分规则编码 ${command.code} 已被使用` });
       await this.audit.record(
         { action: 'points.rule-created', targetType: 'point_rule', targetId: ruleId, unitId: spec.unitId, unitPath, data: { code: command.code, version: 1, rule: { ...spec } } },
         manager,
@@ -192,6 +187,20 @@ export class PointRulesService {
     return this.read(id);
   }
 
+  /**
+   * The scope units of current rule versions that apply in `scope`: units within it, and its
+   * ancestors (their rules apply there too). Rules are few, so their units are read whole.
+   */
+  private async ruleUnitsApplyingIn(scope: Exclude<UnitScope, 'all'>): Promise<string[]> {
+    const rows = await queryRows<{ unit_id: string }>(
+      this.dataSource.manager,
+      `SELECT DISTINCT v.unit_id FROM point_rules r JOIN point_rule_versions v ON v.rule_id = r.id AND v.version = r.current_version WHERE v.unit_id IS NOT NULL`,
+      [],
+    );
+    const units = await this.directory.units.byIds(rows.map((row) => row.unit_id));
+    return [...units.values()].filter((unit) => scope.some((path) => isWithin(unit.path, path) || isWithin(path, unit.path))).map((unit) => unit.id);
+  }
+
   private async read(id: string): Promise<PointRuleDto> {
     const rule = await this.dataSource.getRepository(PointRuleEntity).findOneByOrFail({ id });
     return PointRuleDto.from(rule, await this.version(this.dataSource.manager, rule));
@@ -208,7 +217,7 @@ export class PointRulesService {
    */
   private async manageableScope(user: AuthenticatedUser, unitId: string | null, asExisting = false): Promise<string | null> {
     if (unitId === null) {
-      if (this.scope.scopeFilter(user, Permission.PointsRulesManage) !== 'all') throw new PointsException(PointsCode.RuleScopeForbidden);
+      if (this.scope.scopeFilter(user, Permission.PointsRulesManage) !== 'all') throw new RulesException(RulesCode.RuleScopeForbidden);
       return null;
     }
     try {
