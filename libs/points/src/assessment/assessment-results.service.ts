@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, BusinessCalendar, Period, Permission, ScopeService, unitPathCondition, ValidationProblem } from '@linli/platform';
+import { AuthenticatedUser, BusinessCalendar, Period, Permission, queryRows, ScopeService, UnitScope, unitPathCondition, ValidationProblem } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
 import { DataSource } from 'typeorm';
 import { OwnerType } from '../ledger/points-owner';
 import { ASSESSMENT_TIER_NAMES, AssessmentTier } from './assessment-tiers';
@@ -15,7 +16,6 @@ interface AssessmentRow {
   period_key: string;
   owner_type: OwnerType;
   owner_id: string;
-  owner_name: string | null;
   assessment_points: string;
   evaluation_points: number;
   score: string;
@@ -48,6 +48,7 @@ export class AssessmentResults {
     private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
     private readonly calendar: BusinessCalendar,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   private period(key: string, allowed: Period['granularity'][]): Period {
@@ -88,11 +89,9 @@ export class AssessmentResults {
     const limit = query.limit ?? DEFAULT_LIMIT;
     params.limit = limit + 1;
     const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT a.*, ap.status, COALESCE(p.name, o.name) AS owner_name
+      `SELECT a.*, ap.status
        FROM point_assessments a
        JOIN point_assessment_periods ap ON ap.period_key = a.period_key
-       LEFT JOIN people p ON a.owner_type = 'person' AND p.id = a.owner_id
-       LEFT JOIN party_organizations o ON a.owner_type = 'organization' AND o.id = a.owner_id
        WHERE ${where.join(' AND ')}
        ORDER BY a.period_key DESC, a.score DESC, a.id
        LIMIT :limit`,
@@ -101,13 +100,14 @@ export class AssessmentResults {
     const rows: AssessmentRow[] = await this.dataSource.query(sql, values);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const names = await this.ownerNames(page);
     return {
       items: page.map((row) => ({
         id: row.id,
         period: row.period_key,
         ownerType: row.owner_type,
         ownerId: row.owner_id,
-        ownerName: row.owner_name,
+        ownerName: names.get(`${row.owner_type}:${row.owner_id}`) ?? null,
         assessmentPoints: Number(row.assessment_points),
         evaluationPoints: row.evaluation_points,
         score: Number(row.score),
@@ -127,44 +127,61 @@ export class AssessmentResults {
 
   /**
    * Persons or organizations of the caller's scope (or of `unitId`'s subtree) ranked live by the
-   * assessment points of a quarter or a year. The owners in scope are found first (path index),
-   * then their entries of the period through `point_entries_account_time_idx`.
+   * assessment points of a quarter or a year. Within a scope, the owners there are found first
+   * (organization's directory, by path), then their entries of the period through
+   * `point_entries_account_time_idx`; a deployment-wide scope ranks every account.
    */
   async leaderboard(user: AuthenticatedUser, query: LeaderboardQueryDto): Promise<LeaderboardPageDto> {
     const period = this.period(query.period, ['quarter', 'year']);
     const ownerType: OwnerType = query.ownerType ?? 'person';
     const scope = await this.scope.scopeFilterAt(user, Permission.PointsRead, query.unitId);
-    const owners = ownerType === 'person' ? 'SELECT id, name, residence_path AS path FROM people' : 'SELECT id, name, unit_path AS path FROM party_organizations';
-    const condition = unitPathCondition('x.path', scope);
     const decoded = decode(query.cursor);
     if (decoded !== undefined && !/^\d{1,9}$/.test(decoded)) throw badCursor();
     const offset = decoded === undefined ? 0 : Number(decoded);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
-      `WITH scoped AS (
-         SELECT x.id, x.name FROM (${owners}) x WHERE ${condition.sql}
-       ),
-       totals AS (
-         SELECT s.id AS owner_id, s.name, sum(e.amount) AS points
-         FROM scoped s
-         JOIN point_accounts a ON a.owner_type = :ownerType AND a.owner_id = s.id AND a.kind = 'assessment'
-         JOIN point_entries e ON e.account_id = a.id AND e.occurred_at >= :start AND e.occurred_at < :end
-         GROUP BY s.id, s.name
+    const owners = scope === 'all' ? null : await this.ownersWithin(ownerType, scope);
+    const rows = await queryRows<{ owner_id: string; points: string; rank: string; position: string }>(
+      this.dataSource.manager,
+      `WITH totals AS (
+         SELECT a.owner_id, sum(e.amount) AS points
+         FROM point_accounts a
+         JOIN point_entries e ON e.account_id = a.id AND e.occurred_at >= $2 AND e.occurred_at < $3
+         WHERE a.owner_type = $1 AND a.kind = 'assessment' AND ($4::uuid[] IS NULL OR a.owner_id = ANY($4::uuid[]))
+         GROUP BY a.owner_id
        ),
        ranked AS (
          SELECT t.*, rank() OVER (ORDER BY t.points DESC) AS rank, row_number() OVER (ORDER BY t.points DESC, t.owner_id) AS position
          FROM totals t
        )
-       SELECT * FROM ranked WHERE position > :offset ORDER BY position LIMIT :limit`,
-      { ...condition.params, ownerType, start: period.start, end: period.end, offset, limit: limit + 1 },
+       SELECT * FROM ranked WHERE position > $5 ORDER BY position LIMIT $6`,
+      [ownerType, period.start, period.end, owners, offset, limit + 1],
     );
-    const rows: { owner_id: string; name: string; points: string; rank: string; position: string }[] = await this.dataSource.query(sql, values);
     const page = rows.slice(0, limit);
+    const names = await this.ownerNames(page.map((row) => ({ owner_type: ownerType, owner_id: row.owner_id })));
     return {
       period: period.key,
       ownerType,
-      items: page.map((row) => ({ rank: Number(row.rank), ownerType, ownerId: row.owner_id, name: row.name, points: Number(row.points) })),
+      items: page.map((row) => ({ rank: Number(row.rank), ownerType, ownerId: row.owner_id, name: names.get(`${ownerType}:${row.owner_id}`) ?? '', points: Number(row.points) })),
       nextCursor: rows.length > limit ? encode(String(offset + limit)) : null,
     };
+  }
+
+  /** The people residing, or the organizations anchored, within the scope's subtrees. */
+  private async ownersWithin(ownerType: OwnerType, scope: Exclude<UnitScope, 'all'>): Promise<string[]> {
+    if (ownerType === 'person') return this.directory.people.residentsWithin(scope);
+    const ids = new Set<string>();
+    for (const path of scope) for (const organization of await this.directory.organizations.within(path)) ids.add(organization.id);
+    return [...ids];
+  }
+
+  /** `ownerType:ownerId` → the person's or the organization's name, one directory read per owner type. */
+  private async ownerNames(owners: { owner_type: OwnerType; owner_id: string }[]): Promise<Map<string, string>> {
+    const idsOf = (type: OwnerType) => owners.filter((o) => o.owner_type === type).map((o) => o.owner_id);
+    const people = await this.directory.people.names(idsOf('person'));
+    const organizations = await this.directory.organizations.byIds(idsOf('organization'));
+    return new Map([
+      ...[...people].map(([id, name]): [string, string] => [`person:${id}`, name]),
+      ...[...organizations.values()].map((organization): [string, string] => [`organization:${organization.id}`, organization.name]),
+    ]);
   }
 }

@@ -24,10 +24,25 @@ export const DEFAULT_ASSESSMENT_THRESHOLDS: Record<OwnerType, AssessmentThreshol
   organization: { excellent: 900, good: 750, pass: 600 },
 };
 
-/** The tier of a score (the same rule the assessment SQL applies). */
+/**
+ * The tier rule, in one place: from the highest tier down, the threshold each one's minimum score is;
+ * a score that reaches none is below standard. `tierOf` applies it to a number, `tierSql` writes it as
+ * the SQL the quarterly assessment runs.
+ */
+const TIER_MINIMUMS: readonly { tier: Exclude<AssessmentTier, 'below_standard'>; minimum: keyof AssessmentThresholds }[] = [
+  { tier: 'excellent', minimum: 'excellent' },
+  { tier: 'good', minimum: 'good' },
+  { tier: 'pass', minimum: 'pass' },
+];
+const BELOW_ALL: AssessmentTier = 'below_standard';
+
+/** The tier of a score: the highest whose minimum it reaches. */
 export function tierOf(score: number, thresholds: AssessmentThresholds): AssessmentTier {
-  if (score >= thresholds.excellent) return 'excellent';
-  if (score >= thresholds.good) return 'good';
-  if (score >= thresholds.pass) return 'pass';
-  return 'below_standard';
+  return TIER_MINIMUMS.find(({ minimum }) => score >= thresholds[minimum])?.tier ?? BELOW_ALL;
+}
+
+/** The same rule as a SQL `CASE` over a score expression and the expressions (columns, parameters) holding each threshold. */
+export function tierSql(score: string, thresholds: Record<keyof AssessmentThresholds, string>): string {
+  const steps = TIER_MINIMUMS.map(({ tier, minimum }) => `WHEN ${score} >= ${thresholds[minimum]} THEN '${tier}'`);
+  return `CASE ${steps.join(' ')} ELSE '${BELOW_ALL}' END`;
 }

@@ -19,6 +19,7 @@ import {
 } from '@linli/testing';
 import { PointsLedger } from '../ledger/points-ledger.service';
 import { PointsOwner } from '../ledger/points-owner';
+import { tierOf, tierSql } from './assessment-tiers';
 import { QUARTERLY_ASSESSMENT_SCHEDULE } from './quarterly-assessment.job';
 
 interface StoredResult {
@@ -206,6 +207,15 @@ describe('quarterly assessment and leaderboards', () => {
     const report = await runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, period: '2026Q4' });
     expect(report.run).toMatchObject({ status: 'succeeded', result: { period: '2026Q4', skipped: 'published' } });
     expect(await results('2026Q4')).toEqual(before);
+  });
+
+  it('tiers in PostgreSQL exactly as tierOf does, the statement\'s CASE being generated from the same rule', async () => {
+    const thresholds = { excellent: 90, good: 75, pass: 60 };
+    const scores = [-5, 0, 59, 60, 61, 74, 75, 89, 90, 1000];
+    const rows = await withTestDb(async (client) =>
+      (await client.query<{ tier: string }>(`SELECT ${tierSql('s.score', { excellent: '$2::bigint', good: '$3::bigint', pass: '$4::bigint' })} AS tier FROM unnest($1::bigint[]) WITH ORDINALITY AS s(score, n) ORDER BY s.n`, [scores, thresholds.excellent, thresholds.good, thresholds.pass])).rows,
+    );
+    expect(rows.map((row) => row.tier)).toEqual(scores.map((score) => tierOf(score, thresholds)));
   });
 
   it('answers 404 to reads of a unit outside the caller\'s scope and limits unfiltered reads to it', async () => {

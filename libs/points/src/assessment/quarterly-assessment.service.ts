@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BusinessCalendar, Clock, JobQueue, NotFoundProblem, Period, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
-import { DataSource } from 'typeorm';
+import { OrganizationDirectory } from '@linli/organization';
+import { DataSource, EntityManager } from 'typeorm';
 import { annualEvaluationSql } from '../evaluation/evaluation-annual-scores.service';
 import { OwnerType } from '../ledger/points-owner';
-import { PointsCode, PointsException } from '../points.exception';
+import { AssessmentCode, AssessmentException } from './assessment.exception';
 import { AssessmentTemplate } from './assessment-templates';
-import { AssessmentThresholds, DEFAULT_ASSESSMENT_THRESHOLDS } from './assessment-tiers';
+import { AssessmentThresholds, DEFAULT_ASSESSMENT_THRESHOLDS, tierSql } from './assessment-tiers';
 
 export interface AssessmentRunSummary {
   period: string;
@@ -24,34 +25,29 @@ export interface PublishedPeriod {
   results: number;
 }
 
-/**
- * Every unit's community and street (its ancestors-or-self of those kinds), found through the
- * path prefixes and the unique path index: computed once per unit, not per owner.
- */
-const UNIT_ANCHORS = `
-  SELECT u.id AS unit_id,
-         (array_agg(a.id) FILTER (WHERE a.kind = 'community'))[1] AS community_id,
-         (array_agg(a.id) FILTER (WHERE a.kind = 'street'))[1] AS street_id
-  FROM units u
-  CROSS JOIN LATERAL generate_series(1, cardinality(string_to_array(u.path, '.'))) AS n
-  JOIN units a ON a.path = array_to_string((string_to_array(u.path, '.'))[1:n], '.') AND a.kind IN ('community', 'street')
-  GROUP BY u.id`;
+/** Who is assessed, as parallel arrays for `unnest`: every party member (their person) and every party organization. */
+interface AssessedOwners {
+  ownerTypes: OwnerType[];
+  ownerIds: string[];
+  /** A member's residence path, an organization's anchor path. */
+  unitPaths: string[];
+  /** The community and street of each path, when it lies that deep. */
+  communityIds: (string | null)[];
+  streetIds: (string | null)[];
+}
 
 /**
  * One set-based statement scores, tiers, ranks and flags every party member and party organization
  * of the quarter: $1 period key, $2/$3 the quarter's [start, end), $4–$9 the thresholds (person,
  * then organization: excellent, good, pass), $10 the previous quarter's key, $11 computed at,
- * $12 the year whose two-way evaluation counts (Q4 only).
+ * $12 the year whose two-way evaluation counts (Q4 only), $13–$17 the owners (`AssessedOwners`).
  */
 const ASSESS_SQL = `
   WITH thresholds (owner_type, excellent, good, pass) AS (
     VALUES ('person', $4::bigint, $5::bigint, $6::bigint), ('organization', $7::bigint, $8::bigint, $9::bigint)
   ),
   owners AS (
-    SELECT 'person'::varchar AS owner_type, p.id AS owner_id, p.residence_unit_id AS unit_id, p.residence_path AS unit_path
-    FROM party_members m JOIN people p ON p.id = m.person_id
-    UNION ALL
-    SELECT 'organization', o.id, o.unit_id, o.unit_path FROM party_organizations o
+    SELECT * FROM unnest($13::varchar[], $14::uuid[], $15::text[], $16::uuid[], $17::uuid[]) AS o(owner_type, owner_id, unit_path, community_id, street_id)
   ),
   earned AS (
     SELECT a.owner_type, a.owner_id, sum(e.amount) AS points
@@ -59,18 +55,16 @@ const ASSESS_SQL = `
     WHERE a.kind = 'assessment' AND e.occurred_at >= $2 AND e.occurred_at < $3
     GROUP BY a.owner_type, a.owner_id
   ),
-  anchors AS (${UNIT_ANCHORS}),
   scored AS (
-    SELECT o.owner_type, o.owner_id, o.unit_path, an.community_id, an.street_id,
+    SELECT o.owner_type, o.owner_id, o.unit_path, o.community_id, o.street_id,
            COALESCE(ea.points, 0) AS assessment_points, COALESCE(ev.points, 0) AS evaluation_points, COALESCE(ea.points, 0) + COALESCE(ev.points, 0) AS score
     FROM owners o
     LEFT JOIN earned ea ON ea.owner_type = o.owner_type AND ea.owner_id = o.owner_id
-    LEFT JOIN anchors an ON an.unit_id = o.unit_id
     LEFT JOIN (${annualEvaluationSql('$12')}) ev ON ev.owner_type = o.owner_type AND ev.owner_id = o.owner_id
   ),
   tiered AS (
     SELECT s.*,
-           CASE WHEN s.score >= t.excellent THEN 'excellent' WHEN s.score >= t.good THEN 'good' WHEN s.score >= t.pass THEN 'pass' ELSE 'below_standard' END AS tier,
+           ${tierSql('s.score', { excellent: 't.excellent', good: 't.good', pass: 't.pass' })} AS tier,
            CASE WHEN s.community_id IS NULL THEN NULL ELSE rank() OVER (PARTITION BY s.owner_type, s.community_id ORDER BY s.score DESC) END AS community_rank,
            CASE WHEN s.street_id IS NULL THEN NULL ELSE rank() OVER (PARTITION BY s.owner_type, s.street_id ORDER BY s.score DESC) END AS street_rank
     FROM scored s JOIN thresholds t ON t.owner_type = s.owner_type
@@ -97,6 +91,7 @@ export class QuarterlyAssessment {
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
     private readonly jobs: JobQueue,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   /** A quarter key (`2026Q4`) as a period; 400 for anything else. */
@@ -133,11 +128,30 @@ export class QuarterlyAssessment {
     const summary = await this.transactions.run(async (manager) => {
       await manager.query('INSERT INTO point_assessment_periods (period_key) VALUES ($1) ON CONFLICT (period_key) DO NOTHING', [period.key]);
       const [state] = await queryRows<{ status: string }>(manager, 'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE', [period.key]);
-      if (state.status === 'published') throw new PointsException(PointsCode.AssessmentPublished, { extensions: { period: period.key } });
+      if (state.status === 'published') throw new AssessmentException(AssessmentCode.AssessmentPublished, { extensions: { period: period.key } });
       await manager.query('DELETE FROM point_assessments WHERE period_key = $1', [period.key]);
       const p = thresholds.person;
       const o = thresholds.organization;
-      await manager.query(ASSESS_SQL, [period.key, period.start, period.end, p.excellent, p.good, p.pass, o.excellent, o.good, o.pass, previous.key, this.clock.now(), period.key.endsWith('Q4') ? Number(period.key.slice(0, 4)) : null]);
+      const owners = await this.assessedOwners(manager);
+      await manager.query(ASSESS_SQL, [
+        period.key,
+        period.start,
+        period.end,
+        p.excellent,
+        p.good,
+        p.pass,
+        o.excellent,
+        o.good,
+        o.pass,
+        previous.key,
+        this.clock.now(),
+        period.key.endsWith('Q4') ? Number(period.key.slice(0, 4)) : null,
+        owners.ownerTypes,
+        owners.ownerIds,
+        owners.unitPaths,
+        owners.communityIds,
+        owners.streetIds,
+      ]);
       await manager.query('UPDATE point_assessment_periods SET computed_at = $2 WHERE period_key = $1', [period.key, this.clock.now()]);
       const [counts] = await queryRows<Record<'persons' | 'organizations' | 'below_standard' | 'ineffective' | 'leadership_review', string>>(
         manager,
@@ -173,7 +187,7 @@ export class QuarterlyAssessment {
     return this.transactions.run(async (manager) => {
       const [state] = await queryRows<{ status: string }>(manager, 'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE', [period.key]);
       if (!state) throw new NotFoundProblem('该季度考核结果');
-      if (state.status === 'published') throw new PointsException(PointsCode.AssessmentPublished, { detail: '该季度考核结果已发布', extensions: { period: period.key } });
+      if (state.status === 'published') throw new AssessmentException(AssessmentCode.AssessmentPublished, { detail: '该季度考核结果已发布', extensions: { period: period.key } });
       const publishedAt = this.clock.now();
       await manager.query(`UPDATE point_assessment_periods SET status = 'published', published_at = $2, published_by = $3 WHERE period_key = $1`, [period.key, publishedAt, userId]);
       const [count] = await queryRows<{ n: string }>(manager, 'SELECT count(*) AS n FROM point_assessments WHERE period_key = $1', [period.key]);
@@ -181,23 +195,53 @@ export class QuarterlyAssessment {
     });
   }
 
+  /**
+   * Every party member and party organization from organization's directory, one read each per
+   * city (the roots of the tree), with the community and street of their paths. The results keep a
+   * copy of those paths: the roots are anchored, so that no subtree move slips in before commit.
+   */
+  private async assessedOwners(manager: EntityManager): Promise<AssessedOwners> {
+    const cities = await this.directory.units.allOfKinds(['city'], manager);
+    await this.directory.units.anchorMany(manager, cities.map((city) => city.id));
+    const owners: AssessedOwners = { ownerTypes: [], ownerIds: [], unitPaths: [], communityIds: [], streetIds: [] };
+    const add = (type: OwnerType, id: string, path: string) => {
+      owners.ownerTypes.push(type);
+      owners.ownerIds.push(id);
+      owners.unitPaths.push(path);
+    };
+    for (const city of cities) {
+      for (const member of await this.directory.people.membersWithin(city.path, manager)) add('person', member.personId, member.residencePath);
+      for (const organization of await this.directory.organizations.within(city.path, manager)) add('organization', organization.id, organization.unitPath);
+    }
+    const communities = await this.directory.units.enclosing(owners.unitPaths, 'community', manager);
+    const streets = await this.directory.units.enclosing(owners.unitPaths, 'street', manager);
+    for (const path of owners.unitPaths) {
+      owners.communityIds.push(communities.get(path)?.id ?? null);
+      owners.streetIds.push(streets.get(path)?.id ?? null);
+    }
+    return owners;
+  }
+
+  /** Tells the current secretary of every ineffective organization of the quarter (organizations without one are skipped). */
   private async notifyIneffective(periodKey: string): Promise<number> {
-    const rows: { organization_id: string; name: string; score: string; leadership_review: boolean; secretary_id: string }[] = await this.dataSource.query(
-      `SELECT a.owner_id AS organization_id, o.name, a.score, a.leadership_review, off.person_id AS secretary_id
-       FROM point_assessments a
-       JOIN party_organizations o ON o.id = a.owner_id
-       JOIN organization_officers off ON off.organization_id = a.owner_id AND off.role = 'secretary' AND off.ended_at IS NULL
-       WHERE a.period_key = $1 AND a.owner_type = 'organization' AND a.ineffective`,
+    const rows = await queryRows<{ organization_id: string; score: string; leadership_review: boolean }>(
+      this.dataSource.manager,
+      `SELECT owner_id AS organization_id, score, leadership_review FROM point_assessments WHERE period_key = $1 AND owner_type = 'organization' AND ineffective`,
       [periodKey],
     );
+    const organizations = await this.directory.organizations.byIds(rows.map((row) => row.organization_id));
+    let notified = 0;
     for (const row of rows) {
+      const organization = organizations.get(row.organization_id);
+      if (!organization?.secretaryPersonId) continue;
       await this.jobs.notify({
-        recipient: { personId: row.secretary_id },
+        recipient: { personId: organization.secretaryPersonId },
         templateKey: AssessmentTemplate.Ineffective,
-        data: { period: periodKey, organizationName: row.name, score: Number(row.score), leadershipReview: row.leadership_review },
+        data: { period: periodKey, organizationName: organization.name, score: Number(row.score), leadershipReview: row.leadership_review },
         dedupeKey: `${AssessmentTemplate.Ineffective}:${row.organization_id}:${periodKey}`,
       });
+      notified += 1;
     }
-    return rows.length;
+    return notified;
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, queryRows, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
-import { DataSource } from 'typeorm';
+import { OrganizationDirectory } from '@linli/organization';
+import { DataSource, EntityManager } from 'typeorm';
 import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
 import { EvaluationCampaignDto } from './dto/evaluation-campaign.dto';
 import { EvaluationCampaignListDto } from './dto/evaluation-campaign-list.dto';
 import { EvaluationResultListDto } from './dto/evaluation-result.dto';
 import { EvaluationSubmissionDto } from './dto/evaluation-submission.dto';
 import { SubmitEvaluationDto } from './dto/submit-evaluation.dto';
+import { EvaluationCode, EvaluationException } from './evaluation.exception';
 import { criteriaProblems, EvaluationCriterion, weightedScore } from './evaluation-scoring';
-import { PointsCode, PointsException } from '../points.exception';
 
 interface CampaignRow {
   id: string;
@@ -31,25 +32,21 @@ interface CountsRow {
   community: string;
 }
 
-/**
- * Assignments of a campaign from the active dual registrations of communities in its subtree
- * ($1 campaign id, $2 its unit path): a member's registration → the community rates the member;
- * an organization's → the community rates the organization and the organization rates the community.
- */
-const GENERATE_ASSIGNMENTS_SQL = `
-  WITH registrations AS (
-    SELECT r.* FROM dual_registrations r
-    WHERE r.ended_at IS NULL AND (r.community_path = $2::text OR r.community_path LIKE $2::text || '.%')
-  )
+/** A rating the campaign asks for, from a dual registration. */
+interface NewAssignment {
+  registrationId: string;
+  raterType: 'community' | 'organization';
+  raterId: string;
+  raterPath: string;
+  rateeType: 'person' | 'organization' | 'community';
+  rateeId: string;
+}
+
+/** Stores a campaign's assignments ($1 campaign id, $2–$7 the assignments as arrays), each rater and ratee pair once. */
+const INSERT_ASSIGNMENTS_SQL = `
   INSERT INTO point_evaluation_assignments (campaign_id, registration_id, rater_type, rater_id, rater_path, ratee_type, ratee_id)
-  SELECT $1::uuid, r.id, 'community', r.community_unit_id, r.community_path, 'person', m.person_id
-  FROM registrations r JOIN party_members m ON m.id = r.member_id WHERE r.kind = 'member'
-  UNION ALL
-  SELECT $1::uuid, r.id, 'community', r.community_unit_id, r.community_path, 'organization', r.organization_id
-  FROM registrations r WHERE r.kind = 'organization'
-  UNION ALL
-  SELECT $1::uuid, r.id, 'organization', r.organization_id, o.unit_path, 'community', r.community_unit_id
-  FROM registrations r JOIN party_organizations o ON o.id = r.organization_id WHERE r.kind = 'organization'
+  SELECT $1::uuid, a.registration_id, a.rater_type, a.rater_id, a.rater_path, a.ratee_type, a.ratee_id
+    FROM unnest($2::uuid[], $3::varchar[], $4::uuid[], $5::text[], $6::varchar[], $7::uuid[]) AS a(registration_id, rater_type, rater_id, rater_path, ratee_type, ratee_id)
   ON CONFLICT (campaign_id, rater_type, rater_id, ratee_type, ratee_id) DO NOTHING`;
 
 const COUNTS_SQL = `
@@ -74,6 +71,7 @@ export class EvaluationCampaigns {
     private readonly scope: ScopeService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async create(user: AuthenticatedUser, body: CreateEvaluationCampaignDto): Promise<EvaluationCampaignDto> {
@@ -81,15 +79,17 @@ export class EvaluationCampaigns {
     const problems = criteriaProblems(criteria);
     if (body.opensAt && body.closesAt && new Date(body.closesAt) <= new Date(body.opensAt)) problems.push({ field: 'closesAt', message: '截止时间须晚于开始时间' });
     if (problems.length > 0) throw new ValidationProblem(problems);
-    const unitPath = await this.scope.reachableUnitPath(user, Permission.PointsAdjust, body.unitId);
+    await this.scope.reachableUnitPath(user, Permission.PointsAdjust, body.unitId);
     const id = await this.transactions.run(async (manager) => {
+      // The campaign and its assignments keep copies of unit paths: anchored, so that no subtree move slips in before commit.
+      const { path: unitPath } = await this.directory.units.anchor(manager, body.unitId);
       const [row] = await queryRows<{ id: string }>(
         manager,
         `INSERT INTO point_evaluation_campaigns (year, name, unit_id, unit_path, criteria, opens_at, closes_at, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [body.year, body.name, body.unitId, unitPath, JSON.stringify(criteria), body.opensAt ?? null, body.closesAt ?? null, user.userId, this.clock.now()],
       );
-      await manager.query(GENERATE_ASSIGNMENTS_SQL, [row.id, unitPath]);
+      await this.generateAssignments(manager, row.id, unitPath);
       await this.audit.record(
         { action: 'points.evaluation-campaign.created', targetType: 'point_evaluation_campaign', targetId: row.id, unitId: body.unitId, unitPath, data: { year: body.year, name: body.name } },
         manager,
@@ -118,18 +118,17 @@ export class EvaluationCampaigns {
   /** One submission per assignment: a second is refused with 409 `points.evaluation-submitted`. */
   async submit(user: AuthenticatedUser, campaignId: string, body: SubmitEvaluationDto): Promise<EvaluationSubmissionDto> {
     const campaign = await this.campaign(user, campaignId, Permission.PointsRead, true);
-    const [assignment] = await queryRows<{ id: string; rater_path: string; rater_unit_id: string }>(
+    const [assignment] = await queryRows<{ id: string; rater_type: 'community' | 'organization'; rater_id: string; rater_path: string }>(
       this.dataSource.manager,
-      `SELECT a.id, a.rater_path, CASE WHEN a.rater_type = 'community' THEN a.rater_id ELSE o.unit_id END AS rater_unit_id
-       FROM point_evaluation_assignments a LEFT JOIN party_organizations o ON a.rater_type = 'organization' AND o.id = a.rater_id
-       WHERE a.id = $1 AND a.campaign_id = $2`,
+      'SELECT id, rater_type, rater_id, rater_path FROM point_evaluation_assignments WHERE id = $1 AND campaign_id = $2',
       [body.assignmentId, campaign.id],
     );
     if (!assignment) throw new NotFoundProblem('该评价任务');
     this.scope.assertCanReach(user, Permission.PointsAdjust, assignment.rater_path, '该评价任务');
+    const raterUnitId = assignment.rater_type === 'community' ? assignment.rater_id : ((await this.directory.organizations.byIds([assignment.rater_id])).get(assignment.rater_id)?.unitId ?? null);
     const now = this.clock.now();
     if ((campaign.opens_at && now < new Date(campaign.opens_at)) || (campaign.closes_at && now >= new Date(campaign.closes_at))) {
-      throw new PointsException(PointsCode.EvaluationClosed);
+      throw new EvaluationException(EvaluationCode.EvaluationClosed);
     }
     const score = weightedScore(campaign.criteria, body.scores);
     return this.transactions.run(async (manager) => {
@@ -139,13 +138,13 @@ export class EvaluationCampaigns {
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (assignment_id) DO NOTHING RETURNING id, submitted_at`,
         [assignment.id, campaign.id, JSON.stringify(body.scores), score, body.comment ?? null, user.userId, now],
       );
-      if (!row) throw new PointsException(PointsCode.EvaluationSubmitted);
+      if (!row) throw new EvaluationException(EvaluationCode.EvaluationSubmitted);
       await this.audit.record(
         {
           action: 'points.evaluation.submitted',
           targetType: 'point_evaluation_submission',
           targetId: row.id,
-          unitId: assignment.rater_unit_id,
+          unitId: raterUnitId,
           unitPath: assignment.rater_path,
           data: { campaignId: campaign.id, assignmentId: assignment.id, weightedScore: score },
         },
@@ -169,6 +168,43 @@ export class EvaluationCampaigns {
     return {
       items: rows.map((r) => ({ rateeType: r.ratee_type, rateeId: r.ratee_id, assignments: Number(r.assignments), submissions: Number(r.submissions), score: r.score === null ? null : Number(r.score) })),
     };
+  }
+
+  /**
+   * A campaign's assignments from the dual registrations not ended of the communities in its subtree
+   * (organization's directory): a member's registration → the community rates the member; an
+   * organization's → the community rates the organization and the organization rates the community.
+   */
+  private async generateAssignments(manager: EntityManager, campaignId: string, unitPath: string): Promise<void> {
+    const registrations = await this.directory.organizations.registrationsWithin(unitPath, manager);
+    const organizations = await this.directory.organizations.byIds(
+      registrations.flatMap((r) => (r.kind === 'organization' && r.organizationId ? [r.organizationId] : [])),
+      manager,
+    );
+    const assignments: NewAssignment[] = [];
+    const community = (r: (typeof registrations)[number]) => ({ registrationId: r.id, raterType: 'community' as const, raterId: r.communityUnitId, raterPath: r.communityPath });
+    for (const r of registrations.filter((r) => r.kind === 'member' && r.personId !== null)) {
+      assignments.push({ ...community(r), rateeType: 'person', rateeId: r.personId as string });
+    }
+    for (const r of registrations.filter((r) => r.kind === 'organization')) {
+      assignments.push({ ...community(r), rateeType: 'organization', rateeId: r.organizationId as string });
+    }
+    for (const r of registrations.filter((r) => r.kind === 'organization')) {
+      const organization = organizations.get(r.organizationId as string);
+      if (organization) {
+        assignments.push({ registrationId: r.id, raterType: 'organization', raterId: organization.id, raterPath: organization.unitPath, rateeType: 'community', rateeId: r.communityUnitId });
+      }
+    }
+    if (assignments.length === 0) return;
+    await manager.query(INSERT_ASSIGNMENTS_SQL, [
+      campaignId,
+      assignments.map((a) => a.registrationId),
+      assignments.map((a) => a.raterType),
+      assignments.map((a) => a.raterId),
+      assignments.map((a) => a.raterPath),
+      assignments.map((a) => a.rateeType),
+      assignments.map((a) => a.rateeId),
+    ]);
   }
 
   private async campaign(user: AuthenticatedUser, id: string, permission: Permission, anyGrant = false): Promise<CampaignRow> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, LinliConfig, queryRows } from '@linli/platform';
+import { OrganizationDirectory } from '@linli/organization';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { PointsOwners } from '../accounts/points-owners.service';
@@ -36,6 +37,7 @@ export class PointsExports {
     private readonly results: AssessmentResults,
     private readonly owners: PointsOwners,
     private readonly config: LinliConfig,
+    private readonly directory: OrganizationDirectory,
   ) {}
 
   async assessments(user: AuthenticatedUser, query: AssessmentExportQueryDto): Promise<ExportTable> {
@@ -105,9 +107,7 @@ export class PointsExports {
   }
 
   private async unitNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (unique.length === 0) return new Map();
-    const rows = await queryRows<{ id: string; name: string }>(this.dataSource.manager, 'SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unique]);
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const units = await this.directory.units.byIds(ids.filter((id): id is string => id !== null));
+    return new Map([...units.values()].map((unit) => [unit.id, unit.name]));
   }
 }

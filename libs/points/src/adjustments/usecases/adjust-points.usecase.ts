@@ -7,7 +7,7 @@ import { LedgerEntry } from '../../ledger/ledger-records';
 import { PointsLedger } from '../../ledger/points-ledger.service';
 import { AccountKind } from '../../ledger/points-owner';
 import { PointsNotifier } from '../../notifications/points-notifier';
-import { PointsCode, PointsException } from '../../points.exception';
+import { LedgerCode, LedgerException } from '../../ledger/ledger.exception';
 import { AdjustmentDto } from '../dto/adjustment.dto';
 import { CreateAdjustmentDto } from '../dto/create-adjustment.dto';
 
@@ -70,7 +70,7 @@ export class AdjustPointsUseCase {
         ? await this.ledger.credit(manager, base).then((r) => ({ accountId: r.accountId, entry: r.entry as LedgerEntry, replayed: r.replayed }))
         : await this.ledger.debit(manager, base).then((r) => ({ accountId: r.accountId, entry: r.entry, replayed: r.replayed }));
     const { entry } = written;
-    if (written.replayed && (entry.amount !== command.amount || entry.reason !== command.reason)) throw new PointsException(PointsCode.IdempotencyConflict);
+    if (written.replayed && (entry.amount !== command.amount || entry.reason !== command.reason)) throw new LedgerException(LedgerCode.IdempotencyConflict);
     if (!written.replayed) {
       await this.audit.record(
         {
