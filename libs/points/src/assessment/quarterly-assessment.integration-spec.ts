@@ -145,6 +145,12 @@ describe('quarterly assessment and leaderboards', () => {
     expect([...paged.body.items, ...rest.body.items].map((item: { points: number }) => item.points)).toEqual([50, 35, 20, 20]);
   });
 
+  it('ranks only the organizations anchored within the caller\'s scope', async () => {
+    const board = await api.get('/api/v1/points/leaderboard?period=2026&ownerType=organization', tokens.secretaryA);
+    expect(board.status).toBe(200);
+    expect(board.body.items).toEqual([{ rank: 1, ownerType: 'organization', ownerId: orgs.a, name: '社区A党支部', points: 60 }]);
+  });
+
   it('raises the leadership review flag for an organization below standard two quarters in a row, not after one', async () => {
     await api.post('/api/v1/points/assessments/2027Q1/recompute', {}, tokens.admin);
     const q1 = await results('2027Q1');
