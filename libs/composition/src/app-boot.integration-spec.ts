@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ScheduleRegistry } from '@linli/platform';
 import { bootApi, bootNotifier, bootScheduler, resetState } from '@linli/testing';
 import { DOMAIN_CATALOG } from './domain-catalog';
 
@@ -61,8 +62,15 @@ describe('module selection', () => {
         const mounted = tags.some((tag) => tag.startsWith(`${domain.name}/`));
         expect({ domain: domain.name, mounted }).toEqual({ domain: domain.name, mounted: modules.split(',').includes(domain.name) });
       }
-      expect(scheduler).toBeDefined();
-      expect(notifier).toBeDefined();
+      // The workers are up (PostgreSQL and Redis reached), and the scheduler runs the kernel's
+      // schedules and those of the enabled domains only.
+      expect((await scheduler.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+      expect((await notifier.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
+      const schedules = scheduler.get(ScheduleRegistry).names();
+      expect(schedules).toContain('outbox.cleanup');
+      const owners = [...new Set(schedules.map((name) => name.split('.')[0]))].sort();
+      const expectedOwners = ['outbox', ...DOMAIN_CATALOG.map((d) => d.name).filter((name) => modules.split(',').includes(name))].sort();
+      expect({ modules, owners }).toEqual({ modules, owners: expectedOwners });
     } finally {
       await Promise.all([api.close(), scheduler.close(), notifier.close()]);
     }

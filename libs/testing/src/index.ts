@@ -14,3 +14,4 @@ export * from './scenarios/points.scenario';
 export * from './assertions';
 export * from './scenarios/volunteers-posts.scenario';
 export * from './reference-rows';
+export * from './tcp-proxy';
