@@ -161,7 +161,7 @@ describe('quarterly assessment and leaderboards', () => {
   it('replaces the draft results of a quarter wholly when recomputed before publication', async () => {
     const before = await results('2026Q4');
     await credit({ type: 'person', id: people.wang }, 10, '2026-12-15T01:00:00Z');
-    const newcomer = await member('孙丽', '楼栋B1-1', orgs.b);
+    const newcomer = (people.sun = await member('孙丽', '楼栋B1-1', orgs.b));
     await api.post('/api/v1/points/assessments/2026Q4/recompute', {}, tokens.admin);
     const after = await results('2026Q4');
     expect(after.size).toBe(before.size + 1);
@@ -204,7 +204,21 @@ describe('quarterly assessment and leaderboards', () => {
     const reports = await Promise.all([runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt }), runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt })]);
     expect(reports.filter((report) => report.executed)).toHaveLength(1);
     expect(await countRows(`SELECT count(*) AS n FROM job_runs WHERE job = $1 AND period_key = '2026Q3'`, [QUARTERLY_ASSESSMENT_SCHEDULE])).toBe(1);
-    expect(await countRows(`SELECT count(*) AS n FROM point_assessments WHERE period_key = '2026Q3'`)).toBeGreaterThan(0);
+    // Nobody earned in 2026Q3: every member and organization of the scenario scores 0, below standard,
+    // all tied first; both organizations are ineffective, none under review (no 2026Q2 results).
+    const executed = reports.find((report) => report.executed);
+    expect(executed?.run).toMatchObject({
+      status: 'succeeded',
+      result: { period: '2026Q3', persons: 5, organizations: 2, belowStandard: 7, ineffective: 2, leadershipReview: 0, notified: 1 },
+    });
+    const q3 = await results('2026Q3');
+    const row = (r: StoredResult) => [r.score, r.tier, r.community_rank, r.street_rank, r.ineffective, r.leadership_review];
+    expect(new Map([...q3].map(([id, r]) => [id, row(r)]))).toEqual(
+      new Map([
+        ...[people.li, people.zhang, people.zhao, people.wang, people.sun].map((id) => [id, ['0', 'below_standard', 1, 1, false, false]] as const),
+        ...[orgs.a, orgs.b].map((id) => [id, ['0', 'below_standard', 1, 1, true, false]] as const),
+      ]),
+    );
   });
 
   it('leaves a quarter published before its scheduled run untouched and records the run as skipped', async () => {
@@ -229,8 +243,8 @@ describe('quarterly assessment and leaderboards', () => {
     expectProblem(await api.get(`/api/v1/points/leaderboard?period=2026Q4&unitId=${unit('社区A').id}`, tokens.secretaryB), 404, 'resource.not-found');
     const own = await api.get('/api/v1/points/assessments?period=2026Q4', tokens.secretaryB);
     expect(own.status).toBe(200);
-    expect(own.body.items.length).toBeGreaterThan(0);
-    expect(own.body.items.every((item: { ownerId: string }) => ![people.li, people.zhang, people.zhao, orgs.a].includes(item.ownerId))).toBe(true);
+    // 社区B's members and organization only (陈静 and the secretary are no members: no result).
+    expect(own.body.items.map((item: { ownerId: string }) => item.ownerId).sort()).toEqual([people.wang, people.sun, orgs.b].sort());
     expectProblem(await api.post('/api/v1/points/assessments/2026Q4/publish', {}, tokens.secretaryA), 403, 'auth.forbidden');
   });
 });
