@@ -1,4 +1,4 @@
-import { CheckInCode, CheckInException } from './check-in.exception';
+import { CheckInCode, CheckInException } from './attendance.exception';
 import { isValidCheckInCode, withinCheckInWindow } from './check-in-code';
 import { distanceMeters, GeoPoint } from './geo-distance';
 

@@ -1,10 +1,10 @@
 import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@linli/platform';
 
 /**
- * Problem codes of service posts. Never renamed once released. Refused check-ins use the shared
- * `CheckInException` (attendance/), and an account without a person `VolunteersCode.PersonNotLinked`,
- * so a client handles them alike wherever they happen; `volunteers.not-checked-out` is the same
- * string as the activities area's.
+ * Problem codes of service posts. Never renamed once released. Refused check-ins and verifications
+ * use the attendance codes shared with activities (`attendance/attendance.exception.ts`), and an
+ * account without a person `VolunteersCode.PersonNotLinked`, so a client handles them alike wherever
+ * they happen.
  */
 export enum PostsCode {
   PostUnitLevel = 'volunteers.post-unit-level',
@@ -15,7 +15,6 @@ export enum PostsCode {
   ShiftStarted = 'volunteers.shift-started',
   ShiftNotStarted = 'volunteers.shift-not-started',
   ClaimReleased = 'volunteers.claim-released',
-  NotCheckedOut = 'volunteers.not-checked-out',
 }
 
 const CATALOGUE: Record<PostsCode, ProblemDefinition> = {
@@ -27,7 +26,6 @@ const CATALOGUE: Record<PostsCode, ProblemDefinition> = {
   [PostsCode.ShiftStarted]: { status: 409, title: 'Shift already started', detail: '班次已开始，不能再认领或取消认领' },
   [PostsCode.ShiftNotStarted]: { status: 409, title: 'Shift not started', detail: '班次尚未开始，不能核验服务时长' },
   [PostsCode.ClaimReleased]: { status: 409, title: 'Claim already released', detail: '该认领已取消' },
-  [PostsCode.NotCheckedOut]: { status: 409, title: 'Not checked out', detail: '尚未签退，请提供核定时长（hours）和理由' },
 };
 
 export class PostsException extends ProblemException {

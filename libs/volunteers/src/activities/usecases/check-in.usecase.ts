@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { assertCheckInAllowed } from '../../attendance/check-in-rules';
-import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { ActivitiesRepository, AttendanceTimes } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord, checkInSessionOf } from '../activity-record';

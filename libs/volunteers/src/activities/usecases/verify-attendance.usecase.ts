@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { attendedHours } from '../../attendance/attendance-hours';
-import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
-import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord } from '../activity-record';
@@ -81,7 +80,7 @@ export class VerifyAttendanceUseCase {
     if (notSignedUp.length > 0) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '以下人员未正式报名该活动，不能核验', extensions: { personIds: notSignedUp } });
     const open = found.filter((s) => s.verifiedAt === null);
     const notCheckedOut = open.filter((s) => s.checkedOutAt === null).map((s) => s.personId);
-    if (command.hours === undefined && notCheckedOut.length > 0) throw new ActivitiesException(ActivitiesCode.NotCheckedOut, { extensions: { personIds: notCheckedOut } });
+    if (command.hours === undefined && notCheckedOut.length > 0) throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: notCheckedOut } });
     return { due: open, alreadyVerified: found.filter((s) => s.verifiedAt !== null).map((s) => s.personId) };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
-import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { assertCheckInAllowed } from '../../attendance/check-in-rules';
 import { ShiftCheckInDto } from '../dto/check-in.dto';
 import { ClaimDto } from '../dto/claim.dto';

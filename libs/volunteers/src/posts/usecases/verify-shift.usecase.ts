@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, TransactionRunner } from '@linli/platform';
 import { attendedHours } from '../../attendance/attendance-hours';
-import { CheckInCode, CheckInException } from '../../attendance/check-in.exception';
+import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ShiftVerifyResultDto } from '../dto/claim.dto';
@@ -82,7 +82,7 @@ export class VerifyShiftUseCase {
     if (missing.length > 0) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '所列人员未认领该班次', extensions: { personIds: missing } });
     if (command.hours !== undefined) return pending;
     const unfinished = pending.filter((claim) => claim.checkedOutAt === null).map((claim) => claim.personId);
-    if (unfinished.length > 0) throw new PostsException(PostsCode.NotCheckedOut, { extensions: { personIds: unfinished } });
+    if (unfinished.length > 0) throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: unfinished } });
     return pending;
   }
 

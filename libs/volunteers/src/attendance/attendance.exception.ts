@@ -1,8 +1,9 @@
 import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@linli/platform';
 
 /**
- * Why a check-in or check-out at a session (an activity, a service post's shift) is refused; the
- * same codes wherever a venue code is scanned. Never renamed once released.
+ * Problem codes of attendance, shared by activities and service posts' shifts: why a check-in or
+ * check-out at a session is refused (the same codes wherever a venue code is scanned), and why a
+ * verification without hours is. Never renamed once released.
  */
 export enum CheckInCode {
   CodeInvalid = 'volunteers.check-in-code-invalid',
@@ -12,6 +13,8 @@ export enum CheckInCode {
   NotSignedUp = 'volunteers.not-signed-up',
   NotCheckedIn = 'volunteers.not-checked-in',
   AttendanceVerified = 'volunteers.attendance-verified',
+  /** Verifying named people without `hours`: one of them did not check out. */
+  NotCheckedOut = 'volunteers.not-checked-out',
 }
 
 const CATALOGUE: Record<CheckInCode, ProblemDefinition> = {
@@ -22,6 +25,7 @@ const CATALOGUE: Record<CheckInCode, ProblemDefinition> = {
   [CheckInCode.NotSignedUp]: { status: 409, title: 'Not signed up', detail: '未正式报名（候补或已取消报名不能签到）' },
   [CheckInCode.NotCheckedIn]: { status: 409, title: 'Not checked in', detail: '尚未签到，不能签退' },
   [CheckInCode.AttendanceVerified]: { status: 409, title: 'Attendance verified already', detail: '出勤已核验，不能再签到或签退' },
+  [CheckInCode.NotCheckedOut]: { status: 409, title: 'Not checked out', detail: '尚未签退，请提供核定时长（hours）和理由' },
 };
 
 export class CheckInException extends ProblemException {
