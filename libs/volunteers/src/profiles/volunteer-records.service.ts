@@ -16,6 +16,15 @@ export class VolunteerRecords {
     private readonly directory: OrganizationDirectory,
   ) {}
 
+  /**
+   * Anchors the unit where totals will be recorded (the unit-tree lock, shared). A transaction that
+   * locks a row carrying a path copy (a demand, an hour request) calls it before taking that lock,
+   * so that it and a concurrent subtree move (tree lock first, then the copies) lock in one order.
+   */
+  async anchorUnit(manager: EntityManager, unitId: string): Promise<void> {
+    await this.directory.units.anchor(manager, unitId);
+  }
+
   async addVerifiedHours(manager: EntityManager, input: { personId: string; hours: number; unitId: string }): Promise<void> {
     await this.addVerifiedHoursMany(manager, input.unitId, [{ personId: input.personId, hours: input.hours }]);
   }

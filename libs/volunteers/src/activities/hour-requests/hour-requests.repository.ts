@@ -37,6 +37,10 @@ export class HourRequestsRepository {
     return manager.getRepository(HourRequestEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  findById(manager: EntityManager, id: string): Promise<HourRequestEntity | null> {
+    return manager.getRepository(HourRequestEntity).findOneBy({ id });
+  }
+
   find(manager: EntityManager, id: string): Promise<HourRequestEntity> {
     return manager.getRepository(HourRequestEntity).findOneByOrFail({ id });
   }

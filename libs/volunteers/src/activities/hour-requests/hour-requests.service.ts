@@ -116,6 +116,11 @@ export class HourRequestsService {
     apply: (manager: EntityManager, request: HourRequestEntity, unitPath: string) => Promise<void>,
   ): Promise<HourRequestDto> {
     const { request, decidedNow } = await this.transactions.run(async (manager) => {
+      if (outcome === 'approved') {
+        // Approving may create the person's profile (a path copy): the tree lock comes before the request's row lock.
+        const unlocked = await this.requests.findById(manager, id);
+        if (unlocked) await this.records.anchorUnit(manager, unlocked.unitId);
+      }
       const locked = await this.requests.lock(manager, id);
       if (!locked || !this.scope.canReach(user, Permission.VolunteersVerify, locked.unitPath)) throw new NotFoundProblem('该时长申请');
       if (locked.status === outcome) return { request: locked, decidedNow: false };

@@ -38,6 +38,9 @@ export class ResolveFulfilmentUseCase {
 
   confirm(user: AuthenticatedUser, id: string, command: ConfirmDemandDto): Promise<DemandDetailDto> {
     return this.transactions.run(async (manager) => {
+      // The rating may create the claimant's profile (a path copy): the tree lock comes before the demand's row lock.
+      const unlocked = await this.repository.find(manager, id);
+      if (unlocked) await this.records.anchorUnit(manager, unlocked.unit_id);
       const demand = await this.pending(manager, user, id, '确认');
       const { row } = demand;
       const fulfilmentId = await this.resolve(manager, id, { rating: command.rating });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganizationDirectory } from '@linli/organization';
+import { DirectoryUnit, OrganizationDirectory } from '@linli/organization';
 import { AuditLog, AuthenticatedUser, Permission, ScopeService, TransactionRunner } from '@linli/platform';
 import { ProfileDto } from '../dto/profile.dto';
 import { UpdateProfileDto } from '../dto/update-profile.dto';
@@ -29,6 +29,8 @@ export class UpdateProfileUseCase {
 
   async execute(user: AuthenticatedUser, id: string, command: UpdateProfileDto): Promise<ProfileDto> {
     return this.transactions.run(async (manager) => {
+      // A new home unit is anchored (tree lock, shared) before the profile's row lock: a concurrent subtree move locks in that order too.
+      const anchored = command.unitId === undefined ? new Map<string, DirectoryUnit>() : await this.directory.units.anchorMany(manager, [command.unitId]);
       const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersManage, { allowOwner: true, manager, lock: true });
       const own = user.personId === profile.personId;
       const changes: Partial<VolunteerProfileEntity> = {};
@@ -42,7 +44,7 @@ export class UpdateProfileUseCase {
       if (command.unitId !== undefined && command.unitId !== profile.unitId) {
         if (own) await this.scope.unitPath(command.unitId);
         else await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
-        newUnitPath = (await this.directory.units.anchor(manager, command.unitId)).path;
+        newUnitPath = (anchored.get(command.unitId) as DirectoryUnit).path;
         changes.unitId = command.unitId;
       }
       if (Object.keys(changes).length === 0) return this.views.renderOne(profile, manager);
