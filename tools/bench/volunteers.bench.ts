@@ -50,9 +50,9 @@ async function main(): Promise<number> {
   const profiling = await timeIt(() =>
     sql(
       `WITH skills AS (SELECT array_agg(code ORDER BY code) AS codes FROM volunteer_skills),
-            picked AS (SELECT id, residence_unit_id, row_number() OVER (ORDER BY md5(id::text)) AS n FROM people)
-       INSERT INTO volunteer_profiles (person_id, unit_id, skills, availability, verified_hours, rating_sum, rating_count)
-       SELECT p.id, p.residence_unit_id,
+            picked AS (SELECT id, residence_unit_id, residence_path, row_number() OVER (ORDER BY md5(id::text)) AS n FROM people)
+       INSERT INTO volunteer_profiles (person_id, unit_id, unit_path, skills, availability, verified_hours, rating_sum, rating_count)
+       SELECT p.id, p.residence_unit_id, p.residence_path,
               (SELECT array_agg(DISTINCT s.codes[1 + ((p.n * k * 7919) % cardinality(s.codes))]) FROM generate_series(1, 1 + (p.n % 3)::int) k),
               CASE p.n % 4 WHEN 0 THEN '{weekday_daytime}' WHEN 1 THEN '{weekday_evening,weekend_daytime}' WHEN 2 THEN '{weekend_daytime,weekend_evening}' ELSE '{weekday_evening}' END::varchar[],
               (p.n % 200) / 4.0, (p.n % 5) * 4 + 4, 4

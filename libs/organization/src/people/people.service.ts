@@ -28,19 +28,6 @@ export class PeopleService {
     private readonly registry: PeopleRegistry,
   ) {}
 
-  /**
-   * @deprecated Transitional, for libs/volunteers until it reads people through organization's
-   * directory (`directory.people.byIds` / `reachable`); inside organization use `PeopleRegistry.get`.
-   */
-  get(id: string, manager?: EntityManager): Promise<PersonEntity> {
-    return this.registry.get(id, manager);
-  }
-
-  /** @deprecated Transitional, as `get`; use `directory.people.reachable` (other domains) or `PeopleRegistry.findReachable`. */
-  findReachable(user: AuthenticatedUser, permission: Permission, id: string, manager?: EntityManager): Promise<PersonEntity> {
-    return this.registry.findReachable(user, permission, id, manager);
-  }
-
   /** `POST /people`: needs `people.manage` at the residence unit. Audited as people.created (without personal data). */
   async create(user: AuthenticatedUser, command: CreatePersonDto): Promise<PersonDto> {
     const person = await this.transactions.run(async (manager) => {
