@@ -214,9 +214,9 @@ describe('quarterly assessment and leaderboards', () => {
     const q3 = await results('2026Q3');
     const row = (r: StoredResult) => [r.score, r.tier, r.community_rank, r.street_rank, r.ineffective, r.leadership_review];
     expect(new Map([...q3].map(([id, r]) => [id, row(r)]))).toEqual(
-      new Map([
-        ...[people.li, people.zhang, people.zhao, people.wang, people.sun].map((id) => [id, ['0', 'below_standard', 1, 1, false, false]] as const),
-        ...[orgs.a, orgs.b].map((id) => [id, ['0', 'below_standard', 1, 1, true, false]] as const),
+      new Map<string, unknown[]>([
+        ...[people.li, people.zhang, people.zhao, people.wang, people.sun].map((id): [string, unknown[]] => [id, ['0', 'below_standard', 1, 1, false, false]]),
+        ...[orgs.a, orgs.b].map((id): [string, unknown[]] => [id, ['0', 'below_standard', 1, 1, true, false]]),
       ]),
     );
   });
