@@ -82,3 +82,54 @@ export function createMember(spec: {
     return { id: rows[0].id };
   });
 }
+
+/** Inserts an institution (workplace: agency, enterprise…) at a unit, optionally with its party organization. */
+export function createInstitution(spec: {
+  kind?: 'agency' | 'state_enterprise' | 'private_enterprise' | 'social_organization' | 'new_business';
+  name: string;
+  unitId: string;
+  partyOrganizationId?: string;
+}): Promise<{ id: string; unitPath: string }> {
+  return withTestDb(async (client) => {
+    const path = await unitPath(client, spec.unitId);
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO institutions (kind, name, unit_id, unit_path, party_organization_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [spec.kind ?? 'agency', spec.name, spec.unitId, path, spec.partyOrganizationId ?? null],
+    );
+    return { id: rows[0].id, unitPath: path };
+  });
+}
+
+/** Inserts an officer (secretary by default) of a party organization; `endedAt` for a former one. */
+export function createOfficer(spec: {
+  organizationId: string;
+  personId: string;
+  role?: 'secretary' | 'deputy_secretary' | 'committee_member';
+  termStart?: string;
+  endedAt?: string;
+}): Promise<{ id: string }> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO organization_officers (organization_id, person_id, role, term_start, ended_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [spec.organizationId, spec.personId, spec.role ?? 'secretary', spec.termStart ?? '2025-01-01', spec.endedAt ?? null],
+    );
+    return { id: rows[0].id };
+  });
+}
+
+/** Inserts a staff role (grid worker of a grid, building head…) of a person at a unit; `endedAt` for a former one. */
+export function createStaffRole(spec: {
+  personId: string;
+  role: 'grid_worker' | 'building_head' | 'central_household' | 'community_worker';
+  unitId: string;
+  endedAt?: string;
+}): Promise<{ id: string }> {
+  return withTestDb(async (client) => {
+    const path = await unitPath(client, spec.unitId);
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO staff_roles (person_id, role, unit_id, unit_path, ended_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [spec.personId, spec.role, spec.unitId, path, spec.endedAt ?? null],
+    );
+    return { id: rows[0].id };
+  });
+}
