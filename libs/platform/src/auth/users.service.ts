@@ -1,4 +1,3 @@
-import {  } from '@linli/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { NotFoundProblem } from '../errors/common-problems';
