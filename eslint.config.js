@@ -7,7 +7,10 @@ const nx = require('@nx/eslint-plugin');
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:platform'] },
   { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:domain', 'type:notifications', 'type:platform'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:notifications', 'type:platform'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:notifications', 'type:platform'],
+  },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:platform', 'public:organization'] },
   { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
@@ -17,7 +20,9 @@ const depConstraints = [
  * Specs of every project use the harness, and the harness composes every project: the cycle exists
  * only through spec files, which never ship. Each domain lib adds its pair here.
  */
-const specCycles = ['platform', 'notifications', 'composition', 'organization', 'points', 'volunteers'].map((project) => ['testing', project]);
+const specCycles = ['platform', 'notifications', 'composition', 'organization', 'points', 'volunteers'].map(
+  (project) => ['testing', project],
+);
 
 module.exports = [
   { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.nx', '**/coverage'] },
@@ -26,7 +31,10 @@ module.exports = [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints, ignoredCircularDependencies: specCycles }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints, ignoredCircularDependencies: specCycles },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
       'no-console': 'error',
@@ -36,7 +44,15 @@ module.exports = [
     // Specs may use the test harness (which composes the apps) from any project.
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: ['@linli/testing', '@linli/composition'], depConstraints, ignoredCircularDependencies: specCycles }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@linli/testing', '@linli/composition'],
+          depConstraints,
+          ignoredCircularDependencies: specCycles,
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },

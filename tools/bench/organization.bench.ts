@@ -22,7 +22,12 @@ const COMMAND = defineBenchCommand({
     'check, and writes tools/bench/RESULTS.md. `--skip-seed` re-measures an already seeded database.',
   ].join('\n'),
   options: {
-    databaseUrl: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/linli_bench', placeholder: '<url>', help: 'the benchmark database (dropped and recreated unless --skip-seed)' },
+    databaseUrl: {
+      type: 'string',
+      default: 'postgres://postgres@127.0.0.1:5432/linli_bench',
+      placeholder: '<url>',
+      help: 'the benchmark database (dropped and recreated unless --skip-seed)',
+    },
     skipSeed: { type: 'flag', help: 're-measure the database an earlier run seeded' },
     samples: { type: 'number', default: 30, min: 1, help: 'measured requests per route' },
     warmups: { type: 'number', default: 5, help: 'unmeasured requests per route first' },
@@ -33,7 +38,11 @@ const COMMAND = defineBenchCommand({
 async function main(): Promise<void> {
   const options = readBenchOptions(COMMAND);
   const config = benchConfig({ name: 'linli-bench', databaseUrl: options.databaseUrl });
-  const { seed, migrateMs } = await prepareBenchDatabase(config, { scale: 'city', skipSeed: options.skipSeed, log: out });
+  const { seed, migrateMs } = await prepareBenchDatabase(config, {
+    scale: 'city',
+    skipSeed: options.skipSeed,
+    log: out,
+  });
   const machine = await describeMachine(options.databaseUrl);
 
   const api = await createApiApp(config);
@@ -46,7 +55,14 @@ async function main(): Promise<void> {
 
   const picks = await withClient(options.databaseUrl, async (client) => {
     await client.query(`SELECT organization_analytics_refresh(NULL)`);
-    const pick = async (sql: string) => (await client.query(sql)).rows[0] as { id: string; name: string; path: string; people: number; buildings: number };
+    const pick = async (sql: string) =>
+      (await client.query(sql)).rows[0] as {
+        id: string;
+        name: string;
+        path: string;
+        people: number;
+        buildings: number;
+      };
     return {
       city: await pick(`SELECT id, name, path FROM units WHERE kind = 'city' ORDER BY seq LIMIT 1`),
       district: await pick(`SELECT id, name, path FROM units WHERE kind = 'district' ORDER BY seq LIMIT 1`),
@@ -89,13 +105,29 @@ async function main(): Promise<void> {
   };
   await extra('`GET /units/:districtId/stats`', `/api/v1/units/${picks.district.id}/stats`, '200 communities');
   await extra('`GET /units/:streetId/coverage`', `/api/v1/units/${picks.street.id}/coverage`, '20 communities');
-  await extra('`GET /units/:cityId/blank-spots?limit=20`', `/api/v1/units/${picks.city.id}/blank-spots?limit=20`, 'first page');
-  await extra('`GET /units/:communityId/blank-spots?limit=100`', `/api/v1/units/${picks.community.id}/blank-spots?limit=100`);
-  await extra('`GET /units/:communityId/structure-check`', `/api/v1/units/${picks.community.id}/structure-check?limit=100`, 'computed live');
-  await extra('`GET /units/:cityId/structure-check?limit=100`', `/api/v1/units/${picks.city.id}/structure-check?limit=100`, 'computed live for the whole city, every page', {
-    warmups: 1,
-    samples: 5,
-  });
+  await extra(
+    '`GET /units/:cityId/blank-spots?limit=20`',
+    `/api/v1/units/${picks.city.id}/blank-spots?limit=20`,
+    'first page',
+  );
+  await extra(
+    '`GET /units/:communityId/blank-spots?limit=100`',
+    `/api/v1/units/${picks.community.id}/blank-spots?limit=100`,
+  );
+  await extra(
+    '`GET /units/:communityId/structure-check`',
+    `/api/v1/units/${picks.community.id}/structure-check?limit=100`,
+    'computed live',
+  );
+  await extra(
+    '`GET /units/:cityId/structure-check?limit=100`',
+    `/api/v1/units/${picks.city.id}/structure-check?limit=100`,
+    'computed live for the whole city, every page',
+    {
+      warmups: 1,
+      samples: 5,
+    },
+  );
 
   // A write marks its community; the next city read recomputes that community first.
   const afterWrite = await withClient(options.databaseUrl, async (client) => {
@@ -113,19 +145,29 @@ async function main(): Promise<void> {
     await client.query(`SELECT organization_analytics_refresh(NULL)`);
     return summarize(durations);
   });
-  extras.push({ what: '`GET /units/:cityId/stats` right after a person was added', timing: afterWrite, note: 'one community recomputed first' });
+  extras.push({
+    what: '`GET /units/:cityId/stats` right after a person was added',
+    timing: afterWrite,
+    note: 'one community recomputed first',
+  });
   out(`city stats after a write: median ${afterWrite.medianMs.toFixed(1)} ms`);
 
   // The worst case: every community changed since the last read (a city-wide import).
   const afterBulk = await withClient(options.databaseUrl, async (client) => {
     const durations: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await client.query(`INSERT INTO organization_rollup_dirty (community_seq) SELECT seq FROM units WHERE kind = 'community'`);
+      await client.query(
+        `INSERT INTO organization_rollup_dirty (community_seq) SELECT seq FROM units WHERE kind = 'community'`,
+      );
       durations.push((await timeIt(() => get(`/api/v1/units/${picks.city.id}/stats`))).ms);
     }
     return summarize(durations);
   });
-  extras.push({ what: '`GET /units/:cityId/stats` after every community changed', timing: afterBulk, note: 'all 2,000 communities recomputed first (e.g. after a city-wide import)' });
+  extras.push({
+    what: '`GET /units/:cityId/stats` after every community changed',
+    timing: afterBulk,
+    note: 'all 2,000 communities recomputed first (e.g. after a city-wide import)',
+  });
   out(`city stats after a city-wide change: median ${afterBulk.medianMs.toFixed(1)} ms`);
   await api.close();
 
@@ -143,16 +185,30 @@ async function main(): Promise<void> {
     out(`structure check of the city (${period}): ${Math.round(ms)} ms, ${checkResult.findings} findings`);
   }
   await context.close();
-  targets.push({ what: `Structure check of the whole city (the monthly job: compute, replace the period's findings, queue the notifications)`, targetMs: 60_000, timing: summarize(checkDurations) });
+  targets.push({
+    what: `Structure check of the whole city (the monthly job: compute, replace the period's findings, queue the notifications)`,
+    targetMs: 60_000,
+    timing: summarize(checkDurations),
+  });
   await flushRedis(config.redisUrl, config.queuePrefix);
 
   const report: BenchReport = {
     date: new Date().toISOString(),
     command: `node -r ./tools/register.js tools/bench/organization.bench.ts ${process.argv.slice(2).join(' ')}`.trim(),
     machine,
-    seed: seed && { durationMs: seed.durationMs + migrateMs, writeMs: seed.writeMs, finishMs: seed.finishMs, migrateMs, counts: seed.counts as unknown as Record<string, unknown> },
+    seed: seed && {
+      durationMs: seed.durationMs + migrateMs,
+      writeMs: seed.writeMs,
+      finishMs: seed.finishMs,
+      migrateMs,
+      counts: seed.counts as unknown as Record<string, unknown>,
+    },
     scale,
-    community: { name: picks.community.name, people: Number(picks.community.people), buildings: Number(picks.community.buildings) },
+    community: {
+      name: picks.community.name,
+      people: Number(picks.community.people),
+      buildings: Number(picks.community.buildings),
+    },
     targets,
     extras,
     structureCheck: checkResult,

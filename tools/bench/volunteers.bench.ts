@@ -23,7 +23,12 @@ const COMMAND = defineBenchCommand({
     'tools/bench/RESULTS.md and drops the database unless `--keep`.',
   ].join('\n'),
   options: {
-    databaseUrl: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/linli_bench_volunteers', placeholder: '<url>', help: 'the benchmark database (dropped and recreated unless --skip-seed)' },
+    databaseUrl: {
+      type: 'string',
+      default: 'postgres://postgres@127.0.0.1:5432/linli_bench_volunteers',
+      placeholder: '<url>',
+      help: 'the benchmark database (dropped and recreated unless --skip-seed)',
+    },
     scale: { type: 'choice', choices: ['city', 'demo'] as const, default: 'city', help: 'the seed-city scale' },
     profiles: { type: 'number', default: 100_000, help: 'volunteer profiles written' },
     demands: { type: 'number', default: 20, min: 1, help: 'demands whose matches are timed' },
@@ -41,10 +46,17 @@ type Options = OptionsOf<typeof COMMAND.options>;
 async function main(): Promise<number> {
   const options = readBenchOptions(COMMAND);
   const loadAtStart = loadAverage();
-  const config = benchConfig({ name: 'linli-bench-volunteers', databaseUrl: options.databaseUrl, modules: 'organization,points,volunteers' });
-  const seedMs = (await prepareBenchDatabase(config, { scale: options.scale, skipSeed: options.skipSeed, log: out })).seed?.durationMs ?? 0;
+  const config = benchConfig({
+    name: 'linli-bench-volunteers',
+    databaseUrl: options.databaseUrl,
+    modules: 'organization,points,volunteers',
+  });
+  const seedMs =
+    (await prepareBenchDatabase(config, { scale: options.scale, skipSeed: options.skipSeed, log: out })).seed
+      ?.durationMs ?? 0;
   const machine = await describeMachine(options.databaseUrl);
-  const sql = <T>(text: string, params: unknown[] = []) => withClient(options.databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
+  const sql = <T>(text: string, params: unknown[] = []) =>
+    withClient(options.databaseUrl, async (client) => (await client.query(text, params)).rows as T[]);
 
   // Profiles: a deterministic spread of people, each with 1–3 skills of the taxonomy and 1–2 availability slots.
   const profiling = await timeIt(() =>
@@ -72,7 +84,10 @@ async function main(): Promise<number> {
   const authorization = await benchAuthorization(api);
   const send = async (method: 'POST' | 'GET', url: string, payload?: object) => {
     const response = await api.inject({ method, url, headers: { authorization }, payload });
-    return { status: response.statusCode, body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {} };
+    return {
+      status: response.statusCode,
+      body: response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {},
+    };
   };
   const expectStatus = (what: string, response: { status: number; body: unknown }, status: number) => {
     if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -101,7 +116,12 @@ async function main(): Promise<number> {
   let candidates = 0;
   const matchDurations: number[] = [];
   for (const demandId of demandIds) {
-    for (let i = 0; i < 2; i++) expectStatus('matches (warm-up)', await send('GET', `/api/v1/volunteers/demands/${demandId}/matches?limit=20`), 200);
+    for (let i = 0; i < 2; i++)
+      expectStatus(
+        'matches (warm-up)',
+        await send('GET', `/api/v1/volunteers/demands/${demandId}/matches?limit=20`),
+        200,
+      );
     for (let i = 0; i < options.samples; i++) {
       const run = await timeIt(() => send('GET', `/api/v1/volunteers/demands/${demandId}/matches?limit=20`));
       expectStatus('matches', run.value, 200);
@@ -110,14 +130,22 @@ async function main(): Promise<number> {
     }
   }
   const matching = summarize(matchDurations);
-  out(`matching: ${matchDurations.length} requests, median ${ms(matching.medianMs)}, p95 ${ms(matching.p95Ms)}, ${candidates} matches returned`);
+  out(
+    `matching: ${matchDurations.length} requests, median ${ms(matching.medianMs)}, p95 ${ms(matching.p95Ms)}, ${candidates} matches returned`,
+  );
 
   // ---- (2) 1,000 check-ins into one large activity from concurrent clients ----
-  const [community] = await sql<{ id: string }>(`SELECT id FROM units WHERE kind = 'community' ORDER BY md5(id::text) LIMIT 1`);
+  const [community] = await sql<{ id: string }>(
+    `SELECT id FROM units WHERE kind = 'community' ORDER BY md5(id::text) LIMIT 1`,
+  );
   const attendees = (
-    await sql<{ id: string }>(`SELECT id FROM people WHERE residence_path LIKE (SELECT path FROM units WHERE id = $1) || '.%' ORDER BY id LIMIT $2`, [community.id, options.checkIns])
+    await sql<{ id: string }>(
+      `SELECT id FROM people WHERE residence_path LIKE (SELECT path FROM units WHERE id = $1) || '.%' ORDER BY id LIMIT $2`,
+      [community.id, options.checkIns],
+    )
   ).map((row) => row.id);
-  if (attendees.length < options.checkIns) throw new Error(`only ${attendees.length} residents in the community for ${options.checkIns} check-ins`);
+  if (attendees.length < options.checkIns)
+    throw new Error(`only ${attendees.length} residents in the community for ${options.checkIns} check-ins`);
   const now = Date.now();
   const activity = await send('POST', '/api/v1/volunteers/activities', {
     unitId: community.id,
@@ -131,11 +159,21 @@ async function main(): Promise<number> {
   const activityId = activity.body.id as string;
   const inParallel = async <T>(items: T[], work: (item: T) => Promise<void>) => {
     const queue = [...items];
-    await Promise.all(Array.from({ length: options.clients }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-    }));
+    await Promise.all(
+      Array.from({ length: options.clients }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+      }),
+    );
   };
-  const signup = await timeIt(() => inParallel(attendees, async (personId) => expectStatus('signup', await send('POST', `/api/v1/volunteers/activities/${activityId}/signups`, { personId }), 201)));
+  const signup = await timeIt(() =>
+    inParallel(attendees, async (personId) =>
+      expectStatus(
+        'signup',
+        await send('POST', `/api/v1/volunteers/activities/${activityId}/signups`, { personId }),
+        201,
+      ),
+    ),
+  );
   out(`signed up ${attendees.length} in ${ms(signup.ms)}`);
   const codeResponse = await send('GET', `/api/v1/volunteers/activities/${activityId}/check-in-code`);
   expectStatus('check-in code', codeResponse, 200);
@@ -148,11 +186,17 @@ async function main(): Promise<number> {
       const started = process.hrtime.bigint();
       const response = await send('POST', `/api/v1/volunteers/activities/${activityId}/check-in`, { code, personId });
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      const key = response.status === 201 || response.status === 200 ? 'ok' : `${response.status} ${String(response.body.code ?? '')}`;
+      const key =
+        response.status === 201 || response.status === 200
+          ? 'ok'
+          : `${response.status} ${String(response.body.code ?? '')}`;
       statuses[key] = (statuses[key] ?? 0) + 1;
     }),
   );
-  const [recorded] = await sql<{ n: string }>(`SELECT count(*) AS n FROM volunteer_activity_signups WHERE activity_id = $1 AND checked_in_at IS NOT NULL`, [activityId]);
+  const [recorded] = await sql<{ n: string }>(
+    `SELECT count(*) AS n FROM volunteer_activity_signups WHERE activity_id = $1 AND checked_in_at IS NOT NULL`,
+    [activityId],
+  );
   const checkInLatency = summarize(latencies);
   out(`check-ins: ${attendees.length} in ${ms(checkIn.ms)}, ${JSON.stringify(statuses)}, recorded ${recorded.n}`);
   await api.close();
@@ -174,7 +218,20 @@ async function main(): Promise<number> {
       met: checkIn.ms < CHECK_IN_TARGET_MS && errors === 0 && Number(recorded.n) === attendees.length,
     },
   ];
-  const section = render({ options, machine, loadAtStart, loadAtEnd: loadAverage(), seedMs, profilingMs: profiling.ms, counts, rows, matching, checkInLatency, statuses, signupMs: signup.ms });
+  const section = render({
+    options,
+    machine,
+    loadAtStart,
+    loadAtEnd: loadAverage(),
+    seedMs,
+    profilingMs: profiling.ms,
+    counts,
+    rows,
+    matching,
+    checkInLatency,
+    statuses,
+    signupMs: signup.ms,
+  });
   const file = join(__dirname, 'RESULTS.md');
   writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), TITLE, section));
   out(`wrote ${file}`);
@@ -224,7 +281,9 @@ function render(input: RenderInput): string {
     '',
     '| What | Target | Measured | Result |',
     '|---|---|---|---|',
-    ...input.rows.map((row) => `| ${row.what} | ${row.target} | ${row.measured} | ${row.met ? '✅ met' : '❌ **missed**'} |`),
+    ...input.rows.map(
+      (row) => `| ${row.what} | ${row.target} | ${row.measured} | ${row.met ? '✅ met' : '❌ **missed**'} |`,
+    ),
     '',
     '## Details',
     '',
@@ -233,7 +292,12 @@ function render(input: RenderInput): string {
     '',
     '## Verdict',
     '',
-    input.rows.every((row) => row.met) ? 'Every volunteers target of issue 5 is met on this machine.' : `Missed: ${input.rows.filter((row) => !row.met).map((row) => row.what).join('; ')}.`,
+    input.rows.every((row) => row.met)
+      ? 'Every volunteers target of issue 5 is met on this machine.'
+      : `Missed: ${input.rows
+          .filter((row) => !row.met)
+          .map((row) => row.what)
+          .join('; ')}.`,
     '',
   ];
   return lines.join('\n');

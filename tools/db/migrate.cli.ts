@@ -6,7 +6,9 @@ import { ConfigError } from '@linli/platform';
 async function main(): Promise<void> {
   const config = loadLinliConfig();
   const applied = await migrate(config.databaseUrl, { createDatabase: config.nodeEnv !== 'production' });
-  process.stdout.write(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n');
+  process.stdout.write(
+    applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'database is up to date\n',
+  );
 }
 
 main().catch((error: unknown) => {

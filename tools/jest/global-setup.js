@@ -7,8 +7,12 @@ const { join } = require('node:path');
 module.exports = async function globalSetup() {
   const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   process.env.LINLI_TEST_RUN = run;
-  execFileSync(process.execPath, ['-r', join(__dirname, '..', 'register.js'), join(__dirname, '..', '..', 'libs/testing/src/global-setup.ts')], {
-    env: { ...process.env, LINLI_TEST_RUN: run },
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['-r', join(__dirname, '..', 'register.js'), join(__dirname, '..', '..', 'libs/testing/src/global-setup.ts')],
+    {
+      env: { ...process.env, LINLI_TEST_RUN: run },
+      stdio: 'inherit',
+    },
+  );
 };

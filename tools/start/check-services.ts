@@ -36,7 +36,13 @@ async function checkPostgres(databaseUrl: string): Promise<ServiceProblem | null
 }
 
 async function checkRedis(redisUrl: string): Promise<ServiceProblem | null> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   let lastError: Error | undefined;
   redis.on('error', (error: Error) => (lastError = error));
   try {
@@ -48,7 +54,8 @@ async function checkRedis(redisUrl: string): Promise<ServiceProblem | null> {
       service: 'Redis',
       url: redact(redisUrl),
       error: lastError?.message ?? ((error as Error).message || String(error)),
-      howToStart: 'start it (`redis-server --daemonize yes --bind 127.0.0.1 --port 6379`; macOS: `brew services start redis`) or point REDIS_URL at a running server',
+      howToStart:
+        'start it (`redis-server --daemonize yes --bind 127.0.0.1 --port 6379`; macOS: `brew services start redis`) or point REDIS_URL at a running server',
     };
   } finally {
     redis.disconnect();

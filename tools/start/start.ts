@@ -32,7 +32,9 @@ async function seedDemoCity(config: LinliConfig): Promise<void> {
   if (Number(units.rows[0].count) > 0) return;
   out('linli: empty database, loading the demo district (seed-city demo)…');
   const result = await seedCity({ databaseUrl: config.databaseUrl, scale: 'demo', piiKey: config.piiKey });
-  out(`linli: demo district loaded in ${(result.durationMs / 1000).toFixed(1)} s (${result.counts.units} units, ${result.counts.people} people)`);
+  out(
+    `linli: demo district loaded in ${(result.durationMs / 1000).toFixed(1)} s (${result.counts.units} units, ${result.counts.people} people)`,
+  );
 }
 
 /** In development, the demo city's default points rules (idempotent by rule code). */

@@ -23,12 +23,15 @@ async function startApp(app: string, env: Record<string, string>): Promise<{ cod
 }
 
 describe('app start-up', () => {
-  it.each(['api', 'scheduler', 'notifier'])('%s refuses to start on invalid configuration, naming the variable', async (app) => {
-    const result = await startApp(app, { REDIS_URL: 'http://not-redis', LINLI_LOCAL_DIR: '/tmp/linli-boot-test' });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('REDIS_URL');
-    expect(result.stderr).toContain('redis://');
-  });
+  it.each(['api', 'scheduler', 'notifier'])(
+    '%s refuses to start on invalid configuration, naming the variable',
+    async (app) => {
+      const result = await startApp(app, { REDIS_URL: 'http://not-redis', LINLI_LOCAL_DIR: '/tmp/linli-boot-test' });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('REDIS_URL');
+      expect(result.stderr).toContain('redis://');
+    },
+  );
 
   it('refuses an unknown module name in LINLI_MODULES', async () => {
     const result = await startApp('api', { LINLI_MODULES: 'no-such-module', LINLI_LOCAL_DIR: '/tmp/linli-boot-test' });
@@ -48,7 +51,10 @@ describe('app start-up', () => {
 describe('module selection', () => {
   beforeAll(() => resetState());
 
-  const subsets = [{ label: 'no domain module', modules: '' }, ...DOMAIN_CATALOG.map((d) => ({ label: `only ${d.name}`, modules: d.name }))];
+  const subsets = [
+    { label: 'no domain module', modules: '' },
+    ...DOMAIN_CATALOG.map((d) => ({ label: `only ${d.name}`, modules: d.name })),
+  ];
 
   it.each(subsets)('boots api, scheduler and notifier with $label', async ({ modules }) => {
     const api = await bootApi({ env: { LINLI_MODULES: modules } });
@@ -56,11 +62,18 @@ describe('module selection', () => {
     const notifier = await bootNotifier({ env: { LINLI_MODULES: modules } });
     try {
       expect((await api.get('/ready')).status).toBe(200);
-      const document = (await api.get('/docs-json')).body as { paths: Record<string, Record<string, { tags?: string[] }>> };
-      const tags = Object.values(document.paths).flatMap((operations) => Object.values(operations).flatMap((operation) => operation.tags ?? []));
+      const document = (await api.get('/docs-json')).body as {
+        paths: Record<string, Record<string, { tags?: string[] }>>;
+      };
+      const tags = Object.values(document.paths).flatMap((operations) =>
+        Object.values(operations).flatMap((operation) => operation.tags ?? []),
+      );
       for (const domain of DOMAIN_CATALOG) {
         const mounted = tags.some((tag) => tag.startsWith(`${domain.name}/`));
-        expect({ domain: domain.name, mounted }).toEqual({ domain: domain.name, mounted: modules.split(',').includes(domain.name) });
+        expect({ domain: domain.name, mounted }).toEqual({
+          domain: domain.name,
+          mounted: modules.split(',').includes(domain.name),
+        });
       }
       // The workers are up (PostgreSQL and Redis reached), and the scheduler runs the kernel's
       // schedules and those of the enabled domains only.
@@ -69,7 +82,10 @@ describe('module selection', () => {
       const schedules = scheduler.get(ScheduleRegistry).names();
       expect(schedules).toContain('outbox.cleanup');
       const owners = [...new Set(schedules.map((name) => name.split('.')[0]))].sort();
-      const expectedOwners = ['outbox', ...DOMAIN_CATALOG.map((d) => d.name).filter((name) => modules.split(',').includes(name))].sort();
+      const expectedOwners = [
+        'outbox',
+        ...DOMAIN_CATALOG.map((d) => d.name).filter((name) => modules.split(',').includes(name)),
+      ].sort();
       expect({ modules, owners }).toEqual({ modules, owners: expectedOwners });
     } finally {
       await Promise.all([api.close(), scheduler.close(), notifier.close()]);

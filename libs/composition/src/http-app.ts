@@ -1,7 +1,14 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createValidationPipe, LinliConfig, MetricsRegistry, ProblemJsonFilter, registerHttpMetrics, requestIdOf } from '@linli/platform';
+import {
+  createValidationPipe,
+  LinliConfig,
+  MetricsRegistry,
+  ProblemJsonFilter,
+  registerHttpMetrics,
+  requestIdOf,
+} from '@linli/platform';
 import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 
@@ -16,7 +23,10 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemJsonFilter());

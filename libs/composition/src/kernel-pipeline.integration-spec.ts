@@ -1,6 +1,22 @@
 import { Module } from '@nestjs/common';
-import { DomainEvent, DomainEventHandler, EventSubscriber, JobQueue, Outbox, TransactionRunner, defineNotificationTemplates } from '@linli/platform';
-import { bootApi, bootNotifier, bootScheduler, createLoggedInUser, drain, resetState, withTestDb } from '@linli/testing';
+import {
+  DomainEvent,
+  DomainEventHandler,
+  EventSubscriber,
+  JobQueue,
+  Outbox,
+  TransactionRunner,
+  defineNotificationTemplates,
+} from '@linli/platform';
+import {
+  bootApi,
+  bootNotifier,
+  bootScheduler,
+  createLoggedInUser,
+  drain,
+  resetState,
+  withTestDb,
+} from '@linli/testing';
 import { EntityManager } from 'typeorm';
 
 defineNotificationTemplates({ 'test.greeted': { title: '问候', body: '{{from}} 向您问好（第 {{count}} 次）' } });
@@ -13,7 +29,12 @@ class GreetingsSubscriber implements DomainEventHandler {
   async handle(event: DomainEvent, manager: EntityManager): Promise<void> {
     const data = event.data as { userId: string; from: string };
     await manager.query('INSERT INTO greetings_seen (event_id) VALUES ($1)', [event.id]);
-    await this.jobs.notify({ recipient: { userId: data.userId }, templateKey: 'test.greeted', data: { from: data.from, count: 1 }, dedupeKey: `greeted-${event.id}` });
+    await this.jobs.notify({
+      recipient: { userId: data.userId },
+      templateKey: 'test.greeted',
+      data: { from: data.from, count: 1 },
+      dedupeKey: `greeted-${event.id}`,
+    });
   }
 }
 
@@ -39,7 +60,10 @@ describe('the kernel pipeline across api, scheduler and notifier', () => {
       );
       await expect(
         transactions.run(async (manager) => {
-          await outbox.publish(manager, { type: 'test.person.greeted', data: { userId: resident.id, from: '不应出现' } });
+          await outbox.publish(manager, {
+            type: 'test.person.greeted',
+            data: { userId: resident.id, from: '不应出现' },
+          });
           throw new Error('the command failed after publishing');
         }),
       ).rejects.toThrow('the command failed');
@@ -48,7 +72,9 @@ describe('the kernel pipeline across api, scheduler and notifier', () => {
 
       const inbox = await api.get('/api/v1/me/notifications', resident.token);
       expect(inbox.status).toBe(200);
-      expect(inbox.body.items.map((n: { title: string; body: string }) => `${n.title}: ${n.body}`)).toEqual(['问候: 网格员小王 向您问好（第 1 次）']);
+      expect(inbox.body.items.map((n: { title: string; body: string }) => `${n.title}: ${n.body}`)).toEqual([
+        '问候: 网格员小王 向您问好（第 1 次）',
+      ]);
       const seen = await withTestDb((client) => client.query('SELECT event_id FROM greetings_seen'));
       expect(seen.rows).toEqual([{ event_id: committed.id }]);
     } finally {

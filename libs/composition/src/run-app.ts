@@ -6,7 +6,11 @@ import { loadLinliConfig } from './load-linli-config';
  * Entry point of each app's `main.ts`: validates configuration (an invalid value stops the process
  * naming the variable), builds the app and listens.
  */
-export async function runApp(name: string, create: (config: LinliConfig) => Promise<NestFastifyApplication>, port: (config: LinliConfig) => number): Promise<void> {
+export async function runApp(
+  name: string,
+  create: (config: LinliConfig) => Promise<NestFastifyApplication>,
+  port: (config: LinliConfig) => number,
+): Promise<void> {
   let config: LinliConfig;
   try {
     config = loadLinliConfig();

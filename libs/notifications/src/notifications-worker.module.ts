@@ -19,7 +19,10 @@ import { NotificationsModule } from './notifications.module';
     {
       provide: NOTIFICATION_CHANNELS,
       inject: [InboxChannel, WebhookChannel],
-      useFactory: (inbox: InboxChannel, webhook: WebhookChannel): NotificationChannel[] => [inbox, ...(webhook.enabled ? [webhook] : [])],
+      useFactory: (inbox: InboxChannel, webhook: WebhookChannel): NotificationChannel[] => [
+        inbox,
+        ...(webhook.enabled ? [webhook] : []),
+      ],
     },
     NotificationDeliveries,
     SendNotification,

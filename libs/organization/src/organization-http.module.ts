@@ -11,5 +11,18 @@ import { AnalyticsHttpModule } from './analytics/analytics-http.module';
 import { StructureCheckHttpModule } from './structure-check/structure-check-http.module';
 
 /** The organization HTTP face (mounted by the api). */
-@Module({ imports: [UnitsHttpModule, PartyOrganizationsHttpModule, PeopleHttpModule, MembersHttpModule, DualRegistrationsHttpModule, InstitutionsHttpModule, StaffRolesHttpModule, ImportsHttpModule, AnalyticsHttpModule, StructureCheckHttpModule] })
+@Module({
+  imports: [
+    UnitsHttpModule,
+    PartyOrganizationsHttpModule,
+    PeopleHttpModule,
+    MembersHttpModule,
+    DualRegistrationsHttpModule,
+    InstitutionsHttpModule,
+    StaffRolesHttpModule,
+    ImportsHttpModule,
+    AnalyticsHttpModule,
+    StructureCheckHttpModule,
+  ],
+})
 export class OrganizationHttpModule {}

@@ -13,7 +13,31 @@ import { StructureCheckModule } from './structure-check/structure-check.module';
 
 /** The organization domain face: every area's services, in every app that enables the module. */
 @Module({
-  imports: [OrganizationDirectoryModule, UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
-  exports: [OrganizationDirectoryModule, UnitsModule, PartyOrganizationsModule, PeopleModule, MembersModule, DualRegistrationsModule, InstitutionsModule, StaffRolesModule, ImportsModule, AnalyticsModule, StructureCheckModule],
+  imports: [
+    OrganizationDirectoryModule,
+    UnitsModule,
+    PartyOrganizationsModule,
+    PeopleModule,
+    MembersModule,
+    DualRegistrationsModule,
+    InstitutionsModule,
+    StaffRolesModule,
+    ImportsModule,
+    AnalyticsModule,
+    StructureCheckModule,
+  ],
+  exports: [
+    OrganizationDirectoryModule,
+    UnitsModule,
+    PartyOrganizationsModule,
+    PeopleModule,
+    MembersModule,
+    DualRegistrationsModule,
+    InstitutionsModule,
+    StaffRolesModule,
+    ImportsModule,
+    AnalyticsModule,
+    StructureCheckModule,
+  ],
 })
 export class OrganizationModule {}

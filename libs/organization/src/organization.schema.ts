@@ -58,5 +58,10 @@ export const organizationSchema: SchemaPart = {
     StructureFindingEntity,
     ImportBatchEntity,
   ],
-  migrations: [CreateOrganization1795330000000, AddPeopleNameIndexes1795330100000, AddImportBatchScope1795330300000, CreateAnalyticsReadModel1795330400000],
+  migrations: [
+    CreateOrganization1795330000000,
+    AddPeopleNameIndexes1795330100000,
+    AddImportBatchScope1795330300000,
+    CreateAnalyticsReadModel1795330400000,
+  ],
 };

@@ -8,5 +8,15 @@ import { PointRulesHttpModule } from './rules/point-rules-http.module';
 import { PointsStoreHttpModule } from './store/points-store-http.module';
 
 /** The points HTTP face (mounted by the api), under `/api/v1/points`. */
-@Module({ imports: [PointsAccountsHttpModule, PointsAdjustmentsHttpModule, PointRulesHttpModule, PointsAssessmentHttpModule, PointsStoreHttpModule, PointsExportsHttpModule, PointsEvaluationHttpModule] })
+@Module({
+  imports: [
+    PointsAccountsHttpModule,
+    PointsAdjustmentsHttpModule,
+    PointRulesHttpModule,
+    PointsAssessmentHttpModule,
+    PointsStoreHttpModule,
+    PointsExportsHttpModule,
+    PointsEvaluationHttpModule,
+  ],
+})
 export class PointsHttpModule {}

@@ -8,10 +8,20 @@ import { StoreCode, StoreException } from './store/store.exception';
 /** What clients rely on: every problem code of the points module with its status, title and detail, as released. */
 const RELEASED: [string, number, string, string][] = [
   ['points.insufficient', 409, 'Insufficient points', '积分余额不足'],
-  ['points.idempotency-conflict', 409, 'Idempotency key reused with other values', '该幂等键已用于另一笔不同的积分变动'],
+  [
+    'points.idempotency-conflict',
+    409,
+    'Idempotency key reused with other values',
+    '该幂等键已用于另一笔不同的积分变动',
+  ],
   ['points.not-reversible', 409, 'Entry cannot be reversed', '该积分流水不能撤销'],
   ['points.rule-code-taken', 409, 'Rule code taken', '积分规则编码已被使用'],
-  ['points.rule-scope-forbidden', 403, 'Deployment-wide rule needs a deployment-wide grant', '只有全局管理员可以设立或修改全局积分规则'],
+  [
+    'points.rule-scope-forbidden',
+    403,
+    'Deployment-wide rule needs a deployment-wide grant',
+    '只有全局管理员可以设立或修改全局积分规则',
+  ],
   ['points.out-of-stock', 409, 'Reward out of stock', '该奖品库存不足'],
   ['points.limit-reached', 409, 'Per-person limit reached', '已达到该奖品的每人兑换上限'],
   ['points.reward-inactive', 409, 'Reward not on offer', '该奖品当前不在兑换期内'],
@@ -40,7 +50,12 @@ describe('points problem codes', () => {
 
   it('names the balance and the request when points are insufficient', () => {
     const exception = LedgerException.insufficient(5, 8, { ownerType: 'person', ownerId: 'p' });
-    expect(problemOf(exception)).toEqual(['points.insufficient', 409, 'Insufficient points', '积分余额不足：可用 5 积分，需要 8 积分']);
+    expect(problemOf(exception)).toEqual([
+      'points.insufficient',
+      409,
+      'Insufficient points',
+      '积分余额不足：可用 5 积分，需要 8 积分',
+    ]);
     expect(exception.extensions).toEqual({ balance: 5, requested: 8, ownerType: 'person', ownerId: 'p' });
   });
 });

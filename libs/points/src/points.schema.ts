@@ -38,6 +38,20 @@ export const pointsSchema: SchemaPart = {
     { table: 'point_evaluation_campaigns', column: 'unit_path' },
     { table: 'point_evaluation_assignments', column: 'rater_path' },
   ],
-  entities: [PointAccountEntity, PointEntryEntity, PointLotEntity, PointAllocationEntity, PointRuleEntity, PointRuleVersionEntity, PointRuleOutcomeEntity, PointPendingResolutionEntity],
-  migrations: [CreatePointsLedger1795340000000, CreatePointsStore1795340100000, CreatePointsAssessment1795340200000, CreatePointsEvaluation1795340300000],
+  entities: [
+    PointAccountEntity,
+    PointEntryEntity,
+    PointLotEntity,
+    PointAllocationEntity,
+    PointRuleEntity,
+    PointRuleVersionEntity,
+    PointRuleOutcomeEntity,
+    PointPendingResolutionEntity,
+  ],
+  migrations: [
+    CreatePointsLedger1795340000000,
+    CreatePointsStore1795340100000,
+    CreatePointsAssessment1795340200000,
+    CreatePointsEvaluation1795340300000,
+  ],
 };

@@ -2,7 +2,11 @@ import { TestResponse } from './boot';
 import { withTestDb } from './test-database';
 
 /** The response is an RFC 9457 problem with this status and stable code. */
-export function expectProblem(response: Pick<TestResponse, 'status' | 'headers' | 'body'>, status: number, code: string): void {
+export function expectProblem(
+  response: Pick<TestResponse, 'status' | 'headers' | 'body'>,
+  status: number,
+  code: string,
+): void {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
   expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ status, code, type: `urn:linli:problem:${code}` });

@@ -50,7 +50,8 @@ export class TestApi {
   /** Logs in and returns the access token. */
   async login(username: string, password: string): Promise<string> {
     const response = await this.request('POST', '/api/v1/auth/login', { body: { username, password } });
-    if (response.status !== 200 && response.status !== 201) throw new Error(`login failed for ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`login failed for ${username}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.accessToken as string;
   }
 

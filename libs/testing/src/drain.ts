@@ -13,7 +13,10 @@ function tryGet<T>(app: INestApplicationContext, token: new (...args: never[]) =
 
 /** Queues with a worker in this app: its job queues and its event subscribers' queues. */
 function consumedQueues(app: INestApplicationContext): string[] {
-  return [...(tryGet(app, JobWorkerHost)?.consumedQueues() ?? []), ...(tryGet(app, EventSubscriberHost)?.consumedQueues() ?? [])];
+  return [
+    ...(tryGet(app, JobWorkerHost)?.consumedQueues() ?? []),
+    ...(tryGet(app, EventSubscriberHost)?.consumedQueues() ?? []),
+  ];
 }
 
 /**
@@ -27,7 +30,9 @@ export async function drain(workers: INestApplicationContext[], options: { timeo
   if (!producer) return;
   const queues = [...new Set(workers.flatMap(consumedQueues))];
   const idle = async (): Promise<boolean> => {
-    const unrelayed = await withTestDb(async (client) => Number((await client.query('SELECT count(*) FROM outbox_events WHERE relayed_at IS NULL')).rows[0].count));
+    const unrelayed = await withTestDb(async (client) =>
+      Number((await client.query('SELECT count(*) FROM outbox_events WHERE relayed_at IS NULL')).rows[0].count),
+    );
     if (unrelayed > 0) return false;
     for (const name of queues) {
       const queue = producer.get(name);
@@ -39,5 +44,8 @@ export async function drain(workers: INestApplicationContext[], options: { timeo
     return true;
   };
   let streak = 0;
-  await waitFor(async () => ((await idle()) ? ++streak >= 2 : ((streak = 0), false)), { timeoutMs: options.timeoutMs ?? 20000, what: 'queues to drain' });
+  await waitFor(async () => ((await idle()) ? ++streak >= 2 : ((streak = 0), false)), {
+    timeoutMs: options.timeoutMs ?? 20000,
+    what: 'queues to drain',
+  });
 }

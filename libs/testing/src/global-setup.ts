@@ -13,7 +13,9 @@ const STALE_AFTER_MS = 6 * 3600 * 1000;
 /** Databases of runs that never reached their teardown (killed, crashed) and are hours old. */
 async function dropStaleTestDatabases(): Promise<void> {
   await withAdminClient(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'linli\\_test\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'linli\\_test\\_%'`,
+    );
     for (const { datname } of rows) {
       const run = /^linli_test_([0-9a-z]+)_/.exec(datname)?.[1];
       const startedAt = run && run.length > 4 ? parseInt(run.slice(0, -4), 36) : NaN;
@@ -32,7 +34,9 @@ async function snapshotReferenceRows(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE ${REFERENCE_ROWS_TABLE} (seq serial PRIMARY KEY, table_name text NOT NULL, rows jsonb NOT NULL)`);
+    await client.query(
+      `CREATE TABLE ${REFERENCE_ROWS_TABLE} (seq serial PRIMARY KEY, table_name text NOT NULL, rows jsonb NOT NULL)`,
+    );
     const { rows: tables } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', '${REFERENCE_ROWS_TABLE}') ORDER BY tablename`,
     );

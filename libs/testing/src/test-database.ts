@@ -1,6 +1,13 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { currentRun, currentWorker, databaseUrlFor, templateDatabaseName, withAdminClient, workerDatabaseName } from './test-run';
+import {
+  currentRun,
+  currentWorker,
+  databaseUrlFor,
+  templateDatabaseName,
+  withAdminClient,
+  workerDatabaseName,
+} from './test-run';
 import { REFERENCE_ROWS_TABLE, restoreReferenceRows } from './reference-rows';
 import { testQueuePrefix } from './test-config';
 
@@ -11,7 +18,8 @@ export function prepareWorkerDatabase(): Promise<void> {
   prepared ??= withAdminClient(async (client) => {
     const name = workerDatabaseName(currentRun(), currentWorker());
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(currentRun())}"`);
+    if (!exists.rowCount)
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(currentRun())}"`);
   });
   return prepared;
 }
@@ -28,7 +36,8 @@ export async function resetState(): Promise<void> {
     const { rows } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', '${REFERENCE_ROWS_TABLE}')`,
     );
-    if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    if (rows.length)
+      await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await restoreReferenceRows(client);
   } finally {
     await client.end();

@@ -25,7 +25,8 @@ export function workerDatabaseName(run: string, worker: string): string {
 
 export function currentRun(): string {
   const run = process.env[TEST_RUN_ENV];
-  if (!run) throw new Error(`${TEST_RUN_ENV} is not set: run integration specs through \`npm test\` (jest global setup)`);
+  if (!run)
+    throw new Error(`${TEST_RUN_ENV} is not set: run integration specs through \`npm test\` (jest global setup)`);
   return run;
 }
 

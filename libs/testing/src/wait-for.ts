@@ -1,5 +1,8 @@
 /** Polls `probe` until it returns a truthy value or the deadline passes (for asynchronous pipelines in tests). */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  options: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 15000);
   for (;;) {
     const value = await probe();

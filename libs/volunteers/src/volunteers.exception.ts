@@ -11,7 +11,11 @@ export enum VolunteersCode {
 }
 
 const CATALOGUE: Record<VolunteersCode, ProblemDefinition> = {
-  [VolunteersCode.PersonNotLinked]: { status: 403, title: 'Account not linked to a person', detail: '当前账号未关联居民身份，无法以本人身份办理' },
+  [VolunteersCode.PersonNotLinked]: {
+    status: 403,
+    title: 'Account not linked to a person',
+    detail: '当前账号未关联居民身份，无法以本人身份办理',
+  },
 };
 
 export class VolunteersException extends ProblemException {

@@ -7,7 +7,12 @@ const COMMAND = defineBenchCommand({
   options: {
     databaseUrl: { type: 'string', default: 'postgres://localhost/bench', placeholder: '<url>', help: 'the database' },
     scale: { type: 'choice', choices: ['city', 'demo'] as const, default: 'city', help: 'the scale' },
-    only: { type: 'list', choices: ['pipeline', 'redemptions', 'assessment'] as const, default: ['pipeline', 'redemptions', 'assessment'], help: 'the parts' },
+    only: {
+      type: 'list',
+      choices: ['pipeline', 'redemptions', 'assessment'] as const,
+      default: ['pipeline', 'redemptions', 'assessment'],
+      help: 'the parts',
+    },
     perClient: { type: 'number', default: 40, min: 1, help: 'attempts per client' },
     results: { type: 'path', default: '/tmp/RESULTS.md', help: 'the results file' },
     keep: { type: 'flag', help: 'keep the database' },
@@ -17,24 +22,55 @@ const COMMAND = defineBenchCommand({
 describe('the benchmarks’ command line', () => {
   it('answers the defaults when no argument is given', () => {
     expect(parseBenchArguments(COMMAND, [])).toEqual({
-      options: { databaseUrl: 'postgres://localhost/bench', scale: 'city', only: ['pipeline', 'redemptions', 'assessment'], perClient: 40, results: '/tmp/RESULTS.md', keep: false },
+      options: {
+        databaseUrl: 'postgres://localhost/bench',
+        scale: 'city',
+        only: ['pipeline', 'redemptions', 'assessment'],
+        perClient: 40,
+        results: '/tmp/RESULTS.md',
+        keep: false,
+      },
     });
   });
 
   it('reads values, kebab-case flags, --flag=value and bare flags, keeping the declared order of a list', () => {
-    const parsed = parseBenchArguments(COMMAND, ['--scale', 'demo', '--per-client=7', '--only', 'assessment,pipeline', '--keep', '--results', 'out/R.md']);
+    const parsed = parseBenchArguments(COMMAND, [
+      '--scale',
+      'demo',
+      '--per-client=7',
+      '--only',
+      'assessment,pipeline',
+      '--keep',
+      '--results',
+      'out/R.md',
+    ]);
     expect(parsed).toEqual({
-      options: { databaseUrl: 'postgres://localhost/bench', scale: 'demo', only: ['pipeline', 'assessment'], perClient: 7, results: resolve('out/R.md'), keep: true },
+      options: {
+        databaseUrl: 'postgres://localhost/bench',
+        scale: 'demo',
+        only: ['pipeline', 'assessment'],
+        perClient: 7,
+        results: resolve('out/R.md'),
+        keep: true,
+      },
     });
   });
 
   it('refuses an unknown argument, a missing value and malformed values, naming the flag', () => {
     expect(parseBenchArguments(COMMAND, ['--skip-seed'])).toEqual({ error: 'unknown argument --skip-seed' });
     expect(parseBenchArguments(COMMAND, ['--scale'])).toEqual({ error: '--scale needs a value' });
-    expect(parseBenchArguments(COMMAND, ['--scale', 'town'])).toEqual({ error: '--scale must be city or demo, got "town"' });
-    expect(parseBenchArguments(COMMAND, ['--only', 'pipeline,nope'])).toEqual({ error: '--only takes pipeline, redemptions, assessment (comma-separated), got "nope"' });
-    expect(parseBenchArguments(COMMAND, ['--per-client', '0'])).toEqual({ error: '--per-client takes a whole number of at least 1, got "0"' });
-    expect(parseBenchArguments(COMMAND, ['--per-client', '2.5'])).toEqual({ error: '--per-client takes a whole number of at least 1, got "2.5"' });
+    expect(parseBenchArguments(COMMAND, ['--scale', 'town'])).toEqual({
+      error: '--scale must be city or demo, got "town"',
+    });
+    expect(parseBenchArguments(COMMAND, ['--only', 'pipeline,nope'])).toEqual({
+      error: '--only takes pipeline, redemptions, assessment (comma-separated), got "nope"',
+    });
+    expect(parseBenchArguments(COMMAND, ['--per-client', '0'])).toEqual({
+      error: '--per-client takes a whole number of at least 1, got "0"',
+    });
+    expect(parseBenchArguments(COMMAND, ['--per-client', '2.5'])).toEqual({
+      error: '--per-client takes a whole number of at least 1, got "2.5"',
+    });
     expect(parseBenchArguments(COMMAND, ['--keep=yes'])).toEqual({ error: '--keep takes no value' });
   });
 

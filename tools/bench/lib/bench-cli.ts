@@ -97,7 +97,11 @@ function defaultOf(spec: OptionSpec): unknown {
 }
 
 /** The value of `flag` read from `raw`, or the problem with it. */
-function valueOf(flag: string, spec: Exclude<OptionSpec, FlagOption>, raw: string): { value: unknown } | { error: string } {
+function valueOf(
+  flag: string,
+  spec: Exclude<OptionSpec, FlagOption>,
+  raw: string,
+): { value: unknown } | { error: string } {
   switch (spec.type) {
     case 'string':
       return { value: raw };
@@ -106,7 +110,8 @@ function valueOf(flag: string, spec: Exclude<OptionSpec, FlagOption>, raw: strin
     case 'number': {
       const value = Number(raw);
       const min = spec.min ?? 0;
-      if (raw.trim() === '' || !Number.isInteger(value) || value < min) return { error: `${flag} takes a whole number of at least ${min}, got "${raw}"` };
+      if (raw.trim() === '' || !Number.isInteger(value) || value < min)
+        return { error: `${flag} takes a whole number of at least ${min}, got "${raw}"` };
       return { value };
     }
     case 'choice':
@@ -115,14 +120,18 @@ function valueOf(flag: string, spec: Exclude<OptionSpec, FlagOption>, raw: strin
     case 'list': {
       const parts = raw.split(',');
       const unknown = parts.filter((part) => !spec.choices.includes(part));
-      if (unknown.length > 0) return { error: `${flag} takes ${spec.choices.join(', ')} (comma-separated), got "${unknown.join(',')}"` };
+      if (unknown.length > 0)
+        return { error: `${flag} takes ${spec.choices.join(', ')} (comma-separated), got "${unknown.join(',')}"` };
       return { value: spec.choices.filter((choice) => parts.includes(choice)) };
     }
   }
 }
 
 /** Reads `argv` (without the node and script arguments) against the command's table. Never exits. */
-export function parseBenchArguments<T extends OptionTable>(command: BenchCommand<T>, argv: readonly string[]): ParsedArguments<T> {
+export function parseBenchArguments<T extends OptionTable>(
+  command: BenchCommand<T>,
+  argv: readonly string[],
+): ParsedArguments<T> {
   const byFlag = new Map(Object.entries(command.options).map(([key, spec]) => [flagOf(key), { key, spec }]));
   const options: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(command.options)) options[key] = defaultOf(spec);
@@ -162,19 +171,31 @@ function describeDefault(spec: OptionSpec): string {
 export function benchUsage<T extends OptionTable>(command: BenchCommand<T>): string {
   const rows = Object.entries(command.options).map(([key, spec]) => {
     const placeholder =
-      spec.type === 'flag' ? '' : ` ${spec.placeholder ?? (spec.type === 'choice' ? spec.choices.join('|') : spec.type === 'list' ? `${spec.choices.join(',')}` : `<${spec.type === 'number' ? 'n' : spec.type}>`)}`;
+      spec.type === 'flag'
+        ? ''
+        : ` ${spec.placeholder ?? (spec.type === 'choice' ? spec.choices.join('|') : spec.type === 'list' ? `${spec.choices.join(',')}` : `<${spec.type === 'number' ? 'n' : spec.type}>`)}`;
     return { left: `${flagOf(key)}${placeholder}`, right: `${spec.help}${describeDefault(spec)}` };
   });
   rows.push({ left: '--help', right: 'this text' });
   const width = Math.max(...rows.map((row) => row.left.length)) + 2;
-  return [`Usage: ${command.command} -- [options]`, '', command.description, '', 'Options:', ...rows.map((row) => `  ${row.left.padEnd(width)}${row.right}`)].join('\n');
+  return [
+    `Usage: ${command.command} -- [options]`,
+    '',
+    command.description,
+    '',
+    'Options:',
+    ...rows.map((row) => `  ${row.left.padEnd(width)}${row.right}`),
+  ].join('\n');
 }
 
 /**
  * The options of this run: prints the usage and exits 0 on `--help`; prints the problem and the
  * usage and exits 2 on a bad command line.
  */
-export function readBenchOptions<T extends OptionTable>(command: BenchCommand<T>, argv: readonly string[] = process.argv.slice(2)): OptionsOf<T> {
+export function readBenchOptions<T extends OptionTable>(
+  command: BenchCommand<T>,
+  argv: readonly string[] = process.argv.slice(2),
+): OptionsOf<T> {
   const parsed = parseBenchArguments(command, argv);
   if ('help' in parsed) {
     process.stdout.write(`${benchUsage(command)}\n`);

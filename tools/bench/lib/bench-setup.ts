@@ -62,14 +62,24 @@ export async function prepareBenchDatabase(
   await dropDatabase(config.databaseUrl);
   const migrateMs = (await timeIt(() => migrate(config.databaseUrl, { createDatabase: true }))).ms;
   options.log(`migrated in ${Math.round(migrateMs)} ms; seeding the ${options.scale} scale`);
-  const seed = await seedCity({ databaseUrl: config.databaseUrl, scale: options.scale, seed: 1, piiKey: config.piiKey, log: options.log });
+  const seed = await seedCity({
+    databaseUrl: config.databaseUrl,
+    scale: options.scale,
+    seed: 1,
+    piiKey: config.piiKey,
+    log: options.log,
+  });
   options.log(`seeded in ${Math.round(seed.durationMs / 1000)} s`);
   return { seed, migrateMs };
 }
 
 /** Logs the bench administrator in through the api and answers the `authorization` header value. */
 export async function benchAuthorization(api: NestFastifyApplication): Promise<string> {
-  const login = await api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password } });
+  const login = await api.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: BENCH_ADMIN.username, password: BENCH_ADMIN.password },
+  });
   if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
   return `Bearer ${(JSON.parse(login.body) as { accessToken: string }).accessToken}`;
 }

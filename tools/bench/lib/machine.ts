@@ -16,7 +16,13 @@ export async function describeMachine(databaseUrl: string): Promise<Machine> {
   try {
     const version = (await client.query(`SHOW server_version`)).rows[0].server_version as string;
     const settings: Record<string, string> = {};
-    for (const name of ['shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'effective_cache_size', 'random_page_cost']) {
+    for (const name of [
+      'shared_buffers',
+      'work_mem',
+      'max_parallel_workers_per_gather',
+      'effective_cache_size',
+      'random_page_cost',
+    ]) {
       settings[name] = (await client.query(`SHOW ${name}`)).rows[0][name];
     }
     return {

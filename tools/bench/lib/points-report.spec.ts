@@ -1,7 +1,14 @@
 import { PointsPartReport, pointsSectionOf, renderPointsReport, withPointsSection } from './points-report';
 import { Machine } from './machine';
 
-const machine: Machine = { cpus: 2, cpuModel: 'AMD EPYC', memoryGiB: 23.5, node: 'v20', postgres: '15.20', postgresSettings: { work_mem: '4MB' } };
+const machine: Machine = {
+  cpus: 2,
+  cpuModel: 'AMD EPYC',
+  memoryGiB: 23.5,
+  node: 'v20',
+  postgres: '15.20',
+  postgresSettings: { work_mem: '4MB' },
+};
 
 function part(name: PointsPartReport['part'], measured: string, met: boolean): PointsPartReport {
   return {
@@ -19,7 +26,9 @@ function part(name: PointsPartReport['part'], measured: string, met: boolean): P
 
 describe('the points section of RESULTS.md', () => {
   it('keeps the parts a run did not measure exactly as they were, and judges every row', () => {
-    const full = renderPointsReport({ parts: [part('pipeline', 'slow', false), part('redemptions', '155/s', true), part('assessment', '14 s', true)] });
+    const full = renderPointsReport({
+      parts: [part('pipeline', 'slow', false), part('redemptions', '155/s', true), part('assessment', '14 s', true)],
+    });
     const file = `${withPointsSection('# Organization module benchmark\n\nkept\n', full)}\n# Volunteers module benchmark\n\nalso kept\n`;
 
     const rerun = renderPointsReport({ parts: [part('pipeline', 'quick', true)] }, pointsSectionOf(file));

@@ -40,7 +40,8 @@ export interface PointsBenchReport {
 
 export const POINTS_SECTION_TITLE = '# Points module benchmark';
 
-export const perSecond = (count: number, durationMs: number) => `${Math.round((count * 1000) / durationMs).toLocaleString('en-US')}/s`;
+export const perSecond = (count: number, durationMs: number) =>
+  `${Math.round((count * 1000) / durationMs).toLocaleString('en-US')}/s`;
 export { ms };
 
 const TABLE_HEADER = ['| Part | What | Target | Measured | Result |', '|---|---|---|---|---|'];
@@ -54,7 +55,9 @@ export function describeMachine(m: Machine): string {
     `${m.cpus} CPU (${m.cpuModel}), ${m.memoryGiB} GiB memory; PostgreSQL ${m.postgres}, default settings ` +
     `(${Object.entries(m.postgresSettings)
       .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}); Node.js ${m.node}; Redis on the same machine; the api and the scheduler run in the benchmark's process (one Node.js process, one event loop), \`LOG_LEVEL=warn\``
+      .join(
+        ', ',
+      )}); Node.js ${m.node}; Redis on the same machine; the api and the scheduler run in the benchmark's process (one Node.js process, one event loop), \`LOG_LEVEL=warn\``
   );
 }
 
@@ -124,7 +127,12 @@ export function renderPointsReport(report: PointsBenchReport, previous = ''): st
   lines.push(...rows, '');
   const missed = rows.filter((row) => row.includes('❌')).map((row) => row.split(' | ')[1]);
   lines.push('## Verdict', '');
-  lines.push(missed.length === 0 ? 'Every points target of issue 4 is met (each part on the machine it names).' : `Missed: ${missed.join('; ')}.`, '');
+  lines.push(
+    missed.length === 0
+      ? 'Every points target of issue 4 is met (each part on the machine it names).'
+      : `Missed: ${missed.join('; ')}.`,
+    '',
+  );
   const verdicts = report.parts.flatMap((part) => part.verdict ?? []);
   if (verdicts.length > 0) lines.push(...verdicts, '');
   for (const part of POINTS_PARTS) {

@@ -10,7 +10,13 @@ export interface Timing {
 export function summarize(durations: number[]): Timing {
   const sorted = [...durations].sort((a, b) => a - b);
   const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-  return { samples: sorted.length, medianMs: rank(0.5), p95Ms: rank(0.95), minMs: sorted[0], maxMs: sorted[sorted.length - 1] };
+  return {
+    samples: sorted.length,
+    medianMs: rank(0.5),
+    p95Ms: rank(0.95),
+    minMs: sorted[0],
+    maxMs: sorted[sorted.length - 1],
+  };
 }
 
 export async function timeIt<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -20,7 +26,10 @@ export async function timeIt<T>(work: () => Promise<T>): Promise<{ ms: number; v
 }
 
 /** `warmups` unmeasured calls, then `samples` measured ones, one after another. */
-export async function measure(work: () => Promise<unknown>, options: { warmups: number; samples: number }): Promise<Timing> {
+export async function measure(
+  work: () => Promise<unknown>,
+  options: { warmups: number; samples: number },
+): Promise<Timing> {
   for (let i = 0; i < options.warmups; i++) await work();
   const durations: number[] = [];
   for (let i = 0; i < options.samples; i++) durations.push((await timeIt(work)).ms);

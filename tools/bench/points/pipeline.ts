@@ -1,7 +1,14 @@
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { createSchedulerApp } from '@linli/composition';
-import { EventSubscriberRegistry, JobQueue, NewDomainEvent, Outbox, QueueName, TransactionRunner } from '@linli/platform';
+import {
+  EventSubscriberRegistry,
+  JobQueue,
+  NewDomainEvent,
+  Outbox,
+  QueueName,
+  TransactionRunner,
+} from '@linli/platform';
 import { POINTS_SUBSCRIBER, PointsConsistency } from '@linli/points';
 import { out } from '../lib/bench-cli';
 import { loadAverage } from '../lib/machine';
@@ -27,9 +34,13 @@ async function withLoadSampling<T>(work: () => Promise<T>): Promise<{ value: T; 
 export async function measurePipeline(ctx: RunContext): Promise<PointsPartReport> {
   const { options, config, sql } = ctx;
   const loadAtStart = loadAverage();
-  const people = (await sql<{ id: string }>(`SELECT id FROM people ORDER BY id LIMIT $1`, [options.events])).map((row) => row.id);
+  const people = (await sql<{ id: string }>(`SELECT id FROM people ORDER BY id LIMIT $1`, [options.events])).map(
+    (row) => row.id,
+  );
   if (people.length < options.events) throw new Error(`only ${people.length} people for ${options.events} events`);
-  const [rule] = await sql<{ id: string }>(`INSERT INTO point_rules (code, current_version) VALUES ('bench-service-hour', 1) RETURNING id`);
+  const [rule] = await sql<{ id: string }>(
+    `INSERT INTO point_rules (code, current_version) VALUES ('bench-service-hour', 1) RETURNING id`,
+  );
   await sql(
     `INSERT INTO point_rule_versions (rule_id, version, name, event_type, filters, actor_roles, account_kind, points, per, caps, validity_months)
      VALUES ($1, 1, '志愿服务', $2, '{}', '{volunteer}', 'redeemable', 10, 'quantity', '{}', 24)`,
@@ -59,7 +70,9 @@ export async function measurePipeline(ctx: RunContext): Promise<PointsPartReport
         await transactions.run((manager) => outbox.publish(manager, events));
       }
       for (;;) {
-        const [{ n }] = (await poller.query<{ n: string }>(`SELECT count(*) AS n FROM point_entries WHERE rule_id = $1`, [rule.id])).rows;
+        const [{ n }] = (
+          await poller.query<{ n: string }>(`SELECT count(*) AS n FROM point_entries WHERE rule_id = $1`, [rule.id])
+        ).rows;
         if (Number(n) >= options.events) return Number(n);
         await sleep(100);
       }
@@ -67,8 +80,13 @@ export async function measurePipeline(ctx: RunContext): Promise<PointsPartReport
   );
   await poller.end();
   const pipeline = sampled.value;
-  out(`pipeline: ${pipeline.value} entries in ${ms(pipeline.ms)} (${perSecond(pipeline.value, pipeline.ms)}), max load ${sampled.maxLoad.toFixed(2)}`);
-  const notifications = await scheduler.get(JobQueue, { strict: false }).get(QueueName.Notifications).getJobCounts('waiting', 'prioritized', 'delayed');
+  out(
+    `pipeline: ${pipeline.value} entries in ${ms(pipeline.ms)} (${perSecond(pipeline.value, pipeline.ms)}), max load ${sampled.maxLoad.toFixed(2)}`,
+  );
+  const notifications = await scheduler
+    .get(JobQueue, { strict: false })
+    .get(QueueName.Notifications)
+    .getJobCounts('waiting', 'prioritized', 'delayed');
   const queuedNotifications = Object.values(notifications).reduce((sum, n) => sum + n, 0);
   const consistency = await scheduler.get(PointsConsistency, { strict: false }).check();
   await scheduler.close();
@@ -88,7 +106,7 @@ export async function measurePipeline(ctx: RunContext): Promise<PointsPartReport
   const ratioEntries = pipelineRate / ((rawEntries.value * 1000) / rawEntries.ms);
   const ratioRowSets = pipelineRate / ((rawRowSets.value * 1000) / rawRowSets.ms);
   const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-  const rowSetsOfEntries = (rawRowSets.value / rawRowSets.ms) / (rawEntries.value / rawEntries.ms);
+  const rowSetsOfEntries = rawRowSets.value / rawRowSets.ms / (rawEntries.value / rawEntries.ms);
   const loadAtEnd = loadAverage();
   return {
     part: 'pipeline',
@@ -113,7 +131,9 @@ export async function measurePipeline(ctx: RunContext): Promise<PointsPartReport
     verdict:
       `Pipeline verdict: the issue asks for at least 50% of the raw insert rate "for equivalent rows". Against the rows a credit really takes, (b), the pipeline reaches ${pct(ratioRowSets)}: ${ratioRowSets >= 0.5 ? 'met' : 'missed'}. ` +
       `Against entries alone, (a), it reaches ${pct(ratioEntries)}: ${ratioEntries >= 0.5 ? 'met' : 'missed'}` +
-      (rowSetsOfEntries < 0.5 ? `, and out of reach by construction: writing the rows of a credit with no pipeline at all, (b), runs at ${pct(rowSetsOfEntries)} of (a).` : '.'),
+      (rowSetsOfEntries < 0.5
+        ? `, and out of reach by construction: writing the rows of a credit with no pipeline at all, (b), runs at ${pct(rowSetsOfEntries)} of (a).`
+        : '.'),
     data: [
       ctx.seedLine,
       `One rule (\`${EVENT_TYPE}\`, 10 redeemable points per hour, role volunteer, valid 24 months); ${options.events.toLocaleString('en-US')} events, each with one volunteer (a distinct person, so a new account each) and quantity 2, one second apart from 2026-11-20T02:00Z, published through the outbox in transactions of ${options.batch}.`,

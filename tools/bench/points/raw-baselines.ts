@@ -29,11 +29,22 @@ export interface Timed {
 export const fastest = (a: Timed, b: Timed): Timed => (a.value / a.ms >= b.value / b.ms ? a : b);
 
 /** Both raw baselines, each into tables of its own (named after `round`), so that every measurement starts from empty tables. */
-export async function measureRaw(options: PointsOptions, ruleId: string, occurredAtOf: (index: number) => string, round: string): Promise<{ entries: Timed; rowSets: Timed }> {
-  const entries = await withClient(options.databaseUrl, (client) => insertEntries(client, options, ruleId, `bench_raw_entries_${round}`));
+export async function measureRaw(
+  options: PointsOptions,
+  ruleId: string,
+  occurredAtOf: (index: number) => string,
+  round: string,
+): Promise<{ entries: Timed; rowSets: Timed }> {
+  const entries = await withClient(options.databaseUrl, (client) =>
+    insertEntries(client, options, ruleId, `bench_raw_entries_${round}`),
+  );
   out(`raw entries (${round}): ${entries.value} rows in ${ms(entries.ms)} (${perSecond(entries.value, entries.ms)})`);
-  const rowSets = await withClient(options.databaseUrl, (client) => insertRowSets(client, options, ruleId, occurredAtOf, `bench_set_${round}`));
-  out(`raw row sets (${round}): ${rowSets.value} events' rows in ${ms(rowSets.ms)} (${perSecond(rowSets.value, rowSets.ms)})`);
+  const rowSets = await withClient(options.databaseUrl, (client) =>
+    insertRowSets(client, options, ruleId, occurredAtOf, `bench_set_${round}`),
+  );
+  out(
+    `raw row sets (${round}): ${rowSets.value} events' rows in ${ms(rowSets.ms)} (${perSecond(rowSets.value, rowSets.ms)})`,
+  );
   return { entries, rowSets };
 }
 
@@ -48,7 +59,9 @@ async function insertEntries(client: Client, options: PointsOptions, ruleId: str
       const params: unknown[] = [];
       for (let i = 0; i < size; i++) {
         const p = params.length;
-        rows.push(`($${p + 1}, 'credit', 20, 20, '志愿服务「敬老院陪护」获得积分', $${p + 2}, 1, $${p + 3}, $${p + 4}, $${p + 5})`);
+        rows.push(
+          `($${p + 1}, 'credit', 20, 20, '志愿服务「敬老院陪护」获得积分', $${p + 2}, 1, $${p + 3}, $${p + 4}, $${p + 5})`,
+        );
         params.push(accountId, ruleId, randomUUID(), `rule:${ruleId}:${randomUUID()}`, FIRST_EVENT_AT);
       }
       await client.query(
@@ -61,7 +74,13 @@ async function insertEntries(client: Client, options: PointsOptions, ruleId: str
 }
 
 /** (b): the rows the pipeline writes per event (entry, lot, outcome, processed marker, balance update), batched as the pipeline batches them. */
-async function insertRowSets(client: Client, options: PointsOptions, ruleId: string, occurredAtOf: (index: number) => string, prefix: string): Promise<Timed> {
+async function insertRowSets(
+  client: Client,
+  options: PointsOptions,
+  ruleId: string,
+  occurredAtOf: (index: number) => string,
+  prefix: string,
+): Promise<Timed> {
   for (const [copy, table] of [
     ['entries', 'point_entries'],
     ['lots', 'point_lots'],
@@ -85,18 +104,69 @@ async function insertRowSets(client: Client, options: PointsOptions, ruleId: str
         const eventId = randomUUID();
         const occurredAt = occurredAtOf(start + i);
         const expiresAt = new Date(Date.parse(occurredAt) + 2 * 365 * 24 * 3600 * 1000).toISOString();
-        return { accountId, eventId, entryId: randomUUID(), lotId: randomUUID(), key: `rule:${ruleId}:${eventId}`, occurredAt, expiresAt };
+        return {
+          accountId,
+          eventId,
+          entryId: randomUUID(),
+          lotId: randomUUID(),
+          key: `rule:${ruleId}:${eventId}`,
+          occurredAt,
+          expiresAt,
+        };
       });
       const entries = values(
         rows.map((r) => [r.entryId, r.accountId, 'credit', 20, 20, reason, ruleId, 1, r.eventId, r.key, r.occurredAt]),
         ['uuid', 'uuid', '', 'bigint', 'bigint', '', 'uuid', 'int', 'uuid', '', 'timestamptz'],
       );
       const lots = values(
-        rows.map((r) => [r.lotId, r.accountId, r.entryId, 20, 20, 'available', r.occurredAt, r.occurredAt, r.expiresAt, reason, ruleId, 1, r.eventId, r.key]),
-        ['uuid', 'uuid', 'uuid', 'bigint', 'bigint', '', 'timestamptz', 'timestamptz', 'timestamptz', '', 'uuid', 'int', 'uuid', ''],
+        rows.map((r) => [
+          r.lotId,
+          r.accountId,
+          r.entryId,
+          20,
+          20,
+          'available',
+          r.occurredAt,
+          r.occurredAt,
+          r.expiresAt,
+          reason,
+          ruleId,
+          1,
+          r.eventId,
+          r.key,
+        ]),
+        [
+          'uuid',
+          'uuid',
+          'uuid',
+          'bigint',
+          'bigint',
+          '',
+          'timestamptz',
+          'timestamptz',
+          'timestamptz',
+          '',
+          'uuid',
+          'int',
+          'uuid',
+          '',
+        ],
       );
       const outcomes = values(
-        rows.map((r) => [r.accountId, r.key, r.eventId, EVENT_TYPE, ruleId, 1, 'credited', 20, 20, r.entryId, r.lotId, r.occurredAt]),
+        rows.map((r) => [
+          r.accountId,
+          r.key,
+          r.eventId,
+          EVENT_TYPE,
+          ruleId,
+          1,
+          'credited',
+          20,
+          20,
+          r.entryId,
+          r.lotId,
+          r.occurredAt,
+        ]),
         ['uuid', '', 'uuid', '', 'uuid', 'int', '', 'bigint', 'bigint', 'uuid', 'uuid', 'timestamptz'],
       );
       const processed = values(
@@ -120,7 +190,10 @@ async function insertRowSets(client: Client, options: PointsOptions, ruleId: str
         `INSERT INTO ${prefix}_outcomes (account_id, credit_key, event_id, event_type, rule_id, rule_version, outcome, requested, points, entry_id, lot_id, occurred_at) VALUES ${outcomes.text}`,
         outcomes.params,
       );
-      await client.query(`INSERT INTO ${prefix}_processed (subscriber, event_id, processed_at) VALUES ${processed.text}`, processed.params);
+      await client.query(
+        `INSERT INTO ${prefix}_processed (subscriber, event_id, processed_at) VALUES ${processed.text}`,
+        processed.params,
+      );
       await client.query(
         `UPDATE ${prefix}_accounts a SET balance = a.balance + v.amount, updated_at = now() FROM (VALUES ${balances.text}) AS v(id, amount) WHERE a.id = v.id`,
         balances.params,

@@ -13,16 +13,29 @@ export async function measureRedemptions(ctx: RunContext): Promise<PointsPartRep
   const loadAtStart = loadAverage();
   const api = await createApiApp(config);
   const authorization = await benchAuthorization(api);
-  const send = (method: 'POST' | 'GET', url: string, payload?: object) => api.inject({ method, url, headers: { authorization }, payload });
+  const send = (method: 'POST' | 'GET', url: string, payload?: object) =>
+    api.inject({ method, url, headers: { authorization }, payload });
   const [city] = await sql<{ id: string }>(`SELECT id FROM units WHERE kind = 'city' LIMIT 1`);
-  const reward = await send('POST', `/api/v1/points/stores/${city.id}/rewards`, { name: '洗衣液（2kg）', cost: 10, stock: 1_000_000 });
+  const reward = await send('POST', `/api/v1/points/stores/${city.id}/rewards`, {
+    name: '洗衣液（2kg）',
+    cost: 10,
+    stock: 1_000_000,
+  });
   if (reward.statusCode !== 201) throw new Error(`reward: ${reward.statusCode} ${reward.body}`);
   const rewardId = (JSON.parse(reward.body) as { id: string }).id;
   // Each owner can afford three quarters of the client's attempts: the rest are the expected refusals.
   const affordable = Math.floor((options.perClient * 3) / 4);
-  const owners = (await sql<{ id: string }>(`SELECT id FROM people ORDER BY id DESC LIMIT $1`, [options.clients])).map((row) => row.id);
+  const owners = (await sql<{ id: string }>(`SELECT id FROM people ORDER BY id DESC LIMIT $1`, [options.clients])).map(
+    (row) => row.id,
+  );
   for (const ownerId of owners) {
-    const adjusted = await send('POST', '/api/v1/points/adjustments', { ownerType: 'person', ownerId, accountKind: 'redeemable', amount: affordable * 10, reason: '基准测试充值' });
+    const adjusted = await send('POST', '/api/v1/points/adjustments', {
+      ownerType: 'person',
+      ownerId,
+      accountKind: 'redeemable',
+      amount: affordable * 10,
+      reason: '基准测试充值',
+    });
     if (adjusted.statusCode !== 201) throw new Error(`adjustment: ${adjusted.statusCode} ${adjusted.body}`);
   }
   const statuses: Record<string, number> = {};
@@ -32,9 +45,18 @@ export async function measureRedemptions(ctx: RunContext): Promise<PointsPartRep
       owners.map(async (ownerId) => {
         for (let i = 0; i < options.perClient; i++) {
           const started = process.hrtime.bigint();
-          const response = await send('POST', '/api/v1/points/redemptions', { rewardId, quantity: 1, ownerType: 'person', ownerId, idempotencyKey: randomUUID() });
+          const response = await send('POST', '/api/v1/points/redemptions', {
+            rewardId,
+            quantity: 1,
+            ownerType: 'person',
+            ownerId,
+            idempotencyKey: randomUUID(),
+          });
           latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-          const code = response.statusCode === 201 ? '201' : `${response.statusCode} ${(JSON.parse(response.body) as { code?: string }).code ?? ''}`.trim();
+          const code =
+            response.statusCode === 201
+              ? '201'
+              : `${response.statusCode} ${(JSON.parse(response.body) as { code?: string }).code ?? ''}`.trim();
           statuses[code] = (statuses[code] ?? 0) + 1;
         }
       }),
@@ -52,7 +74,9 @@ export async function measureRedemptions(ctx: RunContext): Promise<PointsPartRep
     [rewardId, owners],
   );
   const redeemLatency = summarize(latencies);
-  out(`redemptions: ${attempts} attempts in ${ms(redeem.ms)} (${perSecond(attempts, redeem.ms)}), ${JSON.stringify(statuses)}`);
+  out(
+    `redemptions: ${attempts} attempts in ${ms(redeem.ms)} (${perSecond(attempts, redeem.ms)}), ${JSON.stringify(statuses)}`,
+  );
   return {
     part: 'redemptions',
     machine: ctx.machine,

@@ -20,15 +20,30 @@ export const POINTS_COMMAND = defineBenchCommand({
     'and drops the database unless `--keep`.',
   ].join('\n'),
   options: {
-    databaseUrl: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/linli_bench_points', placeholder: '<url>', help: 'the benchmark database (dropped and recreated)' },
+    databaseUrl: {
+      type: 'string',
+      default: 'postgres://postgres@127.0.0.1:5432/linli_bench_points',
+      placeholder: '<url>',
+      help: 'the benchmark database (dropped and recreated)',
+    },
     only: { type: 'list', choices: POINTS_PARTS, default: POINTS_PARTS, help: 'the parts to measure' },
     scale: { type: 'choice', choices: ['city', 'demo'] as const, default: 'city', help: 'the seed-city scale' },
     events: { type: 'number', default: 20_000, min: 1, help: 'pipeline: events published' },
-    batch: { type: 'number', default: 500, min: 1, help: 'pipeline: events per outbox transaction (and per raw batch)' },
+    batch: {
+      type: 'number',
+      default: 500,
+      min: 1,
+      help: 'pipeline: events per outbox transaction (and per raw batch)',
+    },
     clients: { type: 'number', default: 50, min: 1, help: 'redemptions: concurrent clients' },
     perClient: { type: 'number', default: 40, min: 1, help: 'redemptions: attempts per client' },
     entries: { type: 'number', default: 5_000_000, min: 1, help: 'assessment: entries generated in the quarter' },
-    results: { type: 'path', default: join(__dirname, '..', 'RESULTS.md'), placeholder: '<file>', help: 'the results file whose points section is rewritten' },
+    results: {
+      type: 'path',
+      default: join(__dirname, '..', 'RESULTS.md'),
+      placeholder: '<file>',
+      help: 'the results file whose points section is rewritten',
+    },
     keep: { type: 'flag', help: 'keep the database afterwards' },
   },
 });

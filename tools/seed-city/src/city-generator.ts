@@ -56,7 +56,10 @@ export class CityGenerator {
     const complexesPer = splitExactly(spec.complexes, communityWeights);
     const buildingsPer = splitExactly(spec.buildings, complexesPer);
     const peoplePer = splitExactly(spec.people, buildingsPer);
-    const membersPer = splitExactly(spec.members, peoplePer.map((p) => p * (0.7 + 0.6 * prng.next())));
+    const membersPer = splitExactly(
+      spec.members,
+      peoplePer.map((p) => p * (0.7 + 0.6 * prng.next())),
+    );
     const institutionsPer = splitExactly(spec.institutions, new Array(spec.communities).fill(1));
 
     let street = 0;
@@ -88,13 +91,30 @@ export class CityGenerator {
     const prng = ctx.prng;
     const residents = Math.round(quota.people * (9 + 4 * prng.next()));
     const name = communityName(prng);
-    const community = emitUnit(ctx, 'community', name, code, street, residents, Math.round(residents / (2.5 + 0.4 * prng.next())), Math.round(residents * 28 + prng.int(0, 9999)));
+    const community = emitUnit(
+      ctx,
+      'community',
+      name,
+      code,
+      street,
+      residents,
+      Math.round(residents / (2.5 + 0.4 * prng.next())),
+      Math.round(residents * 28 + prng.int(0, 9999)),
+    );
     const layout = layOutCommunity(ctx, community, code, quota);
 
     const people = generatePeople(ctx, community, layout, quota.people, regionCode);
     const institutions = generateInstitutions(ctx, community, layout.grids, quota.institutions, name);
     const members = chooseMembers(ctx, people, layout.complexes, quota.members);
-    const organizations = planOrganizations(ctx, community, name, layout.complexes, layout.buildings, members, institutions);
+    const organizations = planOrganizations(
+      ctx,
+      community,
+      name,
+      layout.complexes,
+      layout.buildings,
+      members,
+      institutions,
+    );
     assignStaff(ctx, community, residents, layout.grids, layout.buildings, people, members);
     writeOrganizations(ctx, organizations);
     writeInstitutions(ctx, institutions);

@@ -10,10 +10,22 @@ const INSTITUTION_KINDS: readonly (readonly [string, number])[] = [
   ['new_business', 15],
 ];
 /** Share of institutions of each kind with a party organization of their own, as the sources report. */
-const INSTITUTION_COVERED: Record<string, number> = { agency: 0.97, state_enterprise: 0.95, private_enterprise: 0.85, social_organization: 0.92, new_business: 0.6 };
+const INSTITUTION_COVERED: Record<string, number> = {
+  agency: 0.97,
+  state_enterprise: 0.95,
+  private_enterprise: 0.85,
+  social_organization: 0.92,
+  new_business: 0.6,
+};
 
 /** A community's institutions (60 % located at one of its grids), with their own branch where covered; written later (`writeInstitutions`). */
-export function generateInstitutions(ctx: GenerationContext, community: Unit, grids: Grid[], count: number, communityLabel: string): Institution[] {
+export function generateInstitutions(
+  ctx: GenerationContext,
+  community: Unit,
+  grids: Grid[],
+  count: number,
+  communityLabel: string,
+): Institution[] {
   const prng = ctx.prng;
   const result: Institution[] = [];
   for (let i = 0; i < count; i++) {
@@ -22,7 +34,15 @@ export function generateInstitutions(ctx: GenerationContext, community: Unit, gr
     const name = institutionName(prng, kind, communityLabel.replace(/社区$/, ''));
     const institution: Institution = { id: ctx.ids.uuid(), kind, name, organization: null, unit };
     if (prng.chance(INSTITUTION_COVERED[kind])) {
-      institution.organization = { id: ctx.ids.uuid(), kind: 'branch', name: `${name}党支部`, unit, parentId: null, covers: [unit], members: [] };
+      institution.organization = {
+        id: ctx.ids.uuid(),
+        kind: 'branch',
+        name: `${name}党支部`,
+        unit,
+        parentId: null,
+        covers: [unit],
+        members: [],
+      };
     }
     result.push(institution);
   }
@@ -31,7 +51,15 @@ export function generateInstitutions(ctx: GenerationContext, community: Unit, gr
 
 export function writeInstitutions(ctx: GenerationContext, institutions: Institution[]): void {
   for (const institution of institutions) {
-    ctx.tables.institutions.push(institution.id, institution.kind, institution.name, null, institution.unit.id, institution.unit.path, institution.organization?.id ?? null);
+    ctx.tables.institutions.push(
+      institution.id,
+      institution.kind,
+      institution.name,
+      null,
+      institution.unit.id,
+      institution.unit.path,
+      institution.organization?.id ?? null,
+    );
     ctx.counts.institutions += 1;
   }
 }

@@ -21,8 +21,17 @@ export function chooseMembers(ctx: GenerationContext, people: Person[], complexe
     const age = currentYear - person.birthYear;
     const category =
       age >= 60
-        ? prng.weighted([['retired', 70], ['resident', 25], ['floating', 5]] as const)
-        : prng.weighted([['resident', 40], ['in_service', 35], ['floating', 10], ['new_employment', 15]] as const);
+        ? prng.weighted([
+            ['retired', 70],
+            ['resident', 25],
+            ['floating', 5],
+          ] as const)
+        : prng.weighted([
+            ['resident', 40],
+            ['in_service', 35],
+            ['floating', 10],
+            ['new_employment', 15],
+          ] as const);
     return { id: ctx.ids.uuid(), person, full: !prng.chance(0.06), category, organization: null };
   });
 }
@@ -32,20 +41,45 @@ export function chooseMembers(ctx: GenerationContext, people: Person[], complexe
  * registrations with the community: 80 % of the members of an institution's organization, and
  * half of the institutions' organizations themselves (two-year agreements).
  */
-export function writeMembersAndRegistrations(ctx: GenerationContext, members: Member[], community: Unit, institutions: Institution[]): void {
+export function writeMembersAndRegistrations(
+  ctx: GenerationContext,
+  members: Member[],
+  community: Unit,
+  institutions: Institution[],
+): void {
   const prng = ctx.prng;
   const institutionOf = new Map<string, Institution>();
-  for (const institution of institutions) if (institution.organization) institutionOf.set(institution.organization.id, institution);
+  for (const institution of institutions)
+    if (institution.organization) institutionOf.set(institution.organization.id, institution);
   for (const member of members) {
     const years = member.full ? prng.int(1, 45) : 0;
     const joinedAt = addDays(ctx.today, -(years * 365 + prng.int(30, 330)));
     const org = member.organization as Organization;
-    ctx.tables.members.push(member.id, member.person.id, org.id, member.category, member.full ? 'full' : 'probationary', joinedAt, member.person.residence.path);
+    ctx.tables.members.push(
+      member.id,
+      member.person.id,
+      org.id,
+      member.category,
+      member.full ? 'full' : 'probationary',
+      joinedAt,
+      member.person.residence.path,
+    );
     ctx.counts.members += 1;
     const workplace = institutionOf.get(org.id);
     if (workplace && prng.chance(0.8)) {
       const start = addDays(ctx.today, -prng.int(10, 900));
-      ctx.tables.dualRegistrations.push(ctx.ids.uuid(), 'member', community.id, community.path, member.id, null, workplace.id, start, null, '参加社区志愿服务，认领微心愿');
+      ctx.tables.dualRegistrations.push(
+        ctx.ids.uuid(),
+        'member',
+        community.id,
+        community.path,
+        member.id,
+        null,
+        workplace.id,
+        start,
+        null,
+        '参加社区志愿服务，认领微心愿',
+      );
       ctx.counts.dualRegistrations += 1;
     }
   }

@@ -9,7 +9,13 @@ const JOINT_WHEN_SMALL = 0.65;
 const PARTY_GROUP_SHARE = 0.5;
 const COMMITTEE_WHEN_DUE = 0.85;
 const TERM_OVERDUE_SHARE = 0.04;
-const TERM_YEARS: Record<OrgKind, number> = { committee: 5, general_branch: 3, branch: 5, joint_branch: 5, party_group: 0 };
+const TERM_YEARS: Record<OrgKind, number> = {
+  committee: 5,
+  general_branch: 3,
+  branch: 5,
+  joint_branch: 5,
+  party_group: 0,
+};
 
 /**
  * A community's organizations, members placed in them: the community's committee or general branch;
@@ -27,7 +33,15 @@ export function planOrganizations(
   institutions: Institution[],
 ): Organization[] {
   const prng = ctx.prng;
-  const communityOrg: Organization = { id: ctx.ids.uuid(), kind: 'general_branch', name: `${communityLabel}党组织`, unit: community, parentId: null, covers: [community], members: [] };
+  const communityOrg: Organization = {
+    id: ctx.ids.uuid(),
+    kind: 'general_branch',
+    name: `${communityLabel}党组织`,
+    unit: community,
+    parentId: null,
+    covers: [community],
+    members: [],
+  };
   const organizations: Organization[] = [communityOrg];
 
   const fullByComplex = new Array(complexes.length).fill(0);
@@ -47,19 +61,41 @@ export function planOrganizations(
     const roll = prng.next();
     if (eligible && roll < OWN_BRANCH_WHEN_ELIGIBLE) {
       const size = membersByComplex[x];
-      const kind: OrgKind = size >= 100 && prng.chance(0.5) ? 'committee' : size >= 50 && prng.chance(0.5) ? 'general_branch' : 'branch';
+      const kind: OrgKind =
+        size >= 100 && prng.chance(0.5) ? 'committee' : size >= 50 && prng.chance(0.5) ? 'general_branch' : 'branch';
       const suffix = kind === 'committee' ? '党委' : kind === 'general_branch' ? '党总支' : '党支部';
-      const org: Organization = { id: ctx.ids.uuid(), kind, name: `${communityLabel}第${x + 1}小区${suffix}`, unit: complex, parentId: communityOrg.id, covers: [complex], members: [] };
+      const org: Organization = {
+        id: ctx.ids.uuid(),
+        kind,
+        name: `${communityLabel}第${x + 1}小区${suffix}`,
+        unit: complex,
+        parentId: communityOrg.id,
+        covers: [complex],
+        members: [],
+      };
       ownOrg[x] = org;
       organizations.push(org);
-    } else if ((eligible && roll >= OWN_BRANCH_WHEN_ELIGIBLE + MISSING_BRANCH_WHEN_ELIGIBLE) || (!eligible && roll < JOINT_WHEN_SMALL)) {
+    } else if (
+      (eligible && roll >= OWN_BRANCH_WHEN_ELIGIBLE + MISSING_BRANCH_WHEN_ELIGIBLE) ||
+      (!eligible && roll < JOINT_WHEN_SMALL)
+    ) {
       jointCandidates.push(x);
     }
   });
   // Neighbouring small complexes of the community share a joint branch (normally up to 5, a few more on purpose).
   let jointNumber = 0;
-  for (let start = 0; jointCandidates.length - start >= 2; ) {
-    const size = Math.min(jointCandidates.length - start, prng.weighted([[2, 30], [3, 30], [4, 20], [5, 12], [6, 5], [7, 3]] as const));
+  for (let start = 0; jointCandidates.length - start >= 2;) {
+    const size = Math.min(
+      jointCandidates.length - start,
+      prng.weighted([
+        [2, 30],
+        [3, 30],
+        [4, 20],
+        [5, 12],
+        [6, 5],
+        [7, 3],
+      ] as const),
+    );
     if (jointCandidates.length - start - size === 1 && size < 7) continue;
     const covered = jointCandidates.slice(start, start + size).map((x) => complexes[x]);
     jointNumber += 1;
@@ -82,20 +118,25 @@ export function planOrganizations(
   for (const member of members) {
     const x = member.person.complexIndex;
     let org: Organization;
-    if (member.category === 'in_service' && institutionOrgs.length > 0 && prng.chance(0.6)) org = prng.pick(institutionOrgs);
+    if (member.category === 'in_service' && institutionOrgs.length > 0 && prng.chance(0.6))
+      org = prng.pick(institutionOrgs);
     else if (x >= 0 && ownOrg[x]) org = ownOrg[x] as Organization;
     else if (x >= 0 && jointOrg[x]) org = jointOrg[x] as Organization;
     else org = communityOrg;
     member.organization = org;
     org.members.push(member);
   }
-  const communitySize = communityOrg.members.length + organizations.reduce((sum, o) => sum + (o === communityOrg ? 0 : o.members.length), 0);
+  const communitySize =
+    communityOrg.members.length +
+    organizations.reduce((sum, o) => sum + (o === communityOrg ? 0 : o.members.length), 0);
   communityOrg.kind = communitySize >= 100 && !prng.chance(0.08) ? 'committee' : 'general_branch';
   communityOrg.name = `${communityLabel}${communityOrg.kind === 'committee' ? '党委' : '党总支'}`;
 
   // Party groups in the buildings of complexes with their own branch.
   const membersInBuilding = new Map<number, number>();
-  for (const member of members) if (member.person.buildingIndex >= 0) membersInBuilding.set(member.person.buildingIndex, (membersInBuilding.get(member.person.buildingIndex) ?? 0) + 1);
+  for (const member of members)
+    if (member.person.buildingIndex >= 0)
+      membersInBuilding.set(member.person.buildingIndex, (membersInBuilding.get(member.person.buildingIndex) ?? 0) + 1);
   for (const complex of complexes) {
     const branch = ownOrg[complex.index];
     if (!branch) continue;
@@ -125,7 +166,17 @@ export function writeOrganizations(ctx: GenerationContext, organizations: Organi
   const prng = ctx.prng;
   for (const org of organizations) {
     const full = org.members.filter((m) => m.full).length;
-    ctx.tables.organizations.push(org.id, org.kind, org.name, null, org.unit.id, org.unit.path, org.parentId, org.members.length, full);
+    ctx.tables.organizations.push(
+      org.id,
+      org.kind,
+      org.name,
+      null,
+      org.unit.id,
+      org.unit.path,
+      org.parentId,
+      org.members.length,
+      full,
+    );
     ctx.counts.organizations += 1;
     ctx.counts.organizationsByKind[org.kind] = (ctx.counts.organizationsByKind[org.kind] ?? 0) + 1;
     for (const unit of org.covers) {
@@ -134,7 +185,9 @@ export function writeOrganizations(ctx: GenerationContext, organizations: Organi
     }
     if (org.officerless || org.members.length === 0) continue;
     const years = TERM_YEARS[org.kind];
-    const termStart = prng.chance(TERM_OVERDUE_SHARE) ? addDays(addYears(ctx.today, -years), -prng.int(1, 400)) : addDays(ctx.today, -prng.int(0, years * 365 - 1));
+    const termStart = prng.chance(TERM_OVERDUE_SHARE)
+      ? addDays(addYears(ctx.today, -years), -prng.int(1, 400))
+      : addDays(ctx.today, -prng.int(0, years * 365 - 1));
     const termEnd = addYears(termStart, years);
     const candidates = prng.sample(org.members, 5);
     const officer = (member: Member, role: string) => {
@@ -144,7 +197,11 @@ export function writeOrganizations(ctx: GenerationContext, organizations: Organi
     officer(candidates[0], 'secretary');
     if (candidates.length >= 5 && prng.chance(0.3)) officer(candidates[1], 'deputy_secretary');
     const due = full >= 7 || org.kind === 'committee' || org.kind === 'general_branch';
-    if (due && candidates.length >= 5 && (org.kind !== 'branch' && org.kind !== 'joint_branch' ? true : prng.chance(COMMITTEE_WHEN_DUE))) {
+    if (
+      due &&
+      candidates.length >= 5 &&
+      (org.kind !== 'branch' && org.kind !== 'joint_branch' ? true : prng.chance(COMMITTEE_WHEN_DUE))
+    ) {
       for (const member of candidates.slice(2, 2 + prng.int(2, 3))) officer(member, 'committee_member');
     }
   }

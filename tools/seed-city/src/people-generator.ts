@@ -8,7 +8,13 @@ import { mobileNumber, protect, residentIdentity } from './synthetic-pii';
  * (2 %) or the community itself, rows in tree order; name, gender and birth date consistent with a
  * unique resident ID number; phone (85 %) and ID number (90 %) protected when a key is given.
  */
-export function generatePeople(ctx: GenerationContext, community: Unit, layout: CommunityLayout, count: number, regionCode: string): Person[] {
+export function generatePeople(
+  ctx: GenerationContext,
+  community: Unit,
+  layout: CommunityLayout,
+  count: number,
+  regionCode: string,
+): Person[] {
   const { grids, complexes, buildings } = layout;
   const prng = ctx.prng;
   // Cumulative weights over buildings (a complex's size is already in its number of buildings; lanes are small).
@@ -29,15 +35,33 @@ export function generatePeople(ctx: GenerationContext, community: Unit, layout: 
     }
     return lo;
   };
-  const placements: { order: number; residence: Unit; complexIndex: number; buildingIndex: number; gridIndex: number }[] = [];
+  const placements: {
+    order: number;
+    residence: Unit;
+    complexIndex: number;
+    buildingIndex: number;
+    gridIndex: number;
+  }[] = [];
   for (let i = 0; i < count; i++) {
     const roll = prng.next();
     if (roll < 0.92 && buildings.length > 0) {
       const b = drawBuilding();
-      placements.push({ order: b, residence: buildings[b], complexIndex: buildings[b].complexIndex, buildingIndex: b, gridIndex: buildings[b].gridIndex });
+      placements.push({
+        order: b,
+        residence: buildings[b],
+        complexIndex: buildings[b].complexIndex,
+        buildingIndex: b,
+        gridIndex: buildings[b].gridIndex,
+      });
     } else if (roll < 0.97 && complexes.length > 0) {
       const x = prng.int(0, complexes.length - 1);
-      placements.push({ order: -1, residence: complexes[x], complexIndex: x, buildingIndex: -1, gridIndex: complexes[x].gridIndex });
+      placements.push({
+        order: -1,
+        residence: complexes[x],
+        complexIndex: x,
+        buildingIndex: -1,
+        gridIndex: complexes[x].gridIndex,
+      });
     } else if (roll < 0.99 && grids.length > 0) {
       const g = prng.int(0, grids.length - 1);
       placements.push({ order: -2, residence: grids[g], complexIndex: -1, buildingIndex: -1, gridIndex: g });
@@ -54,7 +78,14 @@ export function generatePeople(ctx: GenerationContext, community: Unit, layout: 
     const idNumber = prng.chance(0.9) ? identity.idNumber : null;
     const pii = ctx.crypto
       ? protect(ctx.crypto, phone, idNumber)
-      : { phoneCipher: null, phoneIndex: null, phoneMasked: null, idNumberCipher: null, idNumberIndex: null, idNumberMasked: null };
+      : {
+          phoneCipher: null,
+          phoneIndex: null,
+          phoneMasked: null,
+          idNumberCipher: null,
+          idNumberIndex: null,
+          idNumberMasked: null,
+        };
     ctx.tables.people.push(
       id,
       personName(prng, identity.gender),

@@ -9,7 +9,8 @@ export interface SeedArguments {
   help: boolean;
 }
 
-export const SEED_USAGE = 'usage: npm run seed -- --scale demo|city [--seed N] [--database-url postgres://…] [--today YYYY-MM-DD] [--force]';
+export const SEED_USAGE =
+  'usage: npm run seed -- --scale demo|city [--seed N] [--database-url postgres://…] [--today YYYY-MM-DD] [--force]';
 
 /** Parses the CLI arguments; an `error` names what is wrong. */
 export function parseSeedArguments(argv: readonly string[]): SeedArguments | { error: string } {
@@ -17,12 +18,16 @@ export function parseSeedArguments(argv: readonly string[]): SeedArguments | { e
   let scaleGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--scale': {
         const scale = value();
-        if (!(SEED_SCALES as readonly string[]).includes(scale)) return { error: `--scale must be one of ${SEED_SCALES.join(', ')}, got "${scale ?? ''}"` };
+        if (!(SEED_SCALES as readonly string[]).includes(scale))
+          return { error: `--scale must be one of ${SEED_SCALES.join(', ')}, got "${scale ?? ''}"` };
         result.scale = scale as SeedScale;
         scaleGiven = true;
         break;
@@ -41,7 +46,8 @@ export function parseSeedArguments(argv: readonly string[]): SeedArguments | { e
       }
       case '--today': {
         const today = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) return { error: `--today must be YYYY-MM-DD, got "${today ?? ''}"` };
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? ''))
+          return { error: `--today must be YYYY-MM-DD, got "${today ?? ''}"` };
         result.today = today;
         break;
       }

@@ -1,5 +1,14 @@
 import { PiiCrypto } from '@linli/platform';
-import { bootApi, createLoggedInUser, currentRun, currentWorker, databaseUrlFor, templateDatabaseName, testConfig, withAdminClient } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  currentRun,
+  currentWorker,
+  databaseUrlFor,
+  templateDatabaseName,
+  testConfig,
+  withAdminClient,
+} from '@linli/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SeedRefusedError, seedCity } from './seed-city';
@@ -57,7 +66,15 @@ describe('seed-city, demo scale', () => {
 
   it('writes one district with exactly the demo counts', async () => {
     const result = await seedCity({ databaseUrl: urlA, scale: 'demo', seed: 7, today: TODAY, piiKey: config.piiKey });
-    expect(result.counts.unitsByKind).toEqual({ city: 1, district: 1, street: 5, community: 30, grid: 161, complex: 640, building: 6400 });
+    expect(result.counts.unitsByKind).toEqual({
+      city: 1,
+      district: 1,
+      street: 5,
+      community: 30,
+      grid: 161,
+      complex: 640,
+      building: 6400,
+    });
     const counts = await withDb(urlA, async (client) => {
       const kinds = (await client.query(`SELECT kind, count(*)::integer AS n FROM units GROUP BY kind`)).rows;
       const tables = (
@@ -70,7 +87,15 @@ describe('seed-city, demo scale', () => {
       ).rows[0];
       return { kinds: Object.fromEntries(kinds.map((r: { kind: string; n: number }) => [r.kind, r.n])), tables };
     });
-    expect(counts.kinds).toEqual({ city: 1, district: 1, street: 5, community: 30, grid: 161, complex: 640, building: 6400 });
+    expect(counts.kinds).toEqual({
+      city: 1,
+      district: 1,
+      street: 5,
+      community: 30,
+      grid: 161,
+      complex: 640,
+      building: 6400,
+    });
     expect(counts.tables).toMatchObject({ people: 30000, members: 6000, institutions: 150, drifted: 0 });
     expect(counts.tables.organizations).toBeGreaterThan(300);
   });
@@ -80,9 +105,17 @@ describe('seed-city, demo scale', () => {
     expect(await digests(urlB)).toEqual(await digests(urlA));
   });
 
-  it('stores phone and ID number encrypted, with the people module\'s blind index and mask', async () => {
+  it("stores phone and ID number encrypted, with the people module's blind index and mask", async () => {
     const crypto = new PiiCrypto(config);
-    const rows = await withDb(urlA, async (client) => (await client.query(`SELECT phone_cipher, phone_index, phone_masked, id_number_cipher, id_number_index FROM people WHERE phone_cipher IS NOT NULL AND id_number_cipher IS NOT NULL LIMIT 20`)).rows);
+    const rows = await withDb(
+      urlA,
+      async (client) =>
+        (
+          await client.query(
+            `SELECT phone_cipher, phone_index, phone_masked, id_number_cipher, id_number_index FROM people WHERE phone_cipher IS NOT NULL AND id_number_cipher IS NOT NULL LIMIT 20`,
+          )
+        ).rows,
+    );
     expect(rows).toHaveLength(20);
     for (const row of rows) {
       const phone = crypto.decrypt(row.phone_cipher);
@@ -107,7 +140,11 @@ describe('seed-city, demo scale', () => {
     }
     const after = await digests(urlB);
     expect(after.units).not.toEqual(before.units);
-    const units = await withDb(urlB, async (client) => (await client.query(`SELECT count(*)::integer AS n, min(seq)::integer AS first FROM units`)).rows[0]);
+    const units = await withDb(
+      urlB,
+      async (client) =>
+        (await client.query(`SELECT count(*)::integer AS n, min(seq)::integer AS first FROM units`)).rows[0],
+    );
     expect(units).toEqual({ n: 7238, first: 1 });
   });
 
@@ -115,7 +152,10 @@ describe('seed-city, demo scale', () => {
     const api = await bootApi({ env: { DATABASE_URL: urlA } });
     try {
       const admin = await createLoggedInUser(api, { role: 'admin' });
-      const cityId = await withDb(urlA, async (client) => (await client.query(`SELECT id FROM units WHERE kind = 'city'`)).rows[0].id);
+      const cityId = await withDb(
+        urlA,
+        async (client) => (await client.query(`SELECT id FROM units WHERE kind = 'city'`)).rows[0].id,
+      );
       const coverage = await api.get(`/api/v1/units/${cityId}/coverage`, admin.token);
       expect(coverage.status).toBe(200);
       expect(coverage.body.complexes.total).toBe(640);
@@ -133,11 +173,22 @@ describe('seed-city, demo scale', () => {
 
       // The people module finds a seeded person by phone and ID number (same blind index, same normal form).
       const crypto = new PiiCrypto(config);
-      const person = await withDb(urlA, async (client) => (await client.query(`SELECT id, phone_cipher, id_number_cipher FROM people WHERE phone_cipher IS NOT NULL AND id_number_cipher IS NOT NULL ORDER BY external_id LIMIT 1`)).rows[0]);
+      const person = await withDb(
+        urlA,
+        async (client) =>
+          (
+            await client.query(
+              `SELECT id, phone_cipher, id_number_cipher FROM people WHERE phone_cipher IS NOT NULL AND id_number_cipher IS NOT NULL ORDER BY external_id LIMIT 1`,
+            )
+          ).rows[0],
+      );
       const byPhone = await api.get(`/api/v1/people?phone=${crypto.decrypt(person.phone_cipher)}`, admin.token);
       expect(byPhone.status).toBe(200);
       expect(byPhone.body.items.map((p: { id: string }) => p.id)).toContain(person.id);
-      const byIdNumber = await api.get(`/api/v1/people?idNumber=${crypto.decrypt(person.id_number_cipher)}`, admin.token);
+      const byIdNumber = await api.get(
+        `/api/v1/people?idNumber=${crypto.decrypt(person.id_number_cipher)}`,
+        admin.token,
+      );
       expect(byIdNumber.body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
     } finally {
       await api.close();

@@ -44,7 +44,9 @@ export interface SeedCityResult {
 /** The database already holds units and `force` was not given. */
 export class SeedRefusedError extends Error {
   constructor(readonly units: number) {
-    super(`the database already holds ${units} units; seed-city only fills an empty database (pass --force to replace its organization data)`);
+    super(
+      `the database already holds ${units} units; seed-city only fills an empty database (pass --force to replace its organization data)`,
+    );
     this.name = 'SeedRefusedError';
   }
 }
@@ -65,7 +67,17 @@ const ORGANIZATION_TABLES = [
   'units',
 ];
 
-const VACUUMED_TABLES = ['units', 'people', 'party_organizations', 'organization_coverage', 'institutions', 'party_members', 'organization_officers', 'staff_roles', 'dual_registrations'];
+const VACUUMED_TABLES = [
+  'units',
+  'people',
+  'party_organizations',
+  'organization_coverage',
+  'institutions',
+  'party_members',
+  'organization_officers',
+  'staff_roles',
+  'dual_registrations',
+];
 
 interface Connection {
   sql: SqlExecutor;
@@ -109,7 +121,8 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
   if (!spec) throw new Error(`unknown scale "${String(options.scale)}" (demo or city)`);
   const seed = options.seed ?? 1;
   const today = options.today ?? DateTime.now().setZone('Asia/Shanghai').toISODate();
-  if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, got "${String(options.today)}"`);
+  if (!today || !/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new Error(`today must be YYYY-MM-DD, got "${String(options.today)}"`);
   const log = options.log ?? (() => undefined);
   const batchRows = options.batchRows ?? 60_000;
   const crypto = cryptoFor(options.piiKey);
@@ -117,12 +130,19 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
   const connection = await connect(options);
   const { sql } = connection;
   try {
-    const [{ units }] = (await sql.query(`SELECT count(*)::integer AS units FROM (SELECT 1 FROM units LIMIT 1000000) u`)) as { units: number }[];
+    const [{ units }] = (await sql.query(
+      `SELECT count(*)::integer AS units FROM (SELECT 1 FROM units LIMIT 1000000) u`,
+    )) as { units: number }[];
     if (units > 0 && !options.force) throw new SeedRefusedError(units);
     if (units > 0) {
       log(`emptying the organization tables (${units} units)`);
-      const readModel = (await sql.query(`SELECT to_regclass('organization_community_rollups') IS NOT NULL AS present`))[0]?.present === true;
-      const tables = [...ORGANIZATION_TABLES, ...(readModel ? ['organization_community_rollups', 'organization_rollup_dirty'] : [])];
+      const readModel =
+        (await sql.query(`SELECT to_regclass('organization_community_rollups') IS NOT NULL AS present`))[0]?.present ===
+        true;
+      const tables = [
+        ...ORGANIZATION_TABLES,
+        ...(readModel ? ['organization_community_rollups', 'organization_rollup_dirty'] : []),
+      ];
       await sql.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
     }
 
@@ -146,7 +166,10 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
       const flush = async () => {
         await inflight;
         if (failure) throw failure;
-        const batches = tables.all().map((table) => table.drain()).filter((batch) => batch !== null);
+        const batches = tables
+          .all()
+          .map((table) => table.drain())
+          .filter((batch) => batch !== null);
         inflight = (async () => {
           for (const batch of batches) await sql.query(batch.sql, batch.params);
         })().catch((error: unknown) => {
@@ -159,7 +182,9 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
         communities += 1;
         if (tables.pendingRows() >= batchRows) {
           await flush();
-          log(`${communities}/${spec.communities} communities, ${generator.counts.people} people, ${Math.round((Date.now() - started) / 1000)} s`);
+          log(
+            `${communities}/${spec.communities} communities, ${generator.counts.people} people, ${Math.round((Date.now() - started) / 1000)} s`,
+          );
         }
         // Lets the pending write progress while the next communities are generated.
         await yieldToEventLoop();
@@ -177,7 +202,8 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
 
     const finishing = Date.now();
     await sql.query(`VACUUM (ANALYZE) ${VACUUMED_TABLES.join(', ')}`);
-    if (await functionExists(sql, 'organization_analytics_refresh')) await sql.query(`SELECT organization_analytics_refresh(NULL)`);
+    if (await functionExists(sql, 'organization_analytics_refresh'))
+      await sql.query(`SELECT organization_analytics_refresh(NULL)`);
     const finishMs = Date.now() - finishing;
 
     return {

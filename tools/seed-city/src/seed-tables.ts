@@ -106,7 +106,17 @@ export class SeedTables {
 
   /** Flush order (parents first). */
   all(): TableBuffer[] {
-    return [this.units, this.people, this.organizations, this.coverage, this.institutions, this.members, this.officers, this.staffRoles, this.dualRegistrations];
+    return [
+      this.units,
+      this.people,
+      this.organizations,
+      this.coverage,
+      this.institutions,
+      this.members,
+      this.officers,
+      this.staffRoles,
+      this.dualRegistrations,
+    ];
   }
 
   pendingRows(): number {

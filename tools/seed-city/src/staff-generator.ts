@@ -9,7 +9,15 @@ const CENTRAL_HOUSEHOLD_SHARE = 0.25;
  * (about 18 per 10,000 residents), building heads (25 % of inhabited buildings) and central
  * households (25 % of buildings with members).
  */
-export function assignStaff(ctx: GenerationContext, community: Unit, residents: number, grids: Grid[], buildings: Building[], people: Person[], members: Member[]): void {
+export function assignStaff(
+  ctx: GenerationContext,
+  community: Unit,
+  residents: number,
+  grids: Grid[],
+  buildings: Building[],
+  people: Person[],
+  members: Member[],
+): void {
   const prng = ctx.prng;
   const push = (person: Person, role: string, unit: Unit) => {
     ctx.tables.staffRoles.push(ctx.ids.uuid(), person.id, role, unit.id, unit.path);
@@ -49,6 +57,7 @@ export function assignStaff(ctx: GenerationContext, community: Unit, residents: 
     const dwellers = residentsOf.get(b);
     if (dwellers && prng.chance(0.25)) push(prng.pick(dwellers), 'building_head', building);
     const memberDwellers = memberOf.get(b);
-    if (memberDwellers && prng.chance(CENTRAL_HOUSEHOLD_SHARE)) push(prng.pick(memberDwellers), 'central_household', building);
+    if (memberDwellers && prng.chance(CENTRAL_HOUSEHOLD_SHARE))
+      push(prng.pick(memberDwellers), 'central_household', building);
   });
 }

@@ -37,7 +37,8 @@ export class TableBuffer {
   }
 
   push(...values: CellValue[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
     for (let i = 0; i < values.length; i++) this.columnsData[i].push(values[i]);
     this.rows += 1;
   }

@@ -31,7 +31,12 @@ export function emitUnit(
  * The units below a community: its grids, complexes (90 % under a grid, the rest directly under the
  * community) with their buildings, and lanes and courtyards directly under grids.
  */
-export function layOutCommunity(ctx: GenerationContext, community: Unit, code: string, quota: CommunityQuota): CommunityLayout {
+export function layOutCommunity(
+  ctx: GenerationContext,
+  community: Unit,
+  code: string,
+  quota: CommunityQuota,
+): CommunityLayout {
   const prng = ctx.prng;
   // Layout: complexes to grids (or the community itself), buildings to complexes and lanes.
   const complexGrid = Array.from({ length: quota.complexes }, (_, i) =>
@@ -41,7 +46,8 @@ export function layOutCommunity(ctx: GenerationContext, community: Unit, code: s
   const cadre = Array.from({ length: quota.complexes }, () => prng.chance(CADRE_COMPLEX_SHARE));
   const peopleWeights = cadre.map((big) => Math.exp(0.6 * prng.normal()) * (big ? 5 : 1));
   const memberDensity = cadre.map((big) => Math.exp(0.7 * prng.normal()) * (big ? 15 : 1));
-  const lanes = quota.grids > 0 ? Math.min(Math.round(quota.buildings * ctx.spec.laneShare), quota.buildings - quota.complexes) : 0;
+  const lanes =
+    quota.grids > 0 ? Math.min(Math.round(quota.buildings * ctx.spec.laneShare), quota.buildings - quota.complexes) : 0;
   const inComplexes = quota.buildings - lanes;
   const extra = splitExactly(inComplexes - quota.complexes, peopleWeights);
   const buildingsOf = extra.map((n) => n + 1);
@@ -53,23 +59,53 @@ export function layOutCommunity(ctx: GenerationContext, community: Unit, code: s
   const emitComplex = (index: number, parent: Unit, gridIndex: number) => {
     const complexCode = `${code}X${String(index + 1).padStart(3, '0')}`;
     const declared = buildingsOf[index] * prng.int(30, 90);
-    const unit = emitUnit(ctx, 'complex', complexName(prng), complexCode, parent, declared, Math.round(declared / 2.7), buildingsOf[index] * prng.int(2000, 6000));
+    const unit = emitUnit(
+      ctx,
+      'complex',
+      complexName(prng),
+      complexCode,
+      parent,
+      declared,
+      Math.round(declared / 2.7),
+      buildingsOf[index] * prng.int(2000, 6000),
+    );
     const complex: Complex = { ...unit, index, gridIndex, memberDensity: memberDensity[index], buildings: [] };
     complexes[index] = complex;
     for (let b = 0; b < buildingsOf[index]; b++) {
       const people = prng.int(20, 120);
-      const building = emitUnit(ctx, 'building', buildingName(b), `${complexCode}B${String(b + 1).padStart(3, '0')}`, complex, people, Math.round(people / 2.7), null);
+      const building = emitUnit(
+        ctx,
+        'building',
+        buildingName(b),
+        `${complexCode}B${String(b + 1).padStart(3, '0')}`,
+        complex,
+        people,
+        Math.round(people / 2.7),
+        null,
+      );
       complex.buildings.push(buildings.length);
       buildings.push({ ...building, complexIndex: index, gridIndex });
     }
   };
   for (let g = 0; g < quota.grids; g++) {
-    const grid: Grid = { ...emitUnit(ctx, 'grid', gridName(g), `${code}G${String(g + 1).padStart(2, '0')}`, community, 0, 0), index: g };
+    const grid: Grid = {
+      ...emitUnit(ctx, 'grid', gridName(g), `${code}G${String(g + 1).padStart(2, '0')}`, community, 0, 0),
+      index: g,
+    };
     grids.push(grid);
     for (let x = 0; x < quota.complexes; x++) if (complexGrid[x] === g) emitComplex(x, grid, g);
     for (let l = 0; l < lanesOf[g]; l++) {
       const people = prng.int(10, 60);
-      const lane = emitUnit(ctx, 'building', laneName(prng, l), `${code}G${String(g + 1).padStart(2, '0')}L${String(l + 1).padStart(3, '0')}`, grid, people, Math.round(people / 2.6), null);
+      const lane = emitUnit(
+        ctx,
+        'building',
+        laneName(prng, l),
+        `${code}G${String(g + 1).padStart(2, '0')}L${String(l + 1).padStart(3, '0')}`,
+        grid,
+        people,
+        Math.round(people / 2.6),
+        null,
+      );
       buildings.push({ ...lane, complexIndex: -1, gridIndex: g });
     }
   }

@@ -20,7 +20,9 @@ export async function createApiApp(config: LinliConfig, options: AppOptions = {}
     app,
     new DocumentBuilder()
       .setTitle('Linli 邻里 API')
-      .setDescription(`Party-building-led urban grassroots governance. Enabled modules: ${modules.join(', ') || 'kernel only'}.`)
+      .setDescription(
+        `Party-building-led urban grassroots governance. Enabled modules: ${modules.join(', ') || 'kernel only'}.`,
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -29,7 +29,9 @@ describe('queue dashboard at /admin/queues', () => {
     expect(String(page.headers['content-type'])).toContain('text/html');
     const queues = await api.get('/admin/queues/api/queues', admin.token);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['notifications', 'schedules']));
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['notifications', 'schedules']),
+    );
   });
 
   it('lets a browser trade a token in the link for a cookie scoped to the dashboard', async () => {
@@ -38,7 +40,9 @@ describe('queue dashboard at /admin/queues', () => {
     expect(handoff.status).toBe(303);
     const cookie = String(handoff.headers['set-cookie']);
     expect(cookie).toMatch(/^linli_queues_token=[^;]+; Path=\/admin\/queues; HttpOnly; SameSite=Strict$/);
-    const withCookie = await api.request('GET', '/admin/queues/api/queues', { headers: { cookie: cookie.split(';')[0] } });
+    const withCookie = await api.request('GET', '/admin/queues/api/queues', {
+      headers: { cookie: cookie.split(';')[0] },
+    });
     expect(withCookie.status).toBe(200);
   });
 });

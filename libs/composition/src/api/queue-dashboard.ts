@@ -2,7 +2,16 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Authenticator, ForbiddenProblem, hasPermission, JobQueue, MonitoredQueues, Permission, ProblemException, sendProblem } from '@linli/platform';
+import {
+  Authenticator,
+  ForbiddenProblem,
+  hasPermission,
+  JobQueue,
+  MonitoredQueues,
+  Permission,
+  ProblemException,
+  sendProblem,
+} from '@linli/platform';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -13,7 +22,6 @@ function cookieToken(request: FastifyRequest): string | undefined {
   const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(header);
   return match?.[1];
 }
-
 
 /**
  * Bull Board at /admin/queues, for holders of `queues.manage` (admins). A browser opens
@@ -26,7 +34,9 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: app.get(MonitoredQueues).names.map((name) => new BullMQAdapter(jobQueue.get(name), { readOnlyMode: false })),
+    queues: app
+      .get(MonitoredQueues)
+      .names.map((name) => new BullMQAdapter(jobQueue.get(name), { readOnlyMode: false })),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Linli 邻里 queues' } },
   });

@@ -1,11 +1,23 @@
 import { DataSource } from 'typeorm';
 import { seedDefaultPointRules } from '@linli/points';
-import { bootApi, bootNotifier, bootScheduler, createLoggedInUser, createPeople, createUnitTree, drain, resetState, ScenarioUnit, smallDistrict, waitFor } from '@linli/testing';
+import {
+  bootApi,
+  bootNotifier,
+  bootScheduler,
+  createLoggedInUser,
+  createPeople,
+  createUnitTree,
+  drain,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  waitFor,
+} from '@linli/testing';
 
 describe('a micro-wish across api, scheduler and notifier', () => {
   beforeAll(() => resetState());
 
-  it('keeps the claimant\'s points pending until the requester confirms, then makes them spendable and tells the claimant', async () => {
+  it("keeps the claimant's points pending until the requester confirms, then makes them spendable and tells the claimant", async () => {
     const api = await bootApi();
     const scheduler = await bootScheduler();
     const notifier = await bootNotifier();
@@ -21,27 +33,40 @@ describe('a micro-wish across api, scheduler and notifier', () => {
       const claimant = await createLoggedInUser(api, { personId: volunteer.id });
       const account = () => api.get(`/api/v1/points/accounts/person/${volunteer.id}`, claimant.token);
 
-      const wish = await api.post('/api/v1/volunteers/demands', { kind: 'micro_wish', unitId: unit('小区A1').id, title: '想要一副老花镜' }, requester.token);
+      const wish = await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'micro_wish', unitId: unit('小区A1').id, title: '想要一副老花镜' },
+        requester.token,
+      );
       expect(wish.status).toBe(201);
       expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/claim`, {}, claimant.token)).status).toBe(201);
-      expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/fulfil`, { note: '已送到家' }, claimant.token)).status).toBe(200);
+      expect(
+        (await api.post(`/api/v1/volunteers/demands/${wish.body.id}/fulfil`, { note: '已送到家' }, claimant.token))
+          .status,
+      ).toBe(200);
       await drain([scheduler, notifier]);
 
       expect((await account()).body.redeemable).toMatchObject({ balance: 0, pending: 20 });
       const told = await api.get('/api/v1/me/notifications', requester.token);
       expect(told.body.items.map((n: { title: string }) => n.title)).toEqual(['您的需求已完成']);
 
-      expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/confirm`, { rating: 5 }, requester.token)).status).toBe(200);
+      expect(
+        (await api.post(`/api/v1/volunteers/demands/${wish.body.id}/confirm`, { rating: 5 }, requester.token)).status,
+      ).toBe(200);
       await drain([scheduler, notifier]);
 
       expect((await account()).body.redeemable).toMatchObject({ balance: 20, pending: 0 });
       const entries = await api.get(`/api/v1/points/accounts/person/${volunteer.id}/entries`, claimant.token);
-      expect(entries.body.items.map((e: { reason: string }) => e.reason)).toContain('完成微心愿「想要一副老花镜」获得积分');
+      expect(entries.body.items.map((e: { reason: string }) => e.reason)).toContain(
+        '完成微心愿「想要一副老花镜」获得积分',
+      );
       const inbox = await waitFor(async () => {
         const page = await api.get('/api/v1/me/notifications', claimant.token);
         return page.body.items.length > 0 ? page.body.items : null;
       });
-      expect(inbox.map((n: { title: string; body: string }) => `${n.title}：${n.body}`)).toContain('积分到账：您获得了 20 积分：完成微心愿「想要一副老花镜」获得积分');
+      expect(inbox.map((n: { title: string; body: string }) => `${n.title}：${n.body}`)).toContain(
+        '积分到账：您获得了 20 积分：完成微心愿「想要一副老花镜」获得积分',
+      );
     } finally {
       await Promise.all([api.close(), scheduler.close(), notifier.close()]);
     }
@@ -63,13 +88,26 @@ describe('a micro-wish across api, scheduler and notifier', () => {
       const claimant = await createLoggedInUser(api, { personId: volunteer.id });
       const account = () => api.get(`/api/v1/points/accounts/person/${volunteer.id}`, claimant.token);
 
-      const wish = await api.post('/api/v1/volunteers/demands', { kind: 'micro_wish', unitId: building.id, title: '修好收音机' }, requester.token);
-      expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/claim`, { personId: volunteer.id }, claimant.token)).status).toBe(201);
-      expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/fulfil`, {}, claimant.token)).status).toBe(200);
+      const wish = await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'micro_wish', unitId: building.id, title: '修好收音机' },
+        requester.token,
+      );
+      expect(
+        (await api.post(`/api/v1/volunteers/demands/${wish.body.id}/claim`, { personId: volunteer.id }, claimant.token))
+          .status,
+      ).toBe(201);
+      expect((await api.post(`/api/v1/volunteers/demands/${wish.body.id}/fulfil`, {}, claimant.token)).status).toBe(
+        200,
+      );
       await drain([scheduler, notifier]);
       expect((await account()).body.redeemable).toMatchObject({ balance: 0, pending: 20 });
 
-      const rejected = await api.post(`/api/v1/volunteers/demands/${wish.body.id}/reject`, { reason: '收音机还是没声音' }, requester.token);
+      const rejected = await api.post(
+        `/api/v1/volunteers/demands/${wish.body.id}/reject`,
+        { reason: '收音机还是没声音' },
+        requester.token,
+      );
       expect(rejected.body).toMatchObject({ status: 'claimed' });
       await drain([scheduler, notifier]);
 

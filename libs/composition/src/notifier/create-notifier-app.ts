@@ -5,7 +5,10 @@ import { createHttpApp, initOrClose } from '../http-app';
 import { NotifierModule } from './notifier.module';
 
 /** The notifier worker; its only HTTP is /health, /ready and /metrics. */
-export async function createNotifierApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+export async function createNotifierApp(
+  config: LinliConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const app = await createHttpApp(NotifierModule.forRoot(config, options.extraModules), config);
   await initOrClose(app);
   return app;

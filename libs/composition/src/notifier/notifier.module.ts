@@ -8,6 +8,9 @@ import { CoreModule } from '../core.module';
 @Module({})
 export class NotifierModule {
   static forRoot(config: LinliConfig, extraModules: AppModuleImport[] = []): DynamicModule {
-    return { module: NotifierModule, imports: [CoreModule.forRoot(config, 'notifier'), JobWorkersModule, NotificationsWorkerModule, ...extraModules] };
+    return {
+      module: NotifierModule,
+      imports: [CoreModule.forRoot(config, 'notifier'), JobWorkersModule, NotificationsWorkerModule, ...extraModules],
+    };
   }
 }

@@ -11,7 +11,9 @@ const found = (content: string) => scanFile(pointsFile(content), owners).map(for
 
 describe('table-ownership scan', () => {
   it('catches a planted read of another lib’s table, naming file, line, table and owner', () => {
-    expect(found(`export const q = 'SELECT id FROM people';`)).toEqual(['libs/points/src/ledger/point-ledger.repository.ts:1 names people owned by organization']);
+    expect(found(`export const q = 'SELECT id FROM people';`)).toEqual([
+      'libs/points/src/ledger/point-ledger.repository.ts:1 names people owned by organization',
+    ]);
   });
 
   it('finds every SQL position in a multi-line template literal, on its own line', () => {
@@ -23,7 +25,7 @@ describe('table-ownership scan', () => {
       '      JOIN units u ON u.id = a.unit_id', // 5
       '     WHERE a.person_id IN (SELECT id FROM "people" WHERE id = ANY($1))', // 6
       '       AND a.owner_id IN (SELECT user_id FROM public.role_grants)', // 7
-      '       AND a.kind = ${kinds.map((k) => `\'${k}\'`).join(\',\')}`, [ids]);', // 8
+      "       AND a.kind = ${kinds.map((k) => `'${k}'`).join(',')}`, [ids]);", // 8
       '}',
     ].join('\n');
     expect(found(content)).toEqual([
@@ -41,7 +43,14 @@ describe('table-ownership scan', () => {
       "const d = 'TRUNCATE party_members';",
       "const e = 'LOCK TABLE units IN SHARE MODE';",
     ].join('\n');
-    expect(found(content).map((v) => v.replace(/^.*:(\d+) names (\S+).*$/, '$1 $2'))).toEqual(['1 units', '2 audit_log', '3 people', '3 units', '4 party_members', '5 units']);
+    expect(found(content).map((v) => v.replace(/^.*:(\d+) names (\S+).*$/, '$1 $2'))).toEqual([
+      '1 units',
+      '2 audit_log',
+      '3 people',
+      '3 units',
+      '4 party_members',
+      '5 units',
+    ]);
   });
 
   it('reads query-builder calls that name a table', () => {
@@ -53,7 +62,11 @@ describe('table-ownership scan', () => {
       "  .where('p.id IN (SELECT person_id FROM party_members)')",
       "  .leftJoin('p.accounts', 'accounts');",
     ].join('\n');
-    expect(found(content).map((v) => v.replace(/^.*:(\d+) names (\S+).*$/, '$1 $2'))).toEqual(['3 people', '4 units', '5 party_members']);
+    expect(found(content).map((v) => v.replace(/^.*:(\d+) names (\S+).*$/, '$1 $2'))).toEqual([
+      '3 people',
+      '4 units',
+      '5 party_members',
+    ]);
   });
 
   it('does not flag comments, prose, Chinese messages, identifiers or non-SQL strings', () => {
@@ -75,7 +88,15 @@ describe('table-ownership scan', () => {
   });
 
   it('lets a lib name its own tables', () => {
-    expect(scanFile({ path: 'libs/organization/src/people/people.repository.ts', content: "q('SELECT * FROM people JOIN units ON true')" }, owners)).toEqual([]);
+    expect(
+      scanFile(
+        {
+          path: 'libs/organization/src/people/people.repository.ts',
+          content: "q('SELECT * FROM people JOIN units ON true')",
+        },
+        owners,
+      ),
+    ).toEqual([]);
   });
 
   it('skips specs, migrations, schema declarations, the harness and the composition', () => {

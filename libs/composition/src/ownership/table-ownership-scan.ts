@@ -36,7 +36,10 @@ export interface OwnershipViolation {
 const IDENT = String.raw`(?:"?public"?\s*\.\s*)?"?([a-z_][a-z0-9_$]*)"?(?![\w.$])`;
 const ALIAS = String.raw`(?:\s+(?:as\s+)?"?[a-z_][a-z0-9_$]*"?(?![\w.$(]))?`;
 /** A keyword that puts a table name next, then the name (group 1). FROM's comma list is handled below. */
-const TABLE_AFTER_KEYWORD = new RegExp(String.raw`\b(?:from|join|update|into|table|truncate)\s+(?:only\s+)?${IDENT}`, 'gi');
+const TABLE_AFTER_KEYWORD = new RegExp(
+  String.raw`\b(?:from|join|update|into|table|truncate)\s+(?:only\s+)?${IDENT}`,
+  'gi',
+);
 /** `, name` items of a FROM list: `FROM units u, people p`. */
 const FROM_LIST = new RegExp(String.raw`\bfrom\s+(?:only\s+)?${IDENT}${ALIAS}((?:\s*,\s*${IDENT}${ALIAS})+)`, 'gi');
 const LIST_ITEM = new RegExp(String.raw`,\s*${IDENT}`, 'gi');
@@ -125,7 +128,8 @@ function literalsOf(file: SourceFile): { literals: Literal[]; sourceFile: ts.Sou
 function isBuilderArgument(node: ts.Node): boolean {
   const call = node.parent;
   if (!call || !ts.isCallExpression(call) || call.arguments[0] !== node) return false;
-  if (!ts.isPropertyAccessExpression(call.expression) || !BUILDER_TABLE_METHODS.has(call.expression.name.text)) return false;
+  if (!ts.isPropertyAccessExpression(call.expression) || !BUILDER_TABLE_METHODS.has(call.expression.name.text))
+    return false;
   // `Array.from('…')`, `Buffer.from('…')`: a global's method, not a query builder.
   const target = call.expression.expression;
   return !(ts.isIdentifier(target) && NOT_BUILDERS.has(target.text));
@@ -164,7 +168,8 @@ export function scanFile(file: SourceFile, owners: TableOwners): OwnershipViolat
     for (const list of literal.text.matchAll(FROM_LIST)) {
       const tail = list[2]; // the `, name [alias]` items after the first
       const tailStart = list.index + list[0].length - tail.length;
-      for (const item of tail.matchAll(LIST_ITEM)) report(literal.start + tailStart + item.index + item[0].lastIndexOf(item[1]), item[1]);
+      for (const item of tail.matchAll(LIST_ITEM))
+        report(literal.start + tailStart + item.index + item[0].lastIndexOf(item[1]), item[1]);
     }
   }
   return violations.sort((a, b) => a.line - b.line || a.table.localeCompare(b.table));

@@ -5,7 +5,10 @@ import { createHttpApp, initOrClose } from '../http-app';
 import { SchedulerModule } from './scheduler.module';
 
 /** The scheduler worker; its only HTTP is /health, /ready and /metrics. */
-export async function createSchedulerApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
+export async function createSchedulerApp(
+  config: LinliConfig,
+  options: AppOptions = {},
+): Promise<NestFastifyApplication> {
   const app = await createHttpApp(SchedulerModule.forRoot(config, options.extraModules), config);
   await initOrClose(app);
   return app;

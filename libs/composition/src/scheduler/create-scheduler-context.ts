@@ -13,11 +13,17 @@ export interface SchedulerContextOptions extends AppOptions {
  * The scheduler's composition without HTTP and without background work (no queue workers, no
  * relay, no job-scheduler registration): what one-shot commands such as `npm run job` boot.
  */
-export async function createSchedulerContext(config: LinliConfig, options: SchedulerContextOptions = {}): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(SchedulerModule.forRoot(config, options.extraModules, { background: false }), {
-    logger: options.logger ?? false,
-    abortOnError: false,
-  });
+export async function createSchedulerContext(
+  config: LinliConfig,
+  options: SchedulerContextOptions = {},
+): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(
+    SchedulerModule.forRoot(config, options.extraModules, { background: false }),
+    {
+      logger: options.logger ?? false,
+      abortOnError: false,
+    },
+  );
   await context.init();
   return context;
 }

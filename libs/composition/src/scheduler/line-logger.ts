@@ -36,7 +36,9 @@ export class LineLogger implements LoggerService {
     if (!this.levels.includes(level)) return;
     // Nest passes the context (the class name) as the last string argument.
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const parts = [message, ...rest].map((part) => (typeof part === 'string' ? part : inspect(part, { depth: 4, breakLength: Infinity })));
+    const parts = [message, ...rest].map((part) =>
+      typeof part === 'string' ? part : inspect(part, { depth: 4, breakLength: Infinity }),
+    );
     this.write(`${level.toUpperCase()}${context ? ` [${context}]` : ''} ${parts.join(' ')}\n`);
   }
 }

@@ -35,7 +35,11 @@ class CliSchedules {
 @Module({ providers: [CliSchedules] })
 class CliSchedulesModule {}
 
-async function cli(argv: string[], env?: NodeJS.ProcessEnv, config = testConfig({ LINLI_MODULES: '' })): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  argv: string[],
+  env?: NodeJS.ProcessEnv,
+  config = testConfig({ LINLI_MODULES: '' }),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runJobCommand(argv, {
@@ -72,14 +76,23 @@ describe('npm run job', () => {
 
     const forced = await cli(['test.cli-report', '--period', '2026-10', '--force']);
     expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout)).toMatchObject({ executed: true, attempts: 2, forced: true, result: { attempt: 2 } });
+    expect(JSON.parse(forced.stdout)).toMatchObject({
+      executed: true,
+      attempts: 2,
+      forced: true,
+      result: { attempt: 2 },
+    });
     expect(attemptsSeen).toEqual([1, 2]);
   });
 
   it('exits non-zero with the recorded error when the job fails', async () => {
     const { code, stdout } = await cli(['test.cli-broken', '--period', '2026-11-22']);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('the upstream register is offline') });
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringContaining('the upstream register is offline'),
+    });
   });
 
   it('refuses an unknown job, listing the known ones', async () => {
@@ -100,21 +113,38 @@ describe('npm run job', () => {
     const { code, stdout } = await cli(['--list'], undefined, testConfig({ LINLI_MODULES: 'organization' }));
     expect(code).toBe(0);
     const schedules = JSON.parse(stdout) as { name: string; cron: string; timeZone: string; period: string }[];
-    expect(schedules.map((s) => s.name)).toEqual(['organization.structure-check', 'outbox.cleanup', 'test.cli-broken', 'test.cli-report']);
-    const kernelOnly = JSON.parse((await cli(['--list'], undefined, testConfig({ LINLI_MODULES: '' }))).stdout) as { name: string }[];
+    expect(schedules.map((s) => s.name)).toEqual([
+      'organization.structure-check',
+      'outbox.cleanup',
+      'test.cli-broken',
+      'test.cli-report',
+    ]);
+    const kernelOnly = JSON.parse((await cli(['--list'], undefined, testConfig({ LINLI_MODULES: '' }))).stdout) as {
+      name: string;
+    }[];
     expect(kernelOnly.map((s) => s.name)).toEqual(['outbox.cleanup', 'test.cli-broken', 'test.cli-report']);
-    expect(schedules.find((s) => s.name === 'test.cli-report')).toMatchObject({ cron: '0 2 1 * *', timeZone: 'Asia/Shanghai', period: 'month', periodOffset: 'previous' });
+    expect(schedules.find((s) => s.name === 'test.cli-report')).toMatchObject({
+      cron: '0 2 1 * *',
+      timeZone: 'Asia/Shanghai',
+      period: 'month',
+      periodOffset: 'previous',
+    });
   });
 
   it('stops on invalid configuration with the message the apps print', async () => {
-    const { code, stderr } = await cli(['--list'], { REDIS_URL: 'http://not-redis', LINLI_LOCAL_DIR: '/tmp/linli-job-cli-test' });
+    const { code, stderr } = await cli(['--list'], {
+      REDIS_URL: 'http://not-redis',
+      LINLI_LOCAL_DIR: '/tmp/linli-job-cli-test',
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration');
     expect(stderr).toContain('REDIS_URL must be a redis:// or rediss:// URL');
   });
 
   it('starts no background work: no job schedulers registered, no outbox relayed', async () => {
-    await withTestDb((db) => db.query(`INSERT INTO outbox_events (type, occurred_at, data) VALUES ('test.cli.happened', now(), '{}')`));
+    await withTestDb((db) =>
+      db.query(`INSERT INTO outbox_events (type, occurred_at, data) VALUES ('test.cli.happened', now(), '{}')`),
+    );
     await cli(['test.cli-report', '--period', '2026-09']);
     const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
     try {
@@ -122,7 +152,9 @@ describe('npm run job', () => {
     } finally {
       redis.disconnect();
     }
-    const unrelayed = await withTestDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL`)).rows[0].n);
+    const unrelayed = await withTestDb(
+      async (db) => (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL`)).rows[0].n,
+    );
     expect(unrelayed).toBe(1);
   });
 });
@@ -133,19 +165,23 @@ describe('the run-job.cli.ts script', () => {
 
   it('boots the scheduler composition and lists its schedules', async () => {
     await resetState();
-    const { stdout } = await run(process.execPath, ['-r', join(root, 'tools/register.js'), join(root, 'apps/scheduler/src/run-job.cli.ts'), '--list'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        DATABASE_URL: databaseUrlFor(workerDatabaseName(currentRun(), currentWorker())),
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        QUEUE_PREFIX: testQueuePrefix(),
-        LINLI_LOCAL_DIR: `/tmp/linli-test-${currentRun()}`,
-        LINLI_ADMIN_PASSWORD: 'admin-password-123',
+    const { stdout } = await run(
+      process.execPath,
+      ['-r', join(root, 'tools/register.js'), join(root, 'apps/scheduler/src/run-job.cli.ts'), '--list'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: databaseUrlFor(workerDatabaseName(currentRun(), currentWorker())),
+          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          QUEUE_PREFIX: testQueuePrefix(),
+          LINLI_LOCAL_DIR: `/tmp/linli-test-${currentRun()}`,
+          LINLI_ADMIN_PASSWORD: 'admin-password-123',
+        },
       },
-    });
+    );
     expect((JSON.parse(stdout) as { name: string }[]).map((s) => s.name)).toContain('outbox.cleanup');
   });
 });

@@ -1,5 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { ConfigError, InvalidPeriodError, JobRunner, JobRunReport, LinliConfig, ScheduleRegistry, UnknownScheduleError } from '@linli/platform';
+import {
+  ConfigError,
+  InvalidPeriodError,
+  JobRunner,
+  JobRunReport,
+  LinliConfig,
+  ScheduleRegistry,
+  UnknownScheduleError,
+} from '@linli/platform';
 import { parseArgs } from 'node:util';
 import { AppModuleImport } from '../app-options';
 import { loadLinliConfig } from '../load-linli-config';
@@ -85,13 +93,22 @@ export async function runJobCommand(argv: string[], io: RunJobCommandIo): Promis
   try {
     const registry = context.get(ScheduleRegistry);
     if (args.values.list) {
-      const schedules = registry.all().map(({ name, cron, timeZone, period, periodOffset, declaredBy }) => ({ name, cron, timeZone, period, periodOffset, declaredBy }));
+      const schedules = registry.all().map(({ name, cron, timeZone, period, periodOffset, declaredBy }) => ({
+        name,
+        cron,
+        timeZone,
+        period,
+        periodOffset,
+        declaredBy,
+      }));
       io.stdout(`${JSON.stringify(schedules, null, 2)}\n`);
       return 0;
     }
     let report: JobRunReport;
     try {
-      report = await context.get(JobRunner).run({ schedule: name, period: args.values.period, force: args.values.force });
+      report = await context
+        .get(JobRunner)
+        .run({ schedule: name, period: args.values.period, force: args.values.force });
     } catch (error) {
       if (error instanceof UnknownScheduleError) {
         io.stderr(`linli job: unknown job "${error.schedule}"; known jobs: ${error.known.join(', ') || '(none)'}\n`);
@@ -106,10 +123,14 @@ export async function runJobCommand(argv: string[], io: RunJobCommandIo): Promis
     io.stdout(`${JSON.stringify(describeRun(report), null, 2)}\n`);
     const { run, executed } = report;
     if (run.status === 'succeeded') {
-      if (!executed) io.stderr(`linli job: "${run.job}" already succeeded for ${run.periodKey}; nothing done (pass --force to recompute)\n`);
+      if (!executed)
+        io.stderr(
+          `linli job: "${run.job}" already succeeded for ${run.periodKey}; nothing done (pass --force to recompute)\n`,
+        );
       return 0;
     }
-    if (run.status === 'running') io.stderr(`linli job: "${run.job}" for ${run.periodKey} is running in another process\n`);
+    if (run.status === 'running')
+      io.stderr(`linli job: "${run.job}" for ${run.periodKey} is running in another process\n`);
     return 1;
   } finally {
     await context.close();

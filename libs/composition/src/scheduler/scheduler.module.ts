@@ -16,7 +16,11 @@ export interface SchedulerModuleOptions {
 /** The scheduler: outbox relay, event subscribers and schedules of the enabled domains, recorded runs. */
 @Module({})
 export class SchedulerModule {
-  static forRoot(config: LinliConfig, extraModules: AppModuleImport[] = [], options: SchedulerModuleOptions = {}): DynamicModule {
+  static forRoot(
+    config: LinliConfig,
+    extraModules: AppModuleImport[] = [],
+    options: SchedulerModuleOptions = {},
+  ): DynamicModule {
     const background = options.background ?? true;
     const domains = enabledDomains(config.modules);
     return {

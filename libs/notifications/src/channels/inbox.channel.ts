@@ -30,6 +30,12 @@ export class InboxChannel implements NotificationChannel {
       readAt: null,
     };
     // TypeORM's insert typing cannot express an arbitrary jsonb object; the row is a checked entity shape.
-    await this.notifications.createQueryBuilder().insert().into(Notification).values(row as QueryDeepPartialEntity<Notification>).orIgnore().execute();
+    await this.notifications
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(row as QueryDeepPartialEntity<Notification>)
+      .orIgnore()
+      .execute();
   }
 }

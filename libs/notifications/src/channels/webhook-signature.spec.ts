@@ -29,6 +29,11 @@ describe('webhook signature', () => {
   it('refuses a correctly signed request older than the tolerance (replay)', () => {
     const signature = signWebhook(secret, timestamp, body);
     expect(verifyWebhookSignature(secret, timestamp, body, signature, { nowSeconds: 1795320200 + 301 })).toBe(false);
-    expect(verifyWebhookSignature(secret, timestamp, body, signature, { nowSeconds: 1795320200 + 3600, toleranceSeconds: 7200 })).toBe(true);
+    expect(
+      verifyWebhookSignature(secret, timestamp, body, signature, {
+        nowSeconds: 1795320200 + 3600,
+        toleranceSeconds: 7200,
+      }),
+    ).toBe(true);
   });
 });

@@ -22,7 +22,13 @@ export interface VerifyWebhookOptions {
  * What a receiver does: recompute the signature over the exact raw body and compare in constant
  * time, then refuse stale timestamps.
  */
-export function verifyWebhookSignature(secret: string, timestamp: string, rawBody: string, signature: string, options: VerifyWebhookOptions = {}): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  timestamp: string,
+  rawBody: string,
+  signature: string,
+  options: VerifyWebhookOptions = {},
+): boolean {
   if (!/^\d+$/.test(timestamp)) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
   const given = Buffer.from(signature);

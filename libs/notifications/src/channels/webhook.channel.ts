@@ -40,7 +40,10 @@ export class WebhookChannel implements NotificationChannel {
     const payload: WebhookPayload = {
       deliveryId,
       templateKey: rendered.templateKey,
-      recipient: { ...(recipient.userId ? { userId: recipient.userId } : {}), ...(recipient.personId ? { personId: recipient.personId } : {}) },
+      recipient: {
+        ...(recipient.userId ? { userId: recipient.userId } : {}),
+        ...(recipient.personId ? { personId: recipient.personId } : {}),
+      },
       title: rendered.title,
       body: rendered.body,
       data: rendered.data,
@@ -66,7 +69,8 @@ export class WebhookChannel implements NotificationChannel {
       });
       // The answer's body carries nothing we use; release it without letting it decide the outcome.
       await response.body?.cancel().catch(() => undefined);
-      if (response.status < 200 || response.status >= 300) throw new WebhookDeliveryError(`webhook answered HTTP ${response.status}`);
+      if (response.status < 200 || response.status >= 300)
+        throw new WebhookDeliveryError(`webhook answered HTTP ${response.status}`);
     } catch (error) {
       if (error instanceof WebhookDeliveryError) throw error;
       if (abort.signal.aborted) throw new WebhookDeliveryError(`webhook timed out after ${timeoutMs} ms`);

@@ -73,7 +73,10 @@ export class NotificationDeliveries {
 
   /** Records a failed attempt: `failed` while retries remain, `dead` after the final one. */
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
-    await this.deliveries.update({ id }, { status: final ? DeliveryStatus.Dead : DeliveryStatus.Failed, lastError: error.slice(0, MAX_ERROR_LENGTH) });
+    await this.deliveries.update(
+      { id },
+      { status: final ? DeliveryStatus.Dead : DeliveryStatus.Failed, lastError: error.slice(0, MAX_ERROR_LENGTH) },
+    );
   }
 
   /** A failure no retry can cure (bad template, channel not enabled): every unsent record of these channels is dead. */
@@ -82,7 +85,12 @@ export class NotificationDeliveries {
     await this.deliveries
       .createQueryBuilder()
       .update(NotificationDelivery)
-      .set({ status: DeliveryStatus.Dead, attempts: () => 'attempts + 1', lastAttemptAt: now, lastError: error.slice(0, MAX_ERROR_LENGTH) })
+      .set({
+        status: DeliveryStatus.Dead,
+        attempts: () => 'attempts + 1',
+        lastAttemptAt: now,
+        lastError: error.slice(0, MAX_ERROR_LENGTH),
+      })
       .where('dedupe_key = :dedupeKey', { dedupeKey })
       .andWhere('channel IN (:...channels)', { channels })
       .andWhere('status <> :sent', { sent: DeliveryStatus.Sent })

@@ -67,15 +67,28 @@ interface DeliveryRow {
 }
 
 function deliveries(dedupeKey: string): Promise<DeliveryRow[]> {
-  return withTestDb(async (db) => (await db.query<DeliveryRow>('SELECT * FROM notification_deliveries WHERE dedupe_key = $1 ORDER BY channel', [dedupeKey])).rows);
+  return withTestDb(
+    async (db) =>
+      (
+        await db.query<DeliveryRow>('SELECT * FROM notification_deliveries WHERE dedupe_key = $1 ORDER BY channel', [
+          dedupeKey,
+        ])
+      ).rows,
+  );
 }
 
 async function deliveryOn(dedupeKey: string, channel: string): Promise<DeliveryRow | undefined> {
   return (await deliveries(dedupeKey)).find((d) => d.channel === channel);
 }
 
-function inboxRows(dedupeKey: string): Promise<{ id: string; title: string; body: string; recipient_user_id: string | null; recipient_person_id: string | null }[]> {
-  return withTestDb(async (db) => (await db.query('SELECT * FROM notifications WHERE dedupe_key = $1', [dedupeKey])).rows);
+function inboxRows(
+  dedupeKey: string,
+): Promise<
+  { id: string; title: string; body: string; recipient_user_id: string | null; recipient_person_id: string | null }[]
+> {
+  return withTestDb(
+    async (db) => (await db.query('SELECT * FROM notifications WHERE dedupe_key = $1', [dedupeKey])).rows,
+  );
 }
 
 async function finishedState(queue: Queue, jobId: string): Promise<string | false> {
@@ -89,15 +102,24 @@ describe('notifier: send-notification jobs', () => {
   let notifier: NestFastifyApplication | undefined;
   let receiver: Receiver | undefined;
 
-  async function start(answer: (index: number) => Answer, env: Record<string, string> = {}): Promise<{ queue: Queue; producer: JobQueue }> {
+  async function start(
+    answer: (index: number) => Answer,
+    env: Record<string, string> = {},
+  ): Promise<{ queue: Queue; producer: JobQueue }> {
     receiver = await startReceiver(answer);
-    notifier = await bootNotifier({ env: { NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_TIMEOUT_MS: '300', ...env } });
+    notifier = await bootNotifier({
+      env: { NOTIFY_WEBHOOK_URL: receiver.url, NOTIFY_WEBHOOK_TIMEOUT_MS: '300', ...env },
+    });
     const producer = notifier.get(JobQueue);
     return { producer, queue: producer.get(QueueName.Notifications) };
   }
 
   function send(producer: JobQueue, job: SendNotificationJob, options: JobsOptions = {}): Promise<void> {
-    return producer.queue(JobName.SendNotification, job, { jobId: notificationJobId(job.dedupeKey), backoff: { type: 'fixed', delay: 100 }, ...options });
+    return producer.queue(JobName.SendNotification, job, {
+      jobId: notificationJobId(job.dedupeKey),
+      backoff: { type: 'fixed', delay: 100 },
+      ...options,
+    });
   }
 
   beforeEach(() => resetState());
@@ -119,10 +141,13 @@ describe('notifier: send-notification jobs', () => {
     };
     await send(producer, job);
 
-    const webhook = await waitFor(async () => {
-      const row = await deliveryOn(job.dedupeKey, 'webhook');
-      return row?.status === 'sent' ? row : undefined;
-    }, { what: 'webhook delivery sent' });
+    const webhook = await waitFor(
+      async () => {
+        const row = await deliveryOn(job.dedupeKey, 'webhook');
+        return row?.status === 'sent' ? row : undefined;
+      },
+      { what: 'webhook delivery sent' },
+    );
     expect(webhook).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     expect(webhook.delivered_at).toBeInstanceOf(Date);
 
@@ -154,9 +179,16 @@ describe('notifier: send-notification jobs', () => {
     // The same job again is ignored by the queue; a duplicate under another job id finds both channels sent.
     await send(producer, job);
     await send(producer, job, { jobId: `${notificationJobId(job.dedupeKey)}-replay` });
-    expect(await waitFor(() => finishedState(queue, `${notificationJobId(job.dedupeKey)}-replay`), { what: 'replay finished' })).toBe('completed');
+    expect(
+      await waitFor(() => finishedState(queue, `${notificationJobId(job.dedupeKey)}-replay`), {
+        what: 'replay finished',
+      }),
+    ).toBe('completed');
     const replay = await queue.getJob(`${notificationJobId(job.dedupeKey)}-replay`);
-    expect(replay?.returnvalue).toEqual({ dedupeKey: job.dedupeKey, channels: { inbox: 'skipped', webhook: 'skipped' } });
+    expect(replay?.returnvalue).toEqual({
+      dedupeKey: job.dedupeKey,
+      channels: { inbox: 'skipped', webhook: 'skipped' },
+    });
     expect(requests).toHaveLength(2);
     expect(await inboxRows(job.dedupeKey)).toHaveLength(1);
     expect(await deliveryOn(job.dedupeKey, 'webhook')).toMatchObject({ status: 'sent', attempts: 2 });
@@ -164,11 +196,17 @@ describe('notifier: send-notification jobs', () => {
 
   it('delivers once when two jobs with one dedupe key run at the same time', async () => {
     const { producer, queue } = await start(() => ({ status: 200, afterMs: 150 }));
-    const job: SendNotificationJob = { recipient: { userId: randomUUID() }, templateKey: 'system.test', data: { message: '重复' }, dedupeKey: `twins-${randomUUID()}` };
+    const job: SendNotificationJob = {
+      recipient: { userId: randomUUID() },
+      templateKey: 'system.test',
+      data: { message: '重复' },
+      dedupeKey: `twins-${randomUUID()}`,
+    };
     const ids = ['a', 'b'].map((suffix) => `${notificationJobId(job.dedupeKey)}-${suffix}`);
     await Promise.all(ids.map((jobId) => send(producer, job, { jobId })));
 
-    for (const id of ids) expect(await waitFor(() => finishedState(queue, id), { what: `job ${id}` })).toBe('completed');
+    for (const id of ids)
+      expect(await waitFor(() => finishedState(queue, id), { what: `job ${id}` })).toBe('completed');
     expect(receiver?.requests).toHaveLength(1);
     expect(await deliveryOn(job.dedupeKey, 'webhook')).toMatchObject({ status: 'sent', attempts: 1 });
     expect(await inboxRows(job.dedupeKey)).toHaveLength(1);
@@ -176,12 +214,24 @@ describe('notifier: send-notification jobs', () => {
 
   it('records a webhook that keeps failing as dead after NOTIFY_MAX_ATTEMPTS attempts, with the last error', async () => {
     const { producer, queue } = await start(() => 500, { NOTIFY_MAX_ATTEMPTS: '2' });
-    const job: SendNotificationJob = { recipient: { personId: randomUUID() }, templateKey: 'system.test', data: { message: '停水通知' }, dedupeKey: `dead-${randomUUID()}` };
+    const job: SendNotificationJob = {
+      recipient: { personId: randomUUID() },
+      templateKey: 'system.test',
+      data: { message: '停水通知' },
+      dedupeKey: `dead-${randomUUID()}`,
+    };
     await send(producer, job);
 
-    expect(await waitFor(() => finishedState(queue, notificationJobId(job.dedupeKey)), { what: 'job failed for good' })).toBe('failed');
+    expect(
+      await waitFor(() => finishedState(queue, notificationJobId(job.dedupeKey)), { what: 'job failed for good' }),
+    ).toBe('failed');
     const webhook = await deliveryOn(job.dedupeKey, 'webhook');
-    expect(webhook).toMatchObject({ status: 'dead', attempts: 2, last_error: 'webhook answered HTTP 500', delivered_at: null });
+    expect(webhook).toMatchObject({
+      status: 'dead',
+      attempts: 2,
+      last_error: 'webhook answered HTTP 500',
+      delivered_at: null,
+    });
     expect(receiver?.requests).toHaveLength(2);
     expect(new Set(receiver?.requests.map((r) => r.headers[WebhookHeader.Delivery]))).toEqual(new Set([webhook?.id]));
     // The inbox succeeded on the first attempt and was not repeated.
@@ -193,10 +243,17 @@ describe('notifier: send-notification jobs', () => {
 
   it('fails a job whose data lacks a template variable at once, recording the error and sending nothing', async () => {
     const { producer, queue } = await start(() => 200);
-    const job: SendNotificationJob = { recipient: { userId: randomUUID() }, templateKey: 'system.test', data: { text: '变量名写错了' }, dedupeKey: `missing-${randomUUID()}` };
+    const job: SendNotificationJob = {
+      recipient: { userId: randomUUID() },
+      templateKey: 'system.test',
+      data: { text: '变量名写错了' },
+      dedupeKey: `missing-${randomUUID()}`,
+    };
     await send(producer, job);
 
-    expect(await waitFor(() => finishedState(queue, notificationJobId(job.dedupeKey)), { what: 'job failed' })).toBe('failed');
+    expect(await waitFor(() => finishedState(queue, notificationJobId(job.dedupeKey)), { what: 'job failed' })).toBe(
+      'failed',
+    );
     const failed = await queue.getJob(notificationJobId(job.dedupeKey));
     expect(failed?.failedReason).toBe('template "system.test": missing variable "message"');
     expect(failed?.attemptsMade).toBe(1);
@@ -211,15 +268,29 @@ describe('notifier: send-notification jobs', () => {
 
   it('refuses an unknown template and a payload without a recipient without retrying', async () => {
     const { producer, queue } = await start(() => 200);
-    const unknown: SendNotificationJob = { recipient: { userId: randomUUID() }, templateKey: 'nobody.defined', data: {}, dedupeKey: `unknown-${randomUUID()}` };
-    const anonymous: SendNotificationJob = { recipient: {}, templateKey: 'system.test', data: { message: 'x' }, dedupeKey: `anonymous-${randomUUID()}` };
+    const unknown: SendNotificationJob = {
+      recipient: { userId: randomUUID() },
+      templateKey: 'nobody.defined',
+      data: {},
+      dedupeKey: `unknown-${randomUUID()}`,
+    };
+    const anonymous: SendNotificationJob = {
+      recipient: {},
+      templateKey: 'system.test',
+      data: { message: 'x' },
+      dedupeKey: `anonymous-${randomUUID()}`,
+    };
     await send(producer, unknown);
     await send(producer, anonymous);
 
     expect(await waitFor(() => finishedState(queue, notificationJobId(unknown.dedupeKey)))).toBe('failed');
     expect(await waitFor(() => finishedState(queue, notificationJobId(anonymous.dedupeKey)))).toBe('failed');
-    expect((await queue.getJob(notificationJobId(unknown.dedupeKey)))?.failedReason).toBe('unknown notification template "nobody.defined"');
-    expect((await queue.getJob(notificationJobId(anonymous.dedupeKey)))?.failedReason).toContain('recipient needs a userId or a personId');
+    expect((await queue.getJob(notificationJobId(unknown.dedupeKey)))?.failedReason).toBe(
+      'unknown notification template "nobody.defined"',
+    );
+    expect((await queue.getJob(notificationJobId(anonymous.dedupeKey)))?.failedReason).toContain(
+      'recipient needs a userId or a personId',
+    );
     expect((await deliveries(unknown.dedupeKey)).map((r) => r.status)).toEqual(['dead', 'dead']);
     expect(await deliveries(anonymous.dedupeKey)).toHaveLength(0);
     expect(receiver?.requests).toHaveLength(0);
@@ -228,8 +299,20 @@ describe('notifier: send-notification jobs', () => {
   it('delivers to the inbox only when the job names it, and records a channel that is not enabled as dead', async () => {
     const { producer, queue } = await start(() => 200);
     const personId = randomUUID();
-    const inboxOnly: SendNotificationJob = { recipient: { personId }, templateKey: 'system.test', data: { message: '仅站内' }, dedupeKey: `inbox-only-${randomUUID()}`, channels: ['inbox'] };
-    const sms: SendNotificationJob = { recipient: { personId }, templateKey: 'system.test', data: { message: '短信' }, dedupeKey: `sms-${randomUUID()}`, channels: ['inbox', 'sms'] };
+    const inboxOnly: SendNotificationJob = {
+      recipient: { personId },
+      templateKey: 'system.test',
+      data: { message: '仅站内' },
+      dedupeKey: `inbox-only-${randomUUID()}`,
+      channels: ['inbox'],
+    };
+    const sms: SendNotificationJob = {
+      recipient: { personId },
+      templateKey: 'system.test',
+      data: { message: '短信' },
+      dedupeKey: `sms-${randomUUID()}`,
+      channels: ['inbox', 'sms'],
+    };
     await send(producer, inboxOnly);
     await send(producer, sms);
 
@@ -242,6 +325,11 @@ describe('notifier: send-notification jobs', () => {
     ]);
     expect(receiver?.requests).toHaveLength(0);
     const [row] = await inboxRows(inboxOnly.dedupeKey);
-    expect(row).toMatchObject({ recipient_user_id: null, recipient_person_id: personId, title: '测试通知', body: '这是一条测试通知：仅站内' });
+    expect(row).toMatchObject({
+      recipient_user_id: null,
+      recipient_person_id: personId,
+      title: '测试通知',
+      body: '这是一条测试通知：仅站内',
+    });
   });
 });

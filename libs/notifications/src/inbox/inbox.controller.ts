@@ -18,7 +18,10 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @ApiOperation({ summary: 'My notifications, newest first', description: 'Includes those addressed to the person my account is linked to.' })
+  @ApiOperation({
+    summary: 'My notifications, newest first',
+    description: 'Includes those addressed to the person my account is linked to.',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: InboxQueryDto): Promise<NotificationPageDto> {
     return mapPage(await this.inbox.list(user, query), NotificationDto.from);
@@ -41,7 +44,10 @@ export class InboxController {
 
   @Post(':id/read')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark one of my notifications read', description: 'Someone else\'s notification answers 404, like a missing one.' })
+  @ApiOperation({
+    summary: 'Mark one of my notifications read',
+    description: "Someone else's notification answers 404, like a missing one.",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: no such notification in my inbox' })

@@ -9,7 +9,11 @@ import { Notification } from './notification.entity';
 type Caller = Pick<AuthenticatedUser, 'userId' | 'personId'>;
 
 async function inboxCount(dedupeKeys: string[]): Promise<number> {
-  return withTestDb(async (db) => Number((await db.query('SELECT count(*) AS n FROM notifications WHERE dedupe_key = ANY($1)', [dedupeKeys])).rows[0].n));
+  return withTestDb(async (db) =>
+    Number(
+      (await db.query('SELECT count(*) AS n FROM notifications WHERE dedupe_key = ANY($1)', [dedupeKeys])).rows[0].n,
+    ),
+  );
 }
 
 /** Queues notifications through the real queue and waits until the notifier has stored all of them. */
@@ -36,7 +40,7 @@ describe('inbox (service against the database, fed by the notifier)', () => {
   });
   afterAll(() => notifier.close());
 
-  it('lists a notification for its recipient only, and refuses to mark someone else\'s read', async () => {
+  it("lists a notification for its recipient only, and refuses to mark someone else's read", async () => {
     const forAlice = notice({ userId: alice.userId }, '给 Alice');
     await deliver(notifier, [forAlice]);
 
@@ -100,17 +104,24 @@ describe('GET /api/v1/me/notifications and friends (over HTTP, logged in)', () =
     api = await bootApi();
     notifier = await bootNotifier();
     adminToken = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
-    const created = await api.post('/api/v1/users', { username: 'resident-1', password: 'resident-password-1', personId: residentPersonId, displayName: '居民一' }, adminToken);
+    const created = await api.post(
+      '/api/v1/users',
+      { username: 'resident-1', password: 'resident-password-1', personId: residentPersonId, displayName: '居民一' },
+      adminToken,
+    );
     expect(created.status).toBe(201);
     residentToken = await api.login('resident-1', 'resident-password-1');
-    adminId = await withTestDb(async (db) => (await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [TEST_ADMIN.username])).rows[0].id);
+    adminId = await withTestDb(
+      async (db) =>
+        (await db.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [TEST_ADMIN.username])).rows[0].id,
+    );
   });
   afterAll(async () => {
     await notifier?.close();
     await api?.close();
   });
 
-  it('lists each caller\'s own notifications, lets only the recipient mark one read, and counts unread', async () => {
+  it("lists each caller's own notifications, lets only the recipient mark one read, and counts unread", async () => {
     const forAdmin = notice({ userId: adminId }, '管理员专属');
     const forResident = notice({ personId: residentPersonId }, '居民专属');
     await deliver(notifier, [forAdmin, forResident]);
@@ -138,7 +149,10 @@ describe('GET /api/v1/me/notifications and friends (over HTTP, logged in)', () =
     const stolen = await api.post(`/api/v1/me/notifications/${adminItemId}/read`, {}, residentToken);
     expect(stolen.status).toBe(404);
     expect(stolen.body.code).toBe('resource.not-found');
-    expect((await api.post('/api/v1/me/notifications/not-a-uuid/read', {}, adminToken)).body).toMatchObject({ status: 400, code: 'validation.failed' });
+    expect((await api.post('/api/v1/me/notifications/not-a-uuid/read', {}, adminToken)).body).toMatchObject({
+      status: 400,
+      code: 'validation.failed',
+    });
     expect((await api.post(`/api/v1/me/notifications/${randomUUID()}/read`, {}, adminToken)).status).toBe(404);
 
     expect((await api.get('/api/v1/me/notifications/unread-count', adminToken)).body).toEqual({ count: 1 });
@@ -163,7 +177,12 @@ describe('GET /api/v1/me/notifications and friends (over HTTP, logged in)', () =
   it('documents the inbox routes in OpenAPI', async () => {
     const doc = await api.get('/docs-json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/me/notifications', '/api/v1/me/notifications/unread-count', '/api/v1/me/notifications/read-all', '/api/v1/me/notifications/{id}/read']),
+      expect.arrayContaining([
+        '/api/v1/me/notifications',
+        '/api/v1/me/notifications/unread-count',
+        '/api/v1/me/notifications/read-all',
+        '/api/v1/me/notifications/{id}/read',
+      ]),
     );
   });
 });

@@ -31,7 +31,9 @@ export class InboxService {
   }
 
   unreadCount(caller: Caller): Promise<number> {
-    return this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.').andWhere('n.read_at IS NULL').getCount();
+    return this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.')
+      .andWhere('n.read_at IS NULL')
+      .getCount();
   }
 
   /** Marks one of the caller's notifications read (keeping the first read time); 404 if it is not theirs. */
@@ -41,7 +43,9 @@ export class InboxService {
       .andWhere('id = :id', { id })
       .andWhere('read_at IS NULL')
       .execute();
-    const notification = await this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.').andWhere('n.id = :id', { id }).getOne();
+    const notification = await this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.')
+      .andWhere('n.id = :id', { id })
+      .getOne();
     if (!notification) throw new NotFoundProblem('该通知');
     return notification;
   }
@@ -54,7 +58,11 @@ export class InboxService {
     return result.affected ?? 0;
   }
 
-  private ownedBy<Q extends SelectQueryBuilder<Notification> | UpdateQueryBuilder<Notification>>(qb: Q, caller: Caller, prefix: string): Q {
+  private ownedBy<Q extends SelectQueryBuilder<Notification> | UpdateQueryBuilder<Notification>>(
+    qb: Q,
+    caller: Caller,
+    prefix: string,
+  ): Q {
     if (caller.personId) {
       qb.where(`(${prefix}recipient_user_id = :ownerUserId OR ${prefix}recipient_person_id = :ownerPersonId)`, {
         ownerUserId: caller.userId,

@@ -28,8 +28,12 @@ export class CreateNotifications1795320200000 implements MigrationInterface {
         COALESCE(recipient_person_id, '00000000-0000-0000-0000-000000000000'::uuid)
       )`);
     // The inbox reads by user id or by linked person id, newest first.
-    await queryRunner.query(`CREATE INDEX notifications_user_inbox_idx ON notifications (recipient_user_id, created_at DESC, id DESC) WHERE recipient_user_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX notifications_person_inbox_idx ON notifications (recipient_person_id, created_at DESC, id DESC) WHERE recipient_person_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_user_inbox_idx ON notifications (recipient_user_id, created_at DESC, id DESC) WHERE recipient_user_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX notifications_person_inbox_idx ON notifications (recipient_person_id, created_at DESC, id DESC) WHERE recipient_person_id IS NOT NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE notification_deliveries (
@@ -52,7 +56,9 @@ export class CreateNotifications1795320200000 implements MigrationInterface {
         CONSTRAINT notification_deliveries_recipient_check CHECK (recipient_user_id IS NOT NULL OR recipient_person_id IS NOT NULL)
       )`);
     // Operators look for what did not get through.
-    await queryRunner.query(`CREATE INDEX notification_deliveries_unsent_idx ON notification_deliveries (status, created_at) WHERE status IN ('failed', 'dead')`);
+    await queryRunner.query(
+      `CREATE INDEX notification_deliveries_unsent_idx ON notification_deliveries (status, created_at) WHERE status IN ('failed', 'dead')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

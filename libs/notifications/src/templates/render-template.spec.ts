@@ -15,7 +15,10 @@ describe('renderTemplate', () => {
 
   it('accepts spaces inside braces, nested paths and booleans', () => {
     const template = { title: '{{ unit.name }}', body: '已确认：{{confirmed}}' };
-    expect(renderTemplate('x.y', template, { unit: { name: '幸福社区' }, confirmed: true })).toEqual({ title: '幸福社区', body: '已确认：true' });
+    expect(renderTemplate('x.y', template, { unit: { name: '幸福社区' }, confirmed: true })).toEqual({
+      title: '幸福社区',
+      body: '已确认：true',
+    });
   });
 
   it('fails naming the template and every missing variable instead of leaving "{{x}}" in the text', () => {
@@ -26,15 +29,22 @@ describe('renderTemplate', () => {
   });
 
   it('treats null and object values as missing', () => {
-    expect(() => renderTemplate('points.earned', earned, { points: null, reason: { text: 'x' } })).toThrow('missing variables "points", "reason"');
+    expect(() => renderTemplate('points.earned', earned, { points: null, reason: { text: 'x' } })).toThrow(
+      'missing variables "points", "reason"',
+    );
   });
 
   it('does not read inherited properties as variables', () => {
-    expect(() => renderTemplate('a.b', { title: 't', body: '{{constructor}}' }, {})).toThrow('missing variable "constructor"');
+    expect(() => renderTemplate('a.b', { title: 't', body: '{{constructor}}' }, {})).toThrow(
+      'missing variable "constructor"',
+    );
   });
 
   it('leaves text without placeholders untouched', () => {
-    expect(renderTemplate('a.b', { title: '通知', body: '{单括号} 不是变量' }, {})).toEqual({ title: '通知', body: '{单括号} 不是变量' });
+    expect(renderTemplate('a.b', { title: '通知', body: '{单括号} 不是变量' }, {})).toEqual({
+      title: '通知',
+      body: '{单括号} 不是变量',
+    });
   });
 });
 

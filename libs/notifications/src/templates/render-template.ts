@@ -6,7 +6,8 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*
 function lookup(data: Record<string, unknown>, path: string): unknown {
   let value: unknown = data;
   for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part)) return undefined;
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, part))
+      return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -26,7 +27,11 @@ function fill(text: string, data: Record<string, unknown>, missing: Set<string>)
  * Fills `{{variable}}` (or `{{nested.path}}`) placeholders from `data`. A placeholder without a
  * string, number or boolean value is an error: a user never receives a literal "{{x}}".
  */
-export function renderTemplate(templateKey: string, template: NotificationTemplate, data: Record<string, unknown>): { title: string; body: string } {
+export function renderTemplate(
+  templateKey: string,
+  template: NotificationTemplate,
+  data: Record<string, unknown>,
+): { title: string; body: string } {
   const missing = new Set<string>();
   const rendered = { title: fill(template.title, data, missing), body: fill(template.body, data, missing) };
   if (missing.size > 0) {

@@ -1,4 +1,14 @@
-import { analyticsFixtures as fx, bootApi, createLoggedInUser, createUnitTree, resetState, ScenarioUnit, TestApi, UnitSpec, withTestDb } from '@linli/testing';
+import {
+  analyticsFixtures as fx,
+  bootApi,
+  createLoggedInUser,
+  createUnitTree,
+  resetState,
+  ScenarioUnit,
+  TestApi,
+  UnitSpec,
+  withTestDb,
+} from '@linli/testing';
 
 /**
  * 示范市 › 示范区 › 街道甲 › 社区A, 社区B; 街道乙 › 社区C.
@@ -57,14 +67,28 @@ function tree(): UnitSpec {
                 name: '社区B',
                 residents: 8000,
                 households: 2600,
-                children: [{ kind: 'grid', name: '网格B1', children: [{ kind: 'complex', name: '小区B1', children: [{ kind: 'building', name: '楼B1-1' }] }] }],
+                children: [
+                  {
+                    kind: 'grid',
+                    name: '网格B1',
+                    children: [{ kind: 'complex', name: '小区B1', children: [{ kind: 'building', name: '楼B1-1' }] }],
+                  },
+                ],
               },
             ],
           },
           {
             kind: 'street',
             name: '街道乙',
-            children: [{ kind: 'community', name: '社区C', residents: 6000, households: 2000, children: [{ kind: 'grid', name: '网格C1' }] }],
+            children: [
+              {
+                kind: 'community',
+                name: '社区C',
+                residents: 6000,
+                households: 2000,
+                children: [{ kind: 'grid', name: '网格C1' }],
+              },
+            ],
           },
         ],
       },
@@ -78,9 +102,19 @@ type Units = Map<string, ScenarioUnit>;
 async function populate(u: Units): Promise<{ jointId: string }> {
   const at = (name: string) => u.get(name) as ScenarioUnit;
   const communityOrg = await fx.organization({ kind: 'committee', name: '社区A党委', unit: at('社区A') });
-  const branch = await fx.organization({ kind: 'branch', name: '小区A1党支部', unit: at('小区A1'), parentId: communityOrg });
+  const branch = await fx.organization({
+    kind: 'branch',
+    name: '小区A1党支部',
+    unit: at('小区A1'),
+    parentId: communityOrg,
+  });
   await fx.organization({ kind: 'party_group', name: '楼A1-1党小组', unit: at('楼A1-1'), parentId: branch });
-  const jointId = await fx.organization({ kind: 'joint_branch', name: '网格A1联合党支部', unit: at('小区A2'), covers: [at('小区A2'), at('小区A3')] });
+  const jointId = await fx.organization({
+    kind: 'joint_branch',
+    name: '网格A1联合党支部',
+    unit: at('小区A2'),
+    covers: [at('小区A2'), at('小区A3')],
+  });
   // 小区A5 is covered by a joint branch and by a general branch of its own: it counts as own.
   await fx.organization({ kind: 'joint_branch', name: '网格A2联合党支部', unit: at('小区A5') });
   await fx.organization({ kind: 'general_branch', name: '小区A5党总支', unit: at('小区A5') });
@@ -100,11 +134,17 @@ async function populate(u: Units): Promise<{ jointId: string }> {
 
   await fx.institution({ kind: 'agency', name: '街道司法所', unit: at('社区A'), partyOrganizationId: communityOrg });
   await fx.institution({ kind: 'private_enterprise', name: '幸福商贸有限公司', unit: at('网格A1') });
-  await fx.institution({ kind: 'social_organization', name: '邻里社工服务中心', unit: at('社区B'), partyOrganizationId: communityOrg });
+  await fx.institution({
+    kind: 'social_organization',
+    name: '邻里社工服务中心',
+    unit: at('社区B'),
+    partyOrganizationId: communityOrg,
+  });
   return { jointId };
 }
 
-const kindCounts = (units: { kind: string; count: number }[]) => Object.fromEntries(units.map((u) => [u.kind, u.count]));
+const kindCounts = (units: { kind: string; count: number }[]) =>
+  Object.fromEntries(units.map((u) => [u.kind, u.count]));
 
 describe('analytics: stats, coverage and blank spots of a subtree', () => {
   let api: TestApi;
@@ -121,7 +161,7 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
   });
   afterAll(() => api.close());
 
-  it('counts a community\'s coverage: own branch, joint branch only, uncovered; party groups and active central households; institutions by kind', async () => {
+  it("counts a community's coverage: own branch, joint branch only, uncovered; party groups and active central households; institutions by kind", async () => {
     const response = await api.get(`/api/v1/units/${id('社区A')}/coverage`, admin);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
@@ -150,7 +190,7 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
     expect(street.body.complexes).toEqual({ total: 6, ownBranch: 2, jointBranchOnly: 2, uncovered: 2 });
   });
 
-  it('gives a grid\'s and a building\'s coverage from their own subtree', async () => {
+  it("gives a grid's and a building's coverage from their own subtree", async () => {
     const grid = await api.get(`/api/v1/units/${id('网格A1')}/coverage`, admin);
     expect(grid.body.complexes).toEqual({ total: 3, ownBranch: 1, jointBranchOnly: 2, uncovered: 0 });
     expect(grid.body.buildings).toEqual({ total: 5, covered: 2, uncovered: 3 });
@@ -159,7 +199,7 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
     expect(building.body.complexes).toEqual({ total: 0, ownBranch: 0, jointBranchOnly: 0, uncovered: 0 });
   });
 
-  it('states a community\'s units, its own declared residents, registered people and members by category and status', async () => {
+  it("states a community's units, its own declared residents, registered people and members by category and status", async () => {
     const response = await api.get(`/api/v1/units/${id('社区A')}/stats`, admin);
     expect(response.status).toBe(200);
     const body = response.body;
@@ -171,8 +211,16 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
     // 5 members in 小区A1, 2 residents at the community, 5 in 楼A4-1.
     expect(body.people).toBe(12);
     expect(body.partyMembers).toMatchObject({ total: 5, full: 4, probationary: 1 });
-    const byCategory = Object.fromEntries(body.partyMembers.byCategory.map((c: { category: string }) => [c.category, c]));
-    expect(byCategory.resident).toEqual({ category: 'resident', displayCategory: '居民党员', total: 3, full: 3, probationary: 0 });
+    const byCategory = Object.fromEntries(
+      body.partyMembers.byCategory.map((c: { category: string }) => [c.category, c]),
+    );
+    expect(byCategory.resident).toEqual({
+      category: 'resident',
+      displayCategory: '居民党员',
+      total: 3,
+      full: 3,
+      probationary: 0,
+    });
     expect(byCategory.retired).toMatchObject({ total: 1, full: 1 });
     expect(byCategory.in_service).toMatchObject({ total: 1, full: 0, probationary: 1 });
     expect(byCategory.floating).toMatchObject({ total: 0 });
@@ -180,7 +228,15 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
 
   it('sums the declared residents of the communities for a street and the city, and counts every member living in the subtree', async () => {
     const city = await api.get(`/api/v1/units/${id('示范市')}/stats`, admin);
-    expect(kindCounts(city.body.units)).toEqual({ city: 1, district: 1, street: 2, community: 3, grid: 4, complex: 6, building: 7 });
+    expect(kindCounts(city.body.units)).toEqual({
+      city: 1,
+      district: 1,
+      street: 2,
+      community: 3,
+      grid: 4,
+      complex: 6,
+      building: 7,
+    });
     expect(city.body).toMatchObject({ residents: 24000, households: 8100, residentsBasis: 'communities', people: 18 });
     expect(city.body.partyMembers).toMatchObject({ total: 7, full: 6, probationary: 1 });
     const street = await api.get(`/api/v1/units/${id('街道甲')}/stats`, admin);
@@ -217,12 +273,20 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
       complexName: null,
     });
     expect(byName['小区A4']).toMatchObject({ jointBranchOnly: false, gridName: '网格A2' });
-    expect(byName['楼A1-3']).toMatchObject({ kind: 'building', displayKind: '楼栋', jointBranchOnly: false, complexName: '小区A1', gridName: '网格A1' });
+    expect(byName['楼A1-3']).toMatchObject({
+      kind: 'building',
+      displayKind: '楼栋',
+      jointBranchOnly: false,
+      complexName: '小区A1',
+      gridName: '网格A1',
+    });
     expect(byName['巷A1-1']).toMatchObject({ complexName: null, gridName: '网格A1' });
   });
 
   it('pages through the blank spots with a cursor, without gaps or repeats, and filters by kind', async () => {
-    const everything = (await api.get(`/api/v1/units/${id('示范市')}/blank-spots?limit=100`, admin)).body.items.map((i: { unitId: string }) => i.unitId);
+    const everything = (await api.get(`/api/v1/units/${id('示范市')}/blank-spots?limit=100`, admin)).body.items.map(
+      (i: { unitId: string }) => i.unitId,
+    );
     expect(everything).toHaveLength(9);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -256,8 +320,12 @@ describe('analytics: stats, coverage and blank spots of a subtree', () => {
     expect(malformed.body.code).toBe('validation.failed');
   });
 
-  it('answers 404 for a sibling community outside the caller\'s grant, exactly as for an unknown unit', async () => {
-    const secretary = await createLoggedInUser(api, { role: 'secretary', unitId: id('社区A'), unitPath: (units.get('社区A') as ScenarioUnit).path });
+  it("answers 404 for a sibling community outside the caller's grant, exactly as for an unknown unit", async () => {
+    const secretary = await createLoggedInUser(api, {
+      role: 'secretary',
+      unitId: id('社区A'),
+      unitPath: (units.get('社区A') as ScenarioUnit).path,
+    });
     expect((await api.get(`/api/v1/units/${id('社区A')}/stats`, secretary.token)).status).toBe(200);
     expect((await api.get(`/api/v1/units/${id('楼A1-1')}/coverage`, secretary.token)).status).toBe(200);
     for (const route of ['stats', 'coverage', 'blank-spots']) {
@@ -325,7 +393,9 @@ describe('analytics read model: street and city figures stay exact as data chang
     const members = await fx.members(jointId, at('网格C1'), 2, { category: 'new_employment' });
     expect((await stats('街道乙')).people).toBe(12);
     expect((await stats('示范市')).partyMembers).toMatchObject({ total: 9, full: 8 });
-    await withTestDb((db) => db.query(`UPDATE party_members SET status = 'probationary' WHERE id = $1`, [members.memberIds[0]]));
+    await withTestDb((db) =>
+      db.query(`UPDATE party_members SET status = 'probationary' WHERE id = $1`, [members.memberIds[0]]),
+    );
     expect((await stats('示范市')).partyMembers).toMatchObject({ total: 9, full: 7, probationary: 2 });
     await expectSumOfCommunities('示范市', ['社区A', '社区B', '社区C']);
   });
@@ -333,7 +403,11 @@ describe('analytics read model: street and city figures stay exact as data chang
   it('follows coverage changes: a new party group, an ended central household, a joint branch turned into a branch', async () => {
     const before = await coverage('街道甲');
     await fx.organization({ kind: 'party_group', name: '楼A2-1党小组', unit: at('楼A2-1') });
-    await withTestDb((db) => db.query(`UPDATE staff_roles SET ended_at = now() WHERE role = 'central_household' AND unit_id = $1`, [id('楼A1-2')]));
+    await withTestDb((db) =>
+      db.query(`UPDATE staff_roles SET ended_at = now() WHERE role = 'central_household' AND unit_id = $1`, [
+        id('楼A1-2'),
+      ]),
+    );
     await withTestDb((db) => db.query(`UPDATE party_organizations SET kind = 'branch' WHERE id = $1`, [jointId]));
     const after = await coverage('街道甲');
     expect(after.buildings.covered).toBe(before.buildings.covered);
@@ -345,7 +419,13 @@ describe('analytics read model: street and city figures stay exact as data chang
     const moved = await api.post(`/api/v1/units/${id('社区C')}/move`, { parentId: id('街道甲') }, admin);
     expect(moved.status).toBe(200);
     expect((await stats('街道乙')).people).toBe(0);
-    expect(kindCounts((await stats('街道乙')).units)).toEqual({ street: 1, community: 0, grid: 0, complex: 0, building: 0 });
+    expect(kindCounts((await stats('街道乙')).units)).toEqual({
+      street: 1,
+      community: 0,
+      grid: 0,
+      complex: 0,
+      building: 0,
+    });
     await expectSumOfCommunities('街道甲', ['社区A', '社区B', '社区C']);
 
     const gridMoved = await api.post(`/api/v1/units/${id('网格A2')}/move`, { parentId: id('社区B') }, admin);
@@ -360,7 +440,10 @@ describe('analytics read model: street and city figures stay exact as data chang
     const before = (await stats('示范市')).people;
     await fx.people(at('社区B'), 3);
     await fx.people(at('楼A1-1'), 2);
-    const answers = await Promise.all([...Array.from({ length: 4 }, () => stats('示范市')), ...Array.from({ length: 4 }, () => stats('街道甲'))]);
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () => stats('示范市')),
+      ...Array.from({ length: 4 }, () => stats('街道甲')),
+    ]);
     expect(answers.slice(0, 4).map((a) => a.people)).toEqual([before + 5, before + 5, before + 5, before + 5]);
     expect(new Set(answers.slice(4).map((a) => a.people)).size).toBe(1);
     await expectSumOfCommunities('示范市', ['社区A', '社区B', '社区C']);
@@ -369,8 +452,14 @@ describe('analytics read model: street and city figures stay exact as data chang
   it('follows deletes of people, members and units', async () => {
     const before = await stats('示范市');
     await withTestDb(async (db) => {
-      await db.query(`DELETE FROM party_members WHERE person_id IN (SELECT id FROM people WHERE residence_unit_id = $1)`, [id('网格C1')]);
-      await db.query(`DELETE FROM people WHERE residence_unit_id = $1 AND id NOT IN (SELECT person_id FROM party_members)`, [id('网格C1')]);
+      await db.query(
+        `DELETE FROM party_members WHERE person_id IN (SELECT id FROM people WHERE residence_unit_id = $1)`,
+        [id('网格C1')],
+      );
+      await db.query(
+        `DELETE FROM people WHERE residence_unit_id = $1 AND id NOT IN (SELECT person_id FROM party_members)`,
+        [id('网格C1')],
+      );
     });
     const deleted = await api.request('DELETE', `/api/v1/units/${id('楼B1-1')}`, { token: admin });
     expect(deleted.status).toBe(204);

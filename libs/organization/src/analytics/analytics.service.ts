@@ -57,12 +57,16 @@ export class AnalyticsService {
     const counts = await this.counts.read(unit);
     const dto = new UnitStatsDto();
     dto.unit = AnalyticsUnitDto.from(unit);
-    dto.units = UNIT_KINDS.slice(UNIT_KINDS.indexOf(unit.kind)).map((kind) => UnitKindCountDto.of(kind, counts.unitsByKind[kind]));
+    dto.units = UNIT_KINDS.slice(UNIT_KINDS.indexOf(unit.kind)).map((kind) =>
+      UnitKindCountDto.of(kind, counts.unitsByKind[kind]),
+    );
     dto.residents = counts.residents;
     dto.households = counts.households;
     dto.residentsBasis = counts.residentsBasis;
     dto.people = counts.people;
-    const byCategory = MEMBER_CATEGORIES.map((category) => MemberCategoryCountDto.of(category, counts.members[category]));
+    const byCategory = MEMBER_CATEGORIES.map((category) =>
+      MemberCategoryCountDto.of(category, counts.members[category]),
+    );
     dto.partyMembers = {
       total: byCategory.reduce((sum, c) => sum + c.total, 0),
       full: byCategory.reduce((sum, c) => sum + c.full, 0),
@@ -82,7 +86,9 @@ export class AnalyticsService {
         [unit.path, descendantsPattern(unit.path)],
       ) as Promise<{ kind: InstitutionKind; total: number; covered: number }[]>,
     ]);
-    const byKind = Object.fromEntries(INSTITUTION_KINDS.map((kind) => [kind, { total: 0, covered: 0 }])) as unknown as InstitutionCoverageByKindDto;
+    const byKind = Object.fromEntries(
+      INSTITUTION_KINDS.map((kind) => [kind, { total: 0, covered: 0 }]),
+    ) as unknown as InstitutionCoverageByKindDto;
     for (const row of institutionRows) byKind[row.kind] = { total: row.total, covered: row.covered };
     const { complexes, buildings } = counts;
     return {
@@ -139,7 +145,10 @@ export class AnalyticsService {
   private async ancestorsOf(paths: string[]): Promise<Map<string, AncestorRow>> {
     const seqs = [...new Set(paths.flatMap((path) => path.split('.').slice(3, -1)))];
     if (seqs.length === 0) return new Map();
-    const rows: AncestorRow[] = await this.dataSource.query(`SELECT seq::text AS seq, id, kind, name FROM units WHERE seq = ANY ($1::bigint[])`, [seqs]);
+    const rows: AncestorRow[] = await this.dataSource.query(
+      `SELECT seq::text AS seq, id, kind, name FROM units WHERE seq = ANY ($1::bigint[])`,
+      [seqs],
+    );
     return new Map(rows.map((row) => [row.seq, row]));
   }
 

@@ -27,8 +27,19 @@ type CountsRow = Record<string, number | null>;
 const COMMUNITY_AND_BELOW: readonly UnitKind[] = ['community', 'grid', 'complex', 'building'];
 
 const memberColumn = (category: MemberCategory, status: MemberStatus) => `members_${category}_${status}`;
-const MEMBER_COLUMNS = MEMBER_CATEGORIES.flatMap((category) => MEMBER_STATUSES.map((status) => memberColumn(category, status)));
-const COUNT_COLUMNS = ['grids', 'complexes', 'buildings', 'people', ...MEMBER_COLUMNS, 'complexes_own_branch', 'complexes_joint_only', 'buildings_covered'];
+const MEMBER_COLUMNS = MEMBER_CATEGORIES.flatMap((category) =>
+  MEMBER_STATUSES.map((status) => memberColumn(category, status)),
+);
+const COUNT_COLUMNS = [
+  'grids',
+  'complexes',
+  'buildings',
+  'people',
+  ...MEMBER_COLUMNS,
+  'complexes_own_branch',
+  'complexes_joint_only',
+  'buildings_covered',
+];
 
 /**
  * Reads a subtree's counters (docs/modules/organization/analytics.md). A community or anything
@@ -46,7 +57,9 @@ export class SubtreeCountsReader {
   }
 
   private async direct(unit: AnalyticsUnit): Promise<SubtreeCounts> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM organization_subtree_counts($1)`, [unit.path])) as CountsRow[];
+    const [row] = (await this.dataSource.query(`SELECT * FROM organization_subtree_counts($1)`, [
+      unit.path,
+    ])) as CountsRow[];
     const counts = this.fromRow(row, emptyKinds());
     counts.unitsByKind.community = unit.kind === 'community' ? 1 : 0;
     counts.residents = unit.residents;
@@ -101,7 +114,10 @@ export class SubtreeCountsReader {
     kinds.complex = value('complexes');
     kinds.building = value('buildings');
     const members = Object.fromEntries(
-      MEMBER_CATEGORIES.map((category) => [category, Object.fromEntries(MEMBER_STATUSES.map((status) => [status, value(memberColumn(category, status))]))]),
+      MEMBER_CATEGORIES.map((category) => [
+        category,
+        Object.fromEntries(MEMBER_STATUSES.map((status) => [status, value(memberColumn(category, status))])),
+      ]),
     ) as Record<MemberCategory, Record<MemberStatus, number>>;
     return {
       unitsByKind: kinds,
@@ -110,7 +126,11 @@ export class SubtreeCountsReader {
       residentsBasis: 'own',
       people: value('people'),
       members,
-      complexes: { total: value('complexes'), ownBranch: value('complexes_own_branch'), jointBranchOnly: value('complexes_joint_only') },
+      complexes: {
+        total: value('complexes'),
+        ownBranch: value('complexes_own_branch'),
+        jointBranchOnly: value('complexes_joint_only'),
+      },
       buildings: { total: value('buildings'), covered: value('buildings_covered') },
     };
   }

@@ -5,7 +5,13 @@ import { DualRegistrationKind } from '../dual-registrations/dual-registration.en
 import { InstitutionKind } from '../institutions/institution-kind';
 import { OrganizationKind } from '../party-organizations/organization-kind';
 import { StaffRoleKind } from '../staff-roles/staff-role-kind';
-import { DirectoryDualRegistration, DirectoryInstitution, DirectoryOrganization, DirectoryStaffRole, DualRegistrationFilter } from './directory-types';
+import {
+  DirectoryDualRegistration,
+  DirectoryInstitution,
+  DirectoryOrganization,
+  DirectoryStaffRole,
+  DualRegistrationFilter,
+} from './directory-types';
 import { knownIds } from './known-ids';
 
 interface OrganizationRow {
@@ -42,27 +48,43 @@ export class OrganizationsDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   /** id → party organization (kind, anchor, covered units, current secretary); unknown ids are absent. */
-  async byIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DirectoryOrganization>> {
+  async byIds(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryOrganization>> {
     const unique = knownIds(ids);
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<OrganizationRow>(manager, `${ORGANIZATION_SELECT} WHERE o.id = ANY($1::uuid[])`, [unique]);
+    const rows = await queryRows<OrganizationRow>(manager, `${ORGANIZATION_SELECT} WHERE o.id = ANY($1::uuid[])`, [
+      unique,
+    ]);
     return new Map(rows.map((row) => [row.id, toOrganization(row)]));
   }
 
   /** The party organizations anchored in the subtree at `path`, by id. */
   async within(path: string, manager: EntityManager = this.dataSource.manager): Promise<DirectoryOrganization[]> {
-    const rows = await queryRows<OrganizationRow>(manager, `${ORGANIZATION_SELECT} WHERE o.unit_path = $1 OR o.unit_path LIKE $2 ORDER BY o.id`, [
-      path,
-      descendantsPattern(path),
-    ]);
+    const rows = await queryRows<OrganizationRow>(
+      manager,
+      `${ORGANIZATION_SELECT} WHERE o.unit_path = $1 OR o.unit_path LIKE $2 ORDER BY o.id`,
+      [path, descendantsPattern(path)],
+    );
     return rows.map(toOrganization);
   }
 
   /** id → institution (agency, enterprise, social organization…); unknown ids are absent. */
-  async institutions(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DirectoryInstitution>> {
+  async institutions(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryInstitution>> {
     const unique = knownIds(ids);
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<{ id: string; kind: InstitutionKind; name: string; unit_id: string; unit_path: string; party_organization_id: string | null }>(
+    const rows = await queryRows<{
+      id: string;
+      kind: InstitutionKind;
+      name: string;
+      unit_id: string;
+      unit_path: string;
+      party_organization_id: string | null;
+    }>(
       manager,
       'SELECT id, kind, name, unit_id, unit_path, party_organization_id FROM institutions WHERE id = ANY($1::uuid[])',
       [unique],
@@ -70,13 +92,23 @@ export class OrganizationsDirectory {
     return new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, kind: row.kind, name: row.name, unitId: row.unit_id, unitPath: row.unit_path, partyOrganizationId: row.party_organization_id },
+        {
+          id: row.id,
+          kind: row.kind,
+          name: row.name,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          partyOrganizationId: row.party_organization_id,
+        },
       ]),
     );
   }
 
   /** Dual registrations (双报到) in force on `filter.onDate` at any of the communities, of any of the people or organizations named. */
-  async dualRegistrations(filter: DualRegistrationFilter, manager: EntityManager = this.dataSource.manager): Promise<DirectoryDualRegistration[]> {
+  async dualRegistrations(
+    filter: DualRegistrationFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryDualRegistration[]> {
     const communities = knownIds(filter.communityUnitIds ?? []);
     const people = knownIds(filter.personIds ?? []);
     const organizations = knownIds(filter.organizationIds ?? []);
@@ -118,7 +150,11 @@ export class OrganizationsDirectory {
   }
 
   /** Active staff roles (grid worker of a grid, building head…) held at any of `unitIds`, optionally only of `roles`. */
-  async staffAt(unitIds: string[], roles?: StaffRoleKind[], manager: EntityManager = this.dataSource.manager): Promise<DirectoryStaffRole[]> {
+  async staffAt(
+    unitIds: string[],
+    roles?: StaffRoleKind[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryStaffRole[]> {
     const unique = knownIds(unitIds);
     if (unique.length === 0) return [];
     const rows = await queryRows<{ person_id: string; role: StaffRoleKind; unit_id: string; unit_path: string }>(
@@ -128,14 +164,22 @@ export class OrganizationsDirectory {
         ORDER BY unit_path, role, person_id`,
       [unique, roles ?? null],
     );
-    return rows.map((row) => ({ personId: row.person_id, role: row.role, unitId: row.unit_id, unitPath: row.unit_path }));
+    return rows.map((row) => ({
+      personId: row.person_id,
+      role: row.role,
+      unitId: row.unit_id,
+      unitPath: row.unit_path,
+    }));
   }
 
   /**
    * The dual registrations (双报到) not ended, whatever their period, of the communities in the
    * subtree at `path`: what a yearly two-way evaluation there rates. By community path, then id.
    */
-  async registrationsWithin(path: string, manager: EntityManager = this.dataSource.manager): Promise<DirectoryDualRegistration[]> {
+  async registrationsWithin(
+    path: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryDualRegistration[]> {
     const rows = await queryRows<RegistrationRow>(
       manager,
       `SELECT d.id, d.kind, d.community_unit_id, d.community_path, d.member_id, m.person_id, d.organization_id, d.institution_id,

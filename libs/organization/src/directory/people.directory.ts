@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccountsDirectory, AuthenticatedUser, descendantsPattern, NotFoundProblem, Permission, queryRows, ScopeService } from '@linli/platform';
+import {
+  AccountsDirectory,
+  AuthenticatedUser,
+  descendantsPattern,
+  NotFoundProblem,
+  Permission,
+  queryRows,
+  ScopeService,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { MemberCategory, MemberStatus } from '../members/member-category';
 import { DirectoryMembership, DirectoryPerson } from './directory-types';
@@ -44,11 +52,21 @@ export class PeopleDirectory {
       `SELECT id, name, residence_unit_id, residence_path, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM people WHERE id = ANY($1::uuid[])`,
       [unique],
     );
-    const accounts = await this.accounts.accountsOfPeople(rows.map((row) => row.id), manager);
+    const accounts = await this.accounts.accountsOfPeople(
+      rows.map((row) => row.id),
+      manager,
+    );
     return new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, name: row.name, residenceUnitId: row.residence_unit_id, residencePath: row.residence_path, birthDate: row.birth_date, userId: accounts.get(row.id) ?? null },
+        {
+          id: row.id,
+          name: row.name,
+          residenceUnitId: row.residence_unit_id,
+          residencePath: row.residence_path,
+          birthDate: row.birth_date,
+          userId: accounts.get(row.id) ?? null,
+        },
       ]),
     );
   }
@@ -57,20 +75,37 @@ export class PeopleDirectory {
   async names(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const unique = knownIds(ids);
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<{ id: string; name: string }>(manager, 'SELECT id, name FROM people WHERE id = ANY($1::uuid[])', [unique]);
+    const rows = await queryRows<{ id: string; name: string }>(
+      manager,
+      'SELECT id, name FROM people WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** The ids among `candidates` of people whose name starts with `prefix` (for a name filter over another domain's rows). */
-  async withNamePrefix(prefix: string, candidates: string[], manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  async withNamePrefix(
+    prefix: string,
+    candidates: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
     const unique = knownIds(candidates);
     if (unique.length === 0) return new Set();
-    const rows = await queryRows<{ id: string }>(manager, `SELECT id FROM people WHERE id = ANY($1::uuid[]) AND starts_with(name, $2)`, [unique, prefix]);
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM people WHERE id = ANY($1::uuid[]) AND starts_with(name, $2)`,
+      [unique, prefix],
+    );
     return new Set(rows.map((row) => row.id));
   }
 
   /** The person if the caller holds `permission` where they reside; 404 when unknown or out of scope alike. */
-  async reachable(user: AuthenticatedUser, permission: Permission, id: string, manager?: EntityManager): Promise<DirectoryPerson> {
+  async reachable(
+    user: AuthenticatedUser,
+    permission: Permission,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<DirectoryPerson> {
     const person = (await this.byIds([id], manager)).get(id);
     if (!person || !this.scope.canReach(user, permission, person.residencePath)) throw new NotFoundProblem('该人员');
     return person;
@@ -81,7 +116,11 @@ export class PeopleDirectory {
    * their contributions count for on `onDate` (`YYYY-MM-DD`): their own and, for a member with a
    * dual registration in force whose workplace institution has a party organization, that one too.
    */
-  async memberships(personIds: string[], onDate: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, DirectoryMembership>> {
+  async memberships(
+    personIds: string[],
+    onDate: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryMembership>> {
     const unique = knownIds(personIds);
     if (unique.length === 0) return new Map();
     const rows = await queryRows<MemberRow>(

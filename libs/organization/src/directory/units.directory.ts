@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, queryRows, ScopeService, descendantsPattern, pathPrefixes } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  NotFoundProblem,
+  Permission,
+  queryRows,
+  ScopeService,
+  descendantsPattern,
+  pathPrefixes,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { enclosingPath, FixedDepthKind, UnitKind } from '../units/unit-kind';
 import { lockUnitTree } from '../units/unit-tree.lock';
@@ -19,7 +27,15 @@ interface UnitRow {
 const UNIT_COLUMNS = 'id, kind, name, code, path, depth, parent_id';
 
 function toUnit(row: UnitRow): DirectoryUnit {
-  return { id: row.id, kind: row.kind, name: row.name, code: row.code, path: row.path, depth: Number(row.depth), parentId: row.parent_id };
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    code: row.code,
+    path: row.path,
+    depth: Number(row.depth),
+    parentId: row.parent_id,
+  };
 }
 
 /** The unit-tree half of organization's directory (see `OrganizationDirectory`). */
@@ -34,15 +50,22 @@ export class UnitsDirectory {
   async byIds(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DirectoryUnit>> {
     const unique = knownIds(ids);
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ANY($1::uuid[])`, [unique]);
+    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ANY($1::uuid[])`, [
+      unique,
+    ]);
     return new Map(rows.map((row) => [row.id, toUnit(row)]));
   }
 
   /** path → unit; unknown paths are absent. */
-  async byPaths(paths: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, DirectoryUnit>> {
+  async byPaths(
+    paths: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryUnit>> {
     const unique = [...new Set(paths)];
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE path = ANY($1::text[])`, [unique]);
+    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE path = ANY($1::text[])`, [
+      unique,
+    ]);
     return new Map(rows.map((row) => [row.path, toUnit(row)]));
   }
 
@@ -70,7 +93,11 @@ export class UnitsDirectory {
   }
 
   /** The units of `kinds` inside the subtree at `path` (the unit itself included when of a wanted kind), by path. */
-  async descendants(path: string, kinds: UnitKind[], manager: EntityManager = this.dataSource.manager): Promise<DirectoryUnit[]> {
+  async descendants(
+    path: string,
+    kinds: UnitKind[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryUnit[]> {
     const rows = await queryRows<UnitRow>(
       manager,
       `SELECT ${UNIT_COLUMNS} FROM units WHERE kind = ANY($1::varchar[]) AND (path = $2 OR path LIKE $3) ORDER BY path`,
@@ -81,12 +108,21 @@ export class UnitsDirectory {
 
   /** Every unit of `kinds` in the deployment (e.g. all communities, for a job that runs per community), by path. */
   async allOfKinds(kinds: UnitKind[], manager: EntityManager = this.dataSource.manager): Promise<DirectoryUnit[]> {
-    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE kind = ANY($1::varchar[]) ORDER BY path`, [kinds]);
+    const rows = await queryRows<UnitRow>(
+      manager,
+      `SELECT ${UNIT_COLUMNS} FROM units WHERE kind = ANY($1::varchar[]) ORDER BY path`,
+      [kinds],
+    );
     return rows.map(toUnit);
   }
 
   /** The unit if the caller holds `permission` there; 404 when unknown or out of scope alike. */
-  async reachable(user: AuthenticatedUser, permission: Permission, id: string, manager?: EntityManager): Promise<DirectoryUnit> {
+  async reachable(
+    user: AuthenticatedUser,
+    permission: Permission,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<DirectoryUnit> {
     const unit = (await this.byIds([id], manager)).get(id);
     if (!unit || !this.scope.canReach(user, permission, unit.path)) throw new NotFoundProblem('该单位');
     return unit;
@@ -101,7 +137,11 @@ export class UnitsDirectory {
     await lockUnitTree(manager, 'shared');
     const unique = knownIds(ids);
     if (unique.length === 0) return new Map();
-    const rows = await queryRows<UnitRow>(manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ANY($1::uuid[]) FOR SHARE`, [unique]);
+    const rows = await queryRows<UnitRow>(
+      manager,
+      `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ANY($1::uuid[]) FOR SHARE`,
+      [unique],
+    );
     return new Map(rows.map((row) => [row.id, toUnit(row)]));
   }
 

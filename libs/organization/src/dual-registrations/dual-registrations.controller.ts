@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { CreateDualRegistrationDto } from './dto/create-dual-registration.dto';
 import { DualRegistrationPageDto } from './dto/dual-registration-page.dto';
@@ -19,13 +26,20 @@ export class DualRegistrationsController {
   @Post()
   @RequirePermission(Permission.DualRegistrationsManage)
   @ApiOperation({
-    summary: 'Register an in-service member or an institution\'s party organization with a community (双报到)',
+    summary: "Register an in-service member or an institution's party organization with a community (双报到)",
     description: 'Publishes organization.dual-registration.created; audited as dual-registrations.created.',
   })
   @ApiCreatedResponse({ type: DualRegistrationDto })
-  @ApiNotFoundResponse({ description: 'resource.not-found: the community (in your scope), member, organization or institution is unknown' })
-  @ApiConflictResponse({ description: 'organization.dual-registration-exists: an active registration with this community exists' })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateDualRegistrationDto): Promise<DualRegistrationDto> {
+  @ApiNotFoundResponse({
+    description: 'resource.not-found: the community (in your scope), member, organization or institution is unknown',
+  })
+  @ApiConflictResponse({
+    description: 'organization.dual-registration-exists: an active registration with this community exists',
+  })
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateDualRegistrationDto,
+  ): Promise<DualRegistrationDto> {
     return this.createRegistration.execute(user, body);
   }
 
@@ -33,7 +47,10 @@ export class DualRegistrationsController {
   @RequirePermission(Permission.OrganizationsRead)
   @ApiOperation({ summary: 'Dual registrations with communities in your scope, newest period first' })
   @ApiOkResponse({ type: DualRegistrationPageDto })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: DualRegistrationsQueryDto): Promise<DualRegistrationPageDto> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: DualRegistrationsQueryDto,
+  ): Promise<DualRegistrationPageDto> {
     return this.registrations.list(user, query);
   }
 
@@ -48,7 +65,10 @@ export class DualRegistrationsController {
   @Post(':id/end')
   @RequirePermission(Permission.DualRegistrationsManage)
   @HttpCode(200)
-  @ApiOperation({ summary: 'End an active registration (history stays)', description: 'Audited as dual-registrations.ended.' })
+  @ApiOperation({
+    summary: 'End an active registration (history stays)',
+    description: 'Audited as dual-registrations.ended.',
+  })
   @ApiOkResponse({ type: DualRegistrationDto })
   @ApiConflictResponse({ description: 'organization.dual-registration-ended' })
   end(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<DualRegistrationDto> {

@@ -16,8 +16,6 @@ import {
   withTestDb,
 } from '@linli/testing';
 
-
-
 describe('dual registrations (双报到)', () => {
   let api: TestApi;
   let units: Map<string, ScenarioUnit>;
@@ -28,7 +26,9 @@ describe('dual registrations (双报到)', () => {
   let sequence = 0;
 
   /** An in-service member living in community A whose relation sits with an agency's organization in community B. */
-  async function inServiceMember(category: 'in_service' | 'retired' = 'in_service'): Promise<{ id: string; personId: string }> {
+  async function inServiceMember(
+    category: 'in_service' | 'retired' = 'in_service',
+  ): Promise<{ id: string; personId: string }> {
     sequence += 1;
     const person = await createPerson({ name: `在职党员${sequence}`, residenceUnitId: unit('楼栋A1-1').id });
     const member = await createMember({ personId: person.id, organizationId: agencyOrganization.id, category });
@@ -40,14 +40,24 @@ describe('dual registrations (双报到)', () => {
     api = await bootApi();
     units = await createUnitTree(smallDistrict());
     admin = (await createLoggedInUser(api, { role: 'admin' })).token;
-    secretaryA = (await createLoggedInUser(api, { role: 'secretary', unitId: unit('社区A').id, unitPath: unit('社区A').path })).token;
-    agencyOrganization = await createPartyOrganization({ kind: 'branch', name: '区税务局党支部', unitId: unit('社区B').id });
+    secretaryA = (
+      await createLoggedInUser(api, { role: 'secretary', unitId: unit('社区A').id, unitPath: unit('社区A').path })
+    ).token;
+    agencyOrganization = await createPartyOrganization({
+      kind: 'branch',
+      name: '区税务局党支部',
+      unitId: unit('社区B').id,
+    });
   });
   afterAll(() => api.close());
 
   it('registers an in-service member at the community where they live and publishes organization.dual-registration.created', async () => {
     const member = await inServiceMember();
-    const response = await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: member.id, communityUnitId: unit('社区A').id, commitments: '认领服务岗位' }, secretaryA);
+    const response = await api.post(
+      '/api/v1/dual-registrations',
+      { kind: 'member', memberId: member.id, communityUnitId: unit('社区A').id, commitments: '认领服务岗位' },
+      secretaryA,
+    );
 
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
@@ -62,16 +72,30 @@ describe('dual registrations (双报到)', () => {
       periodEnd: null,
     });
     expect(response.body.periodStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const events = await withTestDb((client) => client.query(`SELECT type, unit_id, actors, data FROM outbox_events WHERE data->>'registrationId' = $1`, [response.body.id]));
+    const events = await withTestDb((client) =>
+      client.query(`SELECT type, unit_id, actors, data FROM outbox_events WHERE data->>'registrationId' = $1`, [
+        response.body.id,
+      ]),
+    );
     expect(events.rows).toEqual([
       {
         type: 'organization.dual-registration.created',
         unit_id: unit('社区A').id,
         actors: [{ personId: member.personId, role: 'member' }],
-        data: { registrationId: response.body.id, kind: 'member', communityUnitId: unit('社区A').id, memberId: member.id },
+        data: {
+          registrationId: response.body.id,
+          kind: 'member',
+          communityUnitId: unit('社区A').id,
+          memberId: member.id,
+        },
       },
     ]);
-    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'dual-registrations.created' AND target_id = $1`, [response.body.id])).toBe(1);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM audit_log WHERE action = 'dual-registrations.created' AND target_id = $1`,
+        [response.body.id],
+      ),
+    ).toBe(1);
   });
 
   it('allows one active registration per member and community, and a new one once it has ended', async () => {
@@ -80,13 +104,21 @@ describe('dual registrations (双报到)', () => {
     const first = await api.post('/api/v1/dual-registrations', body, secretaryA);
     const eventsBefore = await countRows('SELECT count(*) AS n FROM outbox_events');
 
-    expectProblem(await api.post('/api/v1/dual-registrations', body, secretaryA), 409, 'organization.dual-registration-exists');
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', body, secretaryA),
+      409,
+      'organization.dual-registration-exists',
+    );
     expect(await countRows('SELECT count(*) AS n FROM outbox_events')).toBe(eventsBefore);
 
     const ended = await api.post(`/api/v1/dual-registrations/${first.body.id}/end`, {}, secretaryA);
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ active: false, endedAt: expect.any(String) });
-    expectProblem(await api.post(`/api/v1/dual-registrations/${first.body.id}/end`, {}, secretaryA), 409, 'organization.dual-registration-ended');
+    expectProblem(
+      await api.post(`/api/v1/dual-registrations/${first.body.id}/end`, {}, secretaryA),
+      409,
+      'organization.dual-registration-ended',
+    );
     expect((await api.post('/api/v1/dual-registrations', body, secretaryA)).status).toBe(201);
     expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE member_id = $1', [member.id])).toBe(2);
   });
@@ -95,17 +127,45 @@ describe('dual registrations (双报到)', () => {
     const retired = await inServiceMember('retired');
     const member = await inServiceMember();
     expectProblem(
-      await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: retired.id, communityUnitId: unit('社区A').id }, secretaryA),
+      await api.post(
+        '/api/v1/dual-registrations',
+        { kind: 'member', memberId: retired.id, communityUnitId: unit('社区A').id },
+        secretaryA,
+      ),
       400,
       'organization.dual-registration-member-category',
     );
-    expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: member.id, communityUnitId: unit('网格A1').id }, secretaryA), 400, 'organization.not-a-community');
-    expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: randomUUID(), communityUnitId: unit('社区A').id }, secretaryA), 404, 'resource.not-found');
-    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE member_id = ANY($1::uuid[])', [[retired.id, member.id]])).toBe(0);
+    expectProblem(
+      await api.post(
+        '/api/v1/dual-registrations',
+        { kind: 'member', memberId: member.id, communityUnitId: unit('网格A1').id },
+        secretaryA,
+      ),
+      400,
+      'organization.not-a-community',
+    );
+    expectProblem(
+      await api.post(
+        '/api/v1/dual-registrations',
+        { kind: 'member', memberId: randomUUID(), communityUnitId: unit('社区A').id },
+        secretaryA,
+      ),
+      404,
+      'resource.not-found',
+    );
+    expect(
+      await countRows('SELECT count(*) AS n FROM dual_registrations WHERE member_id = ANY($1::uuid[])', [
+        [retired.id, member.id],
+      ]),
+    ).toBe(0);
   });
 
-  it('registers an institution\'s party organization with a community under a co-building agreement', async () => {
-    const institution = await api.post('/api/v1/institutions', { kind: 'agency', name: '区税务局', unitId: unit('社区B').id, partyOrganizationId: agencyOrganization.id }, admin);
+  it("registers an institution's party organization with a community under a co-building agreement", async () => {
+    const institution = await api.post(
+      '/api/v1/institutions',
+      { kind: 'agency', name: '区税务局', unitId: unit('社区B').id, partyOrganizationId: agencyOrganization.id },
+      admin,
+    );
     const agreement = {
       kind: 'organization',
       organizationId: agencyOrganization.id,
@@ -129,49 +189,116 @@ describe('dual registrations (双报到)', () => {
       periodStart: '2026-01-01',
       periodEnd: '2027-12-31',
     });
-    const event = await withTestDb((client) => client.query(`SELECT actors, data FROM outbox_events WHERE data->>'registrationId' = $1`, [response.body.id]));
+    const event = await withTestDb((client) =>
+      client.query(`SELECT actors, data FROM outbox_events WHERE data->>'registrationId' = $1`, [response.body.id]),
+    );
     expect(event.rows[0]).toEqual({
       actors: [{ organizationId: agencyOrganization.id, role: 'organization' }],
-      data: { registrationId: response.body.id, kind: 'organization', communityUnitId: unit('社区A').id, organizationId: agencyOrganization.id, institutionId: institution.body.id },
+      data: {
+        registrationId: response.body.id,
+        kind: 'organization',
+        communityUnitId: unit('社区A').id,
+        organizationId: agencyOrganization.id,
+        institutionId: institution.body.id,
+      },
     });
-    expectProblem(await api.post('/api/v1/dual-registrations', agreement, secretaryA), 409, 'organization.dual-registration-exists');
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', agreement, secretaryA),
+      409,
+      'organization.dual-registration-exists',
+    );
 
     const other = await createPartyOrganization({ kind: 'branch', name: '其他单位党支部', unitId: unit('社区B').id });
-    expectProblem(await api.post('/api/v1/dual-registrations', { ...agreement, organizationId: other.id }, secretaryA), 400, 'organization.dual-registration-institution');
     expectProblem(
-      await api.post('/api/v1/dual-registrations', { ...agreement, organizationId: other.id, institutionId: undefined, periodEnd: '2025-12-31' }, secretaryA),
+      await api.post('/api/v1/dual-registrations', { ...agreement, organizationId: other.id }, secretaryA),
+      400,
+      'organization.dual-registration-institution',
+    );
+    expectProblem(
+      await api.post(
+        '/api/v1/dual-registrations',
+        { ...agreement, organizationId: other.id, institutionId: undefined, periodEnd: '2025-12-31' },
+        secretaryA,
+      ),
       400,
       'organization.dual-registration-period',
     );
-    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE organization_id = $1', [other.id])).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM dual_registrations WHERE organization_id = $1', [other.id])).toBe(
+      0,
+    );
   });
 
-  it('requires the agreement\'s period and commitments and refuses fields of the other kind', async () => {
+  it("requires the agreement's period and commitments and refuses fields of the other kind", async () => {
     const base = { kind: 'organization', organizationId: agencyOrganization.id, communityUnitId: unit('社区A').id };
-    expectProblem(await api.post('/api/v1/dual-registrations', { ...base, commitments: '共建' }, secretaryA), 400, 'validation.failed');
-    expectProblem(await api.post('/api/v1/dual-registrations', { ...base, periodStart: '2026-01-01' }, secretaryA), 400, 'validation.failed');
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', { ...base, commitments: '共建' }, secretaryA),
+      400,
+      'validation.failed',
+    );
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', { ...base, periodStart: '2026-01-01' }, secretaryA),
+      400,
+      'validation.failed',
+    );
     const member = await inServiceMember();
-    const mixed = await api.post('/api/v1/dual-registrations', { ...base, periodStart: '2026-01-01', commitments: '共建', memberId: member.id }, secretaryA);
+    const mixed = await api.post(
+      '/api/v1/dual-registrations',
+      { ...base, periodStart: '2026-01-01', commitments: '共建', memberId: member.id },
+      secretaryA,
+    );
     expectProblem(mixed, 400, 'validation.failed');
     expect(mixed.body.errors).toEqual([expect.objectContaining({ field: 'memberId' })]);
-    expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', communityUnitId: unit('社区A').id }, secretaryA), 400, 'validation.failed');
-    expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'visit', communityUnitId: unit('社区A').id }, secretaryA), 400, 'validation.failed');
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', { kind: 'member', communityUnitId: unit('社区A').id }, secretaryA),
+      400,
+      'validation.failed',
+    );
+    expectProblem(
+      await api.post('/api/v1/dual-registrations', { kind: 'visit', communityUnitId: unit('社区A').id }, secretaryA),
+      400,
+      'validation.failed',
+    );
   });
 
   it('answers 404 for a sibling community and lists only registrations in scope', async () => {
     const member = await inServiceMember();
-    const inB = await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: member.id, communityUnitId: unit('社区B').id }, admin);
+    const inB = await api.post(
+      '/api/v1/dual-registrations',
+      { kind: 'member', memberId: member.id, communityUnitId: unit('社区B').id },
+      admin,
+    );
     expect(inB.status).toBe(201);
 
-    expectProblem(await api.post('/api/v1/dual-registrations', { kind: 'member', memberId: member.id, communityUnitId: unit('社区B').id }, secretaryA), 404, 'resource.not-found');
+    expectProblem(
+      await api.post(
+        '/api/v1/dual-registrations',
+        { kind: 'member', memberId: member.id, communityUnitId: unit('社区B').id },
+        secretaryA,
+      ),
+      404,
+      'resource.not-found',
+    );
     expectProblem(await api.get(`/api/v1/dual-registrations/${inB.body.id}`, secretaryA), 404, 'resource.not-found');
-    expectProblem(await api.post(`/api/v1/dual-registrations/${inB.body.id}/end`, {}, secretaryA), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/dual-registrations?communityUnitId=${unit('社区B').id}`, secretaryA), 404, 'resource.not-found');
+    expectProblem(
+      await api.post(`/api/v1/dual-registrations/${inB.body.id}/end`, {}, secretaryA),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.get(`/api/v1/dual-registrations?communityUnitId=${unit('社区B').id}`, secretaryA),
+      404,
+      'resource.not-found',
+    );
 
-    const listed = await api.get(`/api/v1/dual-registrations?communityUnitId=${unit('社区A').id}&kind=member&limit=100`, secretaryA);
+    const listed = await api.get(
+      `/api/v1/dual-registrations?communityUnitId=${unit('社区A').id}&kind=member&limit=100`,
+      secretaryA,
+    );
     expect(listed.status).toBe(200);
     expect(listed.body.items.length).toBeGreaterThan(0);
-    expect(listed.body.items.every((r: any) => r.kind === 'member' && r.communityUnitId === unit('社区A').id)).toBe(true);
+    expect(listed.body.items.every((r: any) => r.kind === 'member' && r.communityUnitId === unit('社区A').id)).toBe(
+      true,
+    );
     const active = await api.get(`/api/v1/dual-registrations?active=false`, secretaryA);
     expect(active.body.items.every((r: any) => r.active === false)).toBe(true);
     const byAdmin = await api.get(`/api/v1/dual-registrations?communityUnitId=${unit('社区B').id}`, admin);

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  paginate,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, In } from 'typeorm';
 import { PartyMemberEntity } from '../members/party-member.entity';
 import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
@@ -23,7 +33,8 @@ export class DualRegistrationsService {
 
   async get(user: AuthenticatedUser, id: string): Promise<DualRegistrationDto> {
     const registration = await this.dataSource.getRepository(DualRegistrationEntity).findOneBy({ id });
-    if (!registration || !this.scope.canReach(user, Permission.OrganizationsRead, registration.communityPath)) throw new NotFoundProblem('该报到');
+    if (!registration || !this.scope.canReach(user, Permission.OrganizationsRead, registration.communityPath))
+      throw new NotFoundProblem('该报到');
     return (await this.present([registration]))[0];
   }
 
@@ -34,7 +45,8 @@ export class DualRegistrationsService {
     qb.where(condition.sql, condition.params);
     if (query.kind) qb.andWhere('registration.kind = :kind', { kind: query.kind });
     if (query.memberId) qb.andWhere('registration.memberId = :memberId', { memberId: query.memberId });
-    if (query.organizationId) qb.andWhere('registration.organizationId = :organizationId', { organizationId: query.organizationId });
+    if (query.organizationId)
+      qb.andWhere('registration.organizationId = :organizationId', { organizationId: query.organizationId });
     if (query.active !== undefined) qb.andWhere(`registration.endedAt IS ${query.active ? 'NULL' : 'NOT NULL'}`);
     const page = await paginate(qb, query, {
       sortColumn: 'registration.periodStart',
@@ -51,7 +63,8 @@ export class DualRegistrationsService {
     const registration = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(DualRegistrationEntity);
       const existing = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!existing || !this.scope.canReach(user, Permission.DualRegistrationsManage, existing.communityPath)) throw new NotFoundProblem('该报到');
+      if (!existing || !this.scope.canReach(user, Permission.DualRegistrationsManage, existing.communityPath))
+        throw new NotFoundProblem('该报到');
       if (existing.endedAt !== null) throw new DualRegistrationException(DualRegistrationCode.Ended);
       await repository.update({ id }, { endedAt: this.clock.now() });
       await this.audit.record(
@@ -72,7 +85,11 @@ export class DualRegistrationsService {
 
   async present(registrations: DualRegistrationEntity[]): Promise<DualRegistrationDto[]> {
     const memberIds = registrations.flatMap((r) => (r.memberId ? [r.memberId] : []));
-    const members = memberIds.length ? await this.dataSource.getRepository(PartyMemberEntity).find({ select: { id: true, personId: true }, where: { id: In(memberIds) } }) : [];
+    const members = memberIds.length
+      ? await this.dataSource
+          .getRepository(PartyMemberEntity)
+          .find({ select: { id: true, personId: true }, where: { id: In(memberIds) } })
+      : [];
     const [people, organizations] = await Promise.all([
       this.organizations.personNames(members.map((m) => m.personId)),
       this.organizations.organizationNames(registrations.flatMap((r) => (r.organizationId ? [r.organizationId] : []))),

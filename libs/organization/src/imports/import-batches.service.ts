@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, mapPage, NotFoundProblem, PageQueryDto, paginate, Permission, ScopeService } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  mapPage,
+  NotFoundProblem,
+  PageQueryDto,
+  paginate,
+  Permission,
+  ScopeService,
+} from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { ImportBatchDto } from './dto/import-batch.dto';
 import { ImportBatchPageDto } from './dto/import-batch-page.dto';
@@ -36,7 +44,10 @@ export class ImportBatchesService {
 
   async get(user: AuthenticatedUser, id: string): Promise<ImportBatchDto> {
     const batch = await this.dataSource.getRepository(ImportBatchEntity).findOneBy({ id });
-    if (!batch || !(batch.createdBy === user.userId || this.scope.canReach(user, Permission.ImportsRun, batch.unitPath))) {
+    if (
+      !batch ||
+      !(batch.createdBy === user.userId || this.scope.canReach(user, Permission.ImportsRun, batch.unitPath))
+    ) {
       throw new NotFoundProblem('该导入批次');
     }
     return toImportBatchDto(batch);

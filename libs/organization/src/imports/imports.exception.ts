@@ -13,7 +13,11 @@ export enum ImportsCode {
 }
 
 const CATALOGUE: Record<ImportsCode, ProblemDefinition> = {
-  [ImportsCode.Invalid]: { status: 422, title: 'Import file has invalid rows', detail: '导入文件有错误，未写入任何数据' },
+  [ImportsCode.Invalid]: {
+    status: 422,
+    title: 'Import file has invalid rows',
+    detail: '导入文件有错误，未写入任何数据',
+  },
   [ImportsCode.Empty]: { status: 422, title: 'Import file has no data rows', detail: '导入文件中没有数据行' },
   [ImportsCode.TooManyRows]: { status: 422, title: 'Import file has too many rows', detail: '导入文件行数过多' },
   [ImportsCode.Unreadable]: { status: 400, title: 'Import file cannot be read', detail: '无法读取导入文件' },

@@ -1,4 +1,10 @@
-export const INSTITUTION_KINDS = ['agency', 'state_enterprise', 'private_enterprise', 'social_organization', 'new_business'] as const;
+export const INSTITUTION_KINDS = [
+  'agency',
+  'state_enterprise',
+  'private_enterprise',
+  'social_organization',
+  'new_business',
+] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 export const INSTITUTION_KIND_DISPLAY: Record<InstitutionKind, string> = {

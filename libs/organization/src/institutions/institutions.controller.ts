@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
 import { InstitutionPageDto } from './dto/institution-page.dto';
@@ -15,9 +22,14 @@ export class InstitutionsController {
 
   @Post()
   @RequirePermission(Permission.InstitutionsManage)
-  @ApiOperation({ summary: 'Register an institution (agency, enterprise, social organization) at a unit of your scope', description: 'Audited as institutions.created.' })
+  @ApiOperation({
+    summary: 'Register an institution (agency, enterprise, social organization) at a unit of your scope',
+    description: 'Audited as institutions.created.',
+  })
   @ApiCreatedResponse({ type: InstitutionDto })
-  @ApiNotFoundResponse({ description: 'resource.not-found: the unit or the party organization is unknown or outside your scope' })
+  @ApiNotFoundResponse({
+    description: 'resource.not-found: the unit or the party organization is unknown or outside your scope',
+  })
   @ApiConflictResponse({ description: 'organization.institution-code-taken' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateInstitutionDto): Promise<InstitutionDto> {
     return this.institutions.create(user, body);
@@ -41,10 +53,17 @@ export class InstitutionsController {
 
   @Patch(':id')
   @RequirePermission(Permission.InstitutionsManage)
-  @ApiOperation({ summary: 'Change kind, name, code or its party organization', description: 'Audited as institutions.updated.' })
+  @ApiOperation({
+    summary: 'Change kind, name, code or its party organization',
+    description: 'Audited as institutions.updated.',
+  })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiConflictResponse({ description: 'organization.institution-code-taken' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdateInstitutionDto): Promise<InstitutionDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateInstitutionDto,
+  ): Promise<InstitutionDto> {
     return this.institutions.update(user, id, body);
   }
 }

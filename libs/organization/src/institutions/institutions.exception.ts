@@ -6,7 +6,11 @@ export enum InstitutionCode {
 }
 
 const CATALOGUE: Record<InstitutionCode, ProblemDefinition> = {
-  [InstitutionCode.CodeTaken]: { status: 409, title: 'Institution code taken', detail: '该单位编码（统一社会信用代码）已被登记' },
+  [InstitutionCode.CodeTaken]: {
+    status: 409,
+    title: 'Institution code taken',
+    detail: '该单位编码（统一社会信用代码）已被登记',
+  },
 };
 
 export class InstitutionException extends ProblemException {

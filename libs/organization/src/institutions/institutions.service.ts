@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, mapPage, NotFoundProblem, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  mapPage,
+  NotFoundProblem,
+  paginate,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
@@ -25,9 +35,15 @@ export class InstitutionsService {
   ) {}
 
   /** The institution if the caller holds `permission` where it is located; 404 otherwise. */
-  async findInScope(user: AuthenticatedUser, id: string, permission: Permission, manager?: EntityManager): Promise<InstitutionEntity> {
+  async findInScope(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Permission,
+    manager?: EntityManager,
+  ): Promise<InstitutionEntity> {
     const institution = await (manager ?? this.dataSource.manager).getRepository(InstitutionEntity).findOneBy({ id });
-    if (!institution || !this.scope.canReach(user, permission, institution.unitPath)) throw new NotFoundProblem('该单位（机构）');
+    if (!institution || !this.scope.canReach(user, permission, institution.unitPath))
+      throw new NotFoundProblem('该单位（机构）');
     return institution;
   }
 
@@ -41,14 +57,21 @@ export class InstitutionsService {
     const condition = unitPathCondition('institution.unitPath', scope);
     qb.where(condition.sql, condition.params);
     if (query.kind) qb.andWhere('institution.kind = :kind', { kind: query.kind });
-    if (query.hasPartyOrganization !== undefined) qb.andWhere(`institution.partyOrganizationId IS ${query.hasPartyOrganization ? 'NOT NULL' : 'NULL'}`);
-    const page = await paginate(qb, query, { sortColumn: 'institution.name', sortKey: (i) => i.name, tieBreaker: 'institution.id', tieKey: (i) => i.id });
+    if (query.hasPartyOrganization !== undefined)
+      qb.andWhere(`institution.partyOrganizationId IS ${query.hasPartyOrganization ? 'NOT NULL' : 'NULL'}`);
+    const page = await paginate(qb, query, {
+      sortColumn: 'institution.name',
+      sortKey: (i) => i.name,
+      tieBreaker: 'institution.id',
+      tieKey: (i) => i.id,
+    });
     return mapPage(page, (institution) => InstitutionDto.from(institution));
   }
 
   async create(user: AuthenticatedUser, command: CreateInstitutionDto): Promise<InstitutionDto> {
     const unitPath = await this.scope.reachableUnitPath(user, Permission.InstitutionsManage, command.unitId);
-    if (command.partyOrganizationId) await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
+    if (command.partyOrganizationId)
+      await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
     const institution = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(InstitutionEntity);
       const saved = await this.withUniqueCode(() =>
@@ -81,7 +104,8 @@ export class InstitutionsService {
 
   async update(user: AuthenticatedUser, id: string, command: UpdateInstitutionDto): Promise<InstitutionDto> {
     await this.findInScope(user, id, Permission.InstitutionsManage);
-    if (command.partyOrganizationId) await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
+    if (command.partyOrganizationId)
+      await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
     const institution = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(InstitutionEntity);
       const existing = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -90,11 +114,19 @@ export class InstitutionsService {
       if (command.kind !== undefined && command.kind !== existing.kind) changes.kind = command.kind;
       if (command.name !== undefined && command.name !== existing.name) changes.name = command.name;
       if (command.code !== undefined && command.code !== existing.code) changes.code = command.code;
-      if (command.partyOrganizationId !== undefined && command.partyOrganizationId !== existing.partyOrganizationId) changes.partyOrganizationId = command.partyOrganizationId;
+      if (command.partyOrganizationId !== undefined && command.partyOrganizationId !== existing.partyOrganizationId)
+        changes.partyOrganizationId = command.partyOrganizationId;
       if (Object.keys(changes).length === 0) return existing;
       await this.withUniqueCode(() => repository.update({ id }, changes));
       await this.audit.record(
-        { action: 'institutions.updated', targetType: 'institution', targetId: id, unitId: existing.unitId, unitPath: existing.unitPath, data: { ...changes } },
+        {
+          action: 'institutions.updated',
+          targetType: 'institution',
+          targetId: id,
+          unitId: existing.unitId,
+          unitPath: existing.unitPath,
+          data: { ...changes },
+        },
         manager,
       );
       return repository.findOneByOrFail({ id });
@@ -106,7 +138,10 @@ export class InstitutionsService {
     try {
       return await write();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as QueryFailedError & { constraint?: string }).constraint === 'institutions_code_key') {
+      if (
+        error instanceof QueryFailedError &&
+        (error as QueryFailedError & { constraint?: string }).constraint === 'institutions_code_key'
+      ) {
         throw new InstitutionException(InstitutionCode.CodeTaken);
       }
       throw error;

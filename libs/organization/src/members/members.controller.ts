@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { CreatePartyMemberDto } from './dto/create-party-member.dto';
 import { MemberTransferDto } from './dto/member-transfer.dto';
@@ -26,10 +33,15 @@ export class MembersController {
 
   @Post()
   @RequirePermission(Permission.MembersManage)
-  @ApiOperation({ summary: 'Register a person as a party member of an organization', description: 'Publishes organization.member.joined; audited as members.joined.' })
+  @ApiOperation({
+    summary: 'Register a person as a party member of an organization',
+    description: 'Publishes organization.member.joined; audited as members.joined.',
+  })
   @ApiCreatedResponse({ type: PartyMemberDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: the person, or the organization in your scope, is unknown' })
-  @ApiConflictResponse({ description: 'organization.member-exists: the person is a member already (one membership per person)' })
+  @ApiConflictResponse({
+    description: 'organization.member-exists: the person is a member already (one membership per person)',
+  })
   join(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePartyMemberDto): Promise<PartyMemberDto> {
     return this.joinMember.execute(user, body);
   }
@@ -52,22 +64,34 @@ export class MembersController {
 
   @Patch(':id')
   @RequirePermission(Permission.MembersManage)
-  @ApiOperation({ summary: 'Change category, joining date or status (转正: probationary → full)', description: 'Audited as members.updated.' })
+  @ApiOperation({
+    summary: 'Change category, joining date or status (转正: probationary → full)',
+    description: 'Audited as members.updated.',
+  })
   @ApiOkResponse({ type: PartyMemberDto })
   @ApiConflictResponse({ description: 'organization.member-status-change: full → probationary' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdatePartyMemberDto): Promise<PartyMemberDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePartyMemberDto,
+  ): Promise<PartyMemberDto> {
     return this.updateMember.execute(user, id, body);
   }
 
   @Post(':id/transfers')
   @RequirePermission(Permission.MembersManage)
   @ApiOperation({
-    summary: 'Transfer the member\'s organizational relation (转接) to another organization',
-    description: 'Both organizations\' counts, the history and organization.member.transferred commit together. Audited as members.transferred.',
+    summary: "Transfer the member's organizational relation (转接) to another organization",
+    description:
+      "Both organizations' counts, the history and organization.member.transferred commit together. Audited as members.transferred.",
   })
   @ApiCreatedResponse({ type: MemberTransferDto })
   @ApiConflictResponse({ description: 'organization.transfer-same-organization' })
-  transfer(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: TransferMemberDto): Promise<MemberTransferDto> {
+  transfer(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: TransferMemberDto,
+  ): Promise<MemberTransferDto> {
     return this.transferMember.execute(user, id, body);
   }
 }

@@ -9,8 +9,16 @@ export enum MemberCode {
 }
 
 const CATALOGUE: Record<MemberCode, ProblemDefinition> = {
-  [MemberCode.MemberExists]: { status: 409, title: 'Person is a member already', detail: '该人员已是党员，组织关系只能有一处；如需变更请办理转接' },
-  [MemberCode.TransferSameOrganization]: { status: 409, title: 'Transfer to the same organization', detail: '该党员的组织关系已在目标党组织' },
+  [MemberCode.MemberExists]: {
+    status: 409,
+    title: 'Person is a member already',
+    detail: '该人员已是党员，组织关系只能有一处；如需变更请办理转接',
+  },
+  [MemberCode.TransferSameOrganization]: {
+    status: 409,
+    title: 'Transfer to the same organization',
+    detail: '该党员的组织关系已在目标党组织',
+  },
   [MemberCode.StatusChange]: { status: 409, title: 'Status change not allowed', detail: '正式党员不能改为预备党员' },
   [MemberCode.OrganizationKind]: {
     status: 400,

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, paginate, Permission, ScopeService, UnitScope, unitPathCondition } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  NotFoundProblem,
+  paginate,
+  Permission,
+  ScopeService,
+  UnitScope,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartyOrganizationEntity } from '../party-organizations/party-organization.entity';
 import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
@@ -29,17 +37,32 @@ export class MembersService {
     const em = manager ?? this.dataSource.manager;
     const member = await em.getRepository(PartyMemberEntity).findOneBy({ id });
     if (member && this.scope.canReach(user, Permission.OrganizationsRead, member.residencePath)) return member;
-    const organization = member ? await em.getRepository(PartyOrganizationEntity).findOne({ select: { unitPath: true }, where: { id: member.organizationId } }) : null;
-    if (!member || !organization || !this.scope.canReach(user, Permission.OrganizationsRead, organization.unitPath)) throw new NotFoundProblem('该党员');
+    const organization = member
+      ? await em
+          .getRepository(PartyOrganizationEntity)
+          .findOne({ select: { unitPath: true }, where: { id: member.organizationId } })
+      : null;
+    if (!member || !organization || !this.scope.canReach(user, Permission.OrganizationsRead, organization.unitPath))
+      throw new NotFoundProblem('该党员');
     return member;
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<PartyMemberDetailDto> {
     const member = await this.findVisible(user, id);
-    const transfers = await this.dataSource.getRepository(MemberTransferEntity).find({ where: { memberId: id }, order: { transferredAt: 'ASC', createdAt: 'ASC' } });
-    const names = await this.organizations.organizationNames([member.organizationId, ...transfers.flatMap((t) => [t.fromOrganizationId, t.toOrganizationId])]);
+    const transfers = await this.dataSource
+      .getRepository(MemberTransferEntity)
+      .find({ where: { memberId: id }, order: { transferredAt: 'ASC', createdAt: 'ASC' } });
+    const names = await this.organizations.organizationNames([
+      member.organizationId,
+      ...transfers.flatMap((t) => [t.fromOrganizationId, t.toOrganizationId]),
+    ]);
     const people = await this.organizations.personNames([member.personId]);
-    const dto = PartyMemberDto.fill(new PartyMemberDetailDto(), member, people.get(member.personId) ?? '', names.get(member.organizationId) ?? '');
+    const dto = PartyMemberDto.fill(
+      new PartyMemberDetailDto(),
+      member,
+      people.get(member.personId) ?? '',
+      names.get(member.organizationId) ?? '',
+    );
     dto.transfers = transfers.map((t) => MemberTransferDto.from(t, names));
     return dto;
   }
@@ -48,19 +71,31 @@ export class MembersService {
     let scope: UnitScope = await this.scope.scopeFilterAt(user, Permission.OrganizationsRead, query.unitId);
     const qb = this.dataSource.getRepository(PartyMemberEntity).createQueryBuilder('member');
     if (query.organizationId) {
-      const organization = await this.organizations.findInScope(user, query.organizationId, Permission.OrganizationsRead);
+      const organization = await this.organizations.findInScope(
+        user,
+        query.organizationId,
+        Permission.OrganizationsRead,
+      );
       qb.andWhere('member.organizationId = :organizationId', { organizationId: organization.id });
       if (query.unitId === undefined) scope = 'all';
     }
     const byOrganization = unitPathCondition('o.unit_path', scope, 'org');
     const byResidence = unitPathCondition('member.residencePath', scope, 'home');
-    qb.andWhere(`(member.organizationId IN (SELECT o.id FROM party_organizations o WHERE ${byOrganization.sql}) OR ${byResidence.sql})`, {
-      ...byOrganization.params,
-      ...byResidence.params,
-    });
+    qb.andWhere(
+      `(member.organizationId IN (SELECT o.id FROM party_organizations o WHERE ${byOrganization.sql}) OR ${byResidence.sql})`,
+      {
+        ...byOrganization.params,
+        ...byResidence.params,
+      },
+    );
     if (query.category) qb.andWhere('member.category = :category', { category: query.category });
     if (query.status) qb.andWhere('member.status = :status', { status: query.status });
-    const page = await paginate(qb, query, { sortColumn: 'member.joinedAt', sortKey: (m) => m.joinedAt, tieBreaker: 'member.id', tieKey: (m) => m.id });
+    const page = await paginate(qb, query, {
+      sortColumn: 'member.joinedAt',
+      sortKey: (m) => m.joinedAt,
+      tieBreaker: 'member.id',
+      tieKey: (m) => m.id,
+    });
     return { items: await this.present(page.items), nextCursor: page.nextCursor };
   }
 
@@ -69,6 +104,8 @@ export class MembersService {
       this.organizations.personNames(members.map((m) => m.personId)),
       this.organizations.organizationNames(members.map((m) => m.organizationId)),
     ]);
-    return members.map((m) => PartyMemberDto.fill(new PartyMemberDto(), m, people.get(m.personId) ?? '', names.get(m.organizationId) ?? ''));
+    return members.map((m) =>
+      PartyMemberDto.fill(new PartyMemberDto(), m, people.get(m.personId) ?? '', names.get(m.organizationId) ?? ''),
+    );
   }
 }

@@ -20,9 +20,10 @@ export class OrganizationMemberCounts {
 
   /** Locks the organizations whose counts will change, in id order (the one lock order, so transfers cannot deadlock). */
   lock(organizationIds: string[]): Promise<LockedOrganization[]> {
-    return this.manager.query(`SELECT id, kind, name, unit_id, unit_path FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [
-      organizationIds,
-    ]);
+    return this.manager.query(
+      `SELECT id, kind, name, unit_id, unit_path FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      [organizationIds],
+    );
   }
 
   /** One more member (full or probationary); false when the organization does not exist. */
@@ -42,7 +43,10 @@ export class OrganizationMemberCounts {
       .createQueryBuilder()
       .update(PartyOrganizationEntity)
       .set({ memberCount: () => 'member_count - 1', fullMemberCount: () => `full_member_count - ${full ? 1 : 0}` })
-      .where('id = :organizationId AND member_count >= 1 AND full_member_count >= :full', { organizationId, full: full ? 1 : 0 })
+      .where('id = :organizationId AND member_count >= 1 AND full_member_count >= :full', {
+        organizationId,
+        full: full ? 1 : 0,
+      })
       .execute();
     if (result.affected !== 1) throw new Error(`member counts of party organization ${organizationId} are out of step`);
   }

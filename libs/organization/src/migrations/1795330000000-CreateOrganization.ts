@@ -59,8 +59,12 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         CONSTRAINT people_phone_check CHECK ((phone_cipher IS NULL) = (phone_index IS NULL)),
         CONSTRAINT people_id_number_check CHECK ((id_number_cipher IS NULL) = (id_number_index IS NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX people_external_id_key ON people (external_id) WHERE external_id IS NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX people_id_number_key ON people (id_number_index) WHERE id_number_index IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX people_external_id_key ON people (external_id) WHERE external_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX people_id_number_key ON people (id_number_index) WHERE id_number_index IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX people_phone_idx ON people (phone_index) WHERE phone_index IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX people_residence_path_idx ON people (residence_path text_pattern_ops)`);
     await queryRunner.query(`CREATE INDEX people_residence_unit_idx ON people (residence_unit_id)`);
@@ -81,8 +85,12 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         CONSTRAINT party_organizations_kind_check CHECK (kind IN ('committee', 'general_branch', 'branch', 'joint_branch', 'party_group')),
         CONSTRAINT party_organizations_counts_check CHECK (full_member_count >= 0 AND member_count >= full_member_count)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX party_organizations_code_key ON party_organizations (code) WHERE code IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX party_organizations_unit_path_idx ON party_organizations (unit_path text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX party_organizations_code_key ON party_organizations (code) WHERE code IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX party_organizations_unit_path_idx ON party_organizations (unit_path text_pattern_ops)`,
+    );
     await queryRunner.query(`CREATE INDEX party_organizations_parent_idx ON party_organizations (parent_id)`);
 
     await queryRunner.query(`
@@ -93,7 +101,9 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         PRIMARY KEY (organization_id, unit_id)
       )`);
     await queryRunner.query(`CREATE INDEX organization_coverage_unit_idx ON organization_coverage (unit_id)`);
-    await queryRunner.query(`CREATE INDEX organization_coverage_unit_path_idx ON organization_coverage (unit_path text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX organization_coverage_unit_path_idx ON organization_coverage (unit_path text_pattern_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE organization_officers (
@@ -108,8 +118,12 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         CONSTRAINT organization_officers_role_check CHECK (role IN ('secretary', 'deputy_secretary', 'committee_member')),
         CONSTRAINT organization_officers_term_check CHECK (term_end IS NULL OR term_end >= term_start)
       )`);
-    await queryRunner.query(`CREATE INDEX organization_officers_org_idx ON organization_officers (organization_id) WHERE ended_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX organization_officers_term_end_idx ON organization_officers (term_end) WHERE ended_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX organization_officers_org_idx ON organization_officers (organization_id) WHERE ended_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX organization_officers_term_end_idx ON organization_officers (term_end) WHERE ended_at IS NULL`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX organization_officers_one_secretary_key ON organization_officers (organization_id) WHERE role = 'secretary' AND ended_at IS NULL`,
     );
@@ -130,7 +144,9 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         CONSTRAINT party_members_status_check CHECK (status IN ('full', 'probationary'))
       )`);
     await queryRunner.query(`CREATE INDEX party_members_organization_idx ON party_members (organization_id, status)`);
-    await queryRunner.query(`CREATE INDEX party_members_residence_path_idx ON party_members (residence_path text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX party_members_residence_path_idx ON party_members (residence_path text_pattern_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE member_transfers (
@@ -187,7 +203,9 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX dual_registrations_org_active_key ON dual_registrations (organization_id, community_unit_id) WHERE kind = 'organization' AND ended_at IS NULL`,
     );
-    await queryRunner.query(`CREATE INDEX dual_registrations_community_path_idx ON dual_registrations (community_path text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX dual_registrations_community_path_idx ON dual_registrations (community_path text_pattern_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE staff_roles (
@@ -201,8 +219,12 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         ended_at timestamptz,
         CONSTRAINT staff_roles_role_check CHECK (role IN ('grid_worker', 'building_head', 'central_household', 'community_worker'))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX staff_roles_active_key ON staff_roles (person_id, role, unit_id) WHERE ended_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX staff_roles_unit_path_idx ON staff_roles (role, unit_path text_pattern_ops) WHERE ended_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX staff_roles_active_key ON staff_roles (person_id, role, unit_id) WHERE ended_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX staff_roles_unit_path_idx ON staff_roles (role, unit_path text_pattern_ops) WHERE ended_at IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE structure_findings (
@@ -217,8 +239,12 @@ export class CreateOrganization1795330000000 implements MigrationInterface {
         numbers jsonb NOT NULL DEFAULT '{}'::jsonb,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX structure_findings_period_idx ON structure_findings (period_key, city_unit_id)`);
-    await queryRunner.query(`CREATE INDEX structure_findings_unit_path_idx ON structure_findings (period_key, unit_path text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX structure_findings_period_idx ON structure_findings (period_key, city_unit_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX structure_findings_unit_path_idx ON structure_findings (period_key, unit_path text_pattern_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE import_batches (

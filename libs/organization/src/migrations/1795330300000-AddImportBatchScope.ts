@@ -9,7 +9,9 @@ export class AddImportBatchScope1795330300000 implements MigrationInterface {
   name = 'AddImportBatchScope1795330300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE import_batches ADD COLUMN unit_id uuid REFERENCES units (id), ADD COLUMN unit_path text`);
+    await queryRunner.query(
+      `ALTER TABLE import_batches ADD COLUMN unit_id uuid REFERENCES units (id), ADD COLUMN unit_path text`,
+    );
     await queryRunner.query(`CREATE INDEX import_batches_unit_path_idx ON import_batches (unit_path text_pattern_ops)`);
     await queryRunner.query(`CREATE INDEX import_batches_created_idx ON import_batches (created_at DESC, id DESC)`);
   }

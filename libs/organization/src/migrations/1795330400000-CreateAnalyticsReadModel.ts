@@ -47,7 +47,9 @@ export class CreateAnalyticsReadModel1795330400000 implements MigrationInterface
         community_seq bigint NOT NULL,
         marked_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX organization_rollup_dirty_seq_idx ON organization_rollup_dirty (community_seq)`);
+    await queryRunner.query(
+      `CREATE INDEX organization_rollup_dirty_seq_idx ON organization_rollup_dirty (community_seq)`,
+    );
 
     // The community of a path: its 4th label (city.district.street.community are always the first four levels).
     await queryRunner.query(`
@@ -232,7 +234,9 @@ export class CreateAnalyticsReadModel1795330400000 implements MigrationInterface
       );
     }
     // Data written before this migration: every existing community is computed on first read.
-    await queryRunner.query(`INSERT INTO organization_rollup_dirty (community_seq) SELECT seq FROM units WHERE kind = 'community'`);
+    await queryRunner.query(
+      `INSERT INTO organization_rollup_dirty (community_seq) SELECT seq FROM units WHERE kind = 'community'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE organization_structure_rules (
@@ -254,7 +258,8 @@ export class CreateAnalyticsReadModel1795330400000 implements MigrationInterface
       ['party_organizations', 'organization_rollup_mark_organizations'],
       ['staff_roles', 'organization_rollup_mark_staff_roles'],
     ]) {
-      for (const event of ['insert', 'delete', 'update']) await queryRunner.query(`DROP TRIGGER ${fn}_${event} ON ${table}`);
+      for (const event of ['insert', 'delete', 'update'])
+        await queryRunner.query(`DROP TRIGGER ${fn}_${event} ON ${table}`);
       await queryRunner.query(`DROP FUNCTION ${fn}()`);
     }
     await queryRunner.query(`DROP FUNCTION organization_analytics_refresh(text)`);

@@ -24,17 +24,21 @@ export class PartyOrganizationRules {
 
   /** The covered units with their paths; 404 when one is unknown or outside the caller's organizations.manage scope. Outside any transaction. */
   async coveredUnits(user: AuthenticatedUser, unitIds: string[]): Promise<CoveredUnit[]> {
-    const units = await this.dataSource.getRepository(UnitEntity).find({ select: { id: true, path: true }, where: { id: In(unitIds) } });
+    const units = await this.dataSource
+      .getRepository(UnitEntity)
+      .find({ select: { id: true, path: true }, where: { id: In(unitIds) } });
     const byId = new Map(units.map((unit) => [unit.id, unit.path]));
     return unitIds.map((id) => {
       const path = byId.get(id);
-      if (path === undefined || !this.scope.canReach(user, Permission.OrganizationsManage, path)) throw new NotFoundProblem('该单位');
+      if (path === undefined || !this.scope.canReach(user, Permission.OrganizationsManage, path))
+        throw new NotFoundProblem('该单位');
       return { id, path };
     });
   }
 
   coverage(kind: OrganizationKind, covered: CoveredUnit[]): void {
-    if (kind === 'joint_branch' && covered.length < 2) throw new PartyOrganizationException(PartyOrganizationCode.JointBranchCoverage);
+    if (kind === 'joint_branch' && covered.length < 2)
+      throw new PartyOrganizationException(PartyOrganizationCode.JointBranchCoverage);
   }
 
   /**
@@ -43,7 +47,11 @@ export class PartyOrganizationRules {
    * group's parent must be a branch or joint branch. A kept parent (kind change only) is checked
    * for the kind rules but not for the caller's scope: it may sit above the caller's units.
    */
-  async parent(manager: EntityManager, user: AuthenticatedUser, change: { kind: OrganizationKind; parentId: string | null; newParent: boolean; selfId?: string }): Promise<void> {
+  async parent(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    change: { kind: OrganizationKind; parentId: string | null; newParent: boolean; selfId?: string },
+  ): Promise<void> {
     const { kind, parentId, selfId } = change;
     if (parentId === null) {
       if (kind === 'party_group') throw new PartyOrganizationException(PartyOrganizationCode.PartyGroupParent);
@@ -51,9 +59,11 @@ export class PartyOrganizationRules {
     }
     if (parentId === selfId) throw new PartyOrganizationException(PartyOrganizationCode.ParentCycle);
     const parent = await manager.getRepository(PartyOrganizationEntity).findOneBy({ id: parentId });
-    if (!parent || (change.newParent && !this.scope.canReach(user, Permission.OrganizationsRead, parent.unitPath))) throw new NotFoundProblem('上级党组织');
+    if (!parent || (change.newParent && !this.scope.canReach(user, Permission.OrganizationsRead, parent.unitPath)))
+      throw new NotFoundProblem('上级党组织');
     if (parent.kind === 'party_group') throw new PartyOrganizationException(PartyOrganizationCode.InvalidParent);
-    if (kind === 'party_group' && !PARTY_GROUP_PARENTS.includes(parent.kind)) throw new PartyOrganizationException(PartyOrganizationCode.PartyGroupParent);
+    if (kind === 'party_group' && !PARTY_GROUP_PARENTS.includes(parent.kind))
+      throw new PartyOrganizationException(PartyOrganizationCode.PartyGroupParent);
     if (change.newParent && selfId !== undefined) {
       // Re-parentings serialize, so that two concurrent ones (A under B, B under A) cannot close a cycle.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('linli.party-organizations.parent'))`);
@@ -72,10 +82,14 @@ export class PartyOrganizationRules {
 
   /** A kind change must suit the organization's children: party groups sit only under (joint) branches; nothing sits under a party group. */
   async children(manager: EntityManager, organizationId: string, kind: OrganizationKind): Promise<void> {
-    const children = await manager.getRepository(PartyOrganizationEntity).find({ select: { kind: true }, where: { parentId: organizationId } });
+    const children = await manager
+      .getRepository(PartyOrganizationEntity)
+      .find({ select: { kind: true }, where: { parentId: organizationId } });
     if (children.length === 0) return;
-    const groupsMisplaced = children.some((child) => child.kind === 'party_group') && !PARTY_GROUP_PARENTS.includes(kind);
-    if (kind === 'party_group' || groupsMisplaced) throw new PartyOrganizationException(PartyOrganizationCode.ChildrenConflict);
+    const groupsMisplaced =
+      children.some((child) => child.kind === 'party_group') && !PARTY_GROUP_PARENTS.includes(kind);
+    if (kind === 'party_group' || groupsMisplaced)
+      throw new PartyOrganizationException(PartyOrganizationCode.ChildrenConflict);
   }
 
   /** Runs a write that may hit the unique organization code, turning that into `organization.code-taken`. */
@@ -83,7 +97,10 @@ export class PartyOrganizationRules {
     try {
       return await write();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error as QueryFailedError & { constraint?: string }).constraint === 'party_organizations_code_key') {
+      if (
+        error instanceof QueryFailedError &&
+        (error as QueryFailedError & { constraint?: string }).constraint === 'party_organizations_code_key'
+      ) {
         throw new PartyOrganizationException(PartyOrganizationCode.CodeTaken);
       }
       throw error;

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { AppointOfficerDto } from './dto/appoint-officer.dto';
 import { CreatePartyOrganizationDto } from './dto/create-party-organization.dto';
@@ -26,11 +33,17 @@ export class PartyOrganizationsController {
 
   @Post()
   @RequirePermission(Permission.OrganizationsManage)
-  @ApiOperation({ summary: 'Set up a party organization at a unit of your scope', description: 'Publishes organization.organization.created; audited as organizations.created.' })
+  @ApiOperation({
+    summary: 'Set up a party organization at a unit of your scope',
+    description: 'Publishes organization.organization.created; audited as organizations.created.',
+  })
   @ApiCreatedResponse({ type: PartyOrganizationDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: a unit or the parent is unknown or outside your scope' })
   @ApiConflictResponse({ description: 'organization.code-taken' })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePartyOrganizationDto): Promise<PartyOrganizationDto> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreatePartyOrganizationDto,
+  ): Promise<PartyOrganizationDto> {
     return this.createOrganization.execute(user, body);
   }
 
@@ -38,7 +51,10 @@ export class PartyOrganizationsController {
   @RequirePermission(Permission.OrganizationsRead)
   @ApiOperation({ summary: 'Party organizations anchored in your scope (or below unitId), by name' })
   @ApiOkResponse({ type: PartyOrganizationPageDto })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: PartyOrganizationsQueryDto): Promise<PartyOrganizationPageDto> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PartyOrganizationsQueryDto,
+  ): Promise<PartyOrganizationPageDto> {
     return this.organizations.list(user, query);
   }
 
@@ -54,11 +70,16 @@ export class PartyOrganizationsController {
   @RequirePermission(Permission.OrganizationsManage)
   @ApiOperation({
     summary: 'Change name, code, kind, parent or covered units',
-    description: 'A kind change publishes organization.organization.kind-changed; coveredUnitIds replaces the set. Audited as organizations.updated.',
+    description:
+      'A kind change publishes organization.organization.kind-changed; coveredUnitIds replaces the set. Audited as organizations.updated.',
   })
   @ApiOkResponse({ type: PartyOrganizationDto })
   @ApiConflictResponse({ description: 'organization.code-taken / organization.children-conflict' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdatePartyOrganizationDto): Promise<PartyOrganizationDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePartyOrganizationDto,
+  ): Promise<PartyOrganizationDto> {
     return this.updateOrganization.execute(user, id, body);
   }
 
@@ -66,10 +87,15 @@ export class PartyOrganizationsController {
   @RequirePermission(Permission.OrganizationsManage)
   @ApiOperation({
     summary: 'Appoint an officer (secretary, deputy secretary, committee member) for a term',
-    description: 'A new secretary ends the previous one\'s tenure (kept as history). Audited as organizations.officer-appointed.',
+    description:
+      "A new secretary ends the previous one's tenure (kept as history). Audited as organizations.officer-appointed.",
   })
   @ApiCreatedResponse({ type: OfficerDto })
-  appoint(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: AppointOfficerDto): Promise<OfficerDto> {
+  appoint(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: AppointOfficerDto,
+  ): Promise<OfficerDto> {
     return this.appointOfficer.execute(user, id, body);
   }
 

@@ -17,7 +17,11 @@ const CATALOGUE: Record<PartyOrganizationCode, ProblemDefinition> = {
     title: 'A party group needs a branch as parent',
     detail: '党小组必须设在党支部或联合党支部之下（parentId）',
   },
-  [PartyOrganizationCode.InvalidParent]: { status: 400, title: 'Invalid parent organization', detail: '党小组之下不能再设党组织' },
+  [PartyOrganizationCode.InvalidParent]: {
+    status: 400,
+    title: 'Invalid parent organization',
+    detail: '党小组之下不能再设党组织',
+  },
   [PartyOrganizationCode.ParentCycle]: {
     status: 400,
     title: 'Parent cycle',
@@ -34,7 +38,11 @@ const CATALOGUE: Record<PartyOrganizationCode, ProblemDefinition> = {
     detail: '该党组织下设的组织与新的类型不相容：党小组只能设在党支部或联合党支部之下，党小组之下不能再设组织',
   },
   [PartyOrganizationCode.CodeTaken]: { status: 409, title: 'Organization code taken', detail: '该党组织编码已被使用' },
-  [PartyOrganizationCode.OfficerTerm]: { status: 400, title: 'Term ends before it starts', detail: '任期结束日期不能早于开始日期' },
+  [PartyOrganizationCode.OfficerTerm]: {
+    status: 400,
+    title: 'Term ends before it starts',
+    detail: '任期结束日期不能早于开始日期',
+  },
 };
 
 export class PartyOrganizationException extends ProblemException {

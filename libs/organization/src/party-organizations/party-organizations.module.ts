@@ -7,7 +7,18 @@ import { UpdatePartyOrganizationUseCase } from './usecases/update-party-organiza
 
 /** Domain face of party organizations: reading them in scope, setting them up, changing them, appointing officers. */
 @Module({
-  providers: [PartyOrganizationsService, PartyOrganizationRules, CreatePartyOrganizationUseCase, UpdatePartyOrganizationUseCase, AppointOfficerUseCase],
-  exports: [PartyOrganizationsService, CreatePartyOrganizationUseCase, UpdatePartyOrganizationUseCase, AppointOfficerUseCase],
+  providers: [
+    PartyOrganizationsService,
+    PartyOrganizationRules,
+    CreatePartyOrganizationUseCase,
+    UpdatePartyOrganizationUseCase,
+    AppointOfficerUseCase,
+  ],
+  exports: [
+    PartyOrganizationsService,
+    CreatePartyOrganizationUseCase,
+    UpdatePartyOrganizationUseCase,
+    AppointOfficerUseCase,
+  ],
 })
 export class PartyOrganizationsModule {}

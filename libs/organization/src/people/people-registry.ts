@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuthenticatedUser, FieldProblem, NotFoundProblem, Permission, ScopeService, ValidationProblem } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  FieldProblem,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  ValidationProblem,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitsService } from '../units/units.service';
 import { NewPerson } from './new-person';
@@ -49,7 +56,12 @@ export class PeopleRegistry {
   }
 
   /** The person if the caller holds `permission` where they reside; 404 when unknown or out of scope alike. */
-  async findReachable(user: AuthenticatedUser, permission: Permission, id: string, manager?: EntityManager): Promise<PersonEntity> {
+  async findReachable(
+    user: AuthenticatedUser,
+    permission: Permission,
+    id: string,
+    manager?: EntityManager,
+  ): Promise<PersonEntity> {
     const person = await this.get(id, manager);
     this.scope.assertCanReach(user, permission, person.residencePath, '该人员');
     return person;
@@ -68,9 +80,18 @@ export class PeopleRegistry {
     const normalized = people.map((person, i) => {
       const phone = person.phone == null ? null : (normalizeMainlandMobile(person.phone) ?? null);
       const idNumber = person.idNumber == null ? null : (normalizeResidentIdNumber(person.idNumber) ?? null);
-      if (person.phone != null && phone === null) problems.push({ field: `rows[${i}].phone`, constraint: 'isMainlandMobile', message: 'phone must be a mainland mobile number' });
+      if (person.phone != null && phone === null)
+        problems.push({
+          field: `rows[${i}].phone`,
+          constraint: 'isMainlandMobile',
+          message: 'phone must be a mainland mobile number',
+        });
       if (person.idNumber != null && idNumber === null) {
-        problems.push({ field: `rows[${i}].idNumber`, constraint: 'isResidentIdNumber', message: 'idNumber must be a valid resident ID number' });
+        problems.push({
+          field: `rows[${i}].idNumber`,
+          constraint: 'isResidentIdNumber',
+          message: 'idNumber must be a valid resident ID number',
+        });
       }
       return { phone, idNumber };
     });

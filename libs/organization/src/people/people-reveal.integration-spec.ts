@@ -1,4 +1,14 @@
-import { bootApi, createLoggedInUser, createPeople, createUnitTree, resetState, ScenarioUnit, smallDistrict, TestApi, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createPeople,
+  createUnitTree,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  withTestDb,
+} from '@linli/testing';
 
 /** smallDistrict: 社区A › 网格A1 › 小区A1 › 楼栋A1-1 and 社区B › 网格B1 › 小区B1 › 楼栋B1-1. */
 describe('revealing a person’s full personal data', () => {
@@ -14,7 +24,15 @@ describe('revealing a person’s full personal data', () => {
     return found;
   };
   const at = (name: string) => ({ unitId: unit(name).id, unitPath: unit(name).path });
-  const reveals = () => withTestDb(async (client) => (await client.query(`SELECT actor_user_id, request_id, target_id, unit_path, data FROM audit_log WHERE action = 'pii.revealed' ORDER BY seq`)).rows);
+  const reveals = () =>
+    withTestDb(
+      async (client) =>
+        (
+          await client.query(
+            `SELECT actor_user_id, request_id, target_id, unit_path, data FROM audit_log WHERE action = 'pii.revealed' ORDER BY seq`,
+          )
+        ).rows,
+    );
 
   beforeAll(async () => {
     await resetState();
@@ -54,7 +72,12 @@ describe('revealing a person’s full personal data', () => {
       headers: { 'x-request-id': 'reveal-test-1' },
     });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id: person.id, name: '刘红', phone: '13812345678', idNumber: '11010519491231002X' });
+    expect(response.body).toEqual({
+      id: person.id,
+      name: '刘红',
+      phone: '13812345678',
+      idNumber: '11010519491231002X',
+    });
     expect(response.headers['x-request-id']).toBe('reveal-test-1');
     expect(await reveals()).toEqual([
       {
@@ -79,7 +102,11 @@ describe('revealing a person’s full personal data', () => {
   it('fails the reveal, showing nothing, when the audit entry cannot be written', async () => {
     const before = (await reveals()).length;
     // Make the audit log refuse this one kind of entry for the duration of the request.
-    await withTestDb((client) => client.query(`ALTER TABLE audit_log ADD CONSTRAINT audit_log_no_reveal CHECK (action <> 'pii.revealed') NOT VALID`));
+    await withTestDb((client) =>
+      client.query(
+        `ALTER TABLE audit_log ADD CONSTRAINT audit_log_no_reveal CHECK (action <> 'pii.revealed') NOT VALID`,
+      ),
+    );
     try {
       const response = await api.post(`/api/v1/people/${person.id}/reveal`, {}, gridWorkerA1.token);
       expect(response.status).toBe(500);

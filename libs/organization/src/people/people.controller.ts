@@ -1,6 +1,21 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { PersonPageDto } from './dto/person-page.dto';
@@ -28,16 +43,23 @@ export class PeopleController {
     description: 'Phone and ID number are stored encrypted and answered masked. Audited as people.created.',
   })
   @ApiCreatedResponse({ type: PersonDto })
-  @ApiBadRequestResponse({ description: 'validation.failed (e.g. phone, idNumber check character) / organization.unit-kind' })
+  @ApiBadRequestResponse({
+    description: 'validation.failed (e.g. phone, idNumber check character) / organization.unit-kind',
+  })
   @ApiNotFoundResponse({ description: 'resource.not-found: residence unit unknown or outside your scope' })
-  @ApiConflictResponse({ description: 'organization.person-duplicate-id-number / organization.person-duplicate-external-id' })
+  @ApiConflictResponse({
+    description: 'organization.person-duplicate-id-number / organization.person-duplicate-external-id',
+  })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreatePersonDto): Promise<PersonDto> {
     return this.people.create(user, body);
   }
 
   @Get()
   @RequirePermission(Permission.PeopleRead)
-  @ApiOperation({ summary: 'People residing in your scope, by name', description: 'phone and idNumber are exact lookups through a keyed hash.' })
+  @ApiOperation({
+    summary: 'People residing in your scope, by name',
+    description: 'phone and idNumber are exact lookups through a keyed hash.',
+  })
   @ApiOkResponse({ type: PersonPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unitId unknown or outside your scope' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonPageDto> {
@@ -48,7 +70,8 @@ export class PeopleController {
   @AnyAuthenticated()
   @ApiOperation({
     summary: 'One person (masked)',
-    description: 'Allowed with people.read where the person resides, or to the account linked to this person (resident self-service). 404 otherwise.',
+    description:
+      'Allowed with people.read where the person resides, or to the account linked to this person (resident self-service). 404 otherwise.',
   })
   @ApiOkResponse({ type: PersonDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
@@ -58,21 +81,37 @@ export class PeopleController {
 
   @Patch(':id')
   @RequirePermission(Permission.PeopleManage)
-  @ApiOperation({ summary: 'Change a person, or move their residence within your scope', description: 'Audited as people.updated (field names only).' })
+  @ApiOperation({
+    summary: 'Change a person, or move their residence within your scope',
+    description: 'Audited as people.updated (field names only).',
+  })
   @ApiOkResponse({ type: PersonDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  @ApiConflictResponse({ description: 'organization.person-duplicate-id-number / organization.person-duplicate-external-id' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdatePersonDto): Promise<PersonDto> {
+  @ApiConflictResponse({
+    description: 'organization.person-duplicate-id-number / organization.person-duplicate-external-id',
+  })
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePersonDto,
+  ): Promise<PersonDto> {
     return this.updatePerson.execute(user, id, body);
   }
 
   @Post(':id/reveal')
   @HttpCode(200)
   @RequirePermission(Permission.PeopleReveal)
-  @ApiOperation({ summary: 'Full phone and ID number of one person', description: 'Audited as pii.revealed (fields revealed, optional reason); 404 outside your scope.' })
+  @ApiOperation({
+    summary: 'Full phone and ID number of one person',
+    description: 'Audited as pii.revealed (fields revealed, optional reason); 404 outside your scope.',
+  })
   @ApiOkResponse({ type: RevealedPersonDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  reveal(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: RevealPersonDto): Promise<RevealedPersonDto> {
+  reveal(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: RevealPersonDto,
+  ): Promise<RevealedPersonDto> {
     return this.revealPerson.execute(user, id, body);
   }
 }

@@ -7,8 +7,16 @@ export enum PeopleCode {
 }
 
 const CATALOGUE: Record<PeopleCode, ProblemDefinition> = {
-  [PeopleCode.DuplicateIdNumber]: { status: 409, title: 'ID number already registered', detail: '该身份证号已登记为其他人员' },
-  [PeopleCode.DuplicateExternalId]: { status: 409, title: 'External id already registered', detail: '该外部编号已登记为其他人员' },
+  [PeopleCode.DuplicateIdNumber]: {
+    status: 409,
+    title: 'ID number already registered',
+    detail: '该身份证号已登记为其他人员',
+  },
+  [PeopleCode.DuplicateExternalId]: {
+    status: 409,
+    title: 'External id already registered',
+    detail: '该外部编号已登记为其他人员',
+  },
 };
 
 export class PeopleException extends ProblemException {

@@ -17,9 +17,10 @@ import { PeopleRegistry } from './people-registry';
 const PHONE = '13812345678';
 const ID_NUMBER = '11010519491231002X';
 
-
 async function peopleCount(): Promise<number> {
-  return withTestDb(async (client) => Number((await client.query('SELECT count(*) AS n FROM people').then((r) => r.rows[0].n))));
+  return withTestDb(async (client) =>
+    Number(await client.query('SELECT count(*) AS n FROM people').then((r) => r.rows[0].n)),
+  );
 }
 
 /** smallDistrict: 示范市 › 示范区 › 示范街道 › 社区A/社区B › 网格A1/B1 › 小区A1/B1 › 楼栋A1-1/B1-1. */
@@ -50,7 +51,14 @@ describe('people: registering, finding and reading within scope', () => {
   it('registers a person and answers the phone and ID number masked', async () => {
     const response = await api.post(
       '/api/v1/people',
-      { name: '王芳', phone: '+86 138-1234-5678', idNumber: '11010519491231002x', gender: 'female', birthDate: '1949-12-31', residenceUnitId: unit('楼栋A1-1').id },
+      {
+        name: '王芳',
+        phone: '+86 138-1234-5678',
+        idNumber: '11010519491231002x',
+        gender: 'female',
+        birthDate: '1949-12-31',
+        residenceUnitId: unit('楼栋A1-1').id,
+      },
       gridWorkerA1.token,
     );
     expect(response.status).toBe(201);
@@ -71,7 +79,11 @@ describe('people: registering, finding and reading within scope', () => {
   });
 
   it('stores only cipher text, keyed hashes and masked copies: the row holds no full phone or ID number', async () => {
-    const row = await withTestDb(async (client) => (await client.query('SELECT p.*, row_to_json(p)::text AS whole FROM people p WHERE id = $1', [wang.id])).rows[0]);
+    const row = await withTestDb(
+      async (client) =>
+        (await client.query('SELECT p.*, row_to_json(p)::text AS whole FROM people p WHERE id = $1', [wang.id]))
+          .rows[0],
+    );
     expect(row.whole).not.toContain(PHONE);
     expect(row.whole).not.toContain(ID_NUMBER);
     expect(row.whole).not.toContain(ID_NUMBER.slice(6, 14));
@@ -79,7 +91,11 @@ describe('people: registering, finding and reading within scope', () => {
     expect(row.id_number_cipher).toMatch(/^v1\./);
     expect(row.phone_masked).toBe('138****5678');
     expect(row.residence_path).toBe(unit('楼栋A1-1').path);
-    const audit = await withTestDb((client) => client.query(`SELECT data::text AS data FROM audit_log WHERE action = 'people.created' AND target_id = $1`, [wang.id]));
+    const audit = await withTestDb((client) =>
+      client.query(`SELECT data::text AS data FROM audit_log WHERE action = 'people.created' AND target_id = $1`, [
+        wang.id,
+      ]),
+    );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].data).not.toContain(PHONE);
   });
@@ -103,7 +119,10 @@ describe('people: registering, finding and reading within scope', () => {
     const first = await api.get(`/api/v1/people?q=${encodeURIComponent('王')}&limit=2`, secretaryA.token);
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
-    const second = await api.get(`/api/v1/people?q=${encodeURIComponent('王')}&limit=2&cursor=${first.body.nextCursor}`, secretaryA.token);
+    const second = await api.get(
+      `/api/v1/people?q=${encodeURIComponent('王')}&limit=2&cursor=${first.body.nextCursor}`,
+      secretaryA.token,
+    );
     expect(second.body.nextCursor).toBeNull();
     const names = [...first.body.items, ...second.body.items].map((p: { name: string }) => p.name);
     expect(names.sort()).toEqual(['王小明', '王建国', '王芳'].sort());
@@ -113,7 +132,11 @@ describe('people: registering, finding and reading within scope', () => {
 
   it('refuses a second person with the same ID number, writing nothing', async () => {
     const before = await peopleCount();
-    const response = await api.post('/api/v1/people', { name: '冒名者', idNumber: ID_NUMBER, residenceUnitId: unit('小区A1').id }, cityAdmin.token);
+    const response = await api.post(
+      '/api/v1/people',
+      { name: '冒名者', idNumber: ID_NUMBER, residenceUnitId: unit('小区A1').id },
+      cityAdmin.token,
+    );
     expectProblem(response, 409, 'organization.person-duplicate-id-number');
     expect(await peopleCount()).toBe(before);
   });
@@ -128,14 +151,22 @@ describe('people: registering, finding and reading within scope', () => {
     ['an unknown field', { salary: 5000 }, 'salary', 'unknown'],
   ])('refuses %s with a field error and writes nothing', async (_, extra, field, constraint) => {
     const before = await peopleCount();
-    const response = await api.post('/api/v1/people', { name: '错误输入', residenceUnitId: unit('小区A1').id, ...extra }, cityAdmin.token);
+    const response = await api.post(
+      '/api/v1/people',
+      { name: '错误输入', residenceUnitId: unit('小区A1').id, ...extra },
+      cityAdmin.token,
+    );
     expectProblem(response, 400, 'validation.failed');
     expect(response.body.errors).toEqual([expect.objectContaining({ field, constraint })]);
     expect(await peopleCount()).toBe(before);
   });
 
   it('refuses a residence that is not a building, complex, grid or community', async () => {
-    const response = await api.post('/api/v1/people', { name: '住在街道', residenceUnitId: unit('示范街道').id }, cityAdmin.token);
+    const response = await api.post(
+      '/api/v1/people',
+      { name: '住在街道', residenceUnitId: unit('示范街道').id },
+      cityAdmin.token,
+    );
     expectProblem(response, 400, 'organization.unit-kind');
     expect(response.body.detail).toBe('此处需要楼栋、小区、网格或社区，所选单位是街道');
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'residenceUnitId' })]);
@@ -143,7 +174,11 @@ describe('people: registering, finding and reading within scope', () => {
 
   it('refuses bad lookups: an invalid phone or ID number in the query', async () => {
     expectProblem(await api.get('/api/v1/people?phone=abc', secretaryA.token), 400, 'validation.failed');
-    expectProblem(await api.get('/api/v1/people?idNumber=110105194912310021', secretaryA.token), 400, 'validation.failed');
+    expectProblem(
+      await api.get('/api/v1/people?idNumber=110105194912310021', secretaryA.token),
+      400,
+      'validation.failed',
+    );
   });
 
   describe('bulk registration (for imports)', () => {
@@ -155,7 +190,14 @@ describe('people: registering, finding and reading within scope', () => {
           { name: '批量二', idNumber: '440524198001010013', residenceUnitId: unit('网格B1').id, externalId: 'BULK-2' },
         ]),
       );
-      const rows = await withTestDb(async (client) => (await client.query('SELECT id, name, residence_path, phone_masked FROM people WHERE id = ANY($1::uuid[])', [ids])).rows);
+      const rows = await withTestDb(
+        async (client) =>
+          (
+            await client.query('SELECT id, name, residence_path, phone_masked FROM people WHERE id = ANY($1::uuid[])', [
+              ids,
+            ])
+          ).rows,
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       expect(ids.map((id) => byId.get(id)?.name)).toEqual(['批量一', '批量二']);
       expect(byId.get(ids[0])).toMatchObject({ residence_path: unit('楼栋A1-1').path, phone_masked: '137****0001' });
@@ -169,7 +211,10 @@ describe('people: registering, finding and reading within scope', () => {
           { name: '坏行', phone: '12345', residenceUnitId: unit('小区A1').id },
         ]),
       );
-      await expect(attempt).rejects.toMatchObject({ code: 'validation.failed', errors: [expect.objectContaining({ field: 'rows[1].phone' })] });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'validation.failed',
+        errors: [expect.objectContaining({ field: 'rows[1].phone' })],
+      });
       const duplicate = api.app.get(TransactionRunner).run((manager) =>
         api.app.get(PeopleRegistry).createMany(manager, [
           { name: '新行', residenceUnitId: unit('小区A1').id, externalId: 'BULK-3' },
@@ -185,7 +230,11 @@ describe('people: registering, finding and reading within scope', () => {
     let zhao: { id: string };
 
     beforeAll(async () => {
-      const response = await api.post('/api/v1/people', { name: '赵社区B', phone: '13900001111', residenceUnitId: unit('楼栋B1-1').id }, cityAdmin.token);
+      const response = await api.post(
+        '/api/v1/people',
+        { name: '赵社区B', phone: '13900001111', residenceUnitId: unit('楼栋B1-1').id },
+        cityAdmin.token,
+      );
       zhao = response.body;
     });
 
@@ -193,7 +242,11 @@ describe('people: registering, finding and reading within scope', () => {
       const sibling = await api.get(`/api/v1/people/${zhao.id}`, secretaryA.token);
       const unknown = await api.get(`/api/v1/people/${randomUUID()}`, secretaryA.token);
       expectProblem(sibling, 404, 'resource.not-found');
-      expect({ ...sibling.body, instance: undefined, requestId: undefined }).toEqual({ ...unknown.body, instance: undefined, requestId: undefined });
+      expect({ ...sibling.body, instance: undefined, requestId: undefined }).toEqual({
+        ...unknown.body,
+        instance: undefined,
+        requestId: undefined,
+      });
       expect((await api.get(`/api/v1/people/${wang.id}`, secretaryA.token)).status).toBe(200);
     });
 
@@ -202,13 +255,25 @@ describe('people: registering, finding and reading within scope', () => {
       expect(all.body.items.map((p: { id: string }) => p.id)).not.toContain(zhao.id);
       expect(all.body.items.map((p: { name: string }) => p.name)).toContain('王芳');
       expect((await api.get('/api/v1/people?phone=13900001111', secretaryA.token)).body.items).toEqual([]);
-      expectProblem(await api.get(`/api/v1/people?unitId=${unit('社区B').id}`, secretaryA.token), 404, 'resource.not-found');
-      expect((await api.get('/api/v1/people?phone=13900001111', cityAdmin.token)).body.items.map((p: { id: string }) => p.id)).toEqual([zhao.id]);
+      expectProblem(
+        await api.get(`/api/v1/people?unitId=${unit('社区B').id}`, secretaryA.token),
+        404,
+        'resource.not-found',
+      );
+      expect(
+        (await api.get('/api/v1/people?phone=13900001111', cityAdmin.token)).body.items.map(
+          (p: { id: string }) => p.id,
+        ),
+      ).toEqual([zhao.id]);
     });
 
     it('answers 404 for registering a person in a unit outside the caller’s scope', async () => {
       const before = await peopleCount();
-      expectProblem(await api.post('/api/v1/people', { name: '越界登记', residenceUnitId: unit('小区B1').id }, gridWorkerA1.token), 404, 'resource.not-found');
+      expectProblem(
+        await api.post('/api/v1/people', { name: '越界登记', residenceUnitId: unit('小区B1').id }, gridWorkerA1.token),
+        404,
+        'resource.not-found',
+      );
       expect(await peopleCount()).toBe(before);
     });
   });
@@ -233,47 +298,92 @@ describe('people: registering, finding and reading within scope', () => {
     it('moves a person’s residence and their party membership’s residence path together', async () => {
       const [chen] = await createPeople([{ name: '陈党员', residence: unit('楼栋A1-1') }]);
       await withTestDb(async (client) => {
-        const org = await client.query(`INSERT INTO party_organizations (kind, name, unit_id, unit_path) VALUES ('branch', '社区A党支部', $1, $2) RETURNING id`, [
-          unit('社区A').id,
-          unit('社区A').path,
-        ]);
-        await client.query(`INSERT INTO party_members (person_id, organization_id, category, status, joined_at, residence_path) VALUES ($1, $2, 'retired', 'full', '1980-07-01', $3)`, [
-          chen.id,
-          org.rows[0].id,
-          chen.residencePath,
-        ]);
+        const org = await client.query(
+          `INSERT INTO party_organizations (kind, name, unit_id, unit_path) VALUES ('branch', '社区A党支部', $1, $2) RETURNING id`,
+          [unit('社区A').id, unit('社区A').path],
+        );
+        await client.query(
+          `INSERT INTO party_members (person_id, organization_id, category, status, joined_at, residence_path) VALUES ($1, $2, 'retired', 'full', '1980-07-01', $3)`,
+          [chen.id, org.rows[0].id, chen.residencePath],
+        );
       });
-      const response = await api.request('PATCH', `/api/v1/people/${chen.id}`, { token: cityAdmin.token, body: { residenceUnitId: unit('小区B1').id } });
+      const response = await api.request('PATCH', `/api/v1/people/${chen.id}`, {
+        token: cityAdmin.token,
+        body: { residenceUnitId: unit('小区B1').id },
+      });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ residenceUnitId: unit('小区B1').id, residenceUnitName: '小区B1' });
-      const rows = await withTestDb(async (client) =>
-        (await client.query('SELECT p.residence_path AS person, m.residence_path AS member FROM people p JOIN party_members m ON m.person_id = p.id WHERE p.id = $1', [chen.id])).rows[0],
+      const rows = await withTestDb(
+        async (client) =>
+          (
+            await client.query(
+              'SELECT p.residence_path AS person, m.residence_path AS member FROM people p JOIN party_members m ON m.person_id = p.id WHERE p.id = $1',
+              [chen.id],
+            )
+          ).rows[0],
       );
       expect(rows).toEqual({ person: unit('小区B1').path, member: unit('小区B1').path });
       expectProblem(await api.get(`/api/v1/people/${chen.id}`, gridWorkerA1.token), 404, 'resource.not-found');
-      const audit = await withTestDb((client) => client.query(`SELECT data FROM audit_log WHERE action = 'people.updated' AND target_id = $1`, [chen.id]));
-      expect(audit.rows[0].data).toMatchObject({ fields: ['residenceUnitId'], fromResidenceUnitId: unit('楼栋A1-1').id, toResidenceUnitId: unit('小区B1').id });
+      const audit = await withTestDb((client) =>
+        client.query(`SELECT data FROM audit_log WHERE action = 'people.updated' AND target_id = $1`, [chen.id]),
+      );
+      expect(audit.rows[0].data).toMatchObject({
+        fields: ['residenceUnitId'],
+        fromResidenceUnitId: unit('楼栋A1-1').id,
+        toResidenceUnitId: unit('小区B1').id,
+      });
     });
 
     it('answers 404 for moving a person to a residence outside the caller’s scope, and changes nothing', async () => {
-      const response = await api.request('PATCH', `/api/v1/people/${wang.id}`, { token: secretaryA.token, body: { residenceUnitId: unit('小区B1').id, name: '改了名' } });
+      const response = await api.request('PATCH', `/api/v1/people/${wang.id}`, {
+        token: secretaryA.token,
+        body: { residenceUnitId: unit('小区B1').id, name: '改了名' },
+      });
       expectProblem(response, 404, 'resource.not-found');
-      const row = await withTestDb(async (client) => (await client.query('SELECT name, residence_unit_id FROM people WHERE id = $1', [wang.id])).rows[0]);
+      const row = await withTestDb(
+        async (client) =>
+          (await client.query('SELECT name, residence_unit_id FROM people WHERE id = $1', [wang.id])).rows[0],
+      );
       expect(row).toEqual({ name: '王芳', residence_unit_id: unit('楼栋A1-1').id });
     });
 
     it('changes and clears personal data, keeping it protected', async () => {
       const [zhou] = await createPeople([{ name: '周电话', residence: unit('小区A1') }]);
-      const set = await api.request('PATCH', `/api/v1/people/${zhou.id}`, { token: secretaryA.token, body: { phone: '15900002222', gender: 'male' } });
+      const set = await api.request('PATCH', `/api/v1/people/${zhou.id}`, {
+        token: secretaryA.token,
+        body: { phone: '15900002222', gender: 'male' },
+      });
       expect(set.status).toBe(200);
       expect(set.body).toMatchObject({ phone: '159****2222', gender: 'male', genderDisplay: '男' });
-      expect((await api.get('/api/v1/people?phone=15900002222', secretaryA.token)).body.items.map((p: { id: string }) => p.id)).toEqual([zhou.id]);
-      const cleared = await api.request('PATCH', `/api/v1/people/${zhou.id}`, { token: secretaryA.token, body: { phone: null } });
+      expect(
+        (await api.get('/api/v1/people?phone=15900002222', secretaryA.token)).body.items.map(
+          (p: { id: string }) => p.id,
+        ),
+      ).toEqual([zhou.id]);
+      const cleared = await api.request('PATCH', `/api/v1/people/${zhou.id}`, {
+        token: secretaryA.token,
+        body: { phone: null },
+      });
       expect(cleared.body.phone).toBeNull();
-      const row = await withTestDb(async (client) => (await client.query('SELECT phone_cipher, phone_index, phone_masked FROM people WHERE id = $1', [zhou.id])).rows[0]);
+      const row = await withTestDb(
+        async (client) =>
+          (await client.query('SELECT phone_cipher, phone_index, phone_masked FROM people WHERE id = $1', [zhou.id]))
+            .rows[0],
+      );
       expect(row).toEqual({ phone_cipher: null, phone_index: null, phone_masked: null });
-      expectProblem(await api.request('PATCH', `/api/v1/people/${zhou.id}`, { token: secretaryA.token, body: { idNumber: ID_NUMBER } }), 409, 'organization.person-duplicate-id-number');
-      expectProblem(await api.request('PATCH', `/api/v1/people/${zhou.id}`, { token: secretaryA.token, body: { name: null } }), 400, 'validation.failed');
+      expectProblem(
+        await api.request('PATCH', `/api/v1/people/${zhou.id}`, {
+          token: secretaryA.token,
+          body: { idNumber: ID_NUMBER },
+        }),
+        409,
+        'organization.person-duplicate-id-number',
+      );
+      expectProblem(
+        await api.request('PATCH', `/api/v1/people/${zhou.id}`, { token: secretaryA.token, body: { name: null } }),
+        400,
+        'validation.failed',
+      );
     });
   });
 });

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, escapeLike, Page, paginate, Permission, ScopeService, TransactionRunner, unitPathCondition } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  escapeLike,
+  Page,
+  paginate,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
@@ -42,7 +52,12 @@ export class PeopleService {
           targetId: id,
           unitId: unit.id,
           unitPath: unit.path,
-          data: { residenceUnitId: unit.id, externalId: created.externalId, hasPhone: created.phoneIndex !== null, hasIdNumber: created.idNumberIndex !== null },
+          data: {
+            residenceUnitId: unit.id,
+            externalId: created.externalId,
+            hasPhone: created.phoneIndex !== null,
+            hasIdNumber: created.idNumberIndex !== null,
+          },
         },
         manager,
       );
@@ -58,15 +73,27 @@ export class PeopleService {
   async list(user: AuthenticatedUser, query: PeopleQueryDto): Promise<Page<PersonDto>> {
     const scope = await this.scope.scopeFilterAt(user, Permission.PeopleRead, query.unitId);
     const condition = unitPathCondition('person.residencePath', scope);
-    const qb = this.dataSource.getRepository(PersonEntity).createQueryBuilder('person').where(condition.sql, condition.params);
+    const qb = this.dataSource
+      .getRepository(PersonEntity)
+      .createQueryBuilder('person')
+      .where(condition.sql, condition.params);
     if (query.q !== undefined) qb.andWhere('person.name LIKE :namePrefix', { namePrefix: `${escapeLike(query.q)}%` });
     if (query.phone !== undefined) {
-      qb.andWhere('person.phoneIndex = :phoneIndex', { phoneIndex: this.pii.phoneIndex(normalizeMainlandMobile(query.phone) ?? query.phone) });
+      qb.andWhere('person.phoneIndex = :phoneIndex', {
+        phoneIndex: this.pii.phoneIndex(normalizeMainlandMobile(query.phone) ?? query.phone),
+      });
     }
     if (query.idNumber !== undefined) {
-      qb.andWhere('person.idNumberIndex = :idNumberIndex', { idNumberIndex: this.pii.idNumberIndex(normalizeResidentIdNumber(query.idNumber) ?? query.idNumber) });
+      qb.andWhere('person.idNumberIndex = :idNumberIndex', {
+        idNumberIndex: this.pii.idNumberIndex(normalizeResidentIdNumber(query.idNumber) ?? query.idNumber),
+      });
     }
-    const page = await paginate(qb, query, { sortColumn: 'person.name', sortKey: (p) => p.name, tieBreaker: 'person.id', tieKey: (p) => p.id });
+    const page = await paginate(qb, query, {
+      sortColumn: 'person.name',
+      sortKey: (p) => p.name,
+      tieBreaker: 'person.id',
+      tieKey: (p) => p.id,
+    });
     return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
   }
 
@@ -76,7 +103,8 @@ export class PeopleService {
    */
   async read(user: AuthenticatedUser, id: string): Promise<PersonDto> {
     const person = await this.registry.get(id);
-    if (user.personId !== person.id) this.scope.assertCanReach(user, Permission.PeopleRead, person.residencePath, '该人员');
+    if (user.personId !== person.id)
+      this.scope.assertCanReach(user, Permission.PeopleRead, person.residencePath, '该人员');
     return (await this.toDtos([person]))[0];
   }
 
@@ -86,7 +114,12 @@ export class PeopleService {
     const units =
       unitIds.length === 0
         ? []
-        : await this.dataSource.getRepository(UnitEntity).createQueryBuilder('unit').select(['unit.id', 'unit.name']).where('unit.id = ANY(:unitIds)', { unitIds }).getMany();
+        : await this.dataSource
+            .getRepository(UnitEntity)
+            .createQueryBuilder('unit')
+            .select(['unit.id', 'unit.name'])
+            .where('unit.id = ANY(:unitIds)', { unitIds })
+            .getMany();
     const names = new Map(units.map((unit) => [unit.id, unit.name]));
     return people.map((person) => PersonDto.from(person, names.get(person.residenceUnitId) ?? null));
   }

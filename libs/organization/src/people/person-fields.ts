@@ -40,11 +40,17 @@ export function normalizeResidentIdNumber(raw: string): string | undefined {
   if (!/^\d{17}[\dX]$/.test(id)) return undefined;
   const [year, month, day] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return undefined;
+  if (year < 1900 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day)
+    return undefined;
   return idNumberCheckCharacter(id.slice(0, 17)) === id[17] ? id : undefined;
 }
 
-function stringValidator(name: string, message: string, accept: (value: string) => boolean, options?: ValidationOptions): PropertyDecorator {
+function stringValidator(
+  name: string,
+  message: string,
+  accept: (value: string) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
@@ -57,11 +63,21 @@ function stringValidator(name: string, message: string, accept: (value: string) 
 
 /** A mainland mobile number `1[3-9]` + 9 digits (spaces, dashes and a +86 prefix allowed). */
 export const IsMainlandMobile = (options?: ValidationOptions): PropertyDecorator =>
-  stringValidator('isMainlandMobile', '$property must be a mainland mobile number (11 digits starting 13–19)', (v) => normalizeMainlandMobile(v) !== undefined, options);
+  stringValidator(
+    'isMainlandMobile',
+    '$property must be a mainland mobile number (11 digits starting 13–19)',
+    (v) => normalizeMainlandMobile(v) !== undefined,
+    options,
+  );
 
 /** An 18-character resident ID number with a valid birth date and GB 11643 check character. */
 export const IsResidentIdNumber = (options?: ValidationOptions): PropertyDecorator =>
-  stringValidator('isResidentIdNumber', '$property must be an 18-character resident ID number with a valid check character', (v) => normalizeResidentIdNumber(v) !== undefined, options);
+  stringValidator(
+    'isResidentIdNumber',
+    '$property must be an 18-character resident ID number with a valid check character',
+    (v) => normalizeResidentIdNumber(v) !== undefined,
+    options,
+  );
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>

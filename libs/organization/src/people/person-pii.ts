@@ -32,12 +32,20 @@ export class PersonPii {
 
   protectPhone(phone: string | null): ProtectedPhone {
     if (phone === null) return { phoneCipher: null, phoneIndex: null, phoneMasked: null };
-    return { phoneCipher: this.crypto.encrypt(phone), phoneIndex: this.phoneIndex(phone), phoneMasked: maskPhone(phone) };
+    return {
+      phoneCipher: this.crypto.encrypt(phone),
+      phoneIndex: this.phoneIndex(phone),
+      phoneMasked: maskPhone(phone),
+    };
   }
 
   protectIdNumber(idNumber: string | null): ProtectedIdNumber {
     if (idNumber === null) return { idNumberCipher: null, idNumberIndex: null, idNumberMasked: null };
-    return { idNumberCipher: this.crypto.encrypt(idNumber), idNumberIndex: this.idNumberIndex(idNumber), idNumberMasked: maskIdNumber(idNumber) };
+    return {
+      idNumberCipher: this.crypto.encrypt(idNumber),
+      idNumberIndex: this.idNumberIndex(idNumber),
+      idNumberMasked: maskIdNumber(idNumber),
+    };
   }
 
   /** The clear values (for the audited reveal only). */

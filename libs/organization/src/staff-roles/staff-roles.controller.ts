@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { CreateStaffRoleDto } from './dto/create-staff-role.dto';
 import { StaffRolePageDto } from './dto/staff-role-page.dto';
@@ -26,7 +35,7 @@ export class StaffRolesController {
       'When the person has an account, grid_worker brings the kernel role grid_worker at the grid and community_worker brings grid_worker at the community (audited as grants.created). Audited as staff-roles.created.',
   })
   @ApiCreatedResponse({ type: StaffRoleDto })
-  @ApiBadRequestResponse({ description: 'organization.staff-role-unit-kind: the unit is not of the role\'s kind' })
+  @ApiBadRequestResponse({ description: "organization.staff-role-unit-kind: the unit is not of the role's kind" })
   @ApiNotFoundResponse({ description: 'resource.not-found: the unit (in your scope) or the person is unknown' })
   @ApiConflictResponse({ description: 'organization.staff-role-exists' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateStaffRoleDto): Promise<StaffRoleDto> {
@@ -52,7 +61,10 @@ export class StaffRolesController {
   @Delete(':id')
   @RequirePermission(Permission.StaffRolesManage)
   @HttpCode(204)
-  @ApiOperation({ summary: 'End a staff role and remove the grant it brought', description: 'Audited as staff-roles.ended (and grants.revoked).' })
+  @ApiOperation({
+    summary: 'End a staff role and remove the grant it brought',
+    description: 'Audited as staff-roles.ended (and grants.revoked).',
+  })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'organization.staff-role-ended' })
   async end(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {

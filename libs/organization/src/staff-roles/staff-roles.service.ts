@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, paginate, Permission, ScopeService, unitPathCondition } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  NotFoundProblem,
+  paginate,
+  Permission,
+  ScopeService,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
 import { StaffRolePageDto } from './dto/staff-role-page.dto';
@@ -30,7 +37,12 @@ export class StaffRolesService {
     if (query.role) qb.andWhere('staff.role = :role', { role: query.role });
     if (query.personId) qb.andWhere('staff.personId = :personId', { personId: query.personId });
     if (!query.includeEnded) qb.andWhere('staff.endedAt IS NULL');
-    const page = await paginate(qb, query, { sortColumn: 'staff.unitPath', sortKey: (r) => r.unitPath, tieBreaker: 'staff.id', tieKey: (r) => r.id });
+    const page = await paginate(qb, query, {
+      sortColumn: 'staff.unitPath',
+      sortKey: (r) => r.unitPath,
+      tieBreaker: 'staff.id',
+      tieKey: (r) => r.id,
+    });
     return { items: await this.present(page.items), nextCursor: page.nextCursor };
   }
 

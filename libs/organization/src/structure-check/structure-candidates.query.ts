@@ -1,7 +1,14 @@
 import { descendantsPattern } from '@linli/platform';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CommunityCandidate, ComplexCandidate, GridCandidate, OfficerTermCandidate, OrganizationCandidate, StructureCandidates } from './structure-candidates';
+import {
+  CommunityCandidate,
+  ComplexCandidate,
+  GridCandidate,
+  OfficerTermCandidate,
+  OrganizationCandidate,
+  StructureCandidates,
+} from './structure-candidates';
 import { StructureRules } from './structure-rules';
 
 /** `column` lies in the subtree at $1 (`$2` = its LIKE pattern): index range scans on the text_pattern_ops path indexes. */
@@ -15,7 +22,12 @@ const inScope = (column: string) => `(${column} = $1 OR ${column} LIKE $2)`;
  */
 @Injectable()
 export class StructureCandidatesQuery {
-  async find(manager: EntityManager, scopePath: string, today: string, rules: StructureRules): Promise<StructureCandidates> {
+  async find(
+    manager: EntityManager,
+    scopePath: string,
+    today: string,
+    rules: StructureRules,
+  ): Promise<StructureCandidates> {
     const scope = [scopePath, descendantsPattern(scopePath)];
     // Sequential: one manager is one connection (inside a transaction, queries cannot overlap anyway).
     const complexes = await this.complexes(manager, scope, rules);
@@ -48,7 +60,11 @@ export class StructureCandidatesQuery {
   }
 
   /** Organizations anchored in scope whose size, committee or coverage may break a rule. */
-  private organizations(manager: EntityManager, scope: string[], rules: StructureRules): Promise<OrganizationCandidate[]> {
+  private organizations(
+    manager: EntityManager,
+    scope: string[],
+    rules: StructureRules,
+  ): Promise<OrganizationCandidate[]> {
     const minMembers = Math.min(rules.branchMaxMembers + 1, rules.generalBranchMinMembers, rules.committeeMinMembers);
     return manager.query(
       `WITH sized AS (
@@ -71,9 +87,15 @@ export class StructureCandidatesQuery {
   }
 
   /** Organizations in scope with active officers whose term has ended or ends within the window. */
-  private async officerTerms(manager: EntityManager, scope: string[], today: string, rules: StructureRules): Promise<OfficerTermCandidate[]> {
-    const rows: (OfficerTermCandidate & { daysOverdue: number | null; daysLeft: number | null })[] = await manager.query(
-      `SELECT o.id AS "organizationId", o.name, o.unit_id AS "unitId", o.unit_path AS "unitPath", u.name AS "unitName",
+  private async officerTerms(
+    manager: EntityManager,
+    scope: string[],
+    today: string,
+    rules: StructureRules,
+  ): Promise<OfficerTermCandidate[]> {
+    const rows: (OfficerTermCandidate & { daysOverdue: number | null; daysLeft: number | null })[] =
+      await manager.query(
+        `SELECT o.id AS "organizationId", o.name, o.unit_id AS "unitId", o.unit_path AS "unitPath", u.name AS "unitName",
               (count(*) FILTER (WHERE f.term_end < $3::date))::integer AS ended,
               to_char(min(f.term_end) FILTER (WHERE f.term_end < $3::date), 'YYYY-MM-DD') AS "endedOn",
               ($3::date - min(f.term_end) FILTER (WHERE f.term_end < $3::date)) AS "daysOverdue",
@@ -85,8 +107,8 @@ export class StructureCandidatesQuery {
          JOIN units u ON u.id = o.unit_id
         WHERE f.ended_at IS NULL AND f.term_end IS NOT NULL AND f.term_end <= $3::date + $4::integer AND ${inScope('o.unit_path')}
         GROUP BY o.id, u.name`,
-      [...scope, today, rules.termEndingWithinDays],
-    );
+        [...scope, today, rules.termEndingWithinDays],
+      );
     return rows;
   }
 

@@ -13,14 +13,18 @@ export class StructureCheckController {
   @Get(':id/structure-check')
   @RequirePermission(Permission.AnalyticsRead)
   @ApiOperation({
-    summary: 'The structure check of a unit\'s subtree, computed now',
+    summary: "The structure check of a unit's subtree, computed now",
     description:
       'Rules: branch.missing, branch.committee-missing, branch.oversized, organization.should-be-general-branch, organization.should-be-committee, joint-branch.too-many-units, officer.term-ending, officer.term-ended, grid.no-worker, community.understaffed (thresholds per deployment). Paginated; `totals` counts every rule over the whole subtree.',
   })
   @ApiOkResponse({ type: StructureCheckPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown unit, or outside your analytics.read scope' })
   @ApiBadRequestResponse({ description: 'validation.failed / pagination.invalid-cursor' })
-  check(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Query() query: StructureCheckQueryDto): Promise<StructureCheckPageDto> {
+  check(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Query() query: StructureCheckQueryDto,
+  ): Promise<StructureCheckPageDto> {
     return this.structureCheck.check(user, id, query);
   }
 }

@@ -1,10 +1,21 @@
 import { Clock } from '@linli/platform';
-import { analyticsFixtures as fx, bootApi, createLoggedInUser, createUnitTree, resetState, ScenarioUnit, TestApi, UnitSpec, withTestDb } from '@linli/testing';
+import {
+  analyticsFixtures as fx,
+  bootApi,
+  createLoggedInUser,
+  createUnitTree,
+  resetState,
+  ScenarioUnit,
+  TestApi,
+  UnitSpec,
+  withTestDb,
+} from '@linli/testing';
 
 /** 2026-11-22 10:00 in Beijing: "today" of every check below. */
 const NOW = new Date('2026-11-22T02:00:00Z');
 
-const complexes = (names: string[]): UnitSpec[] => names.map((name) => ({ kind: 'complex', name, children: [{ kind: 'building', name: `${name}-1号楼` }] }));
+const complexes = (names: string[]): UnitSpec[] =>
+  names.map((name) => ({ kind: 'complex', name, children: [{ kind: 'building', name: `${name}-1号楼` }] }));
 
 function tree(): UnitSpec {
   const numbered = Array.from({ length: 14 }, (_, i) => `小区M${i + 3}`);
@@ -48,11 +59,17 @@ interface Built {
 async function build(u: Map<string, ScenarioUnit>): Promise<Built> {
   const at = (name: string) => u.get(name) as ScenarioUnit;
   const orgs: Record<string, string> = {};
-  const org = async (name: string, kind: 'committee' | 'general_branch' | 'branch' | 'joint_branch', unit: string, covers?: string[]) => {
+  const org = async (
+    name: string,
+    kind: 'committee' | 'general_branch' | 'branch' | 'joint_branch',
+    unit: string,
+    covers?: string[],
+  ) => {
     orgs[name] = await fx.organization({ kind, name, unit: at(unit), covers: covers?.map(at) });
     return orgs[name];
   };
-  const withCommittee = async (organization: string, personId: string) => fx.officer(organization, personId, { role: 'committee_member', termStart: '2024-01-01', termEnd: '2029-01-01' });
+  const withCommittee = async (organization: string, personId: string) =>
+    fx.officer(organization, personId, { role: 'committee_member', termStart: '2024-01-01', termEnd: '2029-01-01' });
 
   const communityOrg = await org('社区A党委', 'committee', '社区A');
   // branch.missing: 小区M1 has 3 full members living in a building (yes); 小区M2 has 2 full + 3 probationary (no).
@@ -62,9 +79,20 @@ async function build(u: Map<string, ScenarioUnit>): Promise<Built> {
   // 小区M3 (7 full, own branch without committee): branch.missing no, branch.committee-missing yes (an ended committee member does not count).
   const seven = await org('七人支部', 'branch', '小区M3');
   const sevenMembers = await fx.members(seven, at('小区M3'), 7);
-  await fx.officer(seven, sevenMembers.personIds[0], { role: 'committee_member', termStart: '2020-01-01', termEnd: '2025-01-01', endedAt: '2025-01-02T00:00:00Z' });
+  await fx.officer(seven, sevenMembers.personIds[0], {
+    role: 'committee_member',
+    termStart: '2020-01-01',
+    termEnd: '2025-01-01',
+    endedAt: '2025-01-02T00:00:00Z',
+  });
   // 小区M4: 5 full members, only a joint branch covering 5 units (branch.missing yes; too-many-units no).
-  const jointFive = await org('五单位联合支部', 'joint_branch', '小区M4', ['小区M4', '小区M5', '小区M6', '小区M7', '小区M8']);
+  const jointFive = await org('五单位联合支部', 'joint_branch', '小区M4', [
+    '小区M4',
+    '小区M5',
+    '小区M6',
+    '小区M7',
+    '小区M8',
+  ]);
   await fx.members(jointFive, at('小区M4'), 5);
   // 小区M9: 7 full with a committee (no); 小区M10: 6 full + 2 probationary (no).
   const sevenWithCommittee = await org('七人有委员支部', 'branch', '小区M9');
@@ -73,7 +101,14 @@ async function build(u: Map<string, ScenarioUnit>): Promise<Built> {
   await fx.members(six, at('小区M10'), 6);
   await fx.members(six, at('小区M10'), 2, { status: 'probationary' });
   // joint-branch.too-many-units: 6 covered units (yes).
-  await org('六单位联合支部', 'joint_branch', '小区M11', ['小区M11', '小区M12', '小区M13', '小区M14', '小区M15', '小区M16']);
+  await org('六单位联合支部', 'joint_branch', '小区M11', [
+    '小区M11',
+    '小区M12',
+    '小区M13',
+    '小区M14',
+    '小区M15',
+    '小区M16',
+  ]);
 
   // Sizes (members live at the community itself, so no complex rule is touched).
   const sized = async (name: string, kind: 'committee' | 'general_branch' | 'branch', members: number) => {
@@ -100,7 +135,12 @@ async function build(u: Map<string, ScenarioUnit>): Promise<Built> {
   const ended = await org('任期已满支部', 'branch', '社区B');
   await fx.officer(ended, p5, { role: 'secretary', termStart: '2021-11-21', termEnd: '2026-11-21' }); // ended yesterday
   const reelected = await org('已换届支部', 'branch', '社区B');
-  await fx.officer(reelected, p6, { role: 'secretary', termStart: '2021-10-01', termEnd: '2026-10-01', endedAt: '2026-10-01T00:00:00Z' }); // ended and replaced: no
+  await fx.officer(reelected, p6, {
+    role: 'secretary',
+    termStart: '2021-10-01',
+    termEnd: '2026-10-01',
+    endedAt: '2026-10-01T00:00:00Z',
+  }); // ended and replaced: no
   await fx.officer(reelected, p6, { role: 'secretary', termStart: '2026-10-01', termEnd: '2031-10-01' });
 
   // grid.no-worker: 网格A1 active (no), 网格A2 only an ended worker (yes), 网格A3 none (yes), 网格B1 active (no).
@@ -134,12 +174,19 @@ describe('structure check: every rule on a hand-built tree', () => {
   let admin: string;
   const id = (name: string) => (units.get(name) as ScenarioUnit).id;
 
-  async function all(unit: string, token = admin): Promise<{ items: FindingBody[]; totals: Record<string, number>; asOf: string }> {
+  async function all(
+    unit: string,
+    token = admin,
+  ): Promise<{ items: FindingBody[]; totals: Record<string, number>; asOf: string }> {
     const response = await api.get(`/api/v1/units/${id(unit)}/structure-check?limit=100`, token);
     expect(response.status).toBe(200);
     return response.body;
   }
-  const named = (items: FindingBody[], rule: string) => items.filter((f) => f.rule === rule).map((f) => f.organizationName ?? f.unitName).sort();
+  const named = (items: FindingBody[], rule: string) =>
+    items
+      .filter((f) => f.rule === rule)
+      .map((f) => f.organizationName ?? f.unitName)
+      .sort();
 
   beforeAll(async () => {
     await resetState();
@@ -156,9 +203,15 @@ describe('structure check: every rule on a hand-built tree', () => {
     expect(asOf).toBe('2026-11-22');
     expect(named(items, 'branch.missing')).toEqual(['小区M1', '小区M4']);
     const m4 = items.find((f) => f.rule === 'branch.missing' && f.unitName === '小区M4') as FindingBody;
-    expect(m4).toMatchObject({ unitId: id('小区M4'), displayRule: '小区应建未建党支部', numbers: { fullMembers: 5, threshold: 3 } });
+    expect(m4).toMatchObject({
+      unitId: id('小区M4'),
+      displayRule: '小区应建未建党支部',
+      numbers: { fullMembers: 5, threshold: 3 },
+    });
     expect(m4.organizationId).toBeUndefined();
-    expect(m4.message).toBe('「小区M4」居住正式党员 5 名，目前仅由联合党支部覆盖，尚未建立本小区党支部（正式党员 3 名以上应当成立党支部）');
+    expect(m4.message).toBe(
+      '「小区M4」居住正式党员 5 名，目前仅由联合党支部覆盖，尚未建立本小区党支部（正式党员 3 名以上应当成立党支部）',
+    );
   });
 
   it('flags branches with 7 or more full members and no active committee member', async () => {
@@ -188,7 +241,7 @@ describe('structure check: every rule on a hand-built tree', () => {
     expect(items.find((f) => f.rule === 'joint-branch.too-many-units')?.numbers).toEqual({ coveredUnits: 6, limit: 5 });
   });
 
-  it('flags organizations whose active officers\' terms end within 90 days (today included) or have ended', async () => {
+  it("flags organizations whose active officers' terms end within 90 days (today included) or have ended", async () => {
     const { items } = await all('示范市');
     expect(named(items, 'officer.term-ending')).toEqual(['今日届满支部', '任期将满支部']);
     expect(items.find((f) => f.organizationName === '任期将满支部')).toMatchObject({
@@ -205,7 +258,11 @@ describe('structure check: every rule on a hand-built tree', () => {
     expect(named(items, 'grid.no-worker')).toEqual(['网格A2', '网格A3']);
     expect(items.find((f) => f.unitName === '网格A3')?.message).toBe('「社区A网格A3」没有在岗的网格员');
     expect(named(items, 'community.understaffed')).toEqual(['社区B']);
-    expect(items.find((f) => f.rule === 'community.understaffed')?.numbers).toEqual({ communityWorkers: 8, residents: 5000, required: 9 });
+    expect(items.find((f) => f.rule === 'community.understaffed')?.numbers).toEqual({
+      communityWorkers: 8,
+      residents: 5000,
+      required: 9,
+    });
   });
 
   it('lists findings by rule in contract order and counts them per rule', async () => {
@@ -222,7 +279,18 @@ describe('structure check: every rule on a hand-built tree', () => {
       'grid.no-worker': 2,
       'community.understaffed': 1,
     });
-    const order = ['branch.missing', 'branch.committee-missing', 'branch.oversized', 'organization.should-be-general-branch', 'organization.should-be-committee', 'joint-branch.too-many-units', 'officer.term-ending', 'officer.term-ended', 'grid.no-worker', 'community.understaffed'];
+    const order = [
+      'branch.missing',
+      'branch.committee-missing',
+      'branch.oversized',
+      'organization.should-be-general-branch',
+      'organization.should-be-committee',
+      'joint-branch.too-many-units',
+      'officer.term-ending',
+      'officer.term-ended',
+      'grid.no-worker',
+      'community.understaffed',
+    ];
     const ranks = items.map((f) => order.indexOf(f.rule));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(items).toHaveLength(14);
@@ -247,9 +315,11 @@ describe('structure check: every rule on a hand-built tree', () => {
     expect(bad.body.code).toBe('validation.failed');
   });
 
-  it('keeps to the subtree asked about, and answers 404 outside the caller\'s scope', async () => {
+  it("keeps to the subtree asked about, and answers 404 outside the caller's scope", async () => {
     const community = await all('社区B');
-    expect(new Set(community.items.map((f) => f.rule))).toEqual(new Set(['officer.term-ending', 'officer.term-ended', 'community.understaffed']));
+    expect(new Set(community.items.map((f) => f.rule))).toEqual(
+      new Set(['officer.term-ending', 'officer.term-ended', 'community.understaffed']),
+    );
     const grid = await all('网格A3');
     // The joint branch anchored at 小区M11 lies in 网格A3's subtree; 网格A2's findings do not.
     expect(grid.items.map((f) => [f.rule, f.unitName])).toEqual([
@@ -257,14 +327,18 @@ describe('structure check: every rule on a hand-built tree', () => {
       ['grid.no-worker', '网格A3'],
     ]);
 
-    const secretary = await createLoggedInUser(api, { role: 'secretary', unitId: id('社区B'), unitPath: (units.get('社区B') as ScenarioUnit).path });
+    const secretary = await createLoggedInUser(api, {
+      role: 'secretary',
+      unitId: id('社区B'),
+      unitPath: (units.get('社区B') as ScenarioUnit).path,
+    });
     expect((await api.get(`/api/v1/units/${id('社区B')}/structure-check`, secretary.token)).status).toBe(200);
     const sibling = await api.get(`/api/v1/units/${id('社区A')}/structure-check`, secretary.token);
     expect(sibling.status).toBe(404);
     expect(sibling.body.code).toBe('resource.not-found');
   });
 
-  it('applies a deployment\'s own threshold from organization_structure_rules', async () => {
+  it("applies a deployment's own threshold from organization_structure_rules", async () => {
     await fx.structureRule('branchMinFullMembers', 2);
     try {
       const { items } = await all('示范市');

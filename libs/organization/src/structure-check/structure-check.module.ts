@@ -12,7 +12,14 @@ import './structure-findings.templates';
 /** Domain face of the structure check: the rules, the live check, and the monthly run's store and notifications. */
 @Module({
   imports: [AnalyticsModule],
-  providers: [StructureRulesSource, StructureCandidatesQuery, StructureCheckService, StructureFindingsStore, StructureFindingsRecipients, StructureCheckRunner],
+  providers: [
+    StructureRulesSource,
+    StructureCandidatesQuery,
+    StructureCheckService,
+    StructureFindingsStore,
+    StructureFindingsRecipients,
+    StructureCheckRunner,
+  ],
   exports: [StructureRulesSource, StructureCheckService, StructureCheckRunner],
 })
 export class StructureCheckModule {}

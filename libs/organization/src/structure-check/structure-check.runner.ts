@@ -55,7 +55,9 @@ export class StructureCheckRunner {
     // Keeps the analytics read model current (and its mark table small) once a month.
     await this.dataSource.query(`SELECT organization_analytics_refresh(NULL)`);
     const { cities, findings } = await this.transactions.run(async (manager) => {
-      const cityRows: { id: string; path: string }[] = await manager.query(`SELECT id, path FROM units WHERE kind = 'city' ORDER BY path`);
+      const cityRows: { id: string; path: string }[] = await manager.query(
+        `SELECT id, path FROM units WHERE kind = 'city' ORDER BY path`,
+      );
       const all: StructureFinding[] = [];
       for (const city of cityRows) {
         const cityFindings = await this.check.findings(city.path, asOf, manager);
@@ -93,7 +95,10 @@ export class StructureCheckRunner {
 }
 
 function countByRule(findings: StructureFinding[]): Record<StructureCheckRule, number> {
-  const counts = Object.fromEntries(STRUCTURE_CHECK_RULES.map((rule) => [rule, 0])) as Record<StructureCheckRule, number>;
+  const counts = Object.fromEntries(STRUCTURE_CHECK_RULES.map((rule) => [rule, 0])) as Record<
+    StructureCheckRule,
+    number
+  >;
   for (const finding of findings) counts[finding.rule] += 1;
   return counts;
 }

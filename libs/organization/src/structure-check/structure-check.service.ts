@@ -25,7 +25,11 @@ export class StructureCheckService {
   ) {}
 
   /** Every finding in the subtree at `scopePath` as of `today` (`YYYY-MM-DD`), in listing order. */
-  async findings(scopePath: string, today: string, manager: EntityManager = this.dataSource.manager): Promise<StructureFinding[]> {
+  async findings(
+    scopePath: string,
+    today: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StructureFinding[]> {
     const rules = await this.rules.current(manager);
     return evaluateStructure(await this.candidates.find(manager, scopePath, today, rules), rules);
   }

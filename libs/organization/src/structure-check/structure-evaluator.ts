@@ -18,7 +18,9 @@ const BRANCHES = ['branch', 'joint_branch'];
 const RULE_ORDER = new Map<string, number>(STRUCTURE_CHECK_RULES.map((rule, i) => [rule, i]));
 
 /** The order findings are listed in: rule, then tree order of the unit, then organization. */
-export function findingSortKey(finding: Pick<StructureFinding, 'rule' | 'unitPath' | 'organizationId'>): [number, string] {
+export function findingSortKey(
+  finding: Pick<StructureFinding, 'rule' | 'unitPath' | 'organizationId'>,
+): [number, string] {
   return [RULE_ORDER.get(finding.rule) ?? 99, `${finding.unitPath}|${finding.organizationId ?? ''}`];
 }
 
@@ -51,7 +53,13 @@ export function evaluateStructure(candidates: StructureCandidates, rules: Struct
   }
 
   for (const org of candidates.organizations) {
-    const base = { unitId: org.unitId, unitPath: org.unitPath, unitName: org.unitName, organizationId: org.organizationId, organizationName: org.name };
+    const base = {
+      unitId: org.unitId,
+      unitPath: org.unitPath,
+      unitName: org.unitName,
+      organizationId: org.organizationId,
+      organizationName: org.name,
+    };
     const isBranch = BRANCHES.includes(org.kind);
     if (isBranch && org.fullMembers >= rules.committeeMinFullMembers && org.committeeMembers === 0) {
       findings.push({
@@ -96,7 +104,13 @@ export function evaluateStructure(candidates: StructureCandidates, rules: Struct
   }
 
   for (const term of candidates.officerTerms) {
-    const base = { unitId: term.unitId, unitPath: term.unitPath, unitName: term.unitName, organizationId: term.organizationId, organizationName: term.name };
+    const base = {
+      unitId: term.unitId,
+      unitPath: term.unitPath,
+      unitName: term.unitName,
+      organizationId: term.organizationId,
+      organizationName: term.name,
+    };
     if (term.ending > 0 && term.daysLeft !== null && term.daysLeft <= rules.termEndingWithinDays) {
       findings.push({
         ...base,

@@ -13,8 +13,17 @@ export class StructureFindingsRecipients {
 
   /** Findings by responsible person id; findings nobody answers for are under `null`. */
   async byPerson(findings: StructureFinding[]): Promise<Map<string | null, StructureFinding[]>> {
-    const organizationIds = [...new Set(findings.map((f) => f.organizationId).filter((id): id is string => id !== null))];
-    const communitySeqs = [...new Set(findings.filter((f) => f.organizationId === null).map((f) => f.unitPath.split('.')[3]).filter((seq) => seq !== undefined))];
+    const organizationIds = [
+      ...new Set(findings.map((f) => f.organizationId).filter((id): id is string => id !== null)),
+    ];
+    const communitySeqs = [
+      ...new Set(
+        findings
+          .filter((f) => f.organizationId === null)
+          .map((f) => f.unitPath.split('.')[3])
+          .filter((seq) => seq !== undefined),
+      ),
+    ];
     const [secretaries, communitySecretaries] = await Promise.all([
       organizationIds.length === 0
         ? []
@@ -40,7 +49,10 @@ export class StructureFindingsRecipients {
     const ofCommunity = new Map(communitySecretaries.map((row) => [row.seq, row.person_id]));
     const result = new Map<string | null, StructureFinding[]>();
     for (const finding of findings) {
-      const person = finding.organizationId !== null ? ofOrganization.get(finding.organizationId) : ofCommunity.get(finding.unitPath.split('.')[3] ?? '');
+      const person =
+        finding.organizationId !== null
+          ? ofOrganization.get(finding.organizationId)
+          : ofCommunity.get(finding.unitPath.split('.')[3] ?? '');
       const key = person ?? null;
       const list = result.get(key) ?? [];
       list.push(finding);

@@ -6,8 +6,16 @@ import { StructureFinding } from './structure-evaluator';
 @Injectable()
 export class StructureFindingsStore {
   /** Replaces the findings of `periodKey` for `cityUnitId` in the caller's transaction; returns how many were stored. */
-  async replace(manager: EntityManager, periodKey: string, cityUnitId: string, findings: StructureFinding[]): Promise<number> {
-    await manager.query(`DELETE FROM structure_findings WHERE period_key = $1 AND city_unit_id = $2`, [periodKey, cityUnitId]);
+  async replace(
+    manager: EntityManager,
+    periodKey: string,
+    cityUnitId: string,
+    findings: StructureFinding[],
+  ): Promise<number> {
+    await manager.query(`DELETE FROM structure_findings WHERE period_key = $1 AND city_unit_id = $2`, [
+      periodKey,
+      cityUnitId,
+    ]);
     const batch = 5000;
     for (let start = 0; start < findings.length; start += batch) {
       const slice = findings.slice(start, start + batch);

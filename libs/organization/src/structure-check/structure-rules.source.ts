@@ -10,7 +10,9 @@ export class StructureRulesSource {
   constructor(private readonly dataSource: DataSource) {}
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<StructureRules> {
-    const rows: { key: string; value: number }[] = await manager.query(`SELECT key, value FROM organization_structure_rules`);
+    const rows: { key: string; value: number }[] = await manager.query(
+      `SELECT key, value FROM organization_structure_rules`,
+    );
     const rules: StructureRules = { ...DEFAULT_STRUCTURE_RULES };
     for (const { key, value } of rows) {
       if (isStructureRuleKey(key)) rules[key] = value;

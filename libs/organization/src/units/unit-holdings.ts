@@ -29,6 +29,8 @@ export function isEmptyUnit(holdings: UnitHoldings): boolean {
 
 /** `「社区A」仍有下级单位 2 个、居住人员 5 人，不能删除` (only the non-zero counts, in a fixed order). */
 export function describeHoldings(unitName: string, holdings: UnitHoldings): string {
-  const parts = (Object.keys(LABELS) as (keyof UnitHoldings)[]).filter((key) => holdings[key] > 0).map((key) => LABELS[key](holdings[key]));
+  const parts = (Object.keys(LABELS) as (keyof UnitHoldings)[])
+    .filter((key) => holdings[key] > 0)
+    .map((key) => LABELS[key](holdings[key]));
   return `「${unitName}」仍有${parts.join('、')}，不能删除；请先移走或删除这些内容`;
 }

@@ -19,7 +19,10 @@ export class UnitTreeDirectory extends UnitDirectory implements OnModuleInit {
   async resolvePaths(unitIds: string[]): Promise<Map<string, string>> {
     const ids = [...new Set(unitIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     if (ids.length === 0) return new Map();
-    const rows: { id: string; path: string }[] = await this.dataSource.query('SELECT id, path FROM units WHERE id = ANY($1::uuid[])', [ids]);
+    const rows: { id: string; path: string }[] = await this.dataSource.query(
+      'SELECT id, path FROM units WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.path]));
   }
 }

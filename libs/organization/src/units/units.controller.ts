@@ -34,11 +34,16 @@ export class UnitsController {
   @RequirePermission(Permission.UnitsManage)
   @ApiOperation({
     summary: 'Create a unit under a parent of an allowed kind',
-    description: 'Needs units.manage at the parent (a city: a deployment-wide administrator). Audited as units.created.',
+    description:
+      'Needs units.manage at the parent (a city: a deployment-wide administrator). Audited as units.created.',
   })
   @ApiCreatedResponse({ type: UnitDto })
-  @ApiBadRequestResponse({ description: 'validation.failed / organization.unit-parent-kind / organization.unit-parent-required' })
-  @ApiForbiddenResponse({ description: 'organization.unit-parent-forbidden: a city needs a deployment-wide administrator' })
+  @ApiBadRequestResponse({
+    description: 'validation.failed / organization.unit-parent-kind / organization.unit-parent-required',
+  })
+  @ApiForbiddenResponse({
+    description: 'organization.unit-parent-forbidden: a city needs a deployment-wide administrator',
+  })
   @ApiNotFoundResponse({ description: 'resource.not-found: parent unknown or outside your scope' })
   @ApiConflictResponse({ description: 'organization.unit-code-taken' })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUnitDto): Promise<UnitDto> {
@@ -59,17 +64,28 @@ export class UnitsController {
   @ApiOperation({ summary: 'The direct children of a unit, by name' })
   @ApiOkResponse({ type: UnitPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  children(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Query() query: UnitChildrenQueryDto): Promise<UnitPageDto> {
+  children(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Query() query: UnitChildrenQueryDto,
+  ): Promise<UnitPageDto> {
     return this.units.children(user, id, query);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.UnitsManage)
-  @ApiOperation({ summary: 'Change name, code or counts of a unit', description: 'Kind and parent change only by a move. Audited as units.updated.' })
+  @ApiOperation({
+    summary: 'Change name, code or counts of a unit',
+    description: 'Kind and parent change only by a move. Audited as units.updated.',
+  })
   @ApiOkResponse({ type: UnitDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'organization.unit-code-taken' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdateUnitDto): Promise<UnitDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateUnitDto,
+  ): Promise<UnitDto> {
     return this.units.update(user, id, body);
   }
 
@@ -78,25 +94,35 @@ export class UnitsController {
   @RequirePermission(Permission.UnitsManage)
   @ApiOperation({
     summary: 'Move a unit and its whole subtree under another parent',
-    description: 'Needs units.manage over the current and the new parent. Rewrites every stored path of the subtree in one transaction. Audited as units.moved.',
+    description:
+      'Needs units.manage over the current and the new parent. Rewrites every stored path of the subtree in one transaction. Audited as units.moved.',
   })
   @ApiOkResponse({ type: UnitDto })
   @ApiBadRequestResponse({ description: 'validation.failed / organization.unit-parent-kind' })
   @ApiForbiddenResponse({ description: 'organization.unit-parent-forbidden: the current parent is outside your scope' })
   @ApiNotFoundResponse({ description: 'resource.not-found: the unit or the new parent unknown or outside your scope' })
   @ApiConflictResponse({ description: 'organization.unit-move-into-own-subtree' })
-  move(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: MoveUnitDto): Promise<UnitDto> {
+  move(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: MoveUnitDto,
+  ): Promise<UnitDto> {
     return this.moveUnit.execute(user, id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission(Permission.UnitsManage)
-  @ApiOperation({ summary: 'Delete an empty unit', description: 'Needs units.manage over the parent. Audited as units.deleted.' })
+  @ApiOperation({
+    summary: 'Delete an empty unit',
+    description: 'Needs units.manage over the parent. Audited as units.deleted.',
+  })
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'organization.unit-parent-forbidden' })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  @ApiConflictResponse({ description: 'organization.unit-not-empty: the detail names what the unit still holds; `holdings` counts it' })
+  @ApiConflictResponse({
+    description: 'organization.unit-not-empty: the detail names what the unit still holds; `holdings` counts it',
+  })
   async remove(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<void> {
     await this.deleteUnit.execute(user, id);
   }

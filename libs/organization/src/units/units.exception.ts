@@ -13,11 +13,19 @@ export enum UnitsCode {
 }
 
 const CATALOGUE: Record<UnitsCode, ProblemDefinition> = {
-  [UnitsCode.ParentRequired]: { status: 400, title: 'Parent unit required', detail: '除市级单位外，新建单位必须指定上级单位（parentId）' },
+  [UnitsCode.ParentRequired]: {
+    status: 400,
+    title: 'Parent unit required',
+    detail: '除市级单位外，新建单位必须指定上级单位（parentId）',
+  },
   [UnitsCode.ParentKind]: { status: 400, title: 'Parent unit of a wrong kind', detail: '上级单位的类型不符合要求' },
   [UnitsCode.Kind]: { status: 400, title: 'Unit of a wrong kind', detail: '该单位的类型不符合要求' },
   [UnitsCode.CodeTaken]: { status: 409, title: 'Unit code taken', detail: '该单位编码已被其他单位使用' },
-  [UnitsCode.MoveIntoOwnSubtree]: { status: 409, title: 'Cannot move a unit under itself', detail: '不能把单位移动到它自己或它的下级单位之下' },
+  [UnitsCode.MoveIntoOwnSubtree]: {
+    status: 409,
+    title: 'Cannot move a unit under itself',
+    detail: '不能把单位移动到它自己或它的下级单位之下',
+  },
   [UnitsCode.ParentForbidden]: {
     status: 403,
     title: 'Parent unit outside your scope',
@@ -46,7 +54,13 @@ export class UnitsException extends ProblemException {
         : `${UNIT_KIND_DISPLAY[kind]}的上级单位只能是${kindList(allowed)}${parentKind ? `，所选上级单位是${UNIT_KIND_DISPLAY[parentKind]}` : ''}`;
     return new UnitsException(UnitsCode.ParentKind, {
       detail,
-      errors: [{ field, constraint: 'unitParentKind', message: `a ${kind} may only sit under ${allowed.join(' or ') || 'nothing'}` }],
+      errors: [
+        {
+          field,
+          constraint: 'unitParentKind',
+          message: `a ${kind} may only sit under ${allowed.join(' or ') || 'nothing'}`,
+        },
+      ],
       extensions: { kind, parentKind, allowedParentKinds: allowed },
     });
   }
@@ -62,7 +76,13 @@ export class UnitsException extends ProblemException {
   static kind(kind: UnitKind, expected: readonly UnitKind[], field?: string): UnitsException {
     return new UnitsException(UnitsCode.Kind, {
       detail: `此处需要${kindList(expected)}，所选单位是${UNIT_KIND_DISPLAY[kind]}`,
-      ...(field ? { errors: [{ field, constraint: 'unitKind', message: `${field} must be a unit of kind ${expected.join(' or ')}` }] } : {}),
+      ...(field
+        ? {
+            errors: [
+              { field, constraint: 'unitKind', message: `${field} must be a unit of kind ${expected.join(' or ')}` },
+            ],
+          }
+        : {}),
       extensions: { kind, expectedKinds: expected },
     });
   }

@@ -41,11 +41,19 @@ export class UnitsRepository {
 
   /** The unit, locked FOR UPDATE: waits for writers that anchored a row here (they hold FOR SHARE) and blocks new ones. */
   lockForDelete(manager: EntityManager, unitId: string): Promise<UnitEntity | null> {
-    return manager.getRepository(UnitEntity).createQueryBuilder('unit').where('unit.id = :unitId', { unitId }).setLock('pessimistic_write').getOne();
+    return manager
+      .getRepository(UnitEntity)
+      .createQueryBuilder('unit')
+      .where('unit.id = :unitId', { unitId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async holdings(manager: EntityManager, unit: UnitEntity): Promise<UnitHoldings> {
-    const [row] = await queryRows<Omit<UnitHoldings, 'accounts' | 'grants'>>(manager, HOLDINGS_SQL, [unit.id, unit.path]);
+    const [row] = await queryRows<Omit<UnitHoldings, 'accounts' | 'grants'>>(manager, HOLDINGS_SQL, [
+      unit.id,
+      unit.path,
+    ]);
     return { ...row, ...(await this.accounts.heldAt(unit.path, manager)) };
   }
 
@@ -57,7 +65,13 @@ export class UnitsRepository {
 
   /** Moves the subtree at `unit` under `parent` (units only; path copies are the caller's next step). Returns the units rewritten. */
   async moveSubtree(manager: EntityManager, unit: UnitEntity, parent: UnitEntity, newPath: string): Promise<number> {
-    const [row] = await queryRows<{ units: number }>(manager, MOVE_UNITS_SQL, [unit.path, newPath, descendantsPattern(unit.path), parent.depth + 1 - unit.depth, parent.id]);
+    const [row] = await queryRows<{ units: number }>(manager, MOVE_UNITS_SQL, [
+      unit.path,
+      newPath,
+      descendantsPattern(unit.path),
+      parent.depth + 1 - unit.depth,
+      parent.id,
+    ]);
     return row.units;
   }
 }

@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, isUniqueViolation, mapPage, NotFoundProblem, Page, paginate, pathPrefixes, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  isUniqueViolation,
+  mapPage,
+  NotFoundProblem,
+  Page,
+  paginate,
+  pathPrefixes,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { UnitChildrenQueryDto } from './dto/unit-children-query.dto';
@@ -42,7 +54,12 @@ export class UnitsService {
   }
 
   /** The unit if the caller holds `permission` there; 404 when unknown or out of scope alike. */
-  async getReachable(user: AuthenticatedUser, permission: Permission, id: string, manager: EntityManager = this.dataSource.manager): Promise<UnitEntity> {
+  async getReachable(
+    user: AuthenticatedUser,
+    permission: Permission,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UnitEntity> {
     const unit = await manager.getRepository(UnitEntity).findOneBy({ id });
     if (!unit || !this.scope.canReach(user, permission, unit.path)) throw new NotFoundProblem('该单位');
     return unit;
@@ -124,7 +141,8 @@ export class UnitsService {
         input.areaM2 ?? null,
       ],
     );
-    if (rows.length === 0) throw new UnitsException(UnitsCode.CodeTaken, { detail: `单位编码 ${input.code} 已被其他单位使用` });
+    if (rows.length === 0)
+      throw new UnitsException(UnitsCode.CodeTaken, { detail: `单位编码 ${input.code} 已被其他单位使用` });
     return manager.getRepository(UnitEntity).findOneByOrFail({ id: rows[0].id });
   }
 
@@ -132,7 +150,8 @@ export class UnitsService {
   async create(user: AuthenticatedUser, command: CreateUnitDto): Promise<UnitDto> {
     if (command.kind === 'city') {
       if (command.parentId !== undefined && command.parentId !== null) throw UnitsException.parentKind('city', null);
-      if (this.scope.scopeFilter(user, Permission.UnitsManage) !== 'all') throw new UnitsException(UnitsCode.ParentForbidden);
+      if (this.scope.scopeFilter(user, Permission.UnitsManage) !== 'all')
+        throw new UnitsException(UnitsCode.ParentForbidden);
     } else if (command.parentId === undefined || command.parentId === null) {
       throw UnitsException.parentRequired(command.kind);
     }
@@ -164,9 +183,17 @@ export class UnitsService {
   /** `GET /units/:id/children`: by name, optionally of one kind. */
   async children(user: AuthenticatedUser, id: string, query: UnitChildrenQueryDto): Promise<Page<UnitDto>> {
     const parent = await this.getReachable(user, Permission.UnitsRead, id);
-    const qb = this.dataSource.getRepository(UnitEntity).createQueryBuilder('unit').where('unit.parentId = :parentId', { parentId: parent.id });
+    const qb = this.dataSource
+      .getRepository(UnitEntity)
+      .createQueryBuilder('unit')
+      .where('unit.parentId = :parentId', { parentId: parent.id });
     if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });
-    const page = await paginate(qb, query, { sortColumn: 'unit.name', sortKey: (unit) => unit.name, tieBreaker: 'unit.id', tieKey: (unit) => unit.id });
+    const page = await paginate(qb, query, {
+      sortColumn: 'unit.name',
+      sortKey: (unit) => unit.name,
+      tieBreaker: 'unit.id',
+      tieKey: (unit) => unit.id,
+    });
     return mapPage(page, (unit) => UnitDto.from(unit));
   }
 
@@ -179,17 +206,31 @@ export class UnitsService {
     if (command.households !== undefined) changes.households = command.households;
     if (command.areaM2 !== undefined) changes.areaM2 = command.areaM2 === null ? null : String(command.areaM2);
     const unit = await this.transactions.run(async (manager) => {
-      const current = await manager.getRepository(UnitEntity).createQueryBuilder('unit').where('unit.id = :id', { id }).setLock('pessimistic_write').getOne();
-      if (!current || !this.scope.canReach(user, Permission.UnitsManage, current.path)) throw new NotFoundProblem('该单位');
+      const current = await manager
+        .getRepository(UnitEntity)
+        .createQueryBuilder('unit')
+        .where('unit.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!current || !this.scope.canReach(user, Permission.UnitsManage, current.path))
+        throw new NotFoundProblem('该单位');
       if (Object.keys(changes).length === 0) return current;
       try {
         await manager.getRepository(UnitEntity).update({ id }, changes);
       } catch (error) {
-        if (isUniqueViolation(error, 'units_code_key')) throw new UnitsException(UnitsCode.CodeTaken, { detail: `单位编码 ${command.code} 已被其他单位使用` });
+        if (isUniqueViolation(error, 'units_code_key'))
+          throw new UnitsException(UnitsCode.CodeTaken, { detail: `单位编码 ${command.code} 已被其他单位使用` });
         throw error;
       }
       await this.audit.record(
-        { action: 'units.updated', targetType: 'unit', targetId: id, unitId: id, unitPath: current.path, data: { changes: { ...changes } } },
+        {
+          action: 'units.updated',
+          targetType: 'unit',
+          targetId: id,
+          unitId: id,
+          unitPath: current.path,
+          data: { changes: { ...changes } },
+        },
         manager,
       );
       return manager.getRepository(UnitEntity).findOneByOrFail({ id });

@@ -14,7 +14,10 @@ export class AuditLogController {
 
   @Get()
   @RequirePermission(Permission.AuditRead)
-  @ApiOperation({ summary: 'The audit log within your scope, newest first', description: 'Entries without a unit are visible to deployment-wide grants only.' })
+  @ApiOperation({
+    summary: 'The audit log within your scope, newest first',
+    description: 'Entries without a unit are visible to deployment-wide grants only.',
+  })
   @ApiOkResponse({ type: AuditEntryPageDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: AuditLogQueryDto): Promise<AuditEntryPageDto> {
     return this.reader.list(user, query);

@@ -1,5 +1,14 @@
 import { DataSource } from 'typeorm';
-import { bootApi, createLoggedInUser, CreatedUser, inMemoryUnitTree, resetState, TestApi, unitDirectoryModule, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  CreatedUser,
+  inMemoryUnitTree,
+  resetState,
+  TestApi,
+  unitDirectoryModule,
+  withTestDb,
+} from '@linli/testing';
 import { AuditContext } from './audit-context';
 import { AuditLog } from './audit-log.service';
 
@@ -28,10 +37,16 @@ describe('the audit log', () => {
     });
     expect(created.status).toBe(201);
     expect(created.headers['x-request-id']).toBe('req-create-user-1');
-    const granted = await api.post(`/api/v1/users/${created.body.id}/grants`, { role: 'grid_worker', unitId: a.id }, admin.token);
+    const granted = await api.post(
+      `/api/v1/users/${created.body.id}/grants`,
+      { role: 'grid_worker', unitId: a.id },
+      admin.token,
+    );
     expect(granted.status).toBe(201);
     const { rows } = await withTestDb((client) =>
-      client.query(`SELECT actor_user_id, action, target_type, target_id, unit_id, unit_path, request_id, data FROM audit_log ORDER BY seq`),
+      client.query(
+        `SELECT actor_user_id, action, target_type, target_id, unit_id, unit_path, request_id, data FROM audit_log ORDER BY seq`,
+      ),
     );
     expect(rows).toEqual([
       {
@@ -56,9 +71,17 @@ describe('the audit log', () => {
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain('password-123456');
-    const revoked = await api.request('DELETE', `/api/v1/users/${created.body.id}/grants/${granted.body.id}`, { token: admin.token });
-    const last = await withTestDb((client) => client.query(`SELECT action, request_id, data FROM audit_log ORDER BY seq DESC LIMIT 1`));
-    expect(last.rows[0]).toEqual({ action: 'grants.revoked', request_id: revoked.headers['x-request-id'], data: { grantId: granted.body.id, role: 'grid_worker' } });
+    const revoked = await api.request('DELETE', `/api/v1/users/${created.body.id}/grants/${granted.body.id}`, {
+      token: admin.token,
+    });
+    const last = await withTestDb((client) =>
+      client.query(`SELECT action, request_id, data FROM audit_log ORDER BY seq DESC LIMIT 1`),
+    );
+    expect(last.rows[0]).toEqual({
+      action: 'grants.revoked',
+      request_id: revoked.headers['x-request-id'],
+      data: { grantId: granted.body.id, role: 'grid_worker' },
+    });
   });
 
   it('refuses UPDATE and DELETE at the database', async () => {
@@ -80,15 +103,21 @@ describe('the audit log', () => {
         throw new Error('the command fails');
       }),
     ).rejects.toThrow('the command fails');
-    const { rowCount } = await withTestDb((client) => client.query(`SELECT 1 FROM audit_log WHERE action = 'things.done'`));
+    const { rowCount } = await withTestDb((client) =>
+      client.query(`SELECT 1 FROM audit_log WHERE action = 'things.done'`),
+    );
     expect(rowCount).toBe(0);
   });
 
   it('takes actor and request id from the audit context outside HTTP too', async () => {
     const audit = api.app.get(AuditLog);
-    await AuditContext.run({ requestId: 'job-42', actorUserId: admin.id }, () => audit.record({ action: 'things.done', targetType: 'thing', targetId: 't1' }));
+    await AuditContext.run({ requestId: 'job-42', actorUserId: admin.id }, () =>
+      audit.record({ action: 'things.done', targetType: 'thing', targetId: 't1' }),
+    );
     await audit.record({ action: 'things.done', targetType: 'thing', targetId: 't2' });
-    const { rows } = await withTestDb((client) => client.query(`SELECT target_id, actor_user_id, request_id FROM audit_log ORDER BY seq`));
+    const { rows } = await withTestDb((client) =>
+      client.query(`SELECT target_id, actor_user_id, request_id FROM audit_log ORDER BY seq`),
+    );
     expect(rows).toEqual([
       { target_id: 't1', actor_user_id: admin.id, request_id: 'job-42' },
       { target_id: 't2', actor_user_id: null, request_id: null },
@@ -98,9 +127,30 @@ describe('the audit log', () => {
   it('lists entries newest first, page by page, filtered by action, actor, unit subtree and time', async () => {
     const audit = api.app.get(AuditLog);
     const other = await createLoggedInUser(api, { role: 'admin' });
-    await audit.record({ action: 'things.done', targetType: 'thing', targetId: '1', unitId: a.id, unitPath: a.path, actorUserId: admin.id });
-    await audit.record({ action: 'things.done', targetType: 'thing', targetId: '2', unitId: b.id, unitPath: b.path, actorUserId: other.id });
-    await audit.record({ action: 'things.undone', targetType: 'thing', targetId: '3', unitId: a.id, unitPath: `${a.path}`, actorUserId: other.id });
+    await audit.record({
+      action: 'things.done',
+      targetType: 'thing',
+      targetId: '1',
+      unitId: a.id,
+      unitPath: a.path,
+      actorUserId: admin.id,
+    });
+    await audit.record({
+      action: 'things.done',
+      targetType: 'thing',
+      targetId: '2',
+      unitId: b.id,
+      unitPath: b.path,
+      actorUserId: other.id,
+    });
+    await audit.record({
+      action: 'things.undone',
+      targetType: 'thing',
+      targetId: '3',
+      unitId: a.id,
+      unitPath: `${a.path}`,
+      actorUserId: other.id,
+    });
     await audit.record({ action: 'things.done', targetType: 'thing', targetId: '4' });
     const targets = (body: { items: { targetId: string }[] }) => body.items.map((e) => e.targetId);
 
@@ -114,9 +164,13 @@ describe('the audit log', () => {
     expect(targets((await api.get('/api/v1/audit-log?action=things.undone', admin.token)).body)).toEqual(['3']);
     expect(targets((await api.get(`/api/v1/audit-log?actorUserId=${other.id}`, admin.token)).body)).toEqual(['3', '2']);
     expect(targets((await api.get(`/api/v1/audit-log?unitId=${a.id}`, admin.token)).body)).toEqual(['3', '1']);
-    const { rows } = await withTestDb((client) => client.query(`SELECT occurred_at FROM audit_log WHERE target_id = '3'`));
+    const { rows } = await withTestDb((client) =>
+      client.query(`SELECT occurred_at FROM audit_log WHERE target_id = '3'`),
+    );
     const at = (rows[0].occurred_at as Date).toISOString();
-    expect(targets((await api.get(`/api/v1/audit-log?from=${at}&action=things.undone`, admin.token)).body)).toEqual(['3']);
+    expect(targets((await api.get(`/api/v1/audit-log?from=${at}&action=things.undone`, admin.token)).body)).toEqual([
+      '3',
+    ]);
     expect(targets((await api.get(`/api/v1/audit-log?to=${at}&action=things.undone`, admin.token)).body)).toEqual([]);
     const entry = (await api.get('/api/v1/audit-log?action=things.undone', admin.token)).body.items[0];
     expect(entry).toEqual({
@@ -135,8 +189,20 @@ describe('the audit log', () => {
   it('shows a unit auditor only the entries of the unit subtree, not deployment-wide ones', async () => {
     const audit = api.app.get(AuditLog);
     const auditorA = await createLoggedInUser(api, { role: 'auditor', unitId: a.id, unitPath: a.path });
-    await audit.record({ action: 'things.done', targetType: 'thing', targetId: 'at-a', unitId: a.id, unitPath: a.path });
-    await audit.record({ action: 'things.done', targetType: 'thing', targetId: 'at-b', unitId: b.id, unitPath: b.path });
+    await audit.record({
+      action: 'things.done',
+      targetType: 'thing',
+      targetId: 'at-a',
+      unitId: a.id,
+      unitPath: a.path,
+    });
+    await audit.record({
+      action: 'things.done',
+      targetType: 'thing',
+      targetId: 'at-b',
+      unitId: b.id,
+      unitPath: b.path,
+    });
     await audit.record({ action: 'things.done', targetType: 'thing', targetId: 'everywhere' });
     const seen = await api.get('/api/v1/audit-log', auditorA.token);
     expect(seen.body.items.map((e: { targetId: string }) => e.targetId)).toEqual(['at-a']);

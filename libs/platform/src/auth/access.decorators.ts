@@ -13,7 +13,9 @@ export const RequirePermission = (permission: Permission): MethodDecorator & Cla
     ApiBearerAuth(),
     ApiExtension(ROUTE_ACCESS_EXTENSION, { mode: 'permission', permission, roles: [...rolesWith(permission)] }),
     ApiUnauthorizedResponse({ description: 'auth.unauthenticated: missing, invalid or expired token' }),
-    ApiForbiddenResponse({ description: `auth.forbidden: needs permission ${permission} (${rolesWith(permission).join(', ')})` }),
+    ApiForbiddenResponse({
+      description: `auth.forbidden: needs permission ${permission} (${rolesWith(permission).join(', ')})`,
+    }),
   );
 
 /**

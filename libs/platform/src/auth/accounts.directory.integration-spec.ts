@@ -16,8 +16,14 @@ describe('AccountsDirectory', () => {
     api = await bootApi();
     accounts = api.app.get(AccountsDirectory);
     units = await createUnitTree(smallDistrict());
-    const secretary = async (key: string, grants: { unitId: string | null; unitPath: string | null }[], isActive = true) =>
-      (ids[key] = (await createUser(api, { grants: grants.map((g) => ({ role: 'secretary' as const, ...g })), isActive })).id);
+    const secretary = async (
+      key: string,
+      grants: { unitId: string | null; unitPath: string | null }[],
+      isActive = true,
+    ) =>
+      (ids[key] = (
+        await createUser(api, { grants: grants.map((g) => ({ role: 'secretary' as const, ...g })), isActive })
+      ).id);
     await secretary('community', [at('社区A')]);
     await secretary('street', [at('示范街道')]);
     await secretary('deployment', [{ unitId: null, unitPath: null }]);
@@ -33,7 +39,14 @@ describe('AccountsDirectory', () => {
   afterAll(() => api.close());
 
   it('answers for each path the active holders of the role at the nearest grant at or above it, a deployment-wide grant last', async () => {
-    const paths = [unit('楼栋A1-1').path, unit('社区A').path, unit('楼栋B1-1').path, unit('示范区').path, '999999.1', unit('社区A').path];
+    const paths = [
+      unit('楼栋A1-1').path,
+      unit('社区A').path,
+      unit('楼栋B1-1').path,
+      unit('示范区').path,
+      '999999.1',
+      unit('社区A').path,
+    ];
     const holders = await accounts.nearestRoleHolders('secretary', paths);
     expect(holders).toEqual(
       new Map([
@@ -49,7 +62,9 @@ describe('AccountsDirectory', () => {
 
   it('leaves out paths nobody answers for, and answers nothing for no paths', async () => {
     expect(await accounts.nearestRoleHolders('store_clerk', [unit('社区A').path])).toEqual(new Map());
-    expect(await accounts.nearestRoleHolders('grid_worker', [unit('楼栋B1-1').path, unit('楼栋A1-1').path])).toEqual(new Map([[unit('楼栋B1-1').path, [ids.gridWorker]]]));
+    expect(await accounts.nearestRoleHolders('grid_worker', [unit('楼栋B1-1').path, unit('楼栋A1-1').path])).toEqual(
+      new Map([[unit('楼栋B1-1').path, [ids.gridWorker]]]),
+    );
     expect(await accounts.nearestRoleHolders('secretary', [])).toEqual(new Map());
   });
 
@@ -58,6 +73,8 @@ describe('AccountsDirectory', () => {
     const inactivePerson = randomUUID();
     const linked = await createUser(api, { personId: person });
     await createUser(api, { personId: inactivePerson, isActive: false });
-    expect(await accounts.accountsOfPeople([person, inactivePerson, randomUUID(), person])).toEqual(new Map([[person, linked.id]]));
+    expect(await accounts.accountsOfPeople([person, inactivePerson, randomUUID(), person])).toEqual(
+      new Map([[person, linked.id]]),
+    );
   });
 });

@@ -12,15 +12,25 @@ export class AccountsDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   /** personId → the active account linked to that person (a person has at most one). */
-  async accountsOfPeople(personIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+  async accountsOfPeople(
+    personIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string>> {
     const ids = [...new Set(personIds)];
     if (ids.length === 0) return new Map();
-    const rows = await queryRows<{ person_id: string; id: string }>(manager, 'SELECT person_id, id FROM users WHERE person_id = ANY($1::uuid[]) AND is_active', [ids]);
+    const rows = await queryRows<{ person_id: string; id: string }>(
+      manager,
+      'SELECT person_id, id FROM users WHERE person_id = ANY($1::uuid[]) AND is_active',
+      [ids],
+    );
     return new Map(rows.map((row) => [row.person_id, row.id]));
   }
 
   /** How many accounts have their home unit, and how many grants are held, exactly at `unitPath` (a unit about to be deleted). */
-  async heldAt(unitPath: string, manager: EntityManager = this.dataSource.manager): Promise<{ accounts: number; grants: number }> {
+  async heldAt(
+    unitPath: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ accounts: number; grants: number }> {
     const [row] = await queryRows<{ accounts: number; grants: number }>(
       manager,
       `SELECT (SELECT count(*) FROM users WHERE unit_path = $1)::integer AS accounts, (SELECT count(*) FROM role_grants WHERE unit_path = $1)::integer AS grants`,
@@ -34,7 +44,11 @@ export class AccountsDirectory {
    * grant at the path itself wins over one at its street, which wins over a deployment-wide one).
    * Paths nobody answers for are absent. User ids are sorted.
    */
-  async nearestRoleHolders(role: Role, unitPaths: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
+  async nearestRoleHolders(
+    role: Role,
+    unitPaths: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     const paths = [...new Set(unitPaths)];
     if (paths.length === 0) return result;

@@ -8,7 +8,9 @@ import { PasswordHasher } from './password-hasher';
 
 async function accounts(): Promise<{ username: string; role: string; unit_id: string | null }[]> {
   const { rows } = await withTestDb((client) =>
-    client.query(`SELECT u.username, g.role, g.unit_id FROM users u LEFT JOIN role_grants g ON g.user_id = u.id ORDER BY u.username`),
+    client.query(
+      `SELECT u.username, g.role, g.unit_id FROM users u LEFT JOIN role_grants g ON g.user_id = u.id ORDER BY u.username`,
+    ),
   );
   return rows;
 }
@@ -28,7 +30,9 @@ describe('the first administrator', () => {
     expect(await accounts()).toEqual([{ username: TEST_ADMIN.username, role: 'admin', unit_id: null }]);
     expect((await api.post('/api/v1/auth/login', TEST_ADMIN)).status).toBe(200);
     const { rows } = await withTestDb((client) => client.query(`SELECT actor_user_id, action, data FROM audit_log`));
-    expect(rows).toEqual([{ actor_user_id: null, action: 'users.created', data: { username: 'admin', bootstrap: true, role: 'admin' } }]);
+    expect(rows).toEqual([
+      { actor_user_id: null, action: 'users.created', data: { username: 'admin', bootstrap: true, role: 'admin' } },
+    ]);
   });
 
   it('is created once when two api processes start together', async () => {
@@ -57,10 +61,20 @@ describe('the first administrator', () => {
     started.push(api);
     await withTestDb((client) => client.query('TRUNCATE users CASCADE'));
     // What Nest runs at start-up, with a production configuration that lacks the password.
-    const production = Object.assign(new LinliConfig(), api.config, { nodeEnv: 'production', adminPassword: undefined });
-    const bootstrap = new AdminBootstrap(production, api.app.get(DataSource), api.app.get(PasswordHasher), api.app.get(AuditLog));
+    const production = Object.assign(new LinliConfig(), api.config, {
+      nodeEnv: 'production',
+      adminPassword: undefined,
+    });
+    const bootstrap = new AdminBootstrap(
+      production,
+      api.app.get(DataSource),
+      api.app.get(PasswordHasher),
+      api.app.get(AuditLog),
+    );
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    await expect(bootstrap.onApplicationBootstrap()).rejects.toThrow(/No account exists yet and LINLI_ADMIN_PASSWORD is not set/);
+    await expect(bootstrap.onApplicationBootstrap()).rejects.toThrow(
+      /No account exists yet and LINLI_ADMIN_PASSWORD is not set/,
+    );
     expect(await accounts()).toEqual([]);
   });
 

@@ -53,7 +53,13 @@ export class AdminBootstrap implements OnApplicationBootstrap {
       const id = rows[0].id;
       await manager.query(`INSERT INTO role_grants (user_id, role) VALUES ($1, 'admin')`, [id]);
       await this.audit.record(
-        { action: 'users.created', targetType: 'user', targetId: id, actorUserId: null, data: { username: this.config.adminUsername, bootstrap: true, role: 'admin' } },
+        {
+          action: 'users.created',
+          targetType: 'user',
+          targetId: id,
+          actorUserId: null,
+          data: { username: this.config.adminUsername, bootstrap: true, role: 'admin' },
+        },
         manager,
       );
       return id;

@@ -35,6 +35,16 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     AccountsDirectory,
     RoleGrants,
   ],
-  exports: [UnitDirectoryRegistry, UnitDirectory, ScopeService, PasswordHasher, AccessTokenService, Authenticator, UnitPathMaintenance, AccountsDirectory, RoleGrants],
+  exports: [
+    UnitDirectoryRegistry,
+    UnitDirectory,
+    ScopeService,
+    PasswordHasher,
+    AccessTokenService,
+    Authenticator,
+    UnitPathMaintenance,
+    AccountsDirectory,
+    RoleGrants,
+  ],
 })
 export class AuthModule {}

@@ -16,7 +16,11 @@ const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
   [AuthCode.InvalidCredentials]: { status: 401, title: 'Invalid username or password', detail: '用户名或密码错误' },
   [AuthCode.WrongPassword]: { status: 400, title: 'Current password is wrong', detail: '当前密码不正确' },
   [AuthCode.UsernameTaken]: { status: 409, title: 'Username taken', detail: '该用户名已被使用' },
-  [AuthCode.PersonAlreadyLinked]: { status: 409, title: 'Person already has an account', detail: '该人员已关联其他账号' },
+  [AuthCode.PersonAlreadyLinked]: {
+    status: 409,
+    title: 'Person already has an account',
+    detail: '该人员已关联其他账号',
+  },
   [AuthCode.UnitRequired]: {
     status: 400,
     title: 'Unit required',
@@ -28,7 +32,11 @@ const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
     detail: '只有全域管理员可以授予不限单位的角色，请指定单位（unitId）',
   },
   [AuthCode.DuplicateGrant]: { status: 409, title: 'Grant exists', detail: '该账号在此单位已拥有该角色' },
-  [AuthCode.LastAdministrator]: { status: 409, title: 'Last administrator', detail: '不能撤销最后一位全域管理员的管理员角色' },
+  [AuthCode.LastAdministrator]: {
+    status: 409,
+    title: 'Last administrator',
+    detail: '不能撤销最后一位全域管理员的管理员角色',
+  },
 };
 
 export class AuthException extends ProblemException {

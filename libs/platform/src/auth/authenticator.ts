@@ -48,6 +48,11 @@ export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
-    grants: (user.grants ?? []).map((grant) => ({ id: grant.id, role: grant.role, unitId: grant.unitId, unitPath: grant.unitPath })),
+    grants: (user.grants ?? []).map((grant) => ({
+      id: grant.id,
+      role: grant.role,
+      unitId: grant.unitId,
+      unitPath: grant.unitPath,
+    })),
   };
 }

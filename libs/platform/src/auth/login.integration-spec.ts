@@ -11,7 +11,6 @@ import {
   withTestDb,
 } from '@linli/testing';
 
-
 describe('login and access tokens', () => {
   let api: TestApi;
 
@@ -22,9 +21,16 @@ describe('login and access tokens', () => {
   afterAll(() => api.close());
 
   it('issues a bearer token for the right username and password that opens GET /me', async () => {
-    const login = await api.post('/api/v1/auth/login', { username: TEST_ADMIN.username, password: TEST_ADMIN.password });
+    const login = await api.post('/api/v1/auth/login', {
+      username: TEST_ADMIN.username,
+      password: TEST_ADMIN.password,
+    });
     expect(login.status).toBe(200);
-    expect(login.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: api.config.jwtTtlSeconds });
+    expect(login.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: api.config.jwtTtlSeconds,
+    });
     const me = await api.get('/api/v1/me', login.body.accessToken);
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({
@@ -33,9 +39,13 @@ describe('login and access tokens', () => {
       unitId: null,
       grants: [{ role: 'admin', roleDisplay: '管理员', unitId: null }],
     });
-    expect(me.body.permissions).toEqual(expect.arrayContaining(['users.manage', 'users.read', 'audit.read', 'queues.manage']));
+    expect(me.body.permissions).toEqual(
+      expect.arrayContaining(['users.manage', 'users.read', 'audit.read', 'queues.manage']),
+    );
     expect(JSON.stringify(me.body)).not.toContain('argon2');
-    const lowerCase = await api.request('GET', '/api/v1/me', { headers: { authorization: `bearer ${login.body.accessToken}` } });
+    const lowerCase = await api.request('GET', '/api/v1/me', {
+      headers: { authorization: `bearer ${login.body.accessToken}` },
+    });
     expect(lowerCase.status).toBe(200);
   });
 
@@ -46,19 +56,34 @@ describe('login and access tokens', () => {
   });
 
   it('refuses a wrong password with 401 auth.invalid-credentials', async () => {
-    expectProblem(await api.post('/api/v1/auth/login', { username: TEST_ADMIN.username, password: 'wrong-password-1' }), 401, 'auth.invalid-credentials');
+    expectProblem(
+      await api.post('/api/v1/auth/login', { username: TEST_ADMIN.username, password: 'wrong-password-1' }),
+      401,
+      'auth.invalid-credentials',
+    );
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
     const unknown = await api.post('/api/v1/auth/login', { username: 'nobody-here', password: 'whatever-password' });
-    const wrong = await api.post('/api/v1/auth/login', { username: TEST_ADMIN.username, password: 'whatever-password' });
+    const wrong = await api.post('/api/v1/auth/login', {
+      username: TEST_ADMIN.username,
+      password: 'whatever-password',
+    });
     expectProblem(unknown, 401, 'auth.invalid-credentials');
-    expect({ ...unknown.body, instance: undefined, requestId: undefined }).toEqual({ ...wrong.body, instance: undefined, requestId: undefined });
+    expect({ ...unknown.body, instance: undefined, requestId: undefined }).toEqual({
+      ...wrong.body,
+      instance: undefined,
+      requestId: undefined,
+    });
   });
 
   it('refuses a deactivated account at login', async () => {
     const user = await createUser(api, { isActive: false });
-    expectProblem(await api.post('/api/v1/auth/login', { username: user.username, password: user.password }), 401, 'auth.invalid-credentials');
+    expectProblem(
+      await api.post('/api/v1/auth/login', { username: user.username, password: user.password }),
+      401,
+      'auth.invalid-credentials',
+    );
   });
 
   it('refuses a missing token with 401 auth.unauthenticated', async () => {
@@ -66,8 +91,16 @@ describe('login and access tokens', () => {
   });
 
   it('refuses a malformed authorization header', async () => {
-    expectProblem(await api.request('GET', '/api/v1/me', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), 401, 'auth.unauthenticated');
-    expectProblem(await api.request('GET', '/api/v1/me', { headers: { authorization: 'Bearer not-a-jwt' } }), 401, 'auth.unauthenticated');
+    expectProblem(
+      await api.request('GET', '/api/v1/me', { headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }),
+      401,
+      'auth.unauthenticated',
+    );
+    expectProblem(
+      await api.request('GET', '/api/v1/me', { headers: { authorization: 'Bearer not-a-jwt' } }),
+      401,
+      'auth.unauthenticated',
+    );
   });
 
   it('refuses a token whose signature or payload was tampered with', async () => {
@@ -90,13 +123,20 @@ describe('login and access tokens', () => {
       exp: Math.floor(Date.now() / 1000) - 3600,
     });
     expectProblem(await api.get('/api/v1/me', expired), 401, 'auth.unauthenticated');
-    const fresh = new JwtService({ secret: api.config.jwtSecret }).sign({ sub: user.id, username: user.username, ver: 0 }, { expiresIn: 60 });
+    const fresh = new JwtService({ secret: api.config.jwtSecret }).sign(
+      { sub: user.id, username: user.username, ver: 0 },
+      { expiresIn: 60 },
+    );
     expect((await api.get('/api/v1/me', fresh)).status).toBe(200);
   });
 
   it('refuses a token signed with another secret', async () => {
     const user = await createUser(api, { role: 'auditor' });
-    const foreign = new JwtService({ secret: 'another-secret-0123456789abcdef0123456789' }).sign({ sub: user.id, username: user.username, ver: 0 });
+    const foreign = new JwtService({ secret: 'another-secret-0123456789abcdef0123456789' }).sign({
+      sub: user.id,
+      username: user.username,
+      ver: 0,
+    });
     expectProblem(await api.get('/api/v1/me', foreign), 401, 'auth.unauthenticated');
   });
 
@@ -109,22 +149,44 @@ describe('login and access tokens', () => {
 
   it('changes the own password: older tokens die, the new password and the returned token work', async () => {
     const user = await createLoggedInUser(api, { password: 'old-password-123' });
-    const changed = await api.post('/api/v1/auth/password', { currentPassword: 'old-password-123', newPassword: 'new-password-456' }, user.token);
+    const changed = await api.post(
+      '/api/v1/auth/password',
+      { currentPassword: 'old-password-123', newPassword: 'new-password-456' },
+      user.token,
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.tokenType).toBe('Bearer');
     expectProblem(await api.get('/api/v1/me', user.token), 401, 'auth.unauthenticated');
     expect((await api.get('/api/v1/me', changed.body.accessToken)).status).toBe(200);
-    expectProblem(await api.post('/api/v1/auth/login', { username: user.username, password: 'old-password-123' }), 401, 'auth.invalid-credentials');
+    expectProblem(
+      await api.post('/api/v1/auth/login', { username: user.username, password: 'old-password-123' }),
+      401,
+      'auth.invalid-credentials',
+    );
     const relogin = await api.post('/api/v1/auth/login', { username: user.username, password: 'new-password-456' });
     expect(relogin.status).toBe(200);
-    const audit = await withTestDb((client) => client.query(`SELECT actor_user_id, target_id FROM audit_log WHERE action = 'auth.password-changed'`));
+    const audit = await withTestDb((client) =>
+      client.query(`SELECT actor_user_id, target_id FROM audit_log WHERE action = 'auth.password-changed'`),
+    );
     expect(audit.rows).toEqual([{ actor_user_id: user.id, target_id: user.id }]);
   });
 
   it('refuses a password change with a wrong current password or a short new one', async () => {
     const user = await createLoggedInUser(api, { password: 'old-password-123' });
-    expectProblem(await api.post('/api/v1/auth/password', { currentPassword: 'not-my-password', newPassword: 'new-password-456' }, user.token), 400, 'auth.wrong-password');
-    const short = await api.post('/api/v1/auth/password', { currentPassword: 'old-password-123', newPassword: 'short' }, user.token);
+    expectProblem(
+      await api.post(
+        '/api/v1/auth/password',
+        { currentPassword: 'not-my-password', newPassword: 'new-password-456' },
+        user.token,
+      ),
+      400,
+      'auth.wrong-password',
+    );
+    const short = await api.post(
+      '/api/v1/auth/password',
+      { currentPassword: 'old-password-123', newPassword: 'short' },
+      user.token,
+    );
     expectProblem(short, 400, 'validation.failed');
     expect(short.body.errors).toEqual([expect.objectContaining({ field: 'newPassword' })]);
     expect((await api.get('/api/v1/me', user.token)).status).toBe(200);

@@ -16,7 +16,9 @@ export class LoginService {
 
   async login(username: string, password: string): Promise<IssuedToken> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username: username.toLowerCase() });
-    const valid = user ? await this.hasher.verify(user.passwordHash, password) : await this.hasher.verifyNothing(password);
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, password)
+      : await this.hasher.verifyNothing(password);
     if (!user || !valid || !user.isActive) throw new AuthException(AuthCode.InvalidCredentials);
     return this.tokens.issue({ sub: user.id, username: user.username, ver: user.tokenVersion });
   }

@@ -37,6 +37,12 @@ describe('the permission matrix', () => {
   });
 
   it('has a Chinese name for every role', () => {
-    expect(ROLE_DISPLAY).toEqual({ admin: '管理员', secretary: '书记', grid_worker: '网格员', store_clerk: '兑换员', auditor: '审计员' });
+    expect(ROLE_DISPLAY).toEqual({
+      admin: '管理员',
+      secretary: '书记',
+      grid_worker: '网格员',
+      store_clerk: '兑换员',
+      auditor: '审计员',
+    });
   });
 });

@@ -51,27 +51,54 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.UsersManage]: { roles: ['admin'], description: '创建账号、授予和撤销角色' },
   [Permission.AuditRead]: { roles: ['admin', 'auditor'], description: '查看审计日志' },
   [Permission.QueuesManage]: { roles: ['admin'], description: '查看和管理后台任务队列' },
-  [Permission.UnitsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看治理单元（市、区、街道、社区、网格、小区、楼栋）' },
+  [Permission.UnitsRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看治理单元（市、区、街道、社区、网格、小区、楼栋）',
+  },
   [Permission.UnitsManage]: { roles: ['admin'], description: '新建、修改、移动、删除治理单元' },
-  [Permission.OrganizationsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看党组织、班子成员和党员' },
+  [Permission.OrganizationsRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看党组织、班子成员和党员',
+  },
   [Permission.OrganizationsManage]: { roles: ['admin', 'secretary'], description: '设立和调整党组织、任免班子成员' },
-  [Permission.PeopleRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看人员（个人信息脱敏）' },
+  [Permission.PeopleRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看人员（个人信息脱敏）',
+  },
   [Permission.PeopleManage]: { roles: ['admin', 'secretary', 'grid_worker'], description: '登记和修改人员信息' },
-  [Permission.PeopleReveal]: { roles: ['admin', 'secretary', 'grid_worker'], description: '查看完整个人信息（留痕审计）' },
+  [Permission.PeopleReveal]: {
+    roles: ['admin', 'secretary', 'grid_worker'],
+    description: '查看完整个人信息（留痕审计）',
+  },
   [Permission.MembersManage]: { roles: ['admin', 'secretary'], description: '党员登记与组织关系转接' },
   [Permission.InstitutionsManage]: { roles: ['admin', 'secretary'], description: '登记驻区单位和两新组织' },
   [Permission.DualRegistrationsManage]: { roles: ['admin', 'secretary'], description: '办理双报到和共建协议' },
   [Permission.StaffRolesManage]: { roles: ['admin'], description: '任命网格员、楼栋长、党员中心户、社区工作者' },
   [Permission.ImportsRun]: { roles: ['admin'], description: '批量导入单元、人员和党员' },
-  [Permission.AnalyticsRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看统计、覆盖情况、空白点和结构体检' },
-  [Permission.PointsRead]: { roles: ['admin', 'secretary', 'store_clerk', 'auditor'], description: '查看积分账户、流水和积分规则' },
+  [Permission.AnalyticsRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看统计、覆盖情况、空白点和结构体检',
+  },
+  [Permission.PointsRead]: {
+    roles: ['admin', 'secretary', 'store_clerk', 'auditor'],
+    description: '查看积分账户、流水和积分规则',
+  },
   [Permission.PointsAdjust]: { roles: ['admin', 'secretary'], description: '手工奖励或扣减积分（留痕审计）' },
   [Permission.PointsRulesManage]: { roles: ['admin'], description: '设立和修改积分规则' },
   [Permission.PointsStoreManage]: { roles: ['admin', 'secretary'], description: '管理积分兑换超市的商品' },
   [Permission.PointsRedeem]: { roles: ['admin', 'store_clerk'], description: '办理积分兑换' },
-  [Permission.VolunteersRead]: { roles: ['admin', 'secretary', 'grid_worker', 'auditor'], description: '查看志愿者、服务队、需求与微心愿、服务岗位和活动' },
-  [Permission.VolunteersManage]: { roles: ['admin', 'secretary', 'grid_worker'], description: '登记志愿者、组建服务队、代居民发布需求、发布岗位和活动、代为报名' },
-  [Permission.VolunteersVerify]: { roles: ['admin', 'secretary'], description: '核验服务时长、审批自报时长、调整志愿者成长阶段' },
+  [Permission.VolunteersRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看志愿者、服务队、需求与微心愿、服务岗位和活动',
+  },
+  [Permission.VolunteersManage]: {
+    roles: ['admin', 'secretary', 'grid_worker'],
+    description: '登记志愿者、组建服务队、代居民发布需求、发布岗位和活动、代为报名',
+  },
+  [Permission.VolunteersVerify]: {
+    roles: ['admin', 'secretary'],
+    description: '核验服务时长、审批自报时长、调整志愿者成长阶段',
+  },
   [Permission.VolunteersSkillsManage]: { roles: ['admin'], description: '维护志愿者技能目录' },
 };
 

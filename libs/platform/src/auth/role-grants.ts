@@ -26,20 +26,35 @@ export class RoleGrants {
     manager: EntityManager,
     input: { personId: string; role: Role; unitId: string; unitPath: string; createdBy: string; cause: GrantCause },
   ): Promise<{ grantId: string; userId: string } | null> {
-    const account = await manager.getRepository(UserEntity).findOne({ select: { id: true }, where: { personId: input.personId } });
+    const account = await manager
+      .getRepository(UserEntity)
+      .findOne({ select: { id: true }, where: { personId: input.personId } });
     if (!account) return null;
     const granted = await manager
       .createQueryBuilder()
       .insert()
       .into(RoleGrantEntity)
-      .values({ userId: account.id, role: input.role, unitId: input.unitId, unitPath: input.unitPath, createdBy: input.createdBy })
+      .values({
+        userId: account.id,
+        role: input.role,
+        unitId: input.unitId,
+        unitPath: input.unitPath,
+        createdBy: input.createdBy,
+      })
       .orIgnore()
       .returning(['id'])
       .execute();
     const grantId = (granted.raw as { id: string }[])[0]?.id;
     if (!grantId) return null;
     await this.audit.record(
-      { action: 'grants.created', targetType: 'user', targetId: account.id, unitId: input.unitId, unitPath: input.unitPath, data: { grantId, role: input.role, ...input.cause } },
+      {
+        action: 'grants.created',
+        targetType: 'user',
+        targetId: account.id,
+        unitId: input.unitId,
+        unitPath: input.unitPath,
+        data: { grantId, role: input.role, ...input.cause },
+      },
       manager,
     );
     return { grantId, userId: account.id };
@@ -67,7 +82,14 @@ export class RoleGrants {
     if (!grant) return;
     await grants.delete({ id: grant.id });
     await this.audit.record(
-      { action: 'grants.revoked', targetType: 'user', targetId: grant.userId, unitId: grant.unitId, unitPath: grant.unitPath, data: { grantId: grant.id, role: grant.role, ...cause } },
+      {
+        action: 'grants.revoked',
+        targetType: 'user',
+        targetId: grant.userId,
+        unitId: grant.unitId,
+        unitPath: grant.unitPath,
+        data: { grantId: grant.id, role: grant.role, ...cause },
+      },
       manager,
     );
   }

@@ -32,7 +32,9 @@ export class RouteAccessCatalog implements OnModuleInit {
     const undeclared = this.routes().filter((route) => !route.access);
     if (undeclared.length > 0) {
       const list = undeclared.map((r) => `${r.method} /${r.path} (${r.controller}.${r.handler})`).join(', ');
-      throw new Error(`routes without an access rule: ${list}. Add @RequirePermission(Permission.X), @AnyAuthenticated() or @Public().`);
+      throw new Error(
+        `routes without an access rule: ${list}. Add @RequirePermission(Permission.X), @AnyAuthenticated() or @Public().`,
+      );
     }
   }
 

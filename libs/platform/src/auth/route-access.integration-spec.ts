@@ -55,7 +55,9 @@ describe('route access rules', () => {
   beforeAll(() => resetState());
 
   it('refuses to boot when a route declares no access rule', async () => {
-    await expect(bootWith(ForgetfulController)).rejects.toThrow(/routes without an access rule: GET \/forgetful \(ForgetfulController\.list\)/);
+    await expect(bootWith(ForgetfulController)).rejects.toThrow(
+      /routes without an access rule: GET \/forgetful \(ForgetfulController\.list\)/,
+    );
   });
 
   it('boots when every route declares one', async () => {

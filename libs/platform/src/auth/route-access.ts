@@ -8,12 +8,11 @@ export const ROUTE_ACCESS_EXTENSION = 'x-linli-access';
 
 /** Who may call a route. Every api route declares exactly one (checked at boot). */
 export type RouteAccess =
-  | { mode: 'public' }
-  | { mode: 'authenticated' }
-  | { mode: 'permission'; permission: Permission };
+  { mode: 'public' } | { mode: 'authenticated' } | { mode: 'permission'; permission: Permission };
 
 /** The rule of a handler: its own, else its controller's. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function routeAccessOf(handler: Function, controller: Function): RouteAccess | undefined {
-  return (Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller)) as RouteAccess | undefined;
+  return (Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller)) as
+    RouteAccess | undefined;
 }

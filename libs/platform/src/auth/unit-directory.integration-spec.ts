@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { bootApi, createLoggedInUser, createUser, InMemoryUnitDirectory, resetState, unitDirectoryModule, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createUser,
+  InMemoryUnitDirectory,
+  resetState,
+  unitDirectoryModule,
+  withTestDb,
+} from '@linli/testing';
 import { UnitDirectory } from './unit-directory';
 import { UnitPathMaintenance } from './unit-path-maintenance';
 
@@ -10,7 +18,11 @@ describe('the unit directory', () => {
     const api = await bootApi();
     try {
       const admin = await createLoggedInUser(api, { role: 'admin' });
-      const response = await api.post('/api/v1/users', { username: 'somewhere', password: 'password-123456', unitId: randomUUID() }, admin.token);
+      const response = await api.post(
+        '/api/v1/users',
+        { username: 'somewhere', password: 'password-123456', unitId: randomUUID() },
+        admin.token,
+      );
       expect(response.status).toBe(404);
       expect(await api.app.get(UnitDirectory).resolvePaths([randomUUID()])).toEqual(new Map());
     } finally {
@@ -24,11 +36,20 @@ describe('the unit directory', () => {
     try {
       const admin = await createLoggedInUser(api, { role: 'admin' });
       const unitId = randomUUID();
-      expect((await api.post('/api/v1/users', { username: 'late', password: 'password-123456', unitId }, admin.token)).status).toBe(404);
+      expect(
+        (await api.post('/api/v1/users', { username: 'late', password: 'password-123456', unitId }, admin.token))
+          .status,
+      ).toBe(404);
       directory.set(unitId, 'city.late');
-      const created = await api.post('/api/v1/users', { username: 'late', password: 'password-123456', unitId }, admin.token);
+      const created = await api.post(
+        '/api/v1/users',
+        { username: 'late', password: 'password-123456', unitId },
+        admin.token,
+      );
       expect(created.status).toBe(201);
-      const { rows } = await withTestDb((client) => client.query('SELECT unit_path FROM users WHERE id = $1', [created.body.id]));
+      const { rows } = await withTestDb((client) =>
+        client.query('SELECT unit_path FROM users WHERE id = $1', [created.body.id]),
+      );
       expect(rows).toEqual([{ unit_path: 'city.late' }]);
     } finally {
       await api.close();
@@ -50,9 +71,10 @@ describe('the unit directory', () => {
 
       expect((await api.get(`/api/v1/users/${worker.id}`, adminB.token)).status).toBe(200);
       const { rows } = await withTestDb((client) =>
-        client.query(`SELECT u.id, u.unit_path, g.unit_path AS grant_path FROM users u LEFT JOIN role_grants g ON g.user_id = u.id WHERE u.id = ANY($1)`, [
-          [worker.id, lookalike.id],
-        ]),
+        client.query(
+          `SELECT u.id, u.unit_path, g.unit_path AS grant_path FROM users u LEFT JOIN role_grants g ON g.user_id = u.id WHERE u.id = ANY($1)`,
+          [[worker.id, lookalike.id]],
+        ),
       );
       expect(rows).toEqual(
         expect.arrayContaining([

@@ -22,16 +22,24 @@ export class UnitPathMaintenance {
     this.keys = copies.map((copy) => copy.key);
     // $1 old path, $2 new path, $3 LIKE pattern of the old subtree's descendants.
     const updates = copies.map(
-      ({ table, column }, i) => `c${i} AS (UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} = $1 OR ${column} LIKE $3 RETURNING 1)`,
+      ({ table, column }, i) =>
+        `c${i} AS (UPDATE ${table} SET ${column} = $2 || substr(${column}, length($1) + 1) WHERE ${column} = $1 OR ${column} LIKE $3 RETURNING 1)`,
     );
     const counts = copies.map((_, i) => `(SELECT count(*) FROM c${i})::integer AS c${i}`);
     this.statement = copies.length === 0 ? '' : `WITH ${updates.join(',\n')}\nSELECT ${counts.join(', ')}`;
   }
 
   /** Rewrites every copy of a path inside `oldPath`'s subtree; returns the rows rewritten per copy key. */
-  async moveSubtree(oldPath: string, newPath: string, manager: EntityManager = this.dataSource.manager): Promise<Record<string, number>> {
+  async moveSubtree(
+    oldPath: string,
+    newPath: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Record<string, number>> {
     if (this.statement === '') return {};
-    const [row] = (await manager.query(this.statement, [oldPath, newPath, descendantsPattern(oldPath)])) as Record<string, number>[];
+    const [row] = (await manager.query(this.statement, [oldPath, newPath, descendantsPattern(oldPath)])) as Record<
+      string,
+      number
+    >[];
     return Object.fromEntries(this.keys.map((key, i) => [key, row[`c${i}`]]));
   }
 }

@@ -48,7 +48,9 @@ describe('scopeOf', () => {
 describe('unitPathCondition', () => {
   it('matches each path and its descendants with parameters, escaping LIKE wildcards', () => {
     const condition = unitPathCondition('u.unit_path', ['city.d_1', 'x%'], 'p');
-    expect(condition.sql).toBe('(u.unit_path = :p_eq0 OR u.unit_path LIKE :p_like0 OR u.unit_path = :p_eq1 OR u.unit_path LIKE :p_like1)');
+    expect(condition.sql).toBe(
+      '(u.unit_path = :p_eq0 OR u.unit_path LIKE :p_like0 OR u.unit_path = :p_eq1 OR u.unit_path LIKE :p_like1)',
+    );
     expect(condition.params).toEqual({ p_eq0: 'city.d_1', p_like0: 'city.d\\_1.%', p_eq1: 'x%', p_like1: 'x\\%.%' });
   });
 

@@ -43,7 +43,9 @@ export class BusinessCalendar {
 
   /** The period just before the one `instant` is in (what a job run at the start of a period assesses). */
   previousPeriodOf(instant: Date, granularity: Granularity): Period {
-    const local = DateTime.fromJSDate(instant, { zone: this.zone }).startOf(granularity).minus({ [`${granularity}s`]: 1 });
+    const local = DateTime.fromJSDate(instant, { zone: this.zone })
+      .startOf(granularity)
+      .minus({ [`${granularity}s`]: 1 });
     return this.build(local, granularity);
   }
 
@@ -57,7 +59,10 @@ export class BusinessCalendar {
           ? DateTime.fromObject({ year, month: (second - 1) * 3 + 1, day: 1 }, { zone: this.zone })
           : granularity === 'week'
             ? DateTime.fromObject({ weekYear: year, weekNumber: second, weekday: 1 }, { zone: this.zone })
-            : DateTime.fromObject({ year, month: second ?? 1, day: third ?? 1, hour: fourth ?? 0 }, { zone: this.zone });
+            : DateTime.fromObject(
+                { year, month: second ?? 1, day: third ?? 1, hour: fourth ?? 0 },
+                { zone: this.zone },
+              );
       if (!start.isValid) break;
       const period = this.build(start, granularity);
       if (period.key === key) return period;

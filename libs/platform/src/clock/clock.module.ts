@@ -3,5 +3,8 @@ import { BusinessCalendar } from './business-calendar';
 import { Clock, SystemClock } from './clock';
 
 @Global()
-@Module({ providers: [{ provide: Clock, useClass: SystemClock }, BusinessCalendar], exports: [Clock, BusinessCalendar] })
+@Module({
+  providers: [{ provide: Clock, useClass: SystemClock }, BusinessCalendar],
+  exports: [Clock, BusinessCalendar],
+})
 export class ClockModule {}

@@ -34,22 +34,37 @@ describe('loadConfig', () => {
 
   it('names each invalid variable', () => {
     expect(problemsOf({ PORT: 'abc', LINLI_LOCAL_DIR: localDir() })).toEqual(['PORT']);
-    expect(problemsOf({ DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', LINLI_LOCAL_DIR: localDir() }).sort()).toEqual(['DATABASE_URL', 'REDIS_URL']);
-    expect(problemsOf({ BUSINESS_TIME_ZONE: 'Mars/Olympus', LINLI_LOCAL_DIR: localDir() })).toEqual(['BUSINESS_TIME_ZONE']);
+    expect(
+      problemsOf({ DATABASE_URL: 'mysql://x', REDIS_URL: 'http://x', LINLI_LOCAL_DIR: localDir() }).sort(),
+    ).toEqual(['DATABASE_URL', 'REDIS_URL']);
+    expect(problemsOf({ BUSINESS_TIME_ZONE: 'Mars/Olympus', LINLI_LOCAL_DIR: localDir() })).toEqual([
+      'BUSINESS_TIME_ZONE',
+    ]);
     expect(problemsOf({ PII_ENCRYPTION_KEY: 'short', LINLI_LOCAL_DIR: localDir() })).toEqual(['PII_ENCRYPTION_KEY']);
   });
 
   it('refuses modules this build does not ship', () => {
-    expect(problemsOf({ LINLI_MODULES: 'organization,parking', LINLI_LOCAL_DIR: localDir() }, ['organization'])).toEqual(['LINLI_MODULES']);
-    expect(loadConfig({ LINLI_MODULES: ' organization , ', LINLI_LOCAL_DIR: localDir() }, { knownModules: ['organization', 'points'] }).modules).toEqual([
-      'organization',
-    ]);
-    expect(loadConfig({ LINLI_MODULES: '', LINLI_LOCAL_DIR: localDir() }, { knownModules: ['organization'] }).modules).toEqual([]);
+    expect(
+      problemsOf({ LINLI_MODULES: 'organization,parking', LINLI_LOCAL_DIR: localDir() }, ['organization']),
+    ).toEqual(['LINLI_MODULES']);
+    expect(
+      loadConfig(
+        { LINLI_MODULES: ' organization , ', LINLI_LOCAL_DIR: localDir() },
+        { knownModules: ['organization', 'points'] },
+      ).modules,
+    ).toEqual(['organization']);
+    expect(
+      loadConfig({ LINLI_MODULES: '', LINLI_LOCAL_DIR: localDir() }, { knownModules: ['organization'] }).modules,
+    ).toEqual([]);
   });
 
   it('requires real secrets in production instead of generating them', () => {
     expect(problemsOf({ NODE_ENV: 'production' }).sort()).toEqual(['JWT_SECRET', 'PII_ENCRYPTION_KEY']);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
     expect(config.jwtSecret).toBe('p'.repeat(40));
   });
 });

@@ -33,13 +33,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   const problems = flatten(validateSync(env, { whitelist: false }));
 
   const timeZone = env.BUSINESS_TIME_ZONE ?? 'Asia/Shanghai';
-  if (!isValidTimeZone(timeZone)) problems.push({ variable: 'BUSINESS_TIME_ZONE', message: `unknown time zone "${timeZone}"` });
+  if (!isValidTimeZone(timeZone))
+    problems.push({ variable: 'BUSINESS_TIME_ZONE', message: `unknown time zone "${timeZone}"` });
 
   const known = options.knownModules;
   const modules =
     env.LINLI_MODULES === undefined
       ? [...(known ?? [])]
-      : env.LINLI_MODULES.split(',').map((m) => m.trim()).filter(Boolean);
+      : env.LINLI_MODULES.split(',')
+          .map((m) => m.trim())
+          .filter(Boolean);
   const unknown = known ? modules.filter((m) => !known.includes(m)) : [];
   if (unknown.length > 0) {
     problems.push({
@@ -52,7 +55,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   const nodeEnv = (env.NODE_ENV ?? 'development') as LinliConfig['nodeEnv'];
   const localDir = resolve(env.LINLI_LOCAL_DIR ?? '.linli');
   const needsLocal = !env.JWT_SECRET || !env.PII_ENCRYPTION_KEY || !env.NOTIFY_WEBHOOK_SECRET;
-  const local: LocalSecrets | undefined = needsLocal && nodeEnv !== 'production' ? readOrCreateLocalSecrets(localDir) : undefined;
+  const local: LocalSecrets | undefined =
+    needsLocal && nodeEnv !== 'production' ? readOrCreateLocalSecrets(localDir) : undefined;
   // In production the validation above guarantees both secrets; elsewhere the local file supplies missing ones.
   const jwtSecret = env.JWT_SECRET ?? local?.jwtSecret ?? '';
   const piiKey = env.PII_ENCRYPTION_KEY ?? local?.piiKey ?? '';

@@ -10,6 +10,8 @@ export class SchemaCatalog {
 
   /** Every declared unit-path copy, each with its audit key. */
   pathCopies(): Required<PathCopy>[] {
-    return this.parts.flatMap((p) => p.pathCopies ?? []).map((copy) => ({ ...copy, key: copy.key ?? camelCase(copy.table) }));
+    return this.parts
+      .flatMap((p) => p.pathCopies ?? [])
+      .map((copy) => ({ ...copy, key: copy.key ?? camelCase(copy.table) }));
   }
 }

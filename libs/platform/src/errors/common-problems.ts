@@ -16,14 +16,25 @@ export enum CommonCode {
 
 export class ValidationProblem extends ProblemException {
   constructor(errors: FieldProblem[]) {
-    super({ code: CommonCode.ValidationFailed, status: 400, title: 'Request validation failed', detail: '请求参数有误', errors });
+    super({
+      code: CommonCode.ValidationFailed,
+      status: 400,
+      title: 'Request validation failed',
+      detail: '请求参数有误',
+      errors,
+    });
   }
 }
 
 /** 404 for a missing resource and for one outside the caller's scope alike, so existence does not leak. */
 export class NotFoundProblem extends ProblemException {
   constructor(what = 'resource') {
-    super({ code: CommonCode.NotFound, status: 404, title: 'Not found', detail: `未找到${what === 'resource' ? '该资源' : what}` });
+    super({
+      code: CommonCode.NotFound,
+      status: 404,
+      title: 'Not found',
+      detail: `未找到${what === 'resource' ? '该资源' : what}`,
+    });
   }
 }
 

@@ -45,7 +45,11 @@ describe('problem+json errors', () => {
   });
   afterAll(() => api.close());
 
-  function expectProblem(response: { status: number; headers: Record<string, unknown>; body: any }, status: number, code: string): void {
+  function expectProblem(
+    response: { status: number; headers: Record<string, unknown>; body: any },
+    status: number,
+    code: string,
+  ): void {
     expect(response.status).toBe(status);
     expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status, code, type: `urn:linli:problem:${code}` });
@@ -74,7 +78,9 @@ describe('problem+json errors', () => {
   it('refuses a field of the wrong type', async () => {
     const response = await api.post('/api/v1/test-echo', { ...valid, count: 'two' });
     expectProblem(response, 400, 'validation.failed');
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'count', constraint: 'isInt' })]));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'count', constraint: 'isInt' })]),
+    );
   });
 
   it('refuses a missing field', async () => {
@@ -91,7 +97,10 @@ describe('problem+json errors', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await api.request('POST', '/api/v1/test-echo', { payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    const response = await api.request('POST', '/api/v1/test-echo', {
+      payload: '{"name":',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(response, 400, 'request.malformed');
   });
 

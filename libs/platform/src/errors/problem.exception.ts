@@ -48,7 +48,11 @@ export interface ProblemDefinition {
  * A domain's error catalogue: `code → { status, title, detail }`. Each domain declares one and
  * throws `new XxxException(XxxCode.Something)`.
  */
-export function problemFrom(code: string, catalogue: Record<string, ProblemDefinition>, extra?: Partial<ProblemInit>): ProblemInit {
+export function problemFrom(
+  code: string,
+  catalogue: Record<string, ProblemDefinition>,
+  extra?: Partial<ProblemInit>,
+): ProblemInit {
   const definition = catalogue[code];
   return { code, ...definition, ...extra };
 }

@@ -6,6 +6,7 @@ export const UuidParam = (name: string): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new ValidationProblem([{ field: name, constraint: 'isUuid', message: `${name} must be a UUID` }]),
+      exceptionFactory: () =>
+        new ValidationProblem([{ field: name, constraint: 'isUuid', message: `${name} must be a UUID` }]),
     }),
   );

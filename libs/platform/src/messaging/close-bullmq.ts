@@ -10,7 +10,10 @@ const READY_WAIT_MS = 2000;
  */
 export async function closeBullmq(target: Queue | Worker): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([target.waitUntilReady().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, READY_WAIT_MS)))]);
+  await Promise.race([
+    target.waitUntilReady().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, READY_WAIT_MS))),
+  ]);
   clearTimeout(timer);
   await target.close();
 }

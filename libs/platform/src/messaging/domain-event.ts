@@ -22,5 +22,8 @@ export interface DomainEvent<TData extends object = Record<string, unknown>> {
 }
 
 /** What a publisher supplies; the outbox fills in `id` and `occurredAt` when absent. */
-export type NewDomainEvent<TData extends object = Record<string, unknown>> = Omit<DomainEvent<TData>, 'id' | 'occurredAt' | 'quantity' | 'actors' | 'unitId'> &
+export type NewDomainEvent<TData extends object = Record<string, unknown>> = Omit<
+  DomainEvent<TData>,
+  'id' | 'occurredAt' | 'quantity' | 'actors' | 'unitId'
+> &
   Partial<Pick<DomainEvent<TData>, 'id' | 'occurredAt' | 'quantity' | 'actors' | 'unitId'>>;

@@ -8,7 +8,11 @@ export class JobMetrics {
   private readonly outcomes: Counter<'queue' | 'job' | 'outcome'>;
 
   constructor(metrics: MetricsRegistry) {
-    this.outcomes = metrics.counter('linli_job_outcomes_total', 'Jobs finished, by queue, job name and outcome', ['queue', 'job', 'outcome']);
+    this.outcomes = metrics.counter('linli_job_outcomes_total', 'Jobs finished, by queue, job name and outcome', [
+      'queue',
+      'job',
+      'outcome',
+    ]);
   }
 
   record(queue: string, job: string, outcome: 'completed' | 'failed'): void {

@@ -4,7 +4,16 @@ import { BullConfig } from './bull-config';
 import { closeBullmq } from './close-bullmq';
 import { DomainEvent } from './domain-event';
 import { LinliConfig } from '../config/linli-config';
-import { assertJobId, eventDeliveryJobId, EventJobName, JOB_QUEUE, JobName, JobPayloads, notificationJobId, SendNotificationJob } from './job-names';
+import {
+  assertJobId,
+  eventDeliveryJobId,
+  EventJobName,
+  JOB_QUEUE,
+  JobName,
+  JobPayloads,
+  notificationJobId,
+  SendNotificationJob,
+} from './job-names';
 import { eventQueueName } from './queue-names';
 
 type QueuedJobName = Exclude<JobName, EventJobName>;
@@ -51,7 +60,11 @@ export class JobQueue implements OnApplicationShutdown {
   async notifyMany(jobs: SendNotificationJob[], options: Omit<JobsOptions, 'jobId'> = {}): Promise<void> {
     if (jobs.length === 0) return;
     await this.get(JOB_QUEUE[JobName.SendNotification]).addBulk(
-      jobs.map((job) => ({ name: JobName.SendNotification, data: job, opts: { jobId: notificationJobId(job.dedupeKey), attempts: this.config.notifyMaxAttempts, ...options } })),
+      jobs.map((job) => ({
+        name: JobName.SendNotification,
+        data: job,
+        opts: { jobId: notificationJobId(job.dedupeKey), attempts: this.config.notifyMaxAttempts, ...options },
+      })),
     );
   }
 
@@ -69,7 +82,11 @@ export class JobQueue implements OnApplicationShutdown {
       jobs.push(
         chunk.length === 1
           ? { name: JobName.DeliverEvent, data: chunk[0], opts: { jobId } }
-          : { name: JobName.DeliverEvents, data: { events: chunk }, opts: { jobId, removeOnComplete: COMPLETED_BATCHES_KEPT } },
+          : {
+              name: JobName.DeliverEvents,
+              data: { events: chunk },
+              opts: { jobId, removeOnComplete: COMPLETED_BATCHES_KEPT },
+            },
       );
     }
     await this.get(eventQueueName(subscriber)).addBulk(jobs);

@@ -46,7 +46,15 @@ class DuplicateHandler {
 @Module({ providers: [SlowHandler, DuplicateHandler] })
 class DuplicateModule {}
 
-const event = (id: string): DomainEvent => ({ id, type: 'test.slow.happened', occurredAt: new Date().toISOString(), unitId: null, actors: [], quantity: null, data: {} });
+const event = (id: string): DomainEvent => ({
+  id,
+  type: 'test.slow.happened',
+  occurredAt: new Date().toISOString(),
+  unitId: null,
+  actors: [],
+  quantity: null,
+  data: {},
+});
 
 describe('JobWorkerHost', () => {
   beforeEach(() => resetState());
@@ -65,10 +73,14 @@ describe('JobWorkerHost', () => {
   });
 
   it('refuses to boot when a consumed queue has a job with no handler', async () => {
-    await expect(bootScheduler({ modules: [MisplacedModule] })).rejects.toThrow(/queue "notifications" is consumed here but job "send-notification" has no @OnJob handler/);
+    await expect(bootScheduler({ modules: [MisplacedModule] })).rejects.toThrow(
+      /queue "notifications" is consumed here but job "send-notification" has no @OnJob handler/,
+    );
   });
 
   it('refuses to boot when two handlers claim one job', async () => {
-    await expect(bootScheduler({ modules: [DuplicateModule] })).rejects.toThrow(/two handlers for job "deliver-event" on queue "events-slow-test"/);
+    await expect(bootScheduler({ modules: [DuplicateModule] })).rejects.toThrow(
+      /two handlers for job "deliver-event" on queue "events-slow-test"/,
+    );
   });
 });

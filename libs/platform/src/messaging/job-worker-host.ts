@@ -32,7 +32,11 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     this.discover();
     this.checkEveryJobHasAHandler();
     for (const [queue, handlers] of this.handlers) {
-      const worker = new Worker(queue, (job) => this.dispatch(queue, handlers, job), this.bull.workerOptions({ concurrency: this.concurrency.get(queue) ?? 4 }));
+      const worker = new Worker(
+        queue,
+        (job) => this.dispatch(queue, handlers, job),
+        this.bull.workerOptions({ concurrency: this.concurrency.get(queue) ?? 4 }),
+      );
       worker.on('error', (error) => this.logger.warn({ queue, err: error }, 'worker connection error'));
       worker.on('completed', (job) => this.metrics.record(queue, job.name, 'completed'));
       worker.on('failed', (job, error) => {
@@ -77,7 +81,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   private checkEveryJobHasAHandler(): void {
     for (const [name, queue] of Object.entries(JOB_QUEUE)) {
       const handlers = this.handlers.get(queue);
-      if (handlers && !handlers.has(name)) throw new Error(`queue "${queue}" is consumed here but job "${name}" has no @OnJob handler`);
+      if (handlers && !handlers.has(name))
+        throw new Error(`queue "${queue}" is consumed here but job "${name}" has no @OnJob handler`);
     }
     for (const [queue, handlers] of this.handlers) {
       if (queue.startsWith('events-') && !handlers.has(JobName.DeliverEvent)) {

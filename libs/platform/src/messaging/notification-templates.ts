@@ -19,8 +19,10 @@ const registry = new Map<string, NotificationTemplate>();
 /** Registers templates by key. Keys are dotted (`points.earned`); redefining a key with other texts is an error. */
 export function defineNotificationTemplates(templates: NotificationTemplateMap): void {
   for (const [key, template] of Object.entries(templates)) {
-    if (!TEMPLATE_KEY.test(key)) throw new Error(`notification template key "${key}" must be dotted lower-case, e.g. "points.earned"`);
-    if (!template.title.trim() || !template.body.trim()) throw new Error(`notification template "${key}" needs a title and a body`);
+    if (!TEMPLATE_KEY.test(key))
+      throw new Error(`notification template key "${key}" must be dotted lower-case, e.g. "points.earned"`);
+    if (!template.title.trim() || !template.body.trim())
+      throw new Error(`notification template "${key}" needs a title and a body`);
     const existing = registry.get(key);
     if (existing && (existing.title !== template.title || existing.body !== template.body)) {
       throw new Error(`notification template "${key}" is already defined with other texts`);

@@ -21,7 +21,9 @@ export class LoggingModule {
               base: { app },
               genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
               customProps: () => ({ app }),
-              autoLogging: { ignore: (req: IncomingMessage) => ['/health', '/ready', '/metrics'].includes(req.url ?? '') },
+              autoLogging: {
+                ignore: (req: IncomingMessage) => ['/health', '/ready', '/metrics'].includes(req.url ?? ''),
+              },
               redact: ['req.headers.authorization', 'req.headers.cookie'],
             },
           }),

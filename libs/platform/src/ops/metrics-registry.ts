@@ -18,7 +18,12 @@ export class MetricsRegistry {
     return new Histogram({ name, help, labelNames, buckets, registers: [this.registry] });
   }
 
-  gauge<L extends string>(name: string, help: string, labelNames: L[], collect?: (this: Gauge<L>) => Promise<void>): Gauge<L> {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    collect?: (this: Gauge<L>) => Promise<void>,
+  ): Gauge<L> {
     return new Gauge({ name, help, labelNames, registers: [this.registry], collect });
   }
 

@@ -13,7 +13,12 @@ export class OpsModule {
     return {
       module: OpsModule,
       controllers: [HealthController],
-      providers: [MetricsRegistry, ReadinessService, QueueDepthMetrics, { provide: MonitoredQueues, useValue: new MonitoredQueues(queues) }],
+      providers: [
+        MetricsRegistry,
+        ReadinessService,
+        QueueDepthMetrics,
+        { provide: MonitoredQueues, useValue: new MonitoredQueues(queues) },
+      ],
       exports: [MetricsRegistry, ReadinessService, MonitoredQueues],
     };
   }

@@ -1,4 +1,14 @@
-import { bootApi, currentRun, currentWorker, databaseUrlFor, resetState, TcpProxy, TestApi, waitFor, workerDatabaseName } from '@linli/testing';
+import {
+  bootApi,
+  currentRun,
+  currentWorker,
+  databaseUrlFor,
+  resetState,
+  TcpProxy,
+  TestApi,
+  waitFor,
+  workerDatabaseName,
+} from '@linli/testing';
 
 /**
  * `/ready` while a dependency is unreachable: each app talks to PostgreSQL or Redis through a TCP
@@ -18,21 +28,33 @@ describe('readiness while a dependency is unreachable', () => {
 
       await proxy.stop();
       const down = await api.get('/ready');
-      expect({ status: down.status, body: down.body }).toEqual({ status: 503, body: { status: 'not-ready', checks: { database: 'up', redis: 'down' } } });
+      expect({ status: down.status, body: down.body }).toEqual({
+        status: 503,
+        body: { status: 'not-ready', checks: { database: 'up', redis: 'down' } },
+      });
       expect((await api.get('/health')).status).toBe(200);
 
       await proxy.start();
       // The clients reconnect with a backoff: readiness comes back on its own, without a restart.
-      const back = await waitFor(async () => {
-        const ready = await (api as TestApi).get('/ready');
-        return ready.status === 200 && ready;
-      }, { what: 'readiness to come back' });
+      const back = await waitFor(
+        async () => {
+          const ready = await (api as TestApi).get('/ready');
+          return ready.status === 200 && ready;
+        },
+        { what: 'readiness to come back' },
+      );
       expect(back.body).toEqual({ status: 'ready', checks: { database: 'up', redis: 'up' } });
       // The queue producers reconnect too (their depths are back in /metrics). Closing the app while
       // they are still waiting to reconnect would leave their clients reconnecting after close.
-      await waitFor(async () => /linli_queue_jobs\{queue="notifications",state="waiting"\} \d+/.test((await (api as TestApi).get('/metrics')).body), {
-        what: 'queue producers to reconnect',
-      });
+      await waitFor(
+        async () =>
+          /linli_queue_jobs\{queue="notifications",state="waiting"\} \d+/.test(
+            (await (api as TestApi).get('/metrics')).body,
+          ),
+        {
+          what: 'queue producers to reconnect',
+        },
+      );
     } finally {
       await proxy.start().catch(() => undefined);
       await api?.close();
@@ -51,14 +73,20 @@ describe('readiness while a dependency is unreachable', () => {
 
       await proxy.stop();
       const down = await api.get('/ready');
-      expect({ status: down.status, body: down.body }).toEqual({ status: 503, body: { status: 'not-ready', checks: { database: 'down', redis: 'up' } } });
+      expect({ status: down.status, body: down.body }).toEqual({
+        status: 503,
+        body: { status: 'not-ready', checks: { database: 'down', redis: 'up' } },
+      });
 
       await proxy.start();
       // The clients reconnect with a backoff: readiness comes back on its own, without a restart.
-      const back = await waitFor(async () => {
-        const ready = await (api as TestApi).get('/ready');
-        return ready.status === 200 && ready;
-      }, { what: 'readiness to come back' });
+      const back = await waitFor(
+        async () => {
+          const ready = await (api as TestApi).get('/ready');
+          return ready.status === 200 && ready;
+        },
+        { what: 'readiness to come back' },
+      );
       expect(back.body).toEqual({ status: 'ready', checks: { database: 'up', redis: 'up' } });
     } finally {
       await proxy.start().catch(() => undefined);

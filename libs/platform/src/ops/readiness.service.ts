@@ -11,7 +11,10 @@ export interface ReadinessReport {
 async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -26,14 +29,26 @@ export class ReadinessService implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     bull: BullConfig,
   ) {
-    this.redis = new Redis({ ...bull.redis, lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 1000 });
+    this.redis = new Redis({
+      ...bull.redis,
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 1000,
+    });
     this.redis.on('error', () => undefined);
   }
 
   async check(): Promise<ReadinessReport> {
     const [database, redis] = await Promise.all([
-      within(this.dataSource.query('SELECT 1'), 2000).then(() => 'up' as const, () => 'down' as const),
-      within(this.pingRedis(), 2000).then(() => 'up' as const, () => 'down' as const),
+      within(this.dataSource.query('SELECT 1'), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      within(this.pingRedis(), 2000).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
     ]);
     return { status: database === 'up' && redis === 'up' ? 'ready' : 'not-ready', checks: { database, redis } };
   }

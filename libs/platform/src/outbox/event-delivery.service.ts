@@ -105,12 +105,20 @@ export class EventDelivery {
         return fresh.length;
       });
     } catch (error) {
-      this.logger.warn({ subscriber: subscriber.name, events: events.length, err: error }, 'batch of events failed; delivering them one by one');
+      this.logger.warn(
+        { subscriber: subscriber.name, events: events.length, err: error },
+        'batch of events failed; delivering them one by one',
+      );
       return null;
     }
   }
 
-  private count(subscriber: RegisteredSubscriber, report: BatchDeliveryReport, outcome: 'applied' | 'duplicate', n: number): void {
+  private count(
+    subscriber: RegisteredSubscriber,
+    report: BatchDeliveryReport,
+    outcome: 'applied' | 'duplicate',
+    n: number,
+  ): void {
     report[outcome] += n;
     this.metrics.handledEvent(subscriber.name, outcome, n);
   }

@@ -50,10 +50,19 @@ export class EventSubscriberHost implements OnApplicationBootstrap, OnModuleDest
   onApplicationBootstrap(): void {
     if (!this.options.background) return;
     for (const subscriber of this.registry.all()) {
-      const worker = new Worker(subscriber.queue, (job) => this.process(subscriber, job), this.bull.workerOptions({ concurrency: subscriber.concurrency }));
-      worker.on('error', (error) => this.logger.warn({ queue: subscriber.queue, err: error }, 'subscriber worker connection error'));
+      const worker = new Worker(
+        subscriber.queue,
+        (job) => this.process(subscriber, job),
+        this.bull.workerOptions({ concurrency: subscriber.concurrency }),
+      );
+      worker.on('error', (error) =>
+        this.logger.warn({ queue: subscriber.queue, err: error }, 'subscriber worker connection error'),
+      );
       worker.on('failed', (job, error) =>
-        this.logger.warn({ subscriber: subscriber.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'event handling failed'),
+        this.logger.warn(
+          { subscriber: subscriber.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
+          'event handling failed',
+        ),
       );
       this.workers.push(worker);
     }
@@ -72,7 +81,8 @@ export class EventSubscriberHost implements OnApplicationBootstrap, OnModuleDest
 
   private async process(subscriber: RegisteredSubscriber, job: Job): Promise<string | DeliveredBatch> {
     if (job.name === JobName.DeliverEvent) {
-      if (!isDomainEvent(job.data)) throw new UnrecoverableError(`job ${job.id} on "${subscriber.queue}" does not carry a domain event`);
+      if (!isDomainEvent(job.data))
+        throw new UnrecoverableError(`job ${job.id} on "${subscriber.queue}" does not carry a domain event`);
       return this.delivery.deliver(subscriber.name, job.data);
     }
     if (job.name === JobName.DeliverEvents) {
@@ -82,19 +92,34 @@ export class EventSubscriberHost implements OnApplicationBootstrap, OnModuleDest
       }
       return this.processBatch(subscriber, job, events);
     }
-    throw new UnrecoverableError(`queue "${subscriber.queue}" carries only "${JobName.DeliverEvent}" and "${JobName.DeliverEvents}" jobs, got "${job.name}"`);
+    throw new UnrecoverableError(
+      `queue "${subscriber.queue}" carries only "${JobName.DeliverEvent}" and "${JobName.DeliverEvents}" jobs, got "${job.name}"`,
+    );
   }
 
-  private async processBatch(subscriber: RegisteredSubscriber, job: Job, events: DomainEvent[]): Promise<DeliveredBatch> {
+  private async processBatch(
+    subscriber: RegisteredSubscriber,
+    job: Job,
+    events: DomainEvent[],
+  ): Promise<DeliveredBatch> {
     const report = await this.delivery.deliverBatch(subscriber.name, events);
     for (const { event, error } of report.failed) {
-      this.logger.warn({ subscriber: subscriber.name, jobId: job.id, eventId: event.id, err: error }, 'event failed in a batch; queued again on its own');
+      this.logger.warn(
+        { subscriber: subscriber.name, jobId: job.id, eventId: event.id, err: error },
+        'event failed in a batch; queued again on its own',
+      );
     }
     // If this enqueue fails the job fails, and its retry applies nothing twice (processed_events).
     await this.jobQueue.deliverEvents(
       subscriber.name,
       report.failed.map((failure) => failure.event),
     );
-    return { batched: report.batched, applied: report.applied, duplicate: report.duplicate, ignored: report.ignored, retriedAlone: report.failed.map((failure) => failure.event.id) };
+    return {
+      batched: report.batched,
+      applied: report.applied,
+      duplicate: report.duplicate,
+      ignored: report.ignored,
+      retriedAlone: report.failed.map((failure) => failure.event.id),
+    };
   }
 }

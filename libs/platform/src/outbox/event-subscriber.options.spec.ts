@@ -4,7 +4,13 @@ import { subscriberAccepts } from './event-subscriber.registry';
 describe('event subscriber declarations', () => {
   it('accepts an explicit type list or every type', () => {
     expect(() => validateEventSubscriberOptions({ name: 'points', types: '*' })).not.toThrow();
-    expect(() => validateEventSubscriberOptions({ name: 'volunteer-stats', types: ['volunteers.service.verified'], concurrency: 8 })).not.toThrow();
+    expect(() =>
+      validateEventSubscriberOptions({
+        name: 'volunteer-stats',
+        types: ['volunteers.service.verified'],
+        concurrency: 8,
+      }),
+    ).not.toThrow();
     expect(() => validateEventSubscriberOptions({ name: 'points', types: '*', batchSize: 500 })).not.toThrow();
   });
 

@@ -33,11 +33,16 @@ export function validateEventSubscriberOptions(options: EventSubscriberOptions):
   eventQueueName(name);
   const types = options.types;
   if (types !== '*') {
-    if (!Array.isArray(types) || types.length === 0) throw new Error(`@EventSubscriber "${name}": types must be '*' or a non-empty list of event types`);
+    if (!Array.isArray(types) || types.length === 0)
+      throw new Error(`@EventSubscriber "${name}": types must be '*' or a non-empty list of event types`);
     for (const type of types) {
-      if (!isEventType(type)) throw new Error(`@EventSubscriber "${name}": ${JSON.stringify(type)} is not an event type (dotted lower-case, e.g. "volunteers.service.verified")`);
+      if (!isEventType(type))
+        throw new Error(
+          `@EventSubscriber "${name}": ${JSON.stringify(type)} is not an event type (dotted lower-case, e.g. "volunteers.service.verified")`,
+        );
     }
-    if (new Set(types).size !== types.length) throw new Error(`@EventSubscriber "${name}": types lists an event type twice`);
+    if (new Set(types).size !== types.length)
+      throw new Error(`@EventSubscriber "${name}": types lists an event type twice`);
   }
   const concurrency = options.concurrency;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100)) {

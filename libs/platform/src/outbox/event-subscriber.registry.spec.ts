@@ -72,7 +72,9 @@ describe('EventSubscriberRegistry', () => {
   });
 
   it('fails the boot when two subscribers share a name', async () => {
-    await expect(boot(StatsSubscriber, OtherStatsSubscriber)).rejects.toThrow(/two event subscribers are named "stats"/);
+    await expect(boot(StatsSubscriber, OtherStatsSubscriber)).rejects.toThrow(
+      /two event subscribers are named "stats"/,
+    );
   });
 
   it('fails the boot when a subscriber has no handle method', async () => {
@@ -80,7 +82,9 @@ describe('EventSubscriberRegistry', () => {
   });
 
   it("fails the boot when an @OnJob handler also consumes a subscriber's queue", async () => {
-    await expect(boot(StatsSubscriber, StrayEventsHandler)).rejects.toThrow(/queue "events-stats" belongs to @EventSubscriber "stats"/);
+    await expect(boot(StatsSubscriber, StrayEventsHandler)).rejects.toThrow(
+      /queue "events-stats" belongs to @EventSubscriber "stats"/,
+    );
   });
 
   it('refuses a malformed declaration as soon as the class is declared', () => {

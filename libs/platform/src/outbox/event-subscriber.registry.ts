@@ -42,8 +42,15 @@ export class EventSubscriberRegistry implements OnModuleInit {
       if (wrapper.isAlias) continue;
       const instance = wrapper.instance as object | undefined;
       const metatype = wrapper.metatype as (new (...args: never[]) => unknown) | null | undefined;
-      const declared = metatype ? this.reflector.get<EventSubscriberOptions | undefined>(EVENT_SUBSCRIBER, metatype) : undefined;
-      if (declared) this.register(declared, wrapper.isDependencyTreeStatic() ? instance : undefined, metatype?.name ?? String(wrapper.token));
+      const declared = metatype
+        ? this.reflector.get<EventSubscriberOptions | undefined>(EVENT_SUBSCRIBER, metatype)
+        : undefined;
+      if (declared)
+        this.register(
+          declared,
+          wrapper.isDependencyTreeStatic() ? instance : undefined,
+          metatype?.name ?? String(wrapper.token),
+        );
       if (instance && typeof instance === 'object') {
         const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
         for (const method of this.scanner.getAllMethodNames(prototype)) {
@@ -54,7 +61,9 @@ export class EventSubscriberRegistry implements OnModuleInit {
     }
     for (const subscriber of this.subscribers.values()) {
       if (onJobQueues.has(subscriber.queue)) {
-        throw new Error(`queue "${subscriber.queue}" belongs to @EventSubscriber "${subscriber.name}"; remove the @OnJob handler that also consumes it`);
+        throw new Error(
+          `queue "${subscriber.queue}" belongs to @EventSubscriber "${subscriber.name}"; remove the @OnJob handler that also consumes it`,
+        );
       }
     }
     if (this.subscribers.size > 0) this.logger.log(`event subscribers: ${[...this.subscribers.keys()].join(', ')}`);
@@ -66,13 +75,18 @@ export class EventSubscriberRegistry implements OnModuleInit {
 
   get(name: string): RegisteredSubscriber {
     const subscriber = this.subscribers.get(name);
-    if (!subscriber) throw new Error(`no event subscriber named "${name}" in this app (known: ${[...this.subscribers.keys()].join(', ') || 'none'})`);
+    if (!subscriber)
+      throw new Error(
+        `no event subscriber named "${name}" in this app (known: ${[...this.subscribers.keys()].join(', ') || 'none'})`,
+      );
     return subscriber;
   }
 
   private register(options: EventSubscriberOptions, instance: object | undefined, className: string): void {
     if (!instance || typeof (instance as Partial<DomainEventHandler>).handle !== 'function') {
-      throw new Error(`@EventSubscriber "${options.name}" (${className}) must be a singleton provider with a handle(event, manager) method`);
+      throw new Error(
+        `@EventSubscriber "${options.name}" (${className}) must be a singleton provider with a handle(event, manager) method`,
+      );
     }
     const existing = this.subscribers.get(options.name);
     if (existing) throw new Error(`two event subscribers are named "${options.name}"; subscriber names must be unique`);

@@ -39,7 +39,10 @@ describe('normalizeDomainEvent', () => {
   });
 
   it('returns data as subscribers will receive it (a JSON round trip)', () => {
-    const event = normalizeDomainEvent({ type: 'points.entry.recorded', data: { at: new Date('2026-01-01T00:00:00Z'), skipped: undefined } }, defaults);
+    const event = normalizeDomainEvent(
+      { type: 'points.entry.recorded', data: { at: new Date('2026-01-01T00:00:00Z'), skipped: undefined } },
+      defaults,
+    );
     expect(event.data).toEqual({ at: '2026-01-01T00:00:00.000Z' });
   });
 

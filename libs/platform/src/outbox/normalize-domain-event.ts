@@ -12,7 +12,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function uuidOrNull(value: unknown, field: string, type: string): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || !UUID.test(value)) throw new InvalidDomainEventError(`event "${type}": ${field} must be a UUID, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !UUID.test(value))
+    throw new InvalidDomainEventError(`event "${type}": ${field} must be a UUID, got ${JSON.stringify(value)}`);
   return value.toLowerCase();
 }
 
@@ -20,11 +21,14 @@ function normalizeActor(actor: unknown, index: number, type: string): EventActor
   if (!isPlainObject(actor)) throw new InvalidDomainEventError(`event "${type}": actors[${index}] must be an object`);
   const role = actor.role;
   if (typeof role !== 'string' || !/^[a-z][a-z0-9_-]{0,63}$/.test(role)) {
-    throw new InvalidDomainEventError(`event "${type}": actors[${index}].role must be a lower-case word (e.g. "volunteer")`);
+    throw new InvalidDomainEventError(
+      `event "${type}": actors[${index}].role must be a lower-case word (e.g. "volunteer")`,
+    );
   }
   const personId = uuidOrNull(actor.personId, `actors[${index}].personId`, type);
   const organizationId = uuidOrNull(actor.organizationId, `actors[${index}].organizationId`, type);
-  if (!personId && !organizationId) throw new InvalidDomainEventError(`event "${type}": actors[${index}] needs a personId or an organizationId`);
+  if (!personId && !organizationId)
+    throw new InvalidDomainEventError(`event "${type}": actors[${index}] needs a personId or an organizationId`);
   return { ...(personId ? { personId } : {}), ...(organizationId ? { organizationId } : {}), role };
 }
 
@@ -47,10 +51,12 @@ export function normalizeDomainEvent(event: NewDomainEvent, defaults: { now: Dat
   let occurredAt = defaults.now;
   if (event.occurredAt !== undefined) {
     occurredAt = new Date(event.occurredAt as string | Date);
-    if (Number.isNaN(occurredAt.getTime())) throw new InvalidDomainEventError(`event "${type}": occurredAt must be an ISO 8601 instant`);
+    if (Number.isNaN(occurredAt.getTime()))
+      throw new InvalidDomainEventError(`event "${type}": occurredAt must be an ISO 8601 instant`);
   }
 
-  if (event.actors !== undefined && !Array.isArray(event.actors)) throw new InvalidDomainEventError(`event "${type}": actors must be an array`);
+  if (event.actors !== undefined && !Array.isArray(event.actors))
+    throw new InvalidDomainEventError(`event "${type}": actors must be an array`);
   const actors = (event.actors ?? []).map((actor, index) => normalizeActor(actor, index, type));
 
   const quantity = event.quantity ?? null;

@@ -22,13 +22,21 @@ export class OutboxCleanupJob {
     const relayedBefore = new Date(period.start.getTime() - OutboxCleanupJob.KEEP_RELAYED_DAYS * DAY_MS);
     const processedBefore = new Date(period.start.getTime() - OutboxCleanupJob.KEEP_PROCESSED_DAYS * DAY_MS);
     return {
-      outboxEventsDeleted: await this.deleteInChunks('outbox_events', 'relayed_at IS NOT NULL AND relayed_at < $1', relayedBefore),
+      outboxEventsDeleted: await this.deleteInChunks(
+        'outbox_events',
+        'relayed_at IS NOT NULL AND relayed_at < $1',
+        relayedBefore,
+      ),
       processedEventsDeleted: await this.deleteInChunks('processed_events', 'processed_at < $1', processedBefore),
     };
   }
 
   /** Small statements keep locks short on big tables. */
-  private async deleteInChunks(table: 'outbox_events' | 'processed_events', condition: string, before: Date): Promise<number> {
+  private async deleteInChunks(
+    table: 'outbox_events' | 'processed_events',
+    condition: string,
+    before: Date,
+  ): Promise<number> {
     let total = 0;
     for (;;) {
       const [{ deleted }]: { deleted: number }[] = await this.dataSource.query(

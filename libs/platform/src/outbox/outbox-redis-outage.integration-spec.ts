@@ -59,11 +59,18 @@ class OutageSubscriber implements DomainEventHandler {
 class OutageModule {}
 
 function publish(app: NestFastifyApplication): Promise<DomainEvent> {
-  return app.get(TransactionRunner).run((manager) => app.get(Outbox).publish(manager, { type: 'test.outage.survived', data: {} }));
+  return app
+    .get(TransactionRunner)
+    .run((manager) => app.get(Outbox).publish(manager, { type: 'test.outage.survived', data: {} }));
 }
 
-function outboxRow(id: string): Promise<{ relayed_at: Date | null; relay_attempts: number; last_error: string | null } | undefined> {
-  return withTestDb(async (db) => (await db.query(`SELECT relayed_at, relay_attempts, last_error FROM outbox_events WHERE id = $1`, [id])).rows[0]);
+function outboxRow(
+  id: string,
+): Promise<{ relayed_at: Date | null; relay_attempts: number; last_error: string | null } | undefined> {
+  return withTestDb(
+    async (db) =>
+      (await db.query(`SELECT relayed_at, relay_attempts, last_error FROM outbox_events WHERE id = $1`, [id])).rows[0],
+  );
 }
 
 describe('outbox relay while Redis is unreachable', () => {
@@ -127,7 +134,9 @@ describe('outbox relay started while Redis is unreachable', () => {
 
   it('delivers events once Redis answers for the first time', async () => {
     const event = await publish(app);
-    await waitFor(async () => ((await outboxRow(event.id))?.relay_attempts ?? 0) >= 1, { what: 'a failed relay attempt' });
+    await waitFor(async () => ((await outboxRow(event.id))?.relay_attempts ?? 0) >= 1, {
+      what: 'a failed relay attempt',
+    });
     await proxy.start();
     await waitFor(async () => received.get(event.id) === 1, { what: 'delivery after the outage' });
   });

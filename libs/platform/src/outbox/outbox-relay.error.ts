@@ -4,7 +4,10 @@ export class OutboxRelayError extends Error {
     readonly eventCount: number,
     cause: unknown,
   ) {
-    super(`could not enqueue ${eventCount} outbox event(s): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `could not enqueue ${eventCount} outbox event(s): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'OutboxRelayError';
   }
 }

@@ -14,12 +14,22 @@ import { OutboxRelay } from './outbox-relay.service';
  */
 @Module({
   imports: [DiscoveryModule],
-  providers: [EventSubscriberRegistry, EventDelivery, EventSubscriberHost, OutboxMetrics, OutboxRelay, OutboxCleanupJob],
+  providers: [
+    EventSubscriberRegistry,
+    EventDelivery,
+    EventSubscriberHost,
+    OutboxMetrics,
+    OutboxRelay,
+    OutboxCleanupJob,
+  ],
   exports: [OutboxRelay, EventDelivery, EventSubscriberRegistry],
 })
 export class OutboxRelayModule {
   /** `background: false` (the CLI) provides the services without polling the outbox or consuming queues. */
   static forRoot(options: { background: boolean }): DynamicModule {
-    return { module: OutboxRelayModule, providers: [{ provide: OutboxRelayOptions, useValue: new OutboxRelayOptions(options.background) }] };
+    return {
+      module: OutboxRelayModule,
+      providers: [{ provide: OutboxRelayOptions, useValue: new OutboxRelayOptions(options.background) }],
+    };
   }
 }

@@ -101,16 +101,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await withTimeout(this.enqueue(events), OutboxRelay.ENQUEUE_TIMEOUT_MS, 'Redis');
       } catch (error) {
         // Nothing is marked relayed; only the failed attempt is recorded, for operators.
-        await manager.query(`UPDATE outbox_events SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
-          ids,
-          String((error as Error)?.message ?? error).slice(0, 2000),
-        ]);
+        await manager.query(
+          `UPDATE outbox_events SET relay_attempts = relay_attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
+          [ids, String((error as Error)?.message ?? error).slice(0, 2000)],
+        );
         return { relayed: 0, failure: new OutboxRelayError(events.length, error) };
       }
-      await manager.query(`UPDATE outbox_events SET relayed_at = $2, relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [
-        ids,
-        this.clock.now(),
-      ]);
+      await manager.query(
+        `UPDATE outbox_events SET relayed_at = $2, relay_attempts = relay_attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
+        [ids, this.clock.now()],
+      );
       return { relayed: events.length };
     });
     if (outcome.failure) {
@@ -144,14 +144,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     let delay: number;
     try {
       const relayed = await this.relayOnce();
-      if (this.consecutiveFailures > 0) this.logger.log(`outbox relay recovered after ${this.consecutiveFailures} failed attempt(s)`);
+      if (this.consecutiveFailures > 0)
+        this.logger.log(`outbox relay recovered after ${this.consecutiveFailures} failed attempt(s)`);
       this.consecutiveFailures = 0;
       // A full batch means more are probably waiting.
       delay = relayed >= OutboxRelay.BATCH_SIZE ? 0 : this.config.outboxPollMs;
     } catch (error) {
       this.consecutiveFailures += 1;
       delay = relayDelayMs(this.config.outboxPollMs, this.consecutiveFailures);
-      this.logger.warn({ err: error, attempt: this.consecutiveFailures, retryInMs: delay }, 'outbox relay failed; events stay in the outbox and will be retried');
+      this.logger.warn(
+        { err: error, attempt: this.consecutiveFailures, retryInMs: delay },
+        'outbox relay failed; events stay in the outbox and will be retried',
+      );
     }
     this.schedule(delay);
   }

@@ -16,7 +16,11 @@ import { Outbox } from './outbox.service';
 import { randomUUID } from 'node:crypto';
 
 /** Every call of each test subscriber, by event id, and every event the catch-all one saw. */
-const calls = { recorder: new Map<string, number>(), everything: new Map<string, number>(), batcher: new Map<string, number>() };
+const calls = {
+  recorder: new Map<string, number>(),
+  everything: new Map<string, number>(),
+  batcher: new Map<string, number>(),
+};
 /** Sizes of the batches the batch subscriber was handed. */
 const batches: number[] = [];
 const seen: DomainEvent[] = [];
@@ -28,9 +32,13 @@ class RecorderSubscriber implements DomainEventHandler {
   async handle(event: DomainEvent, manager: EntityManager): Promise<void> {
     bump(calls.recorder, event.id);
     // Prove the handler runs in the transaction that claimed the event.
-    const [{ claimed }] = await manager.query(`SELECT count(*)::int AS claimed FROM processed_events WHERE subscriber = 'test-recorder' AND event_id = $1`, [event.id]);
+    const [{ claimed }] = await manager.query(
+      `SELECT count(*)::int AS claimed FROM processed_events WHERE subscriber = 'test-recorder' AND event_id = $1`,
+      [event.id],
+    );
     if (claimed !== 1) throw new Error('handler does not see its own claim');
-    if (event.type === 'test.flaky.attempted' && applied(calls.recorder, event.id) === 1) throw new Error('first attempt fails');
+    if (event.type === 'test.flaky.attempted' && applied(calls.recorder, event.id) === 1)
+      throw new Error('first attempt fails');
   }
 }
 
@@ -59,7 +67,10 @@ class BatchSubscriber implements DomainEventHandler {
 
   private async apply(events: DomainEvent[], manager: EntityManager): Promise<void> {
     const ids = events.map((event) => event.id);
-    const [{ claimed }] = await manager.query(`SELECT count(*)::int AS claimed FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`, [ids]);
+    const [{ claimed }] = await manager.query(
+      `SELECT count(*)::int AS claimed FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`,
+      [ids],
+    );
     if (claimed !== events.length) throw new Error('handler does not see its own claims');
     await manager.query(`INSERT INTO test_batch_effects (event_id) SELECT unnest($1::uuid[])`, [ids]);
     if (events.some((event) => event.data.poison)) throw new Error('poison event');
@@ -68,13 +79,29 @@ class BatchSubscriber implements DomainEventHandler {
 
 /** How many times each event's effect was committed. */
 async function batchEffects(ids: string[]): Promise<number[]> {
-  const rows = await withTestDb(async (db) => (await db.query(`SELECT event_id, count(*)::int AS n FROM test_batch_effects WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`, [ids])).rows);
+  const rows = await withTestDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT event_id, count(*)::int AS n FROM test_batch_effects WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+          [ids],
+        )
+      ).rows,
+  );
   const counts = new Map(rows.map((row) => [row.event_id as string, row.n as number]));
   return ids.map((id) => counts.get(id) ?? 0);
 }
 
 function batchEvent(data: Record<string, unknown> = {}): DomainEvent {
-  return { id: randomUUID(), type: 'test.batch.happened', occurredAt: new Date().toISOString(), unitId: null, actors: [], quantity: null, data };
+  return {
+    id: randomUUID(),
+    type: 'test.batch.happened',
+    occurredAt: new Date().toISOString(),
+    unitId: null,
+    actors: [],
+    quantity: null,
+    data,
+  };
 }
 
 @Module({ providers: [RecorderSubscriber, EverythingSubscriber, BatchSubscriber] })
@@ -88,7 +115,15 @@ interface OutboxRow {
 }
 
 function outboxRow(id: string): Promise<OutboxRow | undefined> {
-  return withTestDb(async (db) => (await db.query<OutboxRow>(`SELECT id, relayed_at, relay_attempts, last_error FROM outbox_events WHERE id = $1`, [id])).rows[0]);
+  return withTestDb(
+    async (db) =>
+      (
+        await db.query<OutboxRow>(
+          `SELECT id, relayed_at, relay_attempts, last_error FROM outbox_events WHERE id = $1`,
+          [id],
+        )
+      ).rows[0],
+  );
 }
 
 describe('transactional outbox', () => {
@@ -121,14 +156,19 @@ describe('transactional outbox', () => {
     expect(published).toHaveLength(3);
     expect(new Set(published.map((e) => e.id)).size).toBe(3);
     for (const event of published) expect(Date.parse(event.occurredAt)).not.toBeNaN();
-    const rows = await withTestDb(async (db) => (await db.query(`SELECT id, quantity, data FROM outbox_events WHERE unit_id = $1 ORDER BY seq`, [unitId])).rows);
+    const rows = await withTestDb(
+      async (db) =>
+        (await db.query(`SELECT id, quantity, data FROM outbox_events WHERE unit_id = $1 ORDER BY seq`, [unitId])).rows,
+    );
     expect(rows.map((r) => r.id)).toEqual(published.map((e) => e.id));
     expect(rows.map((r) => r.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     expect(rows[1].quantity).toBe('2.5');
   });
 
   it('refuses to publish outside a transaction', async () => {
-    await expect(outbox.publish(app.get(DataSource).manager, { type: 'test.thing.happened', data: {} })).rejects.toThrow(/open transaction/);
+    await expect(
+      outbox.publish(app.get(DataSource).manager, { type: 'test.thing.happened', data: {} }),
+    ).rejects.toThrow(/open transaction/);
   });
 
   it('publishes nothing when the transaction rolls back', async () => {
@@ -140,9 +180,14 @@ describe('transactional outbox', () => {
       }),
     ).rejects.toThrow('the state change failed');
     // A later committed event is delivered; the relay works in write order, so the rolled-back one would have gone first.
-    const later = await transactions.run((manager) => outbox.publish(manager, { type: 'test.thing.happened', data: {} }));
+    const later = await transactions.run((manager) =>
+      outbox.publish(manager, { type: 'test.thing.happened', data: {} }),
+    );
     await waitFor(async () => applied(calls.recorder, later.id) === 1, { what: 'the committed event' });
-    const leftovers = await withTestDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE data->>'marker' = $1`, [marker])).rows[0].n);
+    const leftovers = await withTestDb(
+      async (db) =>
+        (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE data->>'marker' = $1`, [marker])).rows[0].n,
+    );
     expect(leftovers).toBe(0);
     await waitFor(async () => applied(calls.everything, later.id) === 1, { what: 'the catch-all subscriber' });
     expect(seen.filter((event) => event.data.marker === marker)).toEqual([]);
@@ -155,7 +200,9 @@ describe('transactional outbox', () => {
         { type: 'test.unrelated.happened', data: {} },
       ]),
     );
-    await waitFor(async () => applied(calls.recorder, wanted.id) === 1 && applied(calls.everything, other.id) === 1, { what: 'both deliveries' });
+    await waitFor(async () => applied(calls.recorder, wanted.id) === 1 && applied(calls.everything, other.id) === 1, {
+      what: 'both deliveries',
+    });
     expect(applied(calls.everything, wanted.id)).toBe(1);
     expect(applied(calls.recorder, other.id)).toBe(0);
     await waitFor(async () => (await outboxRow(other.id))?.relayed_at, { what: 'relayed_at' });
@@ -165,12 +212,19 @@ describe('transactional outbox', () => {
   });
 
   it('applies an event once although it is relayed twice and its job is enqueued again', async () => {
-    const event = await transactions.run((manager) => outbox.publish(manager, { type: 'test.thing.happened', data: { amount: 1 } }));
-    await waitFor(async () => applied(calls.recorder, event.id) === 1 && (await outboxRow(event.id))?.relayed_at, { what: 'first delivery' });
+    const event = await transactions.run((manager) =>
+      outbox.publish(manager, { type: 'test.thing.happened', data: { amount: 1 } }),
+    );
+    await waitFor(async () => applied(calls.recorder, event.id) === 1 && (await outboxRow(event.id))?.relayed_at, {
+      what: 'first delivery',
+    });
 
     // As if the process died after enqueueing but before its commit: the row is relayed again.
     await withTestDb((db) => db.query(`UPDATE outbox_events SET relayed_at = NULL WHERE id = $1`, [event.id]));
-    await waitFor(async () => (await outboxRow(event.id))?.relay_attempts === 2 && (await outboxRow(event.id))?.relayed_at, { what: 'second relay' });
+    await waitFor(
+      async () => (await outboxRow(event.id))?.relay_attempts === 2 && (await outboxRow(event.id))?.relayed_at,
+      { what: 'second relay' },
+    );
     // The same event under another job id gets past BullMQ's job-id deduplication.
     const queue = app.get(JobQueue).get('events-test-recorder');
     const replay = await queue.add(JobName.DeliverEvent, event, { jobId: `replay-${event.id}` });
@@ -178,12 +232,24 @@ describe('transactional outbox', () => {
     expect((await queue.getJob(replay.id ?? ''))?.returnvalue).toBe('duplicate');
 
     expect(applied(calls.recorder, event.id)).toBe(1);
-    const markers = await withTestDb(async (db) => (await db.query(`SELECT subscriber FROM processed_events WHERE event_id = $1 ORDER BY subscriber`, [event.id])).rows);
+    const markers = await withTestDb(
+      async (db) =>
+        (await db.query(`SELECT subscriber FROM processed_events WHERE event_id = $1 ORDER BY subscriber`, [event.id]))
+          .rows,
+    );
     expect(markers).toEqual([{ subscriber: 'test-everything' }, { subscriber: 'test-recorder' }]);
   });
 
   it('applies an event once when ten workers deliver it at the same moment', async () => {
-    const event: DomainEvent = { id: randomUUID(), type: 'test.thing.happened', occurredAt: new Date().toISOString(), unitId: null, actors: [], quantity: null, data: {} };
+    const event: DomainEvent = {
+      id: randomUUID(),
+      type: 'test.thing.happened',
+      occurredAt: new Date().toISOString(),
+      unitId: null,
+      actors: [],
+      quantity: null,
+      data: {},
+    };
     const delivery = app.get(EventDelivery);
     const outcomes = await Promise.all(Array.from({ length: 10 }, () => delivery.deliver('test-recorder', event)));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
@@ -192,9 +258,19 @@ describe('transactional outbox', () => {
   });
 
   it('rolls back the claim when the handler fails, so that the retry applies the event', async () => {
-    const event = await transactions.run((manager) => outbox.publish(manager, { type: 'test.flaky.attempted', data: {} }));
+    const event = await transactions.run((manager) =>
+      outbox.publish(manager, { type: 'test.flaky.attempted', data: {} }),
+    );
     await waitFor(async () => applied(calls.recorder, event.id) === 2, { what: 'the retry' });
-    const markers = await withTestDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM processed_events WHERE subscriber = 'test-recorder' AND event_id = $1`, [event.id])).rows[0].n);
+    const markers = await withTestDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM processed_events WHERE subscriber = 'test-recorder' AND event_id = $1`,
+            [event.id],
+          )
+        ).rows[0].n,
+    );
     expect(markers).toBe(1);
   });
 
@@ -210,7 +286,9 @@ describe('transactional outbox', () => {
 
     expect(await batchEffects(burst)).toEqual([1, 1, 1, 1, 1, 1]);
     const batcherJobs = await app.get(JobQueue).get('events-test-batcher').getJobs(['completed']);
-    const job = batcherJobs.find((j) => (j.data.events as DomainEvent[] | undefined)?.some((event) => event.id === burst[0]));
+    const job = batcherJobs.find((j) =>
+      (j.data.events as DomainEvent[] | undefined)?.some((event) => event.id === burst[0]),
+    );
     expect(job?.name).toBe(JobName.DeliverEvents);
     expect(job?.id).toMatch(/^events-[0-9a-f]{40}$/);
     expect((job?.data.events as DomainEvent[]).map((event) => event.id)).toEqual(burst);
@@ -221,17 +299,38 @@ describe('transactional outbox', () => {
   });
 
   it('applies each event once when the same batch is relayed twice, replayed, and delivered in overlapping batches at the same moment', async () => {
-    const published = await transactions.run((manager) => outbox.publish(manager, [1, 2, 3].map((n) => ({ type: 'test.batch.happened', data: { n } }))));
+    const published = await transactions.run((manager) =>
+      outbox.publish(
+        manager,
+        [1, 2, 3].map((n) => ({ type: 'test.batch.happened', data: { n } })),
+      ),
+    );
     const ids = published.map((event) => event.id);
-    await waitFor(async () => (await batchEffects(ids)).every((n) => n === 1) && (await outboxRow(ids[0]))?.relayed_at, { what: 'the first delivery' });
+    await waitFor(
+      async () => (await batchEffects(ids)).every((n) => n === 1) && (await outboxRow(ids[0]))?.relayed_at,
+      { what: 'the first delivery' },
+    );
 
     // As if the relay died before committing: the same rows are relayed again (same job id, ignored by BullMQ).
     await withTestDb((db) => db.query(`UPDATE outbox_events SET relayed_at = NULL WHERE id = ANY($1::uuid[])`, [ids]));
-    await waitFor(async () => (await outboxRow(ids[2]))?.relay_attempts === 2 && (await outboxRow(ids[2]))?.relayed_at, { what: 'the second relay' });
+    await waitFor(
+      async () => (await outboxRow(ids[2]))?.relay_attempts === 2 && (await outboxRow(ids[2]))?.relayed_at,
+      { what: 'the second relay' },
+    );
     // The same batch under another job id gets past BullMQ's deduplication.
-    const replay = await app.get(JobQueue).get('events-test-batcher').add(JobName.DeliverEvents, { events: published }, { jobId: `replay-${ids[0]}` });
+    const replay = await app
+      .get(JobQueue)
+      .get('events-test-batcher')
+      .add(JobName.DeliverEvents, { events: published }, { jobId: `replay-${ids[0]}` });
     await waitFor(async () => (await replay.getState()) === 'completed', { what: 'the replayed batch' });
-    expect((await app.get(JobQueue).get('events-test-batcher').getJob(replay.id ?? ''))?.returnvalue).toEqual({ batched: true, applied: 0, duplicate: 3, ignored: 0, retriedAlone: [] });
+    expect(
+      (
+        await app
+          .get(JobQueue)
+          .get('events-test-batcher')
+          .getJob(replay.id ?? '')
+      )?.returnvalue,
+    ).toEqual({ batched: true, applied: 0, duplicate: 3, ignored: 0, retriedAlone: [] });
 
     const [a, b, c, d, e] = Array.from({ length: 5 }, () => batchEvent());
     const delivery = app.get(EventDelivery);
@@ -261,15 +360,33 @@ describe('transactional outbox', () => {
     const [first, poison, third] = published.map((event) => event.id);
     const queue = app.get(JobQueue).get('events-test-batcher');
     // The poison event's own job has failed at least once (and is waiting for its next attempt).
-    await waitFor(async () => ((await queue.getJob(`event-${poison}`))?.attemptsMade ?? 0) >= 1, { what: 'the poison event retried alone' });
+    await waitFor(async () => ((await queue.getJob(`event-${poison}`))?.attemptsMade ?? 0) >= 1, {
+      what: 'the poison event retried alone',
+    });
 
     expect(await batchEffects([first, poison, third])).toEqual([1, 0, 1]);
-    const batchJob = (await queue.getJobs(['completed'])).find((job) => (job.data.events as DomainEvent[] | undefined)?.some((event) => event.id === poison));
-    expect(batchJob?.returnvalue).toEqual({ batched: false, applied: 2, duplicate: 0, ignored: 0, retriedAlone: [poison] });
+    const batchJob = (await queue.getJobs(['completed'])).find((job) =>
+      (job.data.events as DomainEvent[] | undefined)?.some((event) => event.id === poison),
+    );
+    expect(batchJob?.returnvalue).toEqual({
+      batched: false,
+      applied: 2,
+      duplicate: 0,
+      ignored: 0,
+      retriedAlone: [poison],
+    });
     const alone = await queue.getJob(`event-${poison}`);
     expect(alone?.name).toBe(JobName.DeliverEvent);
     expect(alone?.failedReason).toBe('poison event');
-    const markers = await withTestDb(async (db) => (await db.query(`SELECT event_id FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`, [[first, poison, third]])).rows);
+    const markers = await withTestDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT event_id FROM processed_events WHERE subscriber = 'test-batcher' AND event_id = ANY($1::uuid[])`,
+            [[first, poison, third]],
+          )
+        ).rows,
+    );
     expect(markers.map((row) => row.event_id).sort()).toEqual([first, third].sort());
   });
 
@@ -302,7 +419,14 @@ describe('transactional outbox', () => {
     // The day 2026-11-22 starts at 2026-11-21T16:00Z in Beijing: 7 days before is 2026-11-14T16:00Z, 30 days 2026-10-22T16:00Z.
     expect(report.run.status).toBe('succeeded');
     expect(report.run.result).toEqual({ outboxEventsDeleted: 1, processedEventsDeleted: 1 });
-    const left = await withTestDb(async (db) => (await db.query(`SELECT id FROM outbox_events WHERE id = ANY($1::uuid[])`, [[oldRelayed, recentRelayed, oldUnrelayed]])).rows);
+    const left = await withTestDb(
+      async (db) =>
+        (
+          await db.query(`SELECT id FROM outbox_events WHERE id = ANY($1::uuid[])`, [
+            [oldRelayed, recentRelayed, oldUnrelayed],
+          ])
+        ).rows,
+    );
     expect(left.map((r) => r.id).sort()).toEqual([recentRelayed, oldUnrelayed].sort());
   });
 });
@@ -317,7 +441,9 @@ describe('outbox relay without subscribers', () => {
   afterAll(() => app.close());
 
   it('marks events relayed even when no subscriber wants them', async () => {
-    const event = await app.get(TransactionRunner).run((manager) => app.get(Outbox).publish(manager, { type: 'test.nobody.listened', data: {} }));
+    const event = await app
+      .get(TransactionRunner)
+      .run((manager) => app.get(Outbox).publish(manager, { type: 'test.nobody.listened', data: {} }));
     await waitFor(async () => (await outboxRow(event.id))?.relayed_at, { what: 'relayed_at' });
   });
 });

@@ -16,7 +16,10 @@ export class Outbox {
 
   publish<T extends object>(manager: EntityManager, event: NewDomainEvent<T>): Promise<DomainEvent<T>>;
   publish<T extends object>(manager: EntityManager, events: NewDomainEvent<T>[]): Promise<DomainEvent<T>[]>;
-  async publish<T extends object>(manager: EntityManager, input: NewDomainEvent<T> | NewDomainEvent<T>[]): Promise<DomainEvent<T> | DomainEvent<T>[]> {
+  async publish<T extends object>(
+    manager: EntityManager,
+    input: NewDomainEvent<T> | NewDomainEvent<T>[],
+  ): Promise<DomainEvent<T> | DomainEvent<T>[]> {
     assertInTransaction(manager, 'Outbox.publish');
     const now = this.clock.now();
     const list = Array.isArray(input) ? input : [input];
@@ -29,7 +32,15 @@ export class Outbox {
            FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, occurred_at timestamptz, unit_id uuid, actors jsonb, quantity numeric, data jsonb)`,
         [
           JSON.stringify(
-            events.map((e) => ({ id: e.id, type: e.type, occurred_at: e.occurredAt, unit_id: e.unitId, actors: e.actors, quantity: e.quantity, data: e.data })),
+            events.map((e) => ({
+              id: e.id,
+              type: e.type,
+              occurred_at: e.occurredAt,
+              unit_id: e.unitId,
+              actors: e.actors,
+              quantity: e.quantity,
+              data: e.data,
+            })),
           ),
         ],
       );

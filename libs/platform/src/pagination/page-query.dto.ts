@@ -6,7 +6,12 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?limit=&cursor=`: the one pagination input. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, description: 'Items per page (capped at 100)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: 20,
+    description: 'Items per page (capped at 100)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -14,7 +19,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`' })
+  @ApiPropertyOptional({ description: "Opaque cursor from the previous page's `nextCursor`" })
   @IsOptional()
   @IsString()
   @MaxLength(512)

@@ -17,13 +17,22 @@ export function encodeCursor(values: CursorValue[]): string {
 export function decodeCursor(cursor: string, arity: number): CursorValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       return values as CursorValue[];
     }
   } catch {
     // fall through
   }
-  throw new ProblemException({ code: 'pagination.invalid-cursor', status: 400, title: 'Invalid cursor', detail: '分页游标无效' });
+  throw new ProblemException({
+    code: 'pagination.invalid-cursor',
+    status: 400,
+    title: 'Invalid cursor',
+    detail: '分页游标无效',
+  });
 }
 
 export interface KeysetOptions<E> {
@@ -39,15 +48,24 @@ export interface KeysetOptions<E> {
 /**
  * Keyset pagination on a query builder: stable under inserts, index-friendly, no OFFSET.
  */
-export async function paginate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, page: PageQueryDto, options: KeysetOptions<E>): Promise<Page<E>> {
+export async function paginate<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  page: PageQueryDto,
+  options: KeysetOptions<E>,
+): Promise<Page<E>> {
   const limit = page.limit ?? 20;
   const direction = options.direction ?? 'ASC';
   const op = direction === 'ASC' ? '>' : '<';
   if (page.cursor) {
     const [sortValue, tieValue] = decodeCursor(page.cursor, 2);
-    qb.andWhere(`(${options.sortColumn}, ${options.tieBreaker}) ${op} (:__sort, :__tie)`, { __sort: sortValue, __tie: tieValue });
+    qb.andWhere(`(${options.sortColumn}, ${options.tieBreaker}) ${op} (:__sort, :__tie)`, {
+      __sort: sortValue,
+      __tie: tieValue,
+    });
   }
-  qb.orderBy(options.sortColumn, direction).addOrderBy(options.tieBreaker, direction).take(limit + 1);
+  qb.orderBy(options.sortColumn, direction)
+    .addOrderBy(options.tieBreaker, direction)
+    .take(limit + 1);
   const rows = await qb.getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
@@ -55,7 +73,12 @@ export async function paginate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
   const sortValue = last ? options.sortKey(last) : null;
   return {
     items,
-    nextCursor: more ? encodeCursor([sortValue instanceof Date ? sortValue.toISOString() : (sortValue as CursorValue), options.tieKey(last)]) : null,
+    nextCursor: more
+      ? encodeCursor([
+          sortValue instanceof Date ? sortValue.toISOString() : (sortValue as CursorValue),
+          options.tieKey(last),
+        ])
+      : null,
   };
 }
 

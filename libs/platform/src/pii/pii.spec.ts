@@ -19,7 +19,9 @@ describe('PiiCrypto', () => {
   it('refuses tampered cipher text and cipher text of another key', () => {
     const stored = crypto.encrypt('110105194912310021');
     const parts = stored.split('.');
-    parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64url').toString('latin1').slice(1), 'latin1').toString('base64url');
+    parts[3] = Buffer.from('x' + Buffer.from(parts[3], 'base64url').toString('latin1').slice(1), 'latin1').toString(
+      'base64url',
+    );
     expect(() => crypto.decrypt(parts.join('.'))).toThrow();
     expect(() => other.decrypt(stored)).toThrow();
   });

@@ -23,7 +23,12 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Injectable()
 class TestSchedules {
-  @Scheduled({ name: 'test.quarterly-assessment', cron: '30 0 1 1,4,7,10 *', period: 'quarter', periodOffset: 'previous' })
+  @Scheduled({
+    name: 'test.quarterly-assessment',
+    cron: '30 0 1 1,4,7,10 *',
+    period: 'quarter',
+    periodOffset: 'previous',
+  })
   async assess(context: ScheduleContext): Promise<{ assessed: string; attempt: number }> {
     return this.record('test.quarterly-assessment', context);
   }
@@ -38,11 +43,15 @@ class TestSchedules {
     return this.record('test.daily-digest', context);
   }
 
-  private async record(job: string, { period, attempt, force }: ScheduleContext): Promise<{ assessed: string; attempt: number }> {
+  private async record(
+    job: string,
+    { period, attempt, force }: ScheduleContext,
+  ): Promise<{ assessed: string; attempt: number }> {
     executions.push({ job, period: period.key, attempt, force });
     // Widens the window in which concurrent callers could sneak in a second execution.
     await pause(30);
-    if (failFirstAttempt.has(`${job}/${period.key}`) && attempt === 1) throw new Error('the source system did not answer');
+    if (failFirstAttempt.has(`${job}/${period.key}`) && attempt === 1)
+      throw new Error('the source system did not answer');
     return { assessed: period.key, attempt };
   }
 }
@@ -52,8 +61,20 @@ class TestSchedulesModule {}
 
 const executionsOf = (job: string, period: string) => executions.filter((e) => e.job === job && e.period === period);
 
-function runRows(job: string): Promise<{ period_key: string; status: string; attempts: number; forced: boolean; result: unknown; error: string | null }[]> {
-  return withTestDb(async (db) => (await db.query(`SELECT period_key, status, attempts, forced, result, error FROM job_runs WHERE job = $1 ORDER BY period_key`, [job])).rows);
+function runRows(
+  job: string,
+): Promise<
+  { period_key: string; status: string; attempts: number; forced: boolean; result: unknown; error: string | null }[]
+> {
+  return withTestDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT period_key, status, attempts, forced, result, error FROM job_runs WHERE job = $1 ORDER BY period_key`,
+          [job],
+        )
+      ).rows,
+  );
 }
 
 describe('JobRunner', () => {
@@ -68,11 +89,20 @@ describe('JobRunner', () => {
   afterAll(() => app.close());
 
   it('executes once and records one run when ten callers run the same job and period at once', async () => {
-    const reports = await Promise.all(Array.from({ length: 10 }, () => runner.run({ schedule: 'test.monthly-report', period: '2026-10' })));
+    const reports = await Promise.all(
+      Array.from({ length: 10 }, () => runner.run({ schedule: 'test.monthly-report', period: '2026-10' })),
+    );
     expect(executionsOf('test.monthly-report', '2026-10')).toHaveLength(1);
     expect(reports.filter((r) => r.executed)).toHaveLength(1);
     expect(await runRows('test.monthly-report')).toEqual([
-      { period_key: '2026-10', status: 'succeeded', attempts: 1, forced: false, result: { assessed: '2026-10', attempt: 1 }, error: null },
+      {
+        period_key: '2026-10',
+        status: 'succeeded',
+        attempts: 1,
+        forced: false,
+        result: { assessed: '2026-10', attempt: 1 },
+        error: null,
+      },
     ]);
   });
 
@@ -88,7 +118,12 @@ describe('JobRunner', () => {
     await runner.run({ schedule: 'test.monthly-report', period: '2026-08' });
     const forced = await runner.run({ schedule: 'test.monthly-report', period: '2026-08', force: true });
     expect(forced.executed).toBe(true);
-    expect(forced.run).toMatchObject({ status: 'succeeded', attempts: 2, forced: true, result: { assessed: '2026-08', attempt: 2 } });
+    expect(forced.run).toMatchObject({
+      status: 'succeeded',
+      attempts: 2,
+      forced: true,
+      result: { assessed: '2026-08', attempt: 2 },
+    });
     expect(executionsOf('test.monthly-report', '2026-08').map((e) => e.force)).toEqual([false, true]);
   });
 
@@ -123,18 +158,34 @@ describe('JobRunner', () => {
 
   it('computes period keys in the Beijing calendar from the firing time', async () => {
     // 2027-01-01 00:30 in Beijing, still 2026-12-31 in UTC.
-    const quarterly = await runner.run({ schedule: 'test.quarterly-assessment', firedAt: new Date('2026-12-31T16:30:00Z') });
+    const quarterly = await runner.run({
+      schedule: 'test.quarterly-assessment',
+      firedAt: new Date('2026-12-31T16:30:00Z'),
+    });
     expect(quarterly.run.periodKey).toBe('2026Q4');
     const daily = await runner.run({ schedule: 'test.daily-digest', firedAt: new Date('2026-11-30T17:00:00Z') });
     expect(daily.run.periodKey).toBe('2026-12-01');
-    expect(runner.periodFor({ schedule: 'test.monthly-report', firedAt: new Date('2026-11-30T16:00:00Z') }).key).toBe('2026-12');
+    expect(runner.periodFor({ schedule: 'test.monthly-report', firedAt: new Date('2026-11-30T16:00:00Z') }).key).toBe(
+      '2026-12',
+    );
   });
 
   it('refuses an unknown schedule, naming the known ones, and a period of the wrong kind', async () => {
     await expect(runner.run({ schedule: 'test.no-such-job', period: '2026-01' })).rejects.toThrow(UnknownScheduleError);
-    await expect(runner.run({ schedule: 'test.no-such-job', period: '2026-01' })).rejects.toThrow(/known schedules: .*test\.monthly-report/);
+    await expect(runner.run({ schedule: 'test.no-such-job', period: '2026-01' })).rejects.toThrow(
+      /known schedules: .*test\.monthly-report/,
+    );
     await expect(runner.run({ schedule: 'test.monthly-report', period: '2026Q1' })).rejects.toThrow(InvalidPeriodError);
-    expect(await withTestDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM job_runs WHERE job = 'test.no-such-job' OR period_key = '2026Q1'`)).rows[0].n)).toBe(0);
+    expect(
+      await withTestDb(
+        async (db) =>
+          (
+            await db.query(
+              `SELECT count(*)::int AS n FROM job_runs WHERE job = 'test.no-such-job' OR period_key = '2026Q1'`,
+            )
+          ).rows[0].n,
+      ),
+    ).toBe(0);
   });
 });
 
@@ -150,23 +201,42 @@ describe('scheduled runs through BullMQ', () => {
   it('registers every schedule as a BullMQ job scheduler in its time zone', async () => {
     const schedulers = await app.get(JobQueue).get(QueueName.Schedules).getJobSchedulers();
     const byName = new Map(schedulers.map((s) => [s.key, s]));
-    expect(byName.get('test.quarterly-assessment')).toMatchObject({ pattern: '30 0 1 1,4,7,10 *', tz: 'Asia/Shanghai', name: JobName.RunSchedule });
+    expect(byName.get('test.quarterly-assessment')).toMatchObject({
+      pattern: '30 0 1 1,4,7,10 *',
+      tz: 'Asia/Shanghai',
+      name: JobName.RunSchedule,
+    });
     expect(byName.get('outbox.cleanup')).toMatchObject({ pattern: '20 4 * * *', tz: 'Asia/Shanghai' });
   });
 
   it('retries a failed run through BullMQ until it succeeds, recording attempts = 2', async () => {
     failFirstAttempt.add('test.monthly-report/2026-04');
-    await app.get(JobQueue).queue(JobName.RunSchedule, { schedule: 'test.monthly-report', period: '2026-04' }, { jobId: 'run-test-monthly-report-2026-04' });
-    await waitFor(async () => (await runRows('test.monthly-report')).find((r) => r.period_key === '2026-04' && r.status === 'succeeded'), {
-      what: 'the retried run',
+    await app
+      .get(JobQueue)
+      .queue(
+        JobName.RunSchedule,
+        { schedule: 'test.monthly-report', period: '2026-04' },
+        { jobId: 'run-test-monthly-report-2026-04' },
+      );
+    await waitFor(
+      async () =>
+        (await runRows('test.monthly-report')).find((r) => r.period_key === '2026-04' && r.status === 'succeeded'),
+      {
+        what: 'the retried run',
+      },
+    );
+    expect((await runRows('test.monthly-report')).find((r) => r.period_key === '2026-04')).toMatchObject({
+      attempts: 2,
+      error: null,
     });
-    expect((await runRows('test.monthly-report')).find((r) => r.period_key === '2026-04')).toMatchObject({ attempts: 2, error: null });
     expect(executionsOf('test.monthly-report', '2026-04').map((e) => e.attempt)).toEqual([1, 2]);
   });
 
   it('fails a job for an unknown schedule at once, without retries', async () => {
     const queue = app.get(JobQueue).get(QueueName.Schedules);
-    await app.get(JobQueue).queue(JobName.RunSchedule, { schedule: 'test.retired-job' }, { jobId: 'run-test-retired-job' });
+    await app
+      .get(JobQueue)
+      .queue(JobName.RunSchedule, { schedule: 'test.retired-job' }, { jobId: 'run-test-retired-job' });
     await waitFor(async () => (await queue.getJob('run-test-retired-job'))?.finishedOn, { what: 'the failed job' });
     const job = await queue.getJob('run-test-retired-job');
     expect(job?.attemptsMade).toBe(1);

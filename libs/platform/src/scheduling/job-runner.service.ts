@@ -48,19 +48,34 @@ export class JobRunner {
     private readonly clock: Clock,
     metrics: MetricsRegistry,
   ) {
-    this.outcomes = metrics.counter('linli_schedule_runs_total', 'Scheduled job runs, by job and outcome (succeeded, failed, skipped)', ['job', 'outcome']);
-    this.durations = metrics.histogram('linli_schedule_run_duration_seconds', 'Duration of executed scheduled job runs', ['job'], [0.1, 1, 5, 15, 60, 300, 900, 3600]);
+    this.outcomes = metrics.counter(
+      'linli_schedule_runs_total',
+      'Scheduled job runs, by job and outcome (succeeded, failed, skipped)',
+      ['job', 'outcome'],
+    );
+    this.durations = metrics.histogram(
+      'linli_schedule_run_duration_seconds',
+      'Duration of executed scheduled job runs',
+      ['job'],
+      [0.1, 1, 5, 15, 60, 300, 900, 3600],
+    );
   }
 
   /** The period a run of `schedule` would cover (throws `UnknownScheduleError` / `InvalidPeriodError`). */
   periodFor(request: Omit<RunRequest, 'force'>): Period {
     const schedule = this.registry.get(request.schedule);
-    return resolveSchedulePeriod(this.calendar, schedule, { period: request.period, firedAt: request.firedAt ?? this.clock.now() });
+    return resolveSchedulePeriod(this.calendar, schedule, {
+      period: request.period,
+      firedAt: request.firedAt ?? this.clock.now(),
+    });
   }
 
   async run(request: RunRequest): Promise<JobRunReport> {
     const schedule = this.registry.get(request.schedule);
-    const period = resolveSchedulePeriod(this.calendar, schedule, { period: request.period, firedAt: request.firedAt ?? this.clock.now() });
+    const period = resolveSchedulePeriod(this.calendar, schedule, {
+      period: request.period,
+      firedAt: request.firedAt ?? this.clock.now(),
+    });
     const force = request.force ?? false;
     const claimed = await this.claim(schedule.name, period.key, force);
     if (!claimed) {
@@ -74,7 +89,10 @@ export class JobRunner {
 
   /** The recorded run of a job for a period, if any. */
   async find(job: string, periodKey: string): Promise<JobRunRecord | undefined> {
-    const rows: JobRunRow[] = await this.dataSource.query(`SELECT * FROM job_runs WHERE job = $1 AND period_key = $2`, [job, periodKey]);
+    const rows: JobRunRow[] = await this.dataSource.query(`SELECT * FROM job_runs WHERE job = $1 AND period_key = $2`, [
+      job,
+      periodKey,
+    ]);
     return rows[0] ? toJobRunRecord(rows[0]) : undefined;
   }
 
@@ -102,7 +120,12 @@ export class JobRunner {
     return rows[0] ? toJobRunRecord(rows[0]) : undefined;
   }
 
-  private async execute(schedule: RegisteredSchedule, period: Period, run: JobRunRecord, force: boolean): Promise<JobRunRecord> {
+  private async execute(
+    schedule: RegisteredSchedule,
+    period: Period,
+    run: JobRunRecord,
+    force: boolean,
+  ): Promise<JobRunRecord> {
     this.logger.log({ job: schedule.name, period: period.key, attempt: run.attempts, force }, 'scheduled run started');
     const startedAt = Date.now();
     const heartbeat = setInterval(() => void this.beat(run), JobRunner.HEARTBEAT_MS);
@@ -117,7 +140,10 @@ export class JobRunner {
     } catch (failure) {
       status = 'failed';
       error = errorText(failure);
-      this.logger.error({ job: schedule.name, period: period.key, attempt: run.attempts, err: failure }, 'scheduled run failed');
+      this.logger.error(
+        { job: schedule.name, period: period.key, attempt: run.attempts, err: failure },
+        'scheduled run failed',
+      );
     } finally {
       clearInterval(heartbeat);
     }
@@ -133,17 +159,24 @@ export class JobRunner {
       [run.id, run.attempts, status, finishedAt, result, error],
     );
     if (!rows[0]) {
-      this.logger.warn({ job: schedule.name, period: period.key, attempt: run.attempts }, 'run was taken over by another process after its heartbeat went stale');
+      this.logger.warn(
+        { job: schedule.name, period: period.key, attempt: run.attempts },
+        'run was taken over by another process after its heartbeat went stale',
+      );
       return (await this.find(schedule.name, period.key)) ?? run;
     }
     const record = toJobRunRecord(rows[0]);
-    if (status === 'succeeded') this.logger.log({ job: schedule.name, period: period.key, attempt: run.attempts }, 'scheduled run succeeded');
+    if (status === 'succeeded')
+      this.logger.log({ job: schedule.name, period: period.key, attempt: run.attempts }, 'scheduled run succeeded');
     return record;
   }
 
   private async beat(run: JobRunRecord): Promise<void> {
     try {
-      await this.dataSource.query(`UPDATE job_runs SET heartbeat_at = $3 WHERE id = $1 AND attempts = $2 AND status = 'running'`, [run.id, run.attempts, this.clock.now()]);
+      await this.dataSource.query(
+        `UPDATE job_runs SET heartbeat_at = $3 WHERE id = $1 AND attempts = $2 AND status = 'running'`,
+        [run.id, run.attempts, this.clock.now()],
+      );
     } catch (error) {
       this.logger.warn({ job: run.job, period: run.periodKey, err: error }, 'could not refresh the run heartbeat');
     }

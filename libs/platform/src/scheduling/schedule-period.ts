@@ -19,9 +19,13 @@ export function resolveSchedulePeriod(
       throw new InvalidPeriodError((error as Error).message);
     }
     if (period.granularity !== schedule.period) {
-      throw new InvalidPeriodError(`"${schedule.name}" runs per ${schedule.period}; "${at.period}" is a ${period.granularity}`);
+      throw new InvalidPeriodError(
+        `"${schedule.name}" runs per ${schedule.period}; "${at.period}" is a ${period.granularity}`,
+      );
     }
     return period;
   }
-  return schedule.periodOffset === 'previous' ? calendar.previousPeriodOf(at.firedAt, schedule.period) : calendar.periodOf(at.firedAt, schedule.period);
+  return schedule.periodOffset === 'previous'
+    ? calendar.previousPeriodOf(at.firedAt, schedule.period)
+    : calendar.periodOf(at.firedAt, schedule.period);
 }

@@ -30,7 +30,10 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     // Usually done before boot completes; with Redis away it goes on in the background.
     const attempt = this.registerOrRetry();
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([attempt, new Promise<void>((resolve) => (timer = setTimeout(resolve, ScheduleRegistrar.BOOT_WAIT_MS)))]);
+    await Promise.race([
+      attempt,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, ScheduleRegistrar.BOOT_WAIT_MS))),
+    ]);
     clearTimeout(timer);
   }
 
@@ -66,7 +69,10 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
       await this.register();
     } catch (error) {
       if (this.stopped) return;
-      this.logger.warn({ err: error, retryInMs: ScheduleRegistrar.RETRY_MS }, 'could not register the schedules with BullMQ; retrying');
+      this.logger.warn(
+        { err: error, retryInMs: ScheduleRegistrar.RETRY_MS },
+        'could not register the schedules with BullMQ; retrying',
+      );
       this.retry = setTimeout(() => void this.registerOrRetry(), ScheduleRegistrar.RETRY_MS);
     }
   }

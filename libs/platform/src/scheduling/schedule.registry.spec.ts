@@ -41,8 +41,24 @@ async function boot(...providers: Type[]): Promise<ScheduleRegistry> {
 describe('ScheduleRegistry', () => {
   it('finds every @Scheduled method, defaulting the zone to the business zone and the offset to the current period', async () => {
     const registry = await boot(StructureJobs);
-    expect(registry.all().map(({ name, cron, timeZone, period, periodOffset, declaredBy }) => ({ name, cron, timeZone, period, periodOffset, declaredBy }))).toEqual([
-      { name: 'organization.nightly', cron: '0 1 * * *', timeZone: 'UTC', period: 'day', periodOffset: 'current', declaredBy: 'StructureJobs.nightly' },
+    expect(
+      registry.all().map(({ name, cron, timeZone, period, periodOffset, declaredBy }) => ({
+        name,
+        cron,
+        timeZone,
+        period,
+        periodOffset,
+        declaredBy,
+      })),
+    ).toEqual([
+      {
+        name: 'organization.nightly',
+        cron: '0 1 * * *',
+        timeZone: 'UTC',
+        period: 'day',
+        periodOffset: 'current',
+        declaredBy: 'StructureJobs.nightly',
+      },
       {
         name: 'organization.structure-check',
         cron: '0 3 1 * *',
@@ -62,7 +78,9 @@ describe('ScheduleRegistry', () => {
   it('names the known schedules when asked for an unknown one', async () => {
     const registry = await boot(StructureJobs);
     expect(() => registry.get('organization.nope')).toThrow(UnknownScheduleError);
-    expect(() => registry.get('organization.nope')).toThrow('known schedules: organization.nightly, organization.structure-check');
+    expect(() => registry.get('organization.nope')).toThrow(
+      'known schedules: organization.nightly, organization.structure-check',
+    );
   });
 
   it('fails the boot when two schedules share a name', async () => {

@@ -40,9 +40,11 @@ export class ScheduleRegistry implements OnModuleInit {
         const options = this.reflector.get<ScheduledOptions | undefined>(SCHEDULED, prototype[method] as () => unknown);
         if (!options) continue;
         const declaredBy = `${instance.constructor.name}.${method}`;
-        if (!wrapper.isDependencyTreeStatic()) throw new Error(`@Scheduled "${options.name}" (${declaredBy}) must be on a singleton provider`);
+        if (!wrapper.isDependencyTreeStatic())
+          throw new Error(`@Scheduled "${options.name}" (${declaredBy}) must be on a singleton provider`);
         const existing = this.schedules.get(options.name);
-        if (existing) throw new Error(`two schedules are named "${options.name}": ${existing.declaredBy} and ${declaredBy}`);
+        if (existing)
+          throw new Error(`two schedules are named "${options.name}": ${existing.declaredBy} and ${declaredBy}`);
         this.schedules.set(options.name, {
           name: options.name,
           cron: options.cron.trim(),
@@ -50,7 +52,8 @@ export class ScheduleRegistry implements OnModuleInit {
           period: options.period,
           periodOffset: options.periodOffset ?? 'current',
           declaredBy,
-          invoke: (context) => (instance[method] as (context: ScheduleContext) => Promise<unknown>).call(instance, context),
+          invoke: (context) =>
+            (instance[method] as (context: ScheduleContext) => Promise<unknown>).call(instance, context),
         });
       }
     }

@@ -14,7 +14,11 @@ export const SCHEDULED = 'linli:scheduled';
  */
 export function Scheduled(options: ScheduledOptions) {
   validateScheduledOptions(options);
-  return <T extends ScheduledMethod>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void => {
+  return <T extends ScheduledMethod>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
     SetMetadata(SCHEDULED, { ...options })(target, key, descriptor);
   };
 }

@@ -1,11 +1,18 @@
 import { ScheduledOptions, validateScheduledOptions } from './scheduled.options';
 
-const valid: ScheduledOptions = { name: 'organization.structure-check', cron: '0 3 1 * *', period: 'month', periodOffset: 'previous' };
+const valid: ScheduledOptions = {
+  name: 'organization.structure-check',
+  cron: '0 3 1 * *',
+  period: 'month',
+  periodOffset: 'previous',
+};
 
 describe('@Scheduled declarations', () => {
   it('accepts five-field and six-field cron patterns with an optional zone', () => {
     expect(() => validateScheduledOptions(valid)).not.toThrow();
-    expect(() => validateScheduledOptions({ ...valid, cron: '*/10 * * * * *', timeZone: 'Asia/Shanghai' })).not.toThrow();
+    expect(() =>
+      validateScheduledOptions({ ...valid, cron: '*/10 * * * * *', timeZone: 'Asia/Shanghai' }),
+    ).not.toThrow();
     expect(() => validateScheduledOptions({ ...valid, cron: '0 2 1 1,4,7,10 *', period: 'quarter' })).not.toThrow();
   });
 

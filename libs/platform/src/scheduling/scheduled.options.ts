@@ -36,14 +36,20 @@ export function isTimeZone(zone: string): boolean {
 export function validateScheduledOptions(options: ScheduledOptions): void {
   const name = options?.name;
   if (typeof name !== 'string' || name.length > SCHEDULE_NAME_MAX_LENGTH || !NAME_PATTERN.test(name)) {
-    throw new Error(`@Scheduled name ${JSON.stringify(name)} must be dotted lower-case words of at most ${SCHEDULE_NAME_MAX_LENGTH} characters, e.g. "organization.structure-check"`);
+    throw new Error(
+      `@Scheduled name ${JSON.stringify(name)} must be dotted lower-case words of at most ${SCHEDULE_NAME_MAX_LENGTH} characters, e.g. "organization.structure-check"`,
+    );
   }
   const fields = typeof options.cron === 'string' ? options.cron.trim().split(/\s+/) : [];
   if ((fields.length !== 5 && fields.length !== 6) || !fields.every((f) => CRON_FIELD.test(f))) {
-    throw new Error(`@Scheduled "${name}": cron ${JSON.stringify(options.cron)} must have 5 fields (or 6 with seconds)`);
+    throw new Error(
+      `@Scheduled "${name}": cron ${JSON.stringify(options.cron)} must have 5 fields (or 6 with seconds)`,
+    );
   }
-  if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new Error(`@Scheduled "${name}": unknown time zone "${options.timeZone}"`);
-  if (!GRANULARITIES.includes(options.period)) throw new Error(`@Scheduled "${name}": period must be one of ${GRANULARITIES.join(', ')}`);
+  if (options.timeZone !== undefined && !isTimeZone(options.timeZone))
+    throw new Error(`@Scheduled "${name}": unknown time zone "${options.timeZone}"`);
+  if (!GRANULARITIES.includes(options.period))
+    throw new Error(`@Scheduled "${name}": period must be one of ${GRANULARITIES.join(', ')}`);
   if (options.periodOffset !== undefined && options.periodOffset !== 'current' && options.periodOffset !== 'previous') {
     throw new Error(`@Scheduled "${name}": periodOffset must be "current" or "previous"`);
   }

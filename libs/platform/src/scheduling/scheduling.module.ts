@@ -15,6 +15,9 @@ import { SchedulingOptions } from './scheduling.options';
 export class SchedulingModule {
   /** `background: false` (the CLI) runs schedules on request only and registers nothing with BullMQ. */
   static forRoot(options: { background: boolean }): DynamicModule {
-    return { module: SchedulingModule, providers: [{ provide: SchedulingOptions, useValue: new SchedulingOptions(options.background) }] };
+    return {
+      module: SchedulingModule,
+      providers: [{ provide: SchedulingOptions, useValue: new SchedulingOptions(options.background) }],
+    };
   }
 }

@@ -32,7 +32,11 @@ class SharedSchedules {
 class SharedSchedulesModule {}
 
 function runRows(job: string): Promise<{ period_key: string; status: string; attempts: number }[]> {
-  return withTestDb(async (db) => (await db.query(`SELECT period_key, status, attempts FROM job_runs WHERE job = $1 ORDER BY period_key`, [job])).rows);
+  return withTestDb(
+    async (db) =>
+      (await db.query(`SELECT period_key, status, attempts FROM job_runs WHERE job = $1 ORDER BY period_key`, [job]))
+        .rows,
+  );
 }
 
 describe('two scheduler processes', () => {
@@ -41,7 +45,10 @@ describe('two scheduler processes', () => {
 
   beforeAll(async () => {
     await resetState();
-    [first, second] = await Promise.all([bootScheduler({ modules: [SharedSchedulesModule] }), bootScheduler({ modules: [SharedSchedulesModule] })]);
+    [first, second] = await Promise.all([
+      bootScheduler({ modules: [SharedSchedulesModule] }),
+      bootScheduler({ modules: [SharedSchedulesModule] }),
+    ]);
   });
   afterAll(async () => {
     // The every-second job scheduler outlives the apps in Redis; later specs of this worker must not see it fire.
@@ -50,33 +57,59 @@ describe('two scheduler processes', () => {
   });
 
   it('produce one recorded run and one execution when both run the same job and period at once', async () => {
-    const reports = await Promise.all([first, second, first, second].map((app) => app.get(JobRunner).run({ schedule: 'test.structure-check', period: '2026-10' })));
+    const reports = await Promise.all(
+      [first, second, first, second].map((app) =>
+        app.get(JobRunner).run({ schedule: 'test.structure-check', period: '2026-10' }),
+      ),
+    );
     expect(reports.filter((r) => r.executed)).toHaveLength(1);
     expect(executions.filter((e) => e.job === 'test.structure-check' && e.period === '2026-10')).toHaveLength(1);
-    expect(await runRows('test.structure-check')).toEqual([{ period_key: '2026-10', status: 'succeeded', attempts: 1 }]);
+    expect(await runRows('test.structure-check')).toEqual([
+      { period_key: '2026-10', status: 'succeeded', attempts: 1 },
+    ]);
   });
 
   it('produce one run when each consumes its own trigger for the same period', async () => {
     const queue = first.get(JobQueue).get(QueueName.Schedules);
     const jobIds = ['a', 'b', 'c', 'd'].map((suffix) => `trigger-structure-check-2026-09-${suffix}`);
-    await Promise.all(jobIds.map((jobId) => first.get(JobQueue).queue(JobName.RunSchedule, { schedule: 'test.structure-check', period: '2026-09' }, { jobId })));
+    await Promise.all(
+      jobIds.map((jobId) =>
+        first
+          .get(JobQueue)
+          .queue(JobName.RunSchedule, { schedule: 'test.structure-check', period: '2026-09' }, { jobId }),
+      ),
+    );
     // A trigger that finds the run in progress in the other process is retried by BullMQ, then finds it done.
-    await waitFor(async () => (await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()))).every((state) => state === 'completed'), {
-      what: 'all four triggers',
-    });
+    await waitFor(
+      async () =>
+        (await Promise.all(jobIds.map(async (id) => (await queue.getJob(id))?.getState()))).every(
+          (state) => state === 'completed',
+        ),
+      {
+        what: 'all four triggers',
+      },
+    );
     expect(executions.filter((e) => e.period === '2026-09')).toHaveLength(1);
-    expect((await runRows('test.structure-check')).find((r) => r.period_key === '2026-09')).toEqual({ period_key: '2026-09', status: 'succeeded', attempts: 1 });
+    expect((await runRows('test.structure-check')).find((r) => r.period_key === '2026-09')).toEqual({
+      period_key: '2026-09',
+      status: 'succeeded',
+      attempts: 1,
+    });
   });
 
   it('produce one run per period from the job scheduler both registered, however often it fires', async () => {
     const queue = first.get(JobQueue).get(QueueName.Schedules);
     const firings = async (): Promise<Job[]> =>
-      (await queue.getJobs(['completed'], 0, -1)).filter((job) => job.name === JobName.RunSchedule && job.data.schedule === 'test.every-second');
+      (await queue.getJobs(['completed'], 0, -1)).filter(
+        (job) => job.name === JobName.RunSchedule && job.data.schedule === 'test.every-second',
+      );
     await waitFor(async () => (await firings()).length >= 3, { what: 'three firings' });
     expect((await queue.getJobSchedulers()).filter((s) => s.key === 'test.every-second')).toHaveLength(1);
     const ticks = executions.filter((e) => e.job === 'test.every-second');
     expect(ticks).toHaveLength(1);
-    expect(await runRows('test.every-second')).toEqual([{ period_key: ticks[0].period, status: 'succeeded', attempts: 1 }]);
+    expect(await runRows('test.every-second')).toEqual([
+      { period_key: ticks[0].period, status: 'succeeded', attempts: 1 },
+    ]);
     expect((await firings()).map((job) => job.returnvalue.executed).filter(Boolean)).toHaveLength(1);
   });
 });

@@ -7,7 +7,9 @@ import { OWNER_TYPES, OwnerType } from '../ledger/points-owner';
 export class OwnerTypePipe implements PipeTransform<string, OwnerType> {
   transform(value: string): OwnerType {
     if ((OWNER_TYPES as readonly string[]).includes(value)) return value as OwnerType;
-    throw new ValidationProblem([{ field: 'ownerType', constraint: 'isIn', message: `ownerType must be one of: ${OWNER_TYPES.join(', ')}` }]);
+    throw new ValidationProblem([
+      { field: 'ownerType', constraint: 'isIn', message: `ownerType must be one of: ${OWNER_TYPES.join(', ')}` },
+    ]);
   }
 }
 

@@ -21,15 +21,25 @@ export class PointsAccountsController {
   constructor(private readonly accounts: PointsAccountsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'An owner\'s points: redeemable balance, pending points and upcoming expiries; assessment balance', description: OWNER_ACCESS })
+  @ApiOperation({
+    summary: "An owner's points: redeemable balance, pending points and upcoming expiries; assessment balance",
+    description: OWNER_ACCESS,
+  })
   @ApiOkResponse({ type: PointsAccountViewDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or not yours and outside your scope' })
-  view(@CurrentUser() user: AuthenticatedUser, @OwnerTypeParam() ownerType: OwnerType, @UuidParam('ownerId') ownerId: string): Promise<PointsAccountViewDto> {
+  view(
+    @CurrentUser() user: AuthenticatedUser,
+    @OwnerTypeParam() ownerType: OwnerType,
+    @UuidParam('ownerId') ownerId: string,
+  ): Promise<PointsAccountViewDto> {
     return this.accounts.view(user, { type: ownerType, id: ownerId });
   }
 
   @Get('entries')
-  @ApiOperation({ summary: 'An owner\'s ledger entries, newest first, with the reasons they read', description: OWNER_ACCESS })
+  @ApiOperation({
+    summary: "An owner's ledger entries, newest first, with the reasons they read",
+    description: OWNER_ACCESS,
+  })
   @ApiOkResponse({ type: PointEntryPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or not yours and outside your scope' })
   entries(
@@ -42,7 +52,11 @@ export class PointsAccountsController {
   }
 
   @Get('outcomes')
-  @ApiOperation({ summary: 'What the points rules did for an owner, event by event (credited, capped, pending, rejected), newest first', description: OWNER_ACCESS })
+  @ApiOperation({
+    summary:
+      'What the points rules did for an owner, event by event (credited, capped, pending, rejected), newest first',
+    description: OWNER_ACCESS,
+  })
   @ApiOkResponse({ type: RuleOutcomePageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or not yours and outside your scope' })
   outcomes(

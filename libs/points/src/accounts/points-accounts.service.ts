@@ -38,32 +38,70 @@ export class PointsAccountsService {
       redeemable: {
         balance: redeemable?.balance ?? 0,
         pending: redeemable?.pending ?? 0,
-        expiring: expiring.map((batch) => ({ amount: Number(batch.amount), expiresAt: batch.expires_at.toISOString() })),
+        expiring: expiring.map((batch) => ({
+          amount: Number(batch.amount),
+          expiresAt: batch.expires_at.toISOString(),
+        })),
       },
       assessment: { balance: assessment?.balance ?? 0 },
     };
   }
 
   /** `GET /points/accounts/:ownerType/:ownerId/entries`: newest first. */
-  async entries(user: AuthenticatedUser, owner: PointsOwner, query: PointsAccountQueryDto): Promise<Page<PointEntryDto>> {
+  async entries(
+    user: AuthenticatedUser,
+    owner: PointsOwner,
+    query: PointsAccountQueryDto,
+  ): Promise<Page<PointEntryDto>> {
     await this.owners.assertReadable(user, owner);
     const kinds = await this.accountKinds(owner, query.accountKind);
     if (kinds.size === 0) return { items: [], nextCursor: null };
-    const qb = this.dataSource.getRepository(PointEntryEntity).createQueryBuilder('entry').where('entry.accountId IN (:...accountIds)', { accountIds: [...kinds.keys()] });
-    const page = await paginate(qb, query, { sortColumn: 'entry.seq', sortKey: (e) => e.seq, tieBreaker: 'entry.id', tieKey: (e) => e.id, direction: 'DESC' });
-    return { items: page.items.map((entry) => PointEntryDto.from(entry, kinds.get(entry.accountId) as AccountKind)), nextCursor: page.nextCursor };
+    const qb = this.dataSource
+      .getRepository(PointEntryEntity)
+      .createQueryBuilder('entry')
+      .where('entry.accountId IN (:...accountIds)', { accountIds: [...kinds.keys()] });
+    const page = await paginate(qb, query, {
+      sortColumn: 'entry.seq',
+      sortKey: (e) => e.seq,
+      tieBreaker: 'entry.id',
+      tieKey: (e) => e.id,
+      direction: 'DESC',
+    });
+    return {
+      items: page.items.map((entry) => PointEntryDto.from(entry, kinds.get(entry.accountId) as AccountKind)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** `GET /points/accounts/:ownerType/:ownerId/outcomes`: what each rule did for the owner, newest first (capped events included). */
-  async outcomes(user: AuthenticatedUser, owner: PointsOwner, query: PointsAccountQueryDto): Promise<Page<RuleOutcomeDto>> {
+  async outcomes(
+    user: AuthenticatedUser,
+    owner: PointsOwner,
+    query: PointsAccountQueryDto,
+  ): Promise<Page<RuleOutcomeDto>> {
     await this.owners.assertReadable(user, owner);
     const kinds = await this.accountKinds(owner, query.accountKind);
     if (kinds.size === 0) return { items: [], nextCursor: null };
-    const qb = this.dataSource.getRepository(PointRuleOutcomeEntity).createQueryBuilder('outcome').where('outcome.accountId IN (:...accountIds)', { accountIds: [...kinds.keys()] });
-    const page = await paginate(qb, query, { sortColumn: 'outcome.seq', sortKey: (o) => o.seq, tieBreaker: 'outcome.id', tieKey: (o) => o.id, direction: 'DESC' });
+    const qb = this.dataSource
+      .getRepository(PointRuleOutcomeEntity)
+      .createQueryBuilder('outcome')
+      .where('outcome.accountId IN (:...accountIds)', { accountIds: [...kinds.keys()] });
+    const page = await paginate(qb, query, {
+      sortColumn: 'outcome.seq',
+      sortKey: (o) => o.seq,
+      tieBreaker: 'outcome.id',
+      tieKey: (o) => o.id,
+      direction: 'DESC',
+    });
     const rules = await this.ruleNames(page.items);
     return {
-      items: page.items.map((o) => RuleOutcomeDto.from(o, kinds.get(o.accountId) as AccountKind, rules.get(`${o.ruleId}:${o.ruleVersion}`) ?? { code: '', name: '' })),
+      items: page.items.map((o) =>
+        RuleOutcomeDto.from(
+          o,
+          kinds.get(o.accountId) as AccountKind,
+          rules.get(`${o.ruleId}:${o.ruleVersion}`) ?? { code: '', name: '' },
+        ),
+      ),
       nextCursor: page.nextCursor,
     };
   }

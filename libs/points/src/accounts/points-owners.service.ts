@@ -41,9 +41,15 @@ export class PointsOwners {
   }
 
   /** The owners if the caller holds `permission` where each of them sits; 404 for any unknown or out of scope. */
-  async reachable(user: AuthenticatedUser, permission: Permission, owners: PointsOwner[], manager?: EntityManager): Promise<LocatedOwner[]> {
+  async reachable(
+    user: AuthenticatedUser,
+    permission: Permission,
+    owners: PointsOwner[],
+    manager?: EntityManager,
+  ): Promise<LocatedOwner[]> {
     const located = await this.locate(owners, manager);
-    for (const { owner, unitPath } of located) this.scope.assertCanReach(user, permission, unitPath, owner.type === 'person' ? '该人员' : '该党组织');
+    for (const { owner, unitPath } of located)
+      this.scope.assertCanReach(user, permission, unitPath, owner.type === 'person' ? '该人员' : '该党组织');
     return located;
   }
 

@@ -18,19 +18,32 @@ export class AdjustmentsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Award (positive amount) or deduct (negative) points by hand, with a reason', description: 'Needs points.adjust where the owner sits. Audited as points.adjusted.' })
+  @ApiOperation({
+    summary: 'Award (positive amount) or deduct (negative) points by hand, with a reason',
+    description: 'Needs points.adjust where the owner sits. Audited as points.adjusted.',
+  })
   @ApiCreatedResponse({ type: AdjustmentDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or outside your scope' })
-  @ApiConflictResponse({ description: 'points.insufficient: the deduction would overdraw the account; points.idempotency-conflict: the key was used for another adjustment' })
+  @ApiConflictResponse({
+    description:
+      'points.insufficient: the deduction would overdraw the account; points.idempotency-conflict: the key was used for another adjustment',
+  })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateAdjustmentDto): Promise<AdjustmentDto> {
     return this.adjustPoints.execute(user, body);
   }
 
   @Post('bulk')
-  @ApiOperation({ summary: 'One adjustment for many owners, all or nothing', description: 'Needs points.adjust where every owner sits. Each owner audited as points.adjusted.' })
+  @ApiOperation({
+    summary: 'One adjustment for many owners, all or nothing',
+    description: 'Needs points.adjust where every owner sits. Each owner audited as points.adjusted.',
+  })
   @ApiCreatedResponse({ type: BulkAdjustmentResultDto })
-  @ApiNotFoundResponse({ description: 'resource.not-found: an owner is unknown or outside your scope (nothing written)' })
-  @ApiConflictResponse({ description: 'points.insufficient: a deduction would overdraw an owner\'s account (nothing written)' })
+  @ApiNotFoundResponse({
+    description: 'resource.not-found: an owner is unknown or outside your scope (nothing written)',
+  })
+  @ApiConflictResponse({
+    description: "points.insufficient: a deduction would overdraw an owner's account (nothing written)",
+  })
   bulk(@CurrentUser() user: AuthenticatedUser, @Body() body: BulkAdjustmentDto): Promise<BulkAdjustmentResultDto> {
     return this.bulkAdjustPoints.execute(user, body);
   }

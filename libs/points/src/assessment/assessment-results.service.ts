@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, BusinessCalendar, Period, Permission, queryRows, ScopeService, UnitScope, unitPathCondition, ValidationProblem } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  BusinessCalendar,
+  Period,
+  Permission,
+  queryRows,
+  ScopeService,
+  UnitScope,
+  unitPathCondition,
+  ValidationProblem,
+} from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { DataSource } from 'typeorm';
 import { OwnerType } from '../ledger/points-owner';
@@ -58,7 +68,12 @@ export class AssessmentResults {
     } catch {
       // reported below
     }
-    throw new ValidationProblem([{ field: 'period', message: allowed.includes('year') ? '期间须为季度或年度，如 2026Q4、2026' : '考核期须为季度，如 2026Q4' }]);
+    throw new ValidationProblem([
+      {
+        field: 'period',
+        message: allowed.includes('year') ? '期间须为季度或年度，如 2026Q4、2026' : '考核期须为季度，如 2026Q4',
+      },
+    ]);
   }
 
   /** Stored results (draft or published), best score first, filtered by unit subtree, quarter, owner type and tier. */
@@ -82,9 +97,12 @@ export class AssessmentResults {
     const after = decode(query.cursor);
     if (after !== undefined) {
       const [period, score, id] = after.split('|');
-      if (!/^\d{4}Q[1-4]$/.test(period ?? '') || !/^-?\d+$/.test(score ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw badCursor();
+      if (!/^\d{4}Q[1-4]$/.test(period ?? '') || !/^-?\d+$/.test(score ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? ''))
+        throw badCursor();
       Object.assign(params, { afterPeriod: period, afterScore: score, afterId: id });
-      where.push('(a.period_key < :afterPeriod OR (a.period_key = :afterPeriod AND (a.score < :afterScore OR (a.score = :afterScore AND a.id > :afterId))))');
+      where.push(
+        '(a.period_key < :afterPeriod OR (a.period_key = :afterPeriod AND (a.score < :afterScore OR (a.score = :afterScore AND a.id > :afterId))))',
+      );
     }
     const limit = query.limit ?? DEFAULT_LIMIT;
     params.limit = limit + 1;
@@ -161,7 +179,13 @@ export class AssessmentResults {
     return {
       period: period.key,
       ownerType,
-      items: page.map((row) => ({ rank: Number(row.rank), ownerType, ownerId: row.owner_id, name: names.get(`${ownerType}:${row.owner_id}`) ?? '', points: Number(row.points) })),
+      items: page.map((row) => ({
+        rank: Number(row.rank),
+        ownerType,
+        ownerId: row.owner_id,
+        name: names.get(`${ownerType}:${row.owner_id}`) ?? '',
+        points: Number(row.points),
+      })),
       nextCursor: rows.length > limit ? encode(String(offset + limit)) : null,
     };
   }
@@ -170,7 +194,8 @@ export class AssessmentResults {
   private async ownersWithin(ownerType: OwnerType, scope: Exclude<UnitScope, 'all'>): Promise<string[]> {
     if (ownerType === 'person') return this.directory.people.residentsWithin(scope);
     const ids = new Set<string>();
-    for (const path of scope) for (const organization of await this.directory.organizations.within(path)) ids.add(organization.id);
+    for (const path of scope)
+      for (const organization of await this.directory.organizations.within(path)) ids.add(organization.id);
     return [...ids];
   }
 
@@ -181,7 +206,10 @@ export class AssessmentResults {
     const organizations = await this.directory.organizations.byIds(idsOf('organization'));
     return new Map([
       ...[...people].map(([id, name]): [string, string] => [`person:${id}`, name]),
-      ...[...organizations.values()].map((organization): [string, string] => [`organization:${organization.id}`, organization.name]),
+      ...[...organizations.values()].map((organization): [string, string] => [
+        `organization:${organization.id}`,
+        organization.name,
+      ]),
     ]);
   }
 }

@@ -17,7 +17,8 @@ describe('assessment tiers', () => {
   });
 
   it('ships default thresholds in descending order for both owner types', () => {
-    for (const t of Object.values(DEFAULT_ASSESSMENT_THRESHOLDS)) expect(t.excellent >= t.good && t.good >= t.pass && t.pass >= 0).toBe(true);
+    for (const t of Object.values(DEFAULT_ASSESSMENT_THRESHOLDS))
+      expect(t.excellent >= t.good && t.good >= t.pass && t.pass >= 0).toBe(true);
   });
 });
 

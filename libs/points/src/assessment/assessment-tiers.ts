@@ -29,7 +29,10 @@ export const DEFAULT_ASSESSMENT_THRESHOLDS: Record<OwnerType, AssessmentThreshol
  * a score that reaches none is below standard. `tierOf` applies it to a number, `tierSql` writes it as
  * the SQL the quarterly assessment runs.
  */
-const TIER_MINIMUMS: readonly { tier: Exclude<AssessmentTier, 'below_standard'>; minimum: keyof AssessmentThresholds }[] = [
+const TIER_MINIMUMS: readonly {
+  tier: Exclude<AssessmentTier, 'below_standard'>;
+  minimum: keyof AssessmentThresholds;
+}[] = [
   { tier: 'excellent', minimum: 'excellent' },
   { tier: 'good', minimum: 'good' },
   { tier: 'pass', minimum: 'pass' },

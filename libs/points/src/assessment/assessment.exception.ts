@@ -6,7 +6,11 @@ export enum AssessmentCode {
 }
 
 const CATALOGUE: Record<AssessmentCode, ProblemDefinition> = {
-  [AssessmentCode.AssessmentPublished]: { status: 409, title: 'Assessment period already published', detail: '该季度考核结果已发布，不能重新计算' },
+  [AssessmentCode.AssessmentPublished]: {
+    status: 409,
+    title: 'Assessment period already published',
+    detail: '该季度考核结果已发布，不能重新计算',
+  },
 };
 
 export class AssessmentException extends ProblemException {

@@ -60,7 +60,14 @@ describe('quarterly assessment and leaderboards', () => {
 
   function credit(owner: PointsOwner, amount: number, occurredAt: string) {
     return api.app.get(TransactionRunner).run((manager) =>
-      api.app.get(PointsLedger).credit(manager, { owner, kind: 'assessment', amount, reason: '参加组织生活', idempotencyKey: randomUUID(), occurredAt: new Date(occurredAt) }),
+      api.app.get(PointsLedger).credit(manager, {
+        owner,
+        kind: 'assessment',
+        amount,
+        reason: '参加组织生活',
+        idempotencyKey: randomUUID(),
+        occurredAt: new Date(occurredAt),
+      }),
     );
   }
 
@@ -89,8 +96,13 @@ describe('quarterly assessment and leaderboards', () => {
     people.chen = (await createPerson({ name: '陈静', residenceUnitId: unit('楼栋B1-1').id })).id;
     people.secretaryB = (await createPerson({ name: '刘书记', residenceUnitId: unit('楼栋B1-1').id })).id;
     await withTestDb(async (client) => {
-      await client.query(`INSERT INTO organization_officers (organization_id, person_id, role, term_start) VALUES ($1, $2, 'secretary', '2025-01-01')`, [orgs.b, people.secretaryB]);
-      await client.query(`INSERT INTO point_assessment_thresholds (owner_type, excellent, good, pass) VALUES ('person', 30, 20, 10), ('organization', 100, 50, 20)`);
+      await client.query(
+        `INSERT INTO organization_officers (organization_id, person_id, role, term_start) VALUES ($1, $2, 'secretary', '2025-01-01')`,
+        [orgs.b, people.secretaryB],
+      );
+      await client.query(
+        `INSERT INTO point_assessment_thresholds (owner_type, excellent, good, pass) VALUES ('person', 30, 20, 10), ('organization', 100, 50, 20)`,
+      );
     });
 
     const person = (id: string): PointsOwner => ({ type: 'person', id });
@@ -112,43 +124,90 @@ describe('quarterly assessment and leaderboards', () => {
   it('scores, tiers and ranks members and organizations within community and street, counting 2026-12-31T15:59Z in 2026Q4 but 16:30Z in 2027Q1', async () => {
     const run = await api.post('/api/v1/points/assessments/2026Q4/recompute', {}, tokens.admin);
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ period: '2026Q4', persons: 4, organizations: 2, ineffective: 1, leadershipReview: 0, notified: 1 });
+    expect(run.body).toMatchObject({
+      period: '2026Q4',
+      persons: 4,
+      organizations: 2,
+      ineffective: 1,
+      leadershipReview: 0,
+      notified: 1,
+    });
 
     const q4 = await results('2026Q4');
     expect(q4.has(people.chen)).toBe(false);
-    expect(resultOf(q4, people.li)).toMatchObject({ score: '35', tier: 'excellent', community_rank: 1, street_rank: 1 });
+    expect(resultOf(q4, people.li)).toMatchObject({
+      score: '35',
+      tier: 'excellent',
+      community_rank: 1,
+      street_rank: 1,
+    });
     expect(resultOf(q4, people.zhang)).toMatchObject({ score: '20', tier: 'good', community_rank: 2, street_rank: 2 });
     expect(resultOf(q4, people.zhao)).toMatchObject({ score: '20', tier: 'good', community_rank: 2, street_rank: 2 });
-    expect(resultOf(q4, people.wang)).toMatchObject({ score: '5', tier: 'below_standard', community_rank: 1, street_rank: 4, ineffective: false });
-    expect(resultOf(q4, orgs.a)).toMatchObject({ score: '60', tier: 'good', community_rank: 1, street_rank: 1, ineffective: false });
-    expect(resultOf(q4, orgs.b)).toMatchObject({ score: '10', tier: 'below_standard', community_rank: 1, street_rank: 2, ineffective: true, leadership_review: false });
+    expect(resultOf(q4, people.wang)).toMatchObject({
+      score: '5',
+      tier: 'below_standard',
+      community_rank: 1,
+      street_rank: 4,
+      ineffective: false,
+    });
+    expect(resultOf(q4, orgs.a)).toMatchObject({
+      score: '60',
+      tier: 'good',
+      community_rank: 1,
+      street_rank: 1,
+      ineffective: false,
+    });
+    expect(resultOf(q4, orgs.b)).toMatchObject({
+      score: '10',
+      tier: 'below_standard',
+      community_rank: 1,
+      street_rank: 2,
+      ineffective: true,
+      leadership_review: false,
+    });
 
-    const board = await api.get(`/api/v1/points/leaderboard?period=2027Q1&ownerType=person&unitId=${unit('社区A').id}`, tokens.secretaryA);
+    const board = await api.get(
+      `/api/v1/points/leaderboard?period=2027Q1&ownerType=person&unitId=${unit('社区A').id}`,
+      tokens.secretaryA,
+    );
     expect(board.status).toBe(200);
     expect(board.body.items).toEqual([{ rank: 1, ownerType: 'person', ownerId: people.li, name: '李红', points: 7 }]);
   });
 
   it('ranks a unit subtree live by the points of a quarter or a year, ties sharing a rank', async () => {
-    const quarter = await api.get(`/api/v1/points/leaderboard?period=2026Q4&ownerType=person&unitId=${unit('社区A').id}`, tokens.secretaryA);
+    const quarter = await api.get(
+      `/api/v1/points/leaderboard?period=2026Q4&ownerType=person&unitId=${unit('社区A').id}`,
+      tokens.secretaryA,
+    );
     expect(quarter.status).toBe(200);
-    expect(quarter.body.items.map((item: { ownerId: string; rank: number; points: number }) => [item.ownerId, item.rank, item.points])).toEqual([
-      [people.li, 1, 35],
-      ...[people.zhang, people.zhao].sort().map((id) => [id, 2, 20]),
-    ]);
+    expect(
+      quarter.body.items.map((item: { ownerId: string; rank: number; points: number }) => [
+        item.ownerId,
+        item.rank,
+        item.points,
+      ]),
+    ).toEqual([[people.li, 1, 35], ...[people.zhang, people.zhao].sort().map((id) => [id, 2, 20])]);
     const year = await api.get('/api/v1/points/leaderboard?period=2026&ownerType=organization', tokens.admin);
     expect(year.body.items.map((item: { ownerId: string; points: number }) => [item.ownerId, item.points])).toEqual([
       [orgs.a, 60],
       [orgs.b, 10],
     ]);
     const paged = await api.get('/api/v1/points/leaderboard?period=2026Q4&limit=2', tokens.admin);
-    const rest = await api.get(`/api/v1/points/leaderboard?period=2026Q4&limit=2&cursor=${paged.body.nextCursor}`, tokens.admin);
-    expect([...paged.body.items, ...rest.body.items].map((item: { points: number }) => item.points)).toEqual([50, 35, 20, 20]);
+    const rest = await api.get(
+      `/api/v1/points/leaderboard?period=2026Q4&limit=2&cursor=${paged.body.nextCursor}`,
+      tokens.admin,
+    );
+    expect([...paged.body.items, ...rest.body.items].map((item: { points: number }) => item.points)).toEqual([
+      50, 35, 20, 20,
+    ]);
   });
 
-  it('ranks only the organizations anchored within the caller\'s scope', async () => {
+  it("ranks only the organizations anchored within the caller's scope", async () => {
     const board = await api.get('/api/v1/points/leaderboard?period=2026&ownerType=organization', tokens.secretaryA);
     expect(board.status).toBe(200);
-    expect(board.body.items).toEqual([{ rank: 1, ownerType: 'organization', ownerId: orgs.a, name: '社区A党支部', points: 60 }]);
+    expect(board.body.items).toEqual([
+      { rank: 1, ownerType: 'organization', ownerId: orgs.a, name: '社区A党支部', points: 60 },
+    ]);
   });
 
   it('raises the leadership review flag for an organization below standard two quarters in a row, not after one', async () => {
@@ -165,15 +224,23 @@ describe('quarterly assessment and leaderboards', () => {
     await api.post('/api/v1/points/assessments/2026Q4/recompute', {}, tokens.admin);
     const after = await results('2026Q4');
     expect(after.size).toBe(before.size + 1);
-    expect([...after.values()].some((row) => before.has(row.owner_id) && resultOf(before, row.owner_id).id === row.id)).toBe(false);
+    expect(
+      [...after.values()].some((row) => before.has(row.owner_id) && resultOf(before, row.owner_id).id === row.id),
+    ).toBe(false);
     expect(resultOf(after, people.wang)).toMatchObject({ score: '15', tier: 'pass' });
     expect(resultOf(after, newcomer)).toMatchObject({ score: '0', tier: 'below_standard' });
   });
 
   it('notifies the secretary of an ineffective organization once per quarter, however often the quarter is recomputed', async () => {
-    const queued = await api.app.get(JobQueue).get(QueueName.Notifications).getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await api.app
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'prioritized', 'delayed']);
     const notices = queued
-      .filter((job) => job.data.templateKey === 'points.assessment-ineffective' && job.data.recipient.personId === people.secretaryB)
+      .filter(
+        (job) =>
+          job.data.templateKey === 'points.assessment-ineffective' && job.data.recipient.personId === people.secretaryB,
+      )
       .map((job) => job.data.data)
       .sort((x, y) => String(x.period).localeCompare(String(y.period)));
     expect(notices).toEqual([
@@ -189,33 +256,73 @@ describe('quarterly assessment and leaderboards', () => {
     expect(published.body).toMatchObject({ period: '2026Q4', status: 'published', results: before.size });
 
     await credit({ type: 'person', id: people.zhang }, 30, '2026-12-20T01:00:00Z');
-    expectProblem(await api.post('/api/v1/points/assessments/2026Q4/recompute', {}, tokens.admin), 409, 'points.assessment-published');
-    await expect(withTestDb((client) => client.query(`UPDATE point_assessments SET tier = 'excellent' WHERE period_key = '2026Q4'`))).rejects.toThrow(/immutable/);
-    await expect(withTestDb((client) => client.query(`DELETE FROM point_assessments WHERE period_key = '2026Q4'`))).rejects.toThrow(/immutable/);
+    expectProblem(
+      await api.post('/api/v1/points/assessments/2026Q4/recompute', {}, tokens.admin),
+      409,
+      'points.assessment-published',
+    );
+    await expect(
+      withTestDb((client) =>
+        client.query(`UPDATE point_assessments SET tier = 'excellent' WHERE period_key = '2026Q4'`),
+      ),
+    ).rejects.toThrow(/immutable/);
+    await expect(
+      withTestDb((client) => client.query(`DELETE FROM point_assessments WHERE period_key = '2026Q4'`)),
+    ).rejects.toThrow(/immutable/);
     expect(await results('2026Q4')).toEqual(before);
 
-    const listed = await api.get('/api/v1/points/assessments?period=2026Q4&ownerType=person&tier=excellent', tokens.admin);
-    expect(listed.body.items).toEqual([expect.objectContaining({ ownerId: people.li, tierName: '优秀', status: 'published', score: 35 })]);
+    const listed = await api.get(
+      '/api/v1/points/assessments?period=2026Q4&ownerType=person&tier=excellent',
+      tokens.admin,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ ownerId: people.li, tierName: '优秀', status: 'published', score: 35 }),
+    ]);
   });
 
   it('records the scheduled run once per quarter even when triggered twice at once', async () => {
     const runner = scheduler.get(JobRunner, { strict: false });
     const firedAt = new Date('2026-09-30T18:00:00Z');
-    const reports = await Promise.all([runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt }), runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt })]);
+    const reports = await Promise.all([
+      runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt }),
+      runner.run({ schedule: QUARTERLY_ASSESSMENT_SCHEDULE, firedAt }),
+    ]);
     expect(reports.filter((report) => report.executed)).toHaveLength(1);
-    expect(await countRows(`SELECT count(*) AS n FROM job_runs WHERE job = $1 AND period_key = '2026Q3'`, [QUARTERLY_ASSESSMENT_SCHEDULE])).toBe(1);
+    expect(
+      await countRows(`SELECT count(*) AS n FROM job_runs WHERE job = $1 AND period_key = '2026Q3'`, [
+        QUARTERLY_ASSESSMENT_SCHEDULE,
+      ]),
+    ).toBe(1);
     // Nobody earned in 2026Q3: every member and organization of the scenario scores 0, below standard,
     // all tied first; both organizations are ineffective, none under review (no 2026Q2 results).
     const executed = reports.find((report) => report.executed);
     expect(executed?.run).toMatchObject({
       status: 'succeeded',
-      result: { period: '2026Q3', persons: 5, organizations: 2, belowStandard: 7, ineffective: 2, leadershipReview: 0, notified: 1 },
+      result: {
+        period: '2026Q3',
+        persons: 5,
+        organizations: 2,
+        belowStandard: 7,
+        ineffective: 2,
+        leadershipReview: 0,
+        notified: 1,
+      },
     });
     const q3 = await results('2026Q3');
-    const row = (r: StoredResult) => [r.score, r.tier, r.community_rank, r.street_rank, r.ineffective, r.leadership_review];
+    const row = (r: StoredResult) => [
+      r.score,
+      r.tier,
+      r.community_rank,
+      r.street_rank,
+      r.ineffective,
+      r.leadership_review,
+    ];
     expect(new Map([...q3].map(([id, r]) => [id, row(r)]))).toEqual(
       new Map<string, unknown[]>([
-        ...[people.li, people.zhang, people.zhao, people.wang, people.sun].map((id): [string, unknown[]] => [id, ['0', 'below_standard', 1, 1, false, false]]),
+        ...[people.li, people.zhang, people.zhao, people.wang, people.sun].map((id): [string, unknown[]] => [
+          id,
+          ['0', 'below_standard', 1, 1, false, false],
+        ]),
         ...[orgs.a, orgs.b].map((id): [string, unknown[]] => [id, ['0', 'below_standard', 1, 1, true, false]]),
       ]),
     );
@@ -229,22 +336,42 @@ describe('quarterly assessment and leaderboards', () => {
     expect(await results('2026Q4')).toEqual(before);
   });
 
-  it('tiers in PostgreSQL exactly as tierOf does, the statement\'s CASE being generated from the same rule', async () => {
+  it("tiers in PostgreSQL exactly as tierOf does, the statement's CASE being generated from the same rule", async () => {
     const thresholds = { excellent: 90, good: 75, pass: 60 };
     const scores = [-5, 0, 59, 60, 61, 74, 75, 89, 90, 1000];
-    const rows = await withTestDb(async (client) =>
-      (await client.query<{ tier: string }>(`SELECT ${tierSql('s.score', { excellent: '$2::bigint', good: '$3::bigint', pass: '$4::bigint' })} AS tier FROM unnest($1::bigint[]) WITH ORDINALITY AS s(score, n) ORDER BY s.n`, [scores, thresholds.excellent, thresholds.good, thresholds.pass])).rows,
+    const rows = await withTestDb(
+      async (client) =>
+        (
+          await client.query<{ tier: string }>(
+            `SELECT ${tierSql('s.score', { excellent: '$2::bigint', good: '$3::bigint', pass: '$4::bigint' })} AS tier FROM unnest($1::bigint[]) WITH ORDINALITY AS s(score, n) ORDER BY s.n`,
+            [scores, thresholds.excellent, thresholds.good, thresholds.pass],
+          )
+        ).rows,
     );
     expect(rows.map((row) => row.tier)).toEqual(scores.map((score) => tierOf(score, thresholds)));
   });
 
-  it('answers 404 to reads of a unit outside the caller\'s scope and limits unfiltered reads to it', async () => {
-    expectProblem(await api.get(`/api/v1/points/assessments?unitId=${unit('社区A').id}`, tokens.secretaryB), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/points/leaderboard?period=2026Q4&unitId=${unit('社区A').id}`, tokens.secretaryB), 404, 'resource.not-found');
+  it("answers 404 to reads of a unit outside the caller's scope and limits unfiltered reads to it", async () => {
+    expectProblem(
+      await api.get(`/api/v1/points/assessments?unitId=${unit('社区A').id}`, tokens.secretaryB),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.get(`/api/v1/points/leaderboard?period=2026Q4&unitId=${unit('社区A').id}`, tokens.secretaryB),
+      404,
+      'resource.not-found',
+    );
     const own = await api.get('/api/v1/points/assessments?period=2026Q4', tokens.secretaryB);
     expect(own.status).toBe(200);
     // 社区B's members and organization only (陈静 and the secretary are no members: no result).
-    expect(own.body.items.map((item: { ownerId: string }) => item.ownerId).sort()).toEqual([people.wang, people.sun, orgs.b].sort());
-    expectProblem(await api.post('/api/v1/points/assessments/2026Q4/publish', {}, tokens.secretaryA), 403, 'auth.forbidden');
+    expect(own.body.items.map((item: { ownerId: string }) => item.ownerId).sort()).toEqual(
+      [people.wang, people.sun, orgs.b].sort(),
+    );
+    expectProblem(
+      await api.post('/api/v1/points/assessments/2026Q4/publish', {}, tokens.secretaryA),
+      403,
+      'auth.forbidden',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar, Clock, JobQueue, NotFoundProblem, Period, queryRows, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  BusinessCalendar,
+  Clock,
+  JobQueue,
+  NotFoundProblem,
+  Period,
+  queryRows,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
 import { annualEvaluationSql } from '../evaluation/evaluation-annual-scores.service';
@@ -102,15 +111,15 @@ export class QuarterlyAssessment {
     } catch {
       period = undefined;
     }
-    if (!period || period.granularity !== 'quarter') throw new ValidationProblem([{ field: 'period', message: '考核期须为季度，如 2026Q4' }]);
+    if (!period || period.granularity !== 'quarter')
+      throw new ValidationProblem([{ field: 'period', message: '考核期须为季度，如 2026Q4' }]);
     return period;
   }
 
   /** The tier thresholds in force: the deployment's rows over the defaults. */
   async thresholds(): Promise<Record<OwnerType, AssessmentThresholds>> {
-    const rows: { owner_type: OwnerType; excellent: number; good: number; pass: number }[] = await this.dataSource.query(
-      'SELECT owner_type, excellent, good, pass FROM point_assessment_thresholds',
-    );
+    const rows: { owner_type: OwnerType; excellent: number; good: number; pass: number }[] =
+      await this.dataSource.query('SELECT owner_type, excellent, good, pass FROM point_assessment_thresholds');
     const result = { ...DEFAULT_ASSESSMENT_THRESHOLDS };
     for (const row of rows) result[row.owner_type] = { excellent: row.excellent, good: row.good, pass: row.pass };
     return result;
@@ -126,9 +135,17 @@ export class QuarterlyAssessment {
     const thresholds = await this.thresholds();
     const previous = this.calendar.previousPeriodOf(period.start, 'quarter');
     const summary = await this.transactions.run(async (manager) => {
-      await manager.query('INSERT INTO point_assessment_periods (period_key) VALUES ($1) ON CONFLICT (period_key) DO NOTHING', [period.key]);
-      const [state] = await queryRows<{ status: string }>(manager, 'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE', [period.key]);
-      if (state.status === 'published') throw new AssessmentException(AssessmentCode.AssessmentPublished, { extensions: { period: period.key } });
+      await manager.query(
+        'INSERT INTO point_assessment_periods (period_key) VALUES ($1) ON CONFLICT (period_key) DO NOTHING',
+        [period.key],
+      );
+      const [state] = await queryRows<{ status: string }>(
+        manager,
+        'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE',
+        [period.key],
+      );
+      if (state.status === 'published')
+        throw new AssessmentException(AssessmentCode.AssessmentPublished, { extensions: { period: period.key } });
       await manager.query('DELETE FROM point_assessments WHERE period_key = $1', [period.key]);
       const p = thresholds.person;
       const o = thresholds.organization;
@@ -152,8 +169,13 @@ export class QuarterlyAssessment {
         owners.communityIds,
         owners.streetIds,
       ]);
-      await manager.query('UPDATE point_assessment_periods SET computed_at = $2 WHERE period_key = $1', [period.key, this.clock.now()]);
-      const [counts] = await queryRows<Record<'persons' | 'organizations' | 'below_standard' | 'ineffective' | 'leadership_review', string>>(
+      await manager.query('UPDATE point_assessment_periods SET computed_at = $2 WHERE period_key = $1', [
+        period.key,
+        this.clock.now(),
+      ]);
+      const [counts] = await queryRows<
+        Record<'persons' | 'organizations' | 'below_standard' | 'ineffective' | 'leadership_review', string>
+      >(
         manager,
         `SELECT count(*) FILTER (WHERE owner_type = 'person') AS persons, count(*) FILTER (WHERE owner_type = 'organization') AS organizations,
                 count(*) FILTER (WHERE tier = 'below_standard') AS below_standard, count(*) FILTER (WHERE ineffective) AS ineffective,
@@ -164,7 +186,9 @@ export class QuarterlyAssessment {
       return counts;
     });
     const notified = await this.notifyIneffective(period.key);
-    this.logger.log(`assessment ${period.key}: ${summary.persons} members, ${summary.organizations} organizations, ${summary.ineffective} ineffective`);
+    this.logger.log(
+      `assessment ${period.key}: ${summary.persons} members, ${summary.organizations} organizations, ${summary.ineffective} ineffective`,
+    );
     return {
       period: period.key,
       persons: Number(summary.persons),
@@ -178,19 +202,37 @@ export class QuarterlyAssessment {
 
   /** Whether a quarter's results are published (and so immutable). */
   async isPublished(period: Period): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM point_assessment_periods WHERE period_key = $1 AND status = 'published'`, [period.key]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM point_assessment_periods WHERE period_key = $1 AND status = 'published'`,
+      [period.key],
+    );
     return rows.length > 0;
   }
 
   /** Makes a computed quarter's results immutable; 404 if it was never computed, 409 if already published. */
   async publish(period: Period, userId: string): Promise<PublishedPeriod> {
     return this.transactions.run(async (manager) => {
-      const [state] = await queryRows<{ status: string }>(manager, 'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE', [period.key]);
+      const [state] = await queryRows<{ status: string }>(
+        manager,
+        'SELECT status FROM point_assessment_periods WHERE period_key = $1 FOR UPDATE',
+        [period.key],
+      );
       if (!state) throw new NotFoundProblem('该季度考核结果');
-      if (state.status === 'published') throw new AssessmentException(AssessmentCode.AssessmentPublished, { detail: '该季度考核结果已发布', extensions: { period: period.key } });
+      if (state.status === 'published')
+        throw new AssessmentException(AssessmentCode.AssessmentPublished, {
+          detail: '该季度考核结果已发布',
+          extensions: { period: period.key },
+        });
       const publishedAt = this.clock.now();
-      await manager.query(`UPDATE point_assessment_periods SET status = 'published', published_at = $2, published_by = $3 WHERE period_key = $1`, [period.key, publishedAt, userId]);
-      const [count] = await queryRows<{ n: string }>(manager, 'SELECT count(*) AS n FROM point_assessments WHERE period_key = $1', [period.key]);
+      await manager.query(
+        `UPDATE point_assessment_periods SET status = 'published', published_at = $2, published_by = $3 WHERE period_key = $1`,
+        [period.key, publishedAt, userId],
+      );
+      const [count] = await queryRows<{ n: string }>(
+        manager,
+        'SELECT count(*) AS n FROM point_assessments WHERE period_key = $1',
+        [period.key],
+      );
       return { period: period.key, status: 'published', publishedAt, results: Number(count.n) };
     });
   }
@@ -202,7 +244,10 @@ export class QuarterlyAssessment {
    */
   private async assessedOwners(manager: EntityManager): Promise<AssessedOwners> {
     const cities = await this.directory.units.allOfKinds(['city'], manager);
-    await this.directory.units.anchorMany(manager, cities.map((city) => city.id));
+    await this.directory.units.anchorMany(
+      manager,
+      cities.map((city) => city.id),
+    );
     const owners: AssessedOwners = { ownerTypes: [], ownerIds: [], unitPaths: [], communityIds: [], streetIds: [] };
     const add = (type: OwnerType, id: string, path: string) => {
       owners.ownerTypes.push(type);
@@ -210,8 +255,10 @@ export class QuarterlyAssessment {
       owners.unitPaths.push(path);
     };
     for (const city of cities) {
-      for (const member of await this.directory.people.membersWithin(city.path, manager)) add('person', member.personId, member.residencePath);
-      for (const organization of await this.directory.organizations.within(city.path, manager)) add('organization', organization.id, organization.unitPath);
+      for (const member of await this.directory.people.membersWithin(city.path, manager))
+        add('person', member.personId, member.residencePath);
+      for (const organization of await this.directory.organizations.within(city.path, manager))
+        add('organization', organization.id, organization.unitPath);
     }
     const communities = await this.directory.units.enclosing(owners.unitPaths, 'community', manager);
     const streets = await this.directory.units.enclosing(owners.unitPaths, 'street', manager);
@@ -237,7 +284,12 @@ export class QuarterlyAssessment {
       await this.jobs.notify({
         recipient: { personId: organization.secretaryPersonId },
         templateKey: AssessmentTemplate.Ineffective,
-        data: { period: periodKey, organizationName: organization.name, score: Number(row.score), leadershipReview: row.leadership_review },
+        data: {
+          period: periodKey,
+          organizationName: organization.name,
+          score: Number(row.score),
+          leadershipReview: row.leadership_review,
+        },
         dedupeKey: `${AssessmentTemplate.Ineffective}:${row.organization_id}:${periodKey}`,
       });
       notified += 1;

@@ -42,6 +42,11 @@ export class EvaluationAnnualScores {
       `${annualEvaluationSql('$1')} ORDER BY 1, 2`,
       [year],
     );
-    return rows.map((r) => ({ ownerType: r.owner_type, ownerId: r.owner_id, score: Number(r.score), points: Number(r.points) }));
+    return rows.map((r) => ({
+      ownerType: r.owner_type,
+      ownerId: r.owner_id,
+      score: Number(r.score),
+      points: Number(r.points),
+    }));
   }
 }

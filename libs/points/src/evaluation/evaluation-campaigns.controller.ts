@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
 import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
 import { EvaluationCampaignListDto } from './dto/evaluation-campaign-list.dto';
@@ -19,7 +27,10 @@ export class EvaluationCampaignsController {
   @RequirePermission(Permission.PointsRead)
   @ApiOperation({ summary: 'Two-way evaluation campaigns in your scope, newest year first' })
   @ApiOkResponse({ type: EvaluationCampaignListDto })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: EvaluationCampaignQueryDto): Promise<EvaluationCampaignListDto> {
+  list(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: EvaluationCampaignQueryDto,
+  ): Promise<EvaluationCampaignListDto> {
     return this.campaigns.list(user, query.year);
   }
 
@@ -27,12 +38,16 @@ export class EvaluationCampaignsController {
   @RequirePermission(Permission.PointsAdjust)
   @ApiOperation({
     summary: 'Open a yearly two-way evaluation campaign (双向评价) over a unit subtree',
-    description: 'Needs points.adjust at the unit. Generates the assignments from the active dual registrations of its communities. Audited.',
+    description:
+      'Needs points.adjust at the unit. Generates the assignments from the active dual registrations of its communities. Audited.',
   })
   @ApiCreatedResponse({ type: EvaluationCampaignDto })
   @ApiBadRequestResponse({ description: 'validation.failed: e.g. weights not summing to 100' })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown unit, or outside your scope' })
-  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateEvaluationCampaignDto): Promise<EvaluationCampaignDto> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateEvaluationCampaignDto,
+  ): Promise<EvaluationCampaignDto> {
     return this.campaigns.create(user, body);
   }
 
@@ -47,12 +62,23 @@ export class EvaluationCampaignsController {
 
   @Post(':id/submissions')
   @RequirePermission(Permission.PointsAdjust)
-  @ApiOperation({ summary: 'Score one assignment, once', description: "Needs points.adjust at the rater's unit (the community, or the agency organization). Audited." })
+  @ApiOperation({
+    summary: 'Score one assignment, once',
+    description: "Needs points.adjust at the rater's unit (the community, or the agency organization). Audited.",
+  })
   @ApiCreatedResponse({ type: EvaluationSubmissionDto })
   @ApiBadRequestResponse({ description: 'validation.failed: a score missing, unknown or outside 0–100' })
-  @ApiNotFoundResponse({ description: 'resource.not-found: unknown campaign or assignment, or a rater outside your scope' })
-  @ApiConflictResponse({ description: 'points.evaluation-submitted: already scored; points.evaluation-closed: outside the campaign window' })
-  submit(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: SubmitEvaluationDto): Promise<EvaluationSubmissionDto> {
+  @ApiNotFoundResponse({
+    description: 'resource.not-found: unknown campaign or assignment, or a rater outside your scope',
+  })
+  @ApiConflictResponse({
+    description: 'points.evaluation-submitted: already scored; points.evaluation-closed: outside the campaign window',
+  })
+  submit(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: SubmitEvaluationDto,
+  ): Promise<EvaluationSubmissionDto> {
     return this.campaigns.submit(user, id, body);
   }
 

@@ -37,21 +37,45 @@ describe('two-way evaluation campaigns over HTTP', () => {
     { code: 'cooperation', name: '共驻共建', weight: 40 },
   ];
 
-  function register(kind: 'member' | 'organization', community: string, subjectId: string, ended = false): Promise<void> {
+  function register(
+    kind: 'member' | 'organization',
+    community: string,
+    subjectId: string,
+    ended = false,
+  ): Promise<void> {
     return withTestDb(async (client) => {
       await client.query(
         `INSERT INTO dual_registrations (kind, community_unit_id, community_path, member_id, organization_id, period_start, ended_at)
          VALUES ($1, $2, $3, $4, $5, '2026-01-01', $6)`,
-        [kind, unit(community).id, unit(community).path, kind === 'member' ? subjectId : null, kind === 'organization' ? subjectId : null, ended ? '2026-06-01T00:00:00Z' : null],
+        [
+          kind,
+          unit(community).id,
+          unit(community).path,
+          kind === 'member' ? subjectId : null,
+          kind === 'organization' ? subjectId : null,
+          ended ? '2026-06-01T00:00:00Z' : null,
+        ],
       );
     });
   }
 
   const createCampaign = (body: Record<string, unknown> = {}, token = tokens.district) =>
-    api.post('/api/v1/points/evaluation-campaigns', { year: 2026, name: '2026年度双向评价', criteria, unitId: unit('示范街道').id, ...body }, token);
+    api.post(
+      '/api/v1/points/evaluation-campaigns',
+      { year: 2026, name: '2026年度双向评价', criteria, unitId: unit('示范街道').id, ...body },
+      token,
+    );
 
   const assignmentsOf = (campaignId: string) =>
-    withTestDb(async (client) => (await client.query<Assignment>('SELECT id, rater_type, rater_id, ratee_type, ratee_id FROM point_evaluation_assignments WHERE campaign_id = $1', [campaignId])).rows);
+    withTestDb(
+      async (client) =>
+        (
+          await client.query<Assignment>(
+            'SELECT id, rater_type, rater_id, ratee_type, ratee_id FROM point_evaluation_assignments WHERE campaign_id = $1',
+            [campaignId],
+          )
+        ).rows,
+    );
 
   beforeAll(async () => {
     await resetState();
@@ -79,7 +103,17 @@ describe('two-way evaluation campaigns over HTTP', () => {
   it('generates assignments from the active dual registrations of the subtree, both ways for organizations', async () => {
     const created = await createCampaign();
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ year: 2026, criteria, assignments: { total: 5, submitted: 0, communityRatesMember: 1, communityRatesOrganization: 2, organizationRatesCommunity: 2 } });
+    expect(created.body).toMatchObject({
+      year: 2026,
+      criteria,
+      assignments: {
+        total: 5,
+        submitted: 0,
+        communityRatesMember: 1,
+        communityRatesOrganization: 2,
+        organizationRatesCommunity: 2,
+      },
+    });
     const assignments = await assignmentsOf(created.body.id);
     const pairs = assignments.map((a) => `${a.rater_type}:${a.rater_id}->${a.ratee_type}:${a.ratee_id}`).sort();
     expect(pairs).toEqual(
@@ -101,13 +135,23 @@ describe('two-way evaluation campaigns over HTTP', () => {
     const [rateMember] = (await assignmentsOf(campaign.id)).filter((a) => a.ratee_type === 'person');
     const url = `/api/v1/points/evaluation-campaigns/${campaign.id}/submissions`;
 
-    const first = await api.post(url, { assignmentId: rateMember.id, scores: { service: 90, cooperation: 75 }, comment: '表现突出' }, tokens.secretaryA);
+    const first = await api.post(
+      url,
+      { assignmentId: rateMember.id, scores: { service: 90, cooperation: 75 }, comment: '表现突出' },
+      tokens.secretaryA,
+    );
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ assignmentId: rateMember.id, weightedScore: 84, comment: '表现突出' });
 
-    const second = await api.post(url, { assignmentId: rateMember.id, scores: { service: 10, cooperation: 10 } }, tokens.secretaryA);
+    const second = await api.post(
+      url,
+      { assignmentId: rateMember.id, scores: { service: 10, cooperation: 10 } },
+      tokens.secretaryA,
+    );
     expectProblem(second, 409, 'points.evaluation-submitted');
-    expect(await countRows('SELECT count(*) FROM point_evaluation_submissions WHERE assignment_id = $1', [rateMember.id])).toBe(1);
+    expect(
+      await countRows('SELECT count(*) FROM point_evaluation_submissions WHERE assignment_id = $1', [rateMember.id]),
+    ).toBe(1);
 
     const shown = await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}`, tokens.district);
     expect(shown.body.assignments).toMatchObject({ total: 5, submitted: 1 });
@@ -117,13 +161,36 @@ describe('two-way evaluation campaigns over HTTP', () => {
     const campaign = (await createCampaign({ year: 2025, name: '2025年度双向评价' })).body;
     const assignments = await assignmentsOf(campaign.id);
     const url = `/api/v1/points/evaluation-campaigns/${campaign.id}/submissions`;
-    const rating = (raterId: string) => assignments.find((a) => a.rater_id === raterId && a.ratee_type === 'organization') as Assignment;
-    expect((await api.post(url, { assignmentId: rating(unit('社区A').id).id, scores: { service: 90, cooperation: 75 } }, tokens.secretaryA)).status).toBe(201);
-    expect((await api.post(url, { assignmentId: rating(unit('社区B').id).id, scores: { service: 70, cooperation: 70 } }, tokens.secretaryB)).status).toBe(201);
+    const rating = (raterId: string) =>
+      assignments.find((a) => a.rater_id === raterId && a.ratee_type === 'organization') as Assignment;
+    expect(
+      (
+        await api.post(
+          url,
+          { assignmentId: rating(unit('社区A').id).id, scores: { service: 90, cooperation: 75 } },
+          tokens.secretaryA,
+        )
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await api.post(
+          url,
+          { assignmentId: rating(unit('社区B').id).id, scores: { service: 70, cooperation: 70 } },
+          tokens.secretaryB,
+        )
+      ).status,
+    ).toBe(201);
 
     const results = await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}/results`, tokens.district);
     expect(results.status).toBe(200);
-    expect(results.body.items[0]).toEqual({ rateeType: 'organization', rateeId: agency.id, assignments: 2, submissions: 2, score: 77 });
+    expect(results.body.items[0]).toEqual({
+      rateeType: 'organization',
+      rateeId: agency.id,
+      assignments: 2,
+      submissions: 2,
+      score: 77,
+    });
     expect(results.body.items.filter((r: { submissions: number }) => r.submissions === 0)).toHaveLength(3);
 
     const annual = await api.app.get(EvaluationAnnualScores).ofYear(2025);
@@ -149,10 +216,22 @@ describe('two-way evaluation campaigns over HTTP', () => {
 
   it('answers 404 for a campaign or a rater outside the caller scope', async () => {
     const campaign = (await createCampaign({ unitId: unit('社区A').id, name: '社区A双向评价' })).body;
-    expectProblem(await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}`, tokens.secretaryB), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}/results`, tokens.secretaryB), 404, 'resource.not-found');
+    expectProblem(
+      await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}`, tokens.secretaryB),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.get(`/api/v1/points/evaluation-campaigns/${campaign.id}/results`, tokens.secretaryB),
+      404,
+      'resource.not-found',
+    );
     const [assignment] = (await assignmentsOf(campaign.id)).filter((a) => a.rater_type === 'community');
-    const submitted = await api.post(`/api/v1/points/evaluation-campaigns/${campaign.id}/submissions`, { assignmentId: assignment.id, scores: { service: 1, cooperation: 1 } }, tokens.secretaryB);
+    const submitted = await api.post(
+      `/api/v1/points/evaluation-campaigns/${campaign.id}/submissions`,
+      { assignmentId: assignment.id, scores: { service: 1, cooperation: 1 } },
+      tokens.secretaryB,
+    );
     expectProblem(submitted, 404, 'resource.not-found');
     expectProblem(await createCampaign({ unitId: unit('社区A').id }, tokens.secretaryB), 404, 'resource.not-found');
     const listed = await api.get('/api/v1/points/evaluation-campaigns', tokens.secretaryB);
@@ -160,12 +239,20 @@ describe('two-way evaluation campaigns over HTTP', () => {
   });
 
   it('answers bad input with problem+json', async () => {
-    expectProblem(await createCampaign({ criteria: [{ code: 'service', name: '服务群众', weight: 50 }] }), 400, 'validation.failed');
+    expectProblem(
+      await createCampaign({ criteria: [{ code: 'service', name: '服务群众', weight: 50 }] }),
+      400,
+      'validation.failed',
+    );
     expectProblem(await createCampaign({ year: 'next' }), 400, 'validation.failed');
     const campaign = (await createCampaign({ year: 2024 })).body;
     const [assignment] = (await assignmentsOf(campaign.id)).filter((a) => a.rater_type === 'community');
     const url = `/api/v1/points/evaluation-campaigns/${campaign.id}/submissions`;
-    expectProblem(await api.post(url, { assignmentId: assignment.id, scores: { service: 120, cooperation: 80 } }, tokens.district), 400, 'validation.failed');
+    expectProblem(
+      await api.post(url, { assignmentId: assignment.id, scores: { service: 120, cooperation: 80 } }, tokens.district),
+      400,
+      'validation.failed',
+    );
     expectProblem(await api.post(url, { assignmentId: 'nope', scores: {} }, tokens.district), 400, 'validation.failed');
   });
 });

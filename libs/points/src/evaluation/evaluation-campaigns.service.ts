@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, queryRows, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  queryRows,
+  ScopeService,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
@@ -75,9 +85,14 @@ export class EvaluationCampaigns {
   ) {}
 
   async create(user: AuthenticatedUser, body: CreateEvaluationCampaignDto): Promise<EvaluationCampaignDto> {
-    const criteria: EvaluationCriterion[] = body.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight }));
+    const criteria: EvaluationCriterion[] = body.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+    }));
     const problems = criteriaProblems(criteria);
-    if (body.opensAt && body.closesAt && new Date(body.closesAt) <= new Date(body.opensAt)) problems.push({ field: 'closesAt', message: '截止时间须晚于开始时间' });
+    if (body.opensAt && body.closesAt && new Date(body.closesAt) <= new Date(body.opensAt))
+      problems.push({ field: 'closesAt', message: '截止时间须晚于开始时间' });
     if (problems.length > 0) throw new ValidationProblem(problems);
     await this.scope.reachableUnitPath(user, Permission.PointsAdjust, body.unitId);
     const id = await this.transactions.run(async (manager) => {
@@ -87,11 +102,28 @@ export class EvaluationCampaigns {
         manager,
         `INSERT INTO point_evaluation_campaigns (year, name, unit_id, unit_path, criteria, opens_at, closes_at, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [body.year, body.name, body.unitId, unitPath, JSON.stringify(criteria), body.opensAt ?? null, body.closesAt ?? null, user.userId, this.clock.now()],
+        [
+          body.year,
+          body.name,
+          body.unitId,
+          unitPath,
+          JSON.stringify(criteria),
+          body.opensAt ?? null,
+          body.closesAt ?? null,
+          user.userId,
+          this.clock.now(),
+        ],
       );
       await this.generateAssignments(manager, row.id, unitPath);
       await this.audit.record(
-        { action: 'points.evaluation-campaign.created', targetType: 'point_evaluation_campaign', targetId: row.id, unitId: body.unitId, unitPath, data: { year: body.year, name: body.name } },
+        {
+          action: 'points.evaluation-campaign.created',
+          targetType: 'point_evaluation_campaign',
+          targetId: row.id,
+          unitId: body.unitId,
+          unitPath,
+          data: { year: body.year, name: body.name },
+        },
         manager,
       );
       return row.id;
@@ -109,25 +141,44 @@ export class EvaluationCampaigns {
     return { items: await this.present(visible) };
   }
 
-  async get(user: AuthenticatedUser, id: string, permission: Permission = Permission.PointsRead): Promise<EvaluationCampaignDto> {
+  async get(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Permission = Permission.PointsRead,
+  ): Promise<EvaluationCampaignDto> {
     const row = await this.campaign(user, id, permission);
     const [dto] = await this.present([row]);
     return dto;
   }
 
   /** One submission per assignment: a second is refused with 409 `points.evaluation-submitted`. */
-  async submit(user: AuthenticatedUser, campaignId: string, body: SubmitEvaluationDto): Promise<EvaluationSubmissionDto> {
+  async submit(
+    user: AuthenticatedUser,
+    campaignId: string,
+    body: SubmitEvaluationDto,
+  ): Promise<EvaluationSubmissionDto> {
     const campaign = await this.campaign(user, campaignId, Permission.PointsRead, true);
-    const [assignment] = await queryRows<{ id: string; rater_type: 'community' | 'organization'; rater_id: string; rater_path: string }>(
+    const [assignment] = await queryRows<{
+      id: string;
+      rater_type: 'community' | 'organization';
+      rater_id: string;
+      rater_path: string;
+    }>(
       this.dataSource.manager,
       'SELECT id, rater_type, rater_id, rater_path FROM point_evaluation_assignments WHERE id = $1 AND campaign_id = $2',
       [body.assignmentId, campaign.id],
     );
     if (!assignment) throw new NotFoundProblem('该评价任务');
     this.scope.assertCanReach(user, Permission.PointsAdjust, assignment.rater_path, '该评价任务');
-    const raterUnitId = assignment.rater_type === 'community' ? assignment.rater_id : ((await this.directory.organizations.byIds([assignment.rater_id])).get(assignment.rater_id)?.unitId ?? null);
+    const raterUnitId =
+      assignment.rater_type === 'community'
+        ? assignment.rater_id
+        : ((await this.directory.organizations.byIds([assignment.rater_id])).get(assignment.rater_id)?.unitId ?? null);
     const now = this.clock.now();
-    if ((campaign.opens_at && now < new Date(campaign.opens_at)) || (campaign.closes_at && now >= new Date(campaign.closes_at))) {
+    if (
+      (campaign.opens_at && now < new Date(campaign.opens_at)) ||
+      (campaign.closes_at && now >= new Date(campaign.closes_at))
+    ) {
       throw new EvaluationException(EvaluationCode.EvaluationClosed);
     }
     const score = weightedScore(campaign.criteria, body.scores);
@@ -150,14 +201,27 @@ export class EvaluationCampaigns {
         },
         manager,
       );
-      return { id: row.id, assignmentId: assignment.id, scores: body.scores, weightedScore: score, comment: body.comment ?? null, submittedAt: row.submitted_at };
+      return {
+        id: row.id,
+        assignmentId: assignment.id,
+        scores: body.scores,
+        weightedScore: score,
+        comment: body.comment ?? null,
+        submittedAt: row.submitted_at,
+      };
     });
   }
 
   /** Per rated owner: assignments, submissions received and their mean weighted score, best first. */
   async results(user: AuthenticatedUser, campaignId: string): Promise<EvaluationResultListDto> {
     const campaign = await this.campaign(user, campaignId, Permission.PointsRead);
-    const rows: { ratee_type: string; ratee_id: string; assignments: string; submissions: string; score: string | null }[] = await this.dataSource.query(
+    const rows: {
+      ratee_type: string;
+      ratee_id: string;
+      assignments: string;
+      submissions: string;
+      score: string | null;
+    }[] = await this.dataSource.query(
       `SELECT a.ratee_type, a.ratee_id, count(*) AS assignments, count(s.id) AS submissions, round(avg(s.weighted_score), 2) AS score
        FROM point_evaluation_assignments a LEFT JOIN point_evaluation_submissions s ON s.assignment_id = a.id
        WHERE a.campaign_id = $1
@@ -166,7 +230,13 @@ export class EvaluationCampaigns {
       [campaign.id],
     );
     return {
-      items: rows.map((r) => ({ rateeType: r.ratee_type, rateeId: r.ratee_id, assignments: Number(r.assignments), submissions: Number(r.submissions), score: r.score === null ? null : Number(r.score) })),
+      items: rows.map((r) => ({
+        rateeType: r.ratee_type,
+        rateeId: r.ratee_id,
+        assignments: Number(r.assignments),
+        submissions: Number(r.submissions),
+        score: r.score === null ? null : Number(r.score),
+      })),
     };
   }
 
@@ -182,7 +252,12 @@ export class EvaluationCampaigns {
       manager,
     );
     const assignments: NewAssignment[] = [];
-    const community = (r: (typeof registrations)[number]) => ({ registrationId: r.id, raterType: 'community' as const, raterId: r.communityUnitId, raterPath: r.communityPath });
+    const community = (r: (typeof registrations)[number]) => ({
+      registrationId: r.id,
+      raterType: 'community' as const,
+      raterId: r.communityUnitId,
+      raterPath: r.communityPath,
+    });
     for (const r of registrations.filter((r) => r.kind === 'member' && r.personId !== null)) {
       assignments.push({ ...community(r), rateeType: 'person', rateeId: r.personId as string });
     }
@@ -192,7 +267,14 @@ export class EvaluationCampaigns {
     for (const r of registrations.filter((r) => r.kind === 'organization')) {
       const organization = organizations.get(r.organizationId as string);
       if (organization) {
-        assignments.push({ registrationId: r.id, raterType: 'organization', raterId: organization.id, raterPath: organization.unitPath, rateeType: 'community', rateeId: r.communityUnitId });
+        assignments.push({
+          registrationId: r.id,
+          raterType: 'organization',
+          raterId: organization.id,
+          raterPath: organization.unitPath,
+          rateeType: 'community',
+          rateeId: r.communityUnitId,
+        });
       }
     }
     if (assignments.length === 0) return;
@@ -207,8 +289,17 @@ export class EvaluationCampaigns {
     ]);
   }
 
-  private async campaign(user: AuthenticatedUser, id: string, permission: Permission, anyGrant = false): Promise<CampaignRow> {
-    const [row] = await queryRows<CampaignRow>(this.dataSource.manager, 'SELECT * FROM point_evaluation_campaigns WHERE id = $1', [id]);
+  private async campaign(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Permission,
+    anyGrant = false,
+  ): Promise<CampaignRow> {
+    const [row] = await queryRows<CampaignRow>(
+      this.dataSource.manager,
+      'SELECT * FROM point_evaluation_campaigns WHERE id = $1',
+      [id],
+    );
     if (!row) throw new NotFoundProblem('该评价活动');
     // A rater (e.g. an agency organization's secretary) may sit outside the campaign's unit: the assignment's rater unit is checked instead.
     if (!anyGrant) this.scope.assertCanReach(user, permission, row.unit_path, '该评价活动');

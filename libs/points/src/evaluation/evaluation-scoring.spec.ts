@@ -13,7 +13,12 @@ describe('two-way evaluation scoring', () => {
   });
 
   it('refuses scores that miss a criterion, name an unknown one or leave 0–100', () => {
-    for (const scores of [{ service: 90 }, { service: 90, cooperation: 80, extra: 1 }, { service: 101, cooperation: 80 }, { service: 9.5, cooperation: 80 }]) {
+    for (const scores of [
+      { service: 90 },
+      { service: 90, cooperation: 80, extra: 1 },
+      { service: 101, cooperation: 80 },
+      { service: 9.5, cooperation: 80 },
+    ]) {
       expect(() => weightedScore(criteria, scores)).toThrow(ProblemException);
     }
   });
@@ -21,6 +26,11 @@ describe('two-way evaluation scoring', () => {
   it('accepts criteria whose distinct weights sum to 100 and flags the rest', () => {
     expect(criteriaProblems(criteria)).toEqual([]);
     expect(criteriaProblems([{ code: 'a', name: '甲', weight: 50 }])).toHaveLength(1);
-    expect(criteriaProblems([{ code: 'a', name: '甲', weight: 50 }, { code: 'a', name: '乙', weight: 50 }])).toHaveLength(1);
+    expect(
+      criteriaProblems([
+        { code: 'a', name: '甲', weight: 50 },
+        { code: 'a', name: '乙', weight: 50 },
+      ]),
+    ).toHaveLength(1);
   });
 });

@@ -26,7 +26,8 @@ export function criteriaProblems(criteria: EvaluationCriterion[]): FieldProblem[
 export function weightedScore(criteria: EvaluationCriterion[], scores: Record<string, unknown>): number {
   const problems: FieldProblem[] = [];
   const known = new Set(criteria.map((c) => c.code));
-  for (const key of Object.keys(scores)) if (!known.has(key)) problems.push({ field: `scores.${key}`, message: '不是本次评价的指标' });
+  for (const key of Object.keys(scores))
+    if (!known.has(key)) problems.push({ field: `scores.${key}`, message: '不是本次评价的指标' });
   for (const criterion of criteria) {
     const value = scores[criterion.code];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {

@@ -7,8 +7,16 @@ export enum EvaluationCode {
 }
 
 const CATALOGUE: Record<EvaluationCode, ProblemDefinition> = {
-  [EvaluationCode.EvaluationClosed]: { status: 409, title: 'Evaluation campaign closed', detail: '该评价活动不在评价期内' },
-  [EvaluationCode.EvaluationSubmitted]: { status: 409, title: 'Evaluation already submitted', detail: '该评价任务已提交评分' },
+  [EvaluationCode.EvaluationClosed]: {
+    status: 409,
+    title: 'Evaluation campaign closed',
+    detail: '该评价活动不在评价期内',
+  },
+  [EvaluationCode.EvaluationSubmitted]: {
+    status: 409,
+    title: 'Evaluation already submitted',
+    detail: '该评价任务已提交评分',
+  },
 };
 
 export class EvaluationException extends ProblemException {

@@ -4,5 +4,9 @@ import { EvaluationAnnualScores } from './evaluation-annual-scores.service';
 import { EvaluationCampaigns } from './evaluation-campaigns.service';
 
 /** Domain face of the two-way evaluation (双向评价). */
-@Module({ imports: [OrganizationDirectoryModule], providers: [EvaluationCampaigns, EvaluationAnnualScores], exports: [EvaluationCampaigns, EvaluationAnnualScores] })
+@Module({
+  imports: [OrganizationDirectoryModule],
+  providers: [EvaluationCampaigns, EvaluationAnnualScores],
+  exports: [EvaluationCampaigns, EvaluationAnnualScores],
+})
 export class PointsEvaluationModule {}

@@ -61,7 +61,11 @@ export function attachment(fileName: string): string {
 export async function renderExport(table: ExportTable, format: ExportFormat): Promise<ExportFile> {
   const fileName = `${table.fileName}.${format}`;
   if (format === 'csv') {
-    return { contentType: 'text/csv; charset=utf-8', contentDisposition: attachment(fileName), body: toCsv(table.headers, table.rows) };
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      contentDisposition: attachment(fileName),
+      body: toCsv(table.headers, table.rows),
+    };
   }
   return {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

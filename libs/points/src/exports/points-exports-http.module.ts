@@ -6,5 +6,9 @@ import { PointsExportsController } from './points-exports.controller';
 import { PointsExports } from './points-exports.service';
 
 /** HTTP face of the CSV/XLSX exports of assessment results and ledgers; mounted by the api. */
-@Module({ imports: [PointsAssessmentModule, PointsAccountsModule, OrganizationDirectoryModule], providers: [PointsExports], controllers: [PointsExportsController] })
+@Module({
+  imports: [PointsAssessmentModule, PointsAccountsModule, OrganizationDirectoryModule],
+  providers: [PointsExports],
+  controllers: [PointsExportsController],
+})
 export class PointsExportsHttpModule {}

@@ -1,6 +1,21 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { FastifyReply } from 'fastify';
 import { OwnerTypeParam } from '../accounts/owner-type.pipe';
 import { OWNER_TYPES, OwnerType } from '../ledger/points-owner';
@@ -22,12 +37,18 @@ export class PointsExportsController {
 
   @Get('assessments/export')
   @RequirePermission(Permission.PointsRead)
-  @ApiOperation({ summary: 'Quarterly assessment results of your scope (or of unitId\'s subtree) as CSV or XLSX, best score first' })
+  @ApiOperation({
+    summary: "Quarterly assessment results of your scope (or of unitId's subtree) as CSV or XLSX, best score first",
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiResponse(FILE_RESPONSE)
   @ApiBadRequestResponse({ description: 'validation.failed: period is not a quarter key, or unknown format' })
   @ApiNotFoundResponse({ description: 'resource.not-found: unitId unknown or outside your scope' })
-  async assessments(@CurrentUser() user: AuthenticatedUser, @Query() query: AssessmentExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async assessments(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: AssessmentExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     return this.send(reply, await this.exports.assessments(user, query), query.format);
   }
 
@@ -36,8 +57,9 @@ export class PointsExportsController {
   @ApiParam({ name: 'ownerType', enum: OWNER_TYPES })
   @ApiParam({ name: 'ownerId', format: 'uuid' })
   @ApiOperation({
-    summary: 'An owner\'s ledger entries in [from, to) as CSV or XLSX, oldest first, times in Beijing time',
-    description: 'A person exports their own; staff need points.read where the person resides or the organization is anchored. 404 otherwise.',
+    summary: "An owner's ledger entries in [from, to) as CSV or XLSX, oldest first, times in Beijing time",
+    description:
+      'A person exports their own; staff need points.read where the person resides or the organization is anchored. 404 otherwise.',
   })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiResponse(FILE_RESPONSE)
@@ -52,7 +74,11 @@ export class PointsExportsController {
     return this.send(reply, await this.exports.entries(user, { type: ownerType, id: ownerId }, query), query.format);
   }
 
-  private async send(reply: FastifyReply, table: ExportTable, format: EntriesExportQueryDto['format']): Promise<Buffer> {
+  private async send(
+    reply: FastifyReply,
+    table: ExportTable,
+    format: EntriesExportQueryDto['format'],
+  ): Promise<Buffer> {
     const file = await renderExport(table, format ?? 'csv');
     reply.header('content-type', file.contentType);
     reply.header('content-disposition', file.contentDisposition);

@@ -1,7 +1,20 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { TransactionRunner } from '@linli/platform';
-import { bootApi, createLoggedInUser, createPartyOrganization, createPeople, createUnitTree, expectProblem, resetState, ScenarioUnit, smallDistrict, TestApi, TestResponse, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  createLoggedInUser,
+  createPartyOrganization,
+  createPeople,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  TestResponse,
+  withTestDb,
+} from '@linli/testing';
 import { PointsLedger } from '../ledger/points-ledger.service';
 import { PointsOwner } from '../ledger/points-owner';
 import { ASSESSMENT_EXPORT_HEADERS, ENTRIES_EXPORT_HEADERS } from './points-exports.service';
@@ -39,12 +52,22 @@ describe('points exports (CSV and XLSX)', () => {
   const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;
   const tokens: Record<string, string> = {};
 
-  async function download(url: string, token: string): Promise<{ status: number; headers: TestResponse['headers']; payload: Buffer; json: () => unknown }> {
+  async function download(
+    url: string,
+    token: string,
+  ): Promise<{ status: number; headers: TestResponse['headers']; payload: Buffer; json: () => unknown }> {
     const response = await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-    return { status: response.statusCode, headers: response.headers, payload: response.rawPayload, json: () => response.json() };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      payload: response.rawPayload,
+      json: () => response.json(),
+    };
   }
 
-  function ledger<T>(work: (ledger: PointsLedger, manager: Parameters<Parameters<TransactionRunner['run']>[0]>[0]) => Promise<T>): Promise<T> {
+  function ledger<T>(
+    work: (ledger: PointsLedger, manager: Parameters<Parameters<TransactionRunner['run']>[0]>[0]) => Promise<T>,
+  ): Promise<T> {
     return api.app.get(TransactionRunner).run((manager) => work(api.app.get(PointsLedger), manager));
   }
 
@@ -72,18 +95,62 @@ describe('points exports (CSV and XLSX)', () => {
         const insert = `INSERT INTO point_assessments (period_key, owner_type, owner_id, unit_path, community_id, street_id, assessment_points, evaluation_points, score, tier,
                                                        community_rank, street_rank, ineffective, leadership_review)
                         VALUES ('2026Q4', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
-        await client.query(insert, ['person', wang.id, wang.residencePath, unit('社区A').id, street, 90, 5, 95, 'excellent', 1, 1, false, false]);
-        await client.query(insert, ['person', li.id, li.residencePath, unit('社区B').id, street, 61, 0, 61, 'pass', 1, 2, false, false]);
-        await client.query(insert, ['organization', branch.id, branch.unitPath, unit('社区A').id, street, 120, 0, 120, 'below_standard', 1, 1, true, true]);
+        await client.query(insert, [
+          'person',
+          wang.id,
+          wang.residencePath,
+          unit('社区A').id,
+          street,
+          90,
+          5,
+          95,
+          'excellent',
+          1,
+          1,
+          false,
+          false,
+        ]);
+        await client.query(insert, [
+          'person',
+          li.id,
+          li.residencePath,
+          unit('社区B').id,
+          street,
+          61,
+          0,
+          61,
+          'pass',
+          1,
+          2,
+          false,
+          false,
+        ]);
+        await client.query(insert, [
+          'organization',
+          branch.id,
+          branch.unitPath,
+          unit('社区A').id,
+          street,
+          120,
+          0,
+          120,
+          'below_standard',
+          1,
+          1,
+          true,
+          true,
+        ]);
       });
     });
 
-    it('exports the results of the caller\'s scope as CSV with Chinese headers, best score first', async () => {
+    it("exports the results of the caller's scope as CSV with Chinese headers, best score first", async () => {
       const response = await download('/api/v1/points/assessments/export?period=2026Q4&format=csv', tokens.secretaryA);
 
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('季度考核结果-2026Q4.csv')}`);
+      expect(response.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('季度考核结果-2026Q4.csv')}`,
+      );
       expect(parseCsv(response.payload)).toEqual([
         ASSESSMENT_EXPORT_HEADERS,
         ['小区A1党支部', '党组织', '社区A', '120', '0', '不合格', '1', '1', '抓党建工作不力；转任非领导职务建议'],
@@ -104,12 +171,22 @@ describe('points exports (CSV and XLSX)', () => {
       ]);
     });
 
-    it('limits the export to the subtree of unitId and answers 404 for a unit outside the caller\'s scope', async () => {
-      const only = await download(`/api/v1/points/assessments/export?period=2026Q4&unitId=${unit('社区B').id}`, tokens.admin);
+    it("limits the export to the subtree of unitId and answers 404 for a unit outside the caller's scope", async () => {
+      const only = await download(
+        `/api/v1/points/assessments/export?period=2026Q4&unitId=${unit('社区B').id}`,
+        tokens.admin,
+      );
       expect(parseCsv(only.payload).map((row) => row[0])).toEqual(['姓名/组织', '李强']);
 
-      const outside = await download(`/api/v1/points/assessments/export?period=2026Q4&unitId=${unit('社区B').id}`, tokens.secretaryA);
-      expectProblem({ status: outside.status, headers: outside.headers, body: outside.json() }, 404, 'resource.not-found');
+      const outside = await download(
+        `/api/v1/points/assessments/export?period=2026Q4&unitId=${unit('社区B').id}`,
+        tokens.secretaryA,
+      );
+      expectProblem(
+        { status: outside.status, headers: outside.headers, body: outside.json() },
+        404,
+        'resource.not-found',
+      );
     });
 
     it('refuses a period that is not a quarter and an unknown format', async () => {
@@ -127,15 +204,36 @@ describe('points exports (CSV and XLSX)', () => {
       const [created] = await createPeople([{ name: '赵敏', residence: unit('楼栋A1-1') }]);
       zhao = { type: 'person', id: created.id, token: (await createLoggedInUser(api, { personId: created.id })).token };
       const credit = (amount: number, at: string, reason: string) =>
-        ledger((l, m) => l.credit(m, { owner: zhao, kind: 'redeemable', amount, reason, idempotencyKey: randomUUID(), occurredAt: new Date(at) }));
+        ledger((l, m) =>
+          l.credit(m, {
+            owner: zhao,
+            kind: 'redeemable',
+            amount,
+            reason,
+            idempotencyKey: randomUUID(),
+            occurredAt: new Date(at),
+          }),
+        );
       await credit(10, '2026-09-30T15:59:59Z', '九月服务');
       await credit(20, '2026-09-30T16:00:00Z', '十月服务');
-      await ledger((l, m) => l.debit(m, { owner: zhao, kind: 'redeemable', amount: 5, reason: '兑换 洗衣液', idempotencyKey: randomUUID(), occurredAt: new Date('2026-10-15T02:00:00Z') }));
+      await ledger((l, m) =>
+        l.debit(m, {
+          owner: zhao,
+          kind: 'redeemable',
+          amount: 5,
+          reason: '兑换 洗衣液',
+          idempotencyKey: randomUUID(),
+          occurredAt: new Date('2026-10-15T02:00:00Z'),
+        }),
+      );
       await credit(7, '2026-11-01T00:00:00Z', '十一月服务');
     });
 
     it('exports the entries of [from, to) oldest first, times in Beijing time', async () => {
-      const response = await download(`/api/v1/points/accounts/person/${zhao.id}/entries/export?from=2026-09-30T16:00:00Z&to=2026-11-01T00:00:00Z`, zhao.token);
+      const response = await download(
+        `/api/v1/points/accounts/person/${zhao.id}/entries/export?from=2026-09-30T16:00:00Z&to=2026-11-01T00:00:00Z`,
+        zhao.token,
+      );
 
       expect(response.status).toBe(200);
       expect(parseCsv(response.payload)).toEqual([
@@ -146,10 +244,15 @@ describe('points exports (CSV and XLSX)', () => {
     });
 
     it('exports all entries as XLSX for staff in scope', async () => {
-      const response = await download(`/api/v1/points/accounts/person/${zhao.id}/entries/export?format=xlsx`, tokens.secretaryA);
+      const response = await download(
+        `/api/v1/points/accounts/person/${zhao.id}/entries/export?format=xlsx`,
+        tokens.secretaryA,
+      );
 
       expect(response.status).toBe(200);
-      expect(response.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`积分流水-${zhao.id}.xlsx`)}`);
+      expect(response.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent(`积分流水-${zhao.id}.xlsx`)}`,
+      );
       const rows = await parseXlsx(response.payload);
       expect(rows[0]).toEqual(['时间', '账户', '变动', '余额', '事由', '规则', '规则版本']);
       expect(rows.slice(1).map((row) => [row[0], row[2], row[3]])).toEqual([
@@ -160,11 +263,19 @@ describe('points exports (CSV and XLSX)', () => {
       ]);
     });
 
-    it('answers 404 to staff outside the owner\'s scope and for an unknown owner', async () => {
+    it("answers 404 to staff outside the owner's scope and for an unknown owner", async () => {
       const outside = await download(`/api/v1/points/accounts/person/${zhao.id}/entries/export`, tokens.secretaryB);
-      expectProblem({ status: outside.status, headers: outside.headers, body: outside.json() }, 404, 'resource.not-found');
+      expectProblem(
+        { status: outside.status, headers: outside.headers, body: outside.json() },
+        404,
+        'resource.not-found',
+      );
       const unknown = await download(`/api/v1/points/accounts/person/${randomUUID()}/entries/export`, tokens.admin);
-      expectProblem({ status: unknown.status, headers: unknown.headers, body: unknown.json() }, 404, 'resource.not-found');
+      expectProblem(
+        { status: unknown.status, headers: unknown.headers, body: unknown.json() },
+        404,
+        'resource.not-found',
+      );
     });
   });
 });

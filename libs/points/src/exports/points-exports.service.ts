@@ -11,7 +11,17 @@ import { AssessmentExportQueryDto } from './dto/assessment-export-query.dto';
 import { EntriesExportQueryDto } from './dto/entries-export-query.dto';
 import { ExportCell, ExportTable, MAX_EXPORT_ROWS } from './export-table';
 
-export const ASSESSMENT_EXPORT_HEADERS = ['姓名/组织', '类型', '所属社区', '得分', '评价分', '等次', '社区排名', '街道排名', '标记'];
+export const ASSESSMENT_EXPORT_HEADERS = [
+  '姓名/组织',
+  '类型',
+  '所属社区',
+  '得分',
+  '评价分',
+  '等次',
+  '社区排名',
+  '街道排名',
+  '标记',
+];
 export const ENTRIES_EXPORT_HEADERS = ['时间', '账户', '变动', '余额', '事由', '规则', '规则版本'];
 
 const OWNER_TYPE_NAMES = { person: '党员', organization: '党组织' } as const;
@@ -45,7 +55,12 @@ export class PointsExports {
     let cursor: string | undefined;
     let truncated = false;
     for (;;) {
-      const page = await this.results.list(user, { period: query.period, unitId: query.unitId, limit: ASSESSMENT_BATCH, cursor });
+      const page = await this.results.list(user, {
+        period: query.period,
+        unitId: query.unitId,
+        limit: ASSESSMENT_BATCH,
+        cursor,
+      });
       items.push(...page.items);
       if (items.length >= MAX_EXPORT_ROWS) {
         truncated = items.length > MAX_EXPORT_ROWS || page.nextCursor !== null;
@@ -68,7 +83,13 @@ export class PointsExports {
       this.flags(item),
     ]);
     const period = items[0]?.period ?? query.period;
-    return { fileName: `季度考核结果-${period}`, sheetName: `考核结果 ${period}`, headers: ASSESSMENT_EXPORT_HEADERS, rows, truncated };
+    return {
+      fileName: `季度考核结果-${period}`,
+      sheetName: `考核结果 ${period}`,
+      headers: ASSESSMENT_EXPORT_HEADERS,
+      rows,
+      truncated,
+    };
   }
 
   /** An owner's entries in `[from, to)`, oldest first, times in the business time zone. */
@@ -89,20 +110,31 @@ export class PointsExports {
       [owner.type, owner.id, query.accountKind ?? null, query.from ?? null, query.to ?? null, MAX_EXPORT_ROWS + 1],
     );
     const truncated = rows.length > MAX_EXPORT_ROWS;
-    const table = rows.slice(0, MAX_EXPORT_ROWS).map((row): ExportCell[] => [
-      DateTime.fromJSDate(row.occurred_at).setZone(this.config.timeZone).toFormat('yyyy-MM-dd HH:mm:ss'),
-      ACCOUNT_KIND_NAMES[row.kind],
-      Number(row.amount),
-      Number(row.balance_after),
-      row.reason,
-      row.rule_name,
-      row.rule_version,
-    ]);
-    return { fileName: `积分流水-${owner.id}`, sheetName: '积分流水', headers: ENTRIES_EXPORT_HEADERS, rows: table, truncated };
+    const table = rows
+      .slice(0, MAX_EXPORT_ROWS)
+      .map((row): ExportCell[] => [
+        DateTime.fromJSDate(row.occurred_at).setZone(this.config.timeZone).toFormat('yyyy-MM-dd HH:mm:ss'),
+        ACCOUNT_KIND_NAMES[row.kind],
+        Number(row.amount),
+        Number(row.balance_after),
+        row.reason,
+        row.rule_name,
+        row.rule_version,
+      ]);
+    return {
+      fileName: `积分流水-${owner.id}`,
+      sheetName: '积分流水',
+      headers: ENTRIES_EXPORT_HEADERS,
+      rows: table,
+      truncated,
+    };
   }
 
   private flags(item: AssessmentResultDto): string | null {
-    const flags = [item.ineffective ? '抓党建工作不力' : null, item.leadershipReview ? '转任非领导职务建议' : null].filter((flag): flag is string => flag !== null);
+    const flags = [
+      item.ineffective ? '抓党建工作不力' : null,
+      item.leadershipReview ? '转任非领导职务建议' : null,
+    ].filter((flag): flag is string => flag !== null);
     return flags.length === 0 ? null : flags.join('；');
   }
 

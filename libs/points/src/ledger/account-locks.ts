@@ -42,7 +42,11 @@ export class AccountLocks {
 
   /** One existing account by id, locked until the transaction ends. */
   async lockById(manager: EntityManager, accountId: string): Promise<LockedAccount> {
-    const [row] = await queryRows<AccountRow>(manager, `SELECT id, owner_type, owner_id, kind, balance, pending FROM point_accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+    const [row] = await queryRows<AccountRow>(
+      manager,
+      `SELECT id, owner_type, owner_id, kind, balance, pending FROM point_accounts WHERE id = $1 FOR UPDATE`,
+      [accountId],
+    );
     return toAccount(row);
   }
 }

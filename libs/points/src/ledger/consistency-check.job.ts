@@ -11,14 +11,25 @@ export class ConsistencyCheckJob {
 
   /** 03:40: sum of entries = balance = available lots for every account; the summary is kept in the run record. */
   @Scheduled({ name: CONSISTENCY_CHECK_SCHEDULE, cron: '40 3 * * *', period: 'day' })
-  async run(): Promise<{ clean: boolean; accounts: number; drifted: number; unbalancedDraws: number; sample: string[] }> {
+  async run(): Promise<{
+    clean: boolean;
+    accounts: number;
+    drifted: number;
+    unbalancedDraws: number;
+    sample: string[];
+  }> {
     const report = await this.consistency.check();
     return {
       clean: report.clean,
       accounts: report.accounts,
       drifted: report.discrepancies.length,
       unbalancedDraws: report.unbalancedDraws,
-      sample: report.discrepancies.slice(0, 10).map((d) => `${d.ownerType}:${d.ownerId}:${d.kind} balance ${d.balance}, entries ${d.entries}, lots ${d.availableLots}`),
+      sample: report.discrepancies
+        .slice(0, 10)
+        .map(
+          (d) =>
+            `${d.ownerType}:${d.ownerId}:${d.kind} balance ${d.balance}, entries ${d.entries}, lots ${d.availableLots}`,
+        ),
     };
   }
 }

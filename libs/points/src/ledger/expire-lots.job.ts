@@ -14,7 +14,9 @@ export class ExpireLotsJob {
 
   /** 00:10: expires what is left of due lots (one entry per lot), then tells owners of lots expiring within 30 days. */
   @Scheduled({ name: EXPIRE_LOTS_SCHEDULE, cron: '10 0 * * *', period: 'day' })
-  async run(context: ScheduleContext): Promise<{ period: string; expiredLots: number; expiredPoints: number; notified: number }> {
+  async run(
+    context: ScheduleContext,
+  ): Promise<{ period: string; expiredLots: number; expiredPoints: number; notified: number }> {
     const now = this.clock.now();
     const expired = await this.expiry.expireDue(now);
     const { notified } = await this.expiry.notifyExpiring(now);

@@ -10,11 +10,13 @@ export function assertInTransaction(manager: EntityManager, caller: string): voi
 }
 
 export function assertAmount(amount: number, what: string): void {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new Error(`${what}: amount must be a positive whole number, got ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new Error(`${what}: amount must be a positive whole number, got ${amount}`);
 }
 
 export function assertKey(key: string, what: string): void {
-  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) throw new Error(`${what}: idempotency key must have 1 to ${MAX_KEY_LENGTH} characters`);
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH)
+    throw new Error(`${what}: idempotency key must have 1 to ${MAX_KEY_LENGTH} characters`);
 }
 
 export function assertReason(reason: string, what: string): void {

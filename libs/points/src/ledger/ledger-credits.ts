@@ -33,8 +33,16 @@ export class LedgerCredits {
     );
     if (previous.entry && previous.entry.kind !== 'credit') throw new LedgerException(LedgerCode.IdempotencyConflict);
     if (previous.lot_id) {
-      const entry = previous.entry ? toEntry({ ...previous.entry, occurred_at: new Date(previous.entry.occurred_at) }) : null;
-      return { accountId: account.id, lotId: previous.lot_id, entry, pending: previous.status === 'pending', replayed: true };
+      const entry = previous.entry
+        ? toEntry({ ...previous.entry, occurred_at: new Date(previous.entry.occurred_at) })
+        : null;
+      return {
+        accountId: account.id,
+        lotId: previous.lot_id,
+        entry,
+        pending: previous.status === 'pending',
+        replayed: true,
+      };
     }
     const now = this.clock.now();
     const occurredAt = command.occurredAt ?? now;
@@ -74,7 +82,11 @@ export class LedgerCredits {
    * Pending points go through `credit`. Accounts in `locked` (from `lockAccounts` in this
    * transaction) are not locked again.
    */
-  async creditMany(manager: EntityManager, commands: CreditCommand[], locked: ReadonlyMap<string, LockedAccount> = new Map()): Promise<CreditResult[]> {
+  async creditMany(
+    manager: EntityManager,
+    commands: CreditCommand[],
+    locked: ReadonlyMap<string, LockedAccount> = new Map(),
+  ): Promise<CreditResult[]> {
     assertInTransaction(manager, 'PointsLedger.creditMany');
     if (commands.length === 0) return [];
     for (const command of commands) {
@@ -83,14 +95,24 @@ export class LedgerCredits {
       assertReason(command.reason, 'credit');
       if (command.pending) throw new Error('creditMany: pending points go through credit()');
     }
-    const missing = commands.map((command) => ({ owner: command.owner, kind: command.kind })).filter((ref) => !locked.has(accountRefKey(ref)));
-    const accounts = missing.length > 0 ? new Map([...locked, ...(await this.locks.lockAccounts(manager, missing))]) : locked;
-    const accountIds = commands.map((command) => (accounts.get(accountRefKey({ owner: command.owner, kind: command.kind })) as LockedAccount).id);
+    const missing = commands
+      .map((command) => ({ owner: command.owner, kind: command.kind }))
+      .filter((ref) => !locked.has(accountRefKey(ref)));
+    const accounts =
+      missing.length > 0 ? new Map([...locked, ...(await this.locks.lockAccounts(manager, missing))]) : locked;
+    const accountIds = commands.map(
+      (command) => (accounts.get(accountRefKey({ owner: command.owner, kind: command.kind })) as LockedAccount).id,
+    );
     return this.writeCredits(manager, accountIds, commands, this.clock.now());
   }
 
   /** The entries and lots of new credits to locked accounts (`accountIds[i]` for `commands[i]`), in one statement. */
-  private async writeCredits(manager: EntityManager, accountIds: string[], commands: CreditCommand[], now: Date): Promise<CreditResult[]> {
+  private async writeCredits(
+    manager: EntityManager,
+    accountIds: string[],
+    commands: CreditCommand[],
+    now: Date,
+  ): Promise<CreditResult[]> {
     const rows = await queryRows<EntryRow & { lot_id: string; n: number }>(
       manager,
       `WITH input AS (
@@ -140,9 +162,19 @@ export class LedgerCredits {
         now,
       ],
     );
-    if (rows.length !== commands.length) throw new Error(`points ledger: ${commands.length} credits asked, ${rows.length} written (an idempotency key given twice?)`);
+    if (rows.length !== commands.length)
+      throw new Error(
+        `points ledger: ${commands.length} credits asked, ${rows.length} written (an idempotency key given twice?)`,
+      );
     const results: CreditResult[] = new Array(commands.length);
-    for (const row of rows) results[Number(row.n)] = { accountId: row.account_id, lotId: row.lot_id, entry: toEntry(row), pending: false, replayed: false };
+    for (const row of rows)
+      results[Number(row.n)] = {
+        accountId: row.account_id,
+        lotId: row.lot_id,
+        entry: toEntry(row),
+        pending: false,
+        replayed: false,
+      };
     return results;
   }
 }

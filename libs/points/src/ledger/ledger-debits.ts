@@ -30,7 +30,10 @@ export class LedgerDebits {
     const replay = await this.replayedDebit(manager, account.id, command.idempotencyKey);
     if (replay) return replay;
     if (account.balance < command.amount) {
-      throw LedgerException.insufficient(account.balance, command.amount, { ownerType: command.owner.type, ownerId: command.owner.id });
+      throw LedgerException.insufficient(account.balance, command.amount, {
+        ownerType: command.owner.type,
+        ownerId: command.owner.id,
+      });
     }
     // The account lock keeps every other writer of these lots out until we commit.
     const lots = await queryRows<{ id: string; remaining: string; running: string }>(
@@ -49,7 +52,10 @@ export class LedgerDebits {
       allocations.push({ lotId: lot.id, amount: take });
       left -= take;
     }
-    if (left > 0) throw new Error(`points ledger drift: account ${account.id} has a balance of ${account.balance} but lots cover ${command.amount - left}`);
+    if (left > 0)
+      throw new Error(
+        `points ledger drift: account ${account.id} has a balance of ${account.balance} but lots cover ${command.amount - left}`,
+      );
     const entry = await this.draws.write(manager, {
       accountId: account.id,
       kind: 'debit',
@@ -63,11 +69,19 @@ export class LedgerDebits {
       reversesEntryId: null,
       closeLotsAs: null,
     });
-    if (!entry) throw LedgerException.insufficient(account.balance, command.amount, { ownerType: command.owner.type, ownerId: command.owner.id });
+    if (!entry)
+      throw LedgerException.insufficient(account.balance, command.amount, {
+        ownerType: command.owner.type,
+        ownerId: command.owner.id,
+      });
     return { accountId: account.id, entry, allocations, replayed: false };
   }
 
-  private async replayedDebit(manager: EntityManager, accountId: string, idempotencyKey: string): Promise<DebitResult | null> {
+  private async replayedDebit(
+    manager: EntityManager,
+    accountId: string,
+    idempotencyKey: string,
+  ): Promise<DebitResult | null> {
     const [previous] = await queryRows<EntryRow & { draws: { lot_id: string; amount: number }[] | null }>(
       manager,
       `SELECT e.${ENTRY_COLUMNS.split(', ').join(', e.')},

@@ -27,10 +27,7 @@ export class LedgerDraws {
    * amount (answering null otherwise), each lot gives what it is drawn for, and the draws are
    * recorded. `closeLotsAs` closes the drawn lots (expiry, reversal of a credit).
    */
-  async write(
-    manager: EntityManager,
-    draw: Draw,
-  ): Promise<LedgerEntry | null> {
+  async write(manager: EntityManager, draw: Draw): Promise<LedgerEntry | null> {
     const [row] = await queryRows<EntryRow>(
       manager,
       `WITH account AS (

@@ -25,26 +25,44 @@ export class LedgerReversals {
    */
   async reverse(manager: EntityManager, entryId: string, options: ReverseOptions = {}): Promise<ReversalResult> {
     assertInTransaction(manager, 'PointsLedger.reverse');
-    const [original] = await queryRows<EntryRow>(manager, `SELECT ${ENTRY_COLUMNS} FROM point_entries WHERE id = $1`, [entryId]);
+    const [original] = await queryRows<EntryRow>(manager, `SELECT ${ENTRY_COLUMNS} FROM point_entries WHERE id = $1`, [
+      entryId,
+    ]);
     if (!original) throw new NotFoundProblem('该积分流水');
     if (original.kind !== 'credit' && original.kind !== 'debit') throw new LedgerException(LedgerCode.NotReversible);
     const account = await this.locks.lockById(manager, original.account_id);
     const idempotencyKey = `reversal:${entryId}`;
-    const [previous] = await queryRows<EntryRow>(manager, `SELECT ${ENTRY_COLUMNS} FROM point_entries WHERE reverses_entry_id = $1`, [entryId]);
+    const [previous] = await queryRows<EntryRow>(
+      manager,
+      `SELECT ${ENTRY_COLUMNS} FROM point_entries WHERE reverses_entry_id = $1`,
+      [entryId],
+    );
     if (previous) {
-      const lots = await queryRows<{ lot_id: string; amount: string }>(manager, `SELECT lot_id, amount FROM point_allocations WHERE entry_id = $1`, [
-        previous.kind === 'reversal' && Number(previous.amount) < 0 ? previous.id : entryId,
-      ]);
-      return { entry: toEntry(previous), lots: lots.map((l) => ({ lotId: l.lot_id, amount: Number(l.amount) })), replayed: true };
+      const lots = await queryRows<{ lot_id: string; amount: string }>(
+        manager,
+        `SELECT lot_id, amount FROM point_allocations WHERE entry_id = $1`,
+        [previous.kind === 'reversal' && Number(previous.amount) < 0 ? previous.id : entryId],
+      );
+      return {
+        entry: toEntry(previous),
+        lots: lots.map((l) => ({ lotId: l.lot_id, amount: Number(l.amount) })),
+        replayed: true,
+      };
     }
     const reason = options.reason ?? `撤销：${original.reason}`;
     const occurredAt = options.occurredAt ?? this.clock.now();
     if (original.kind === 'credit') {
-      const [lot] = await queryRows<LotRow>(manager, `SELECT id, remaining, status FROM point_lots WHERE entry_id = $1`, [entryId]);
+      const [lot] = await queryRows<LotRow>(
+        manager,
+        `SELECT id, remaining, status FROM point_lots WHERE entry_id = $1`,
+        [entryId],
+      );
       const remaining = Number(lot.remaining);
       if (remaining === 0) {
         if (lot.status === 'cancelled') return { entry: null, lots: [], replayed: true };
-        await manager.query(`UPDATE point_lots SET status = 'cancelled' WHERE id = $1 AND status = 'available'`, [lot.id]);
+        await manager.query(`UPDATE point_lots SET status = 'cancelled' WHERE id = $1 AND status = 'available'`, [
+          lot.id,
+        ]);
         return { entry: null, lots: [], replayed: false };
       }
       const entry = await this.draws.write(manager, {
@@ -63,9 +81,13 @@ export class LedgerReversals {
       if (!entry) throw new Error(`points ledger drift: account ${account.id} cannot give back lot ${lot.id}`);
       return { entry, lots: [{ lotId: lot.id, amount: remaining }], replayed: false };
     }
-    const draws = (await queryRows<{ lot_id: string; amount: string }>(manager, `SELECT lot_id, amount FROM point_allocations WHERE entry_id = $1`, [entryId])).map(
-      (row) => ({ lotId: row.lot_id, amount: Number(row.amount) }),
-    );
+    const draws = (
+      await queryRows<{ lot_id: string; amount: string }>(
+        manager,
+        `SELECT lot_id, amount FROM point_allocations WHERE entry_id = $1`,
+        [entryId],
+      )
+    ).map((row) => ({ lotId: row.lot_id, amount: Number(row.amount) }));
     const total = -Number(original.amount);
     const [row] = await queryRows<EntryRow>(
       manager,

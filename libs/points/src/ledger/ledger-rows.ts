@@ -43,7 +43,8 @@ export interface LotRow {
   idempotency_key: string;
 }
 
-export const ENTRY_COLUMNS = 'id, account_id, kind, amount, balance_after, reason, rule_id, rule_version, source_event_id, idempotency_key, occurred_at';
+export const ENTRY_COLUMNS =
+  'id, account_id, kind, amount, balance_after, reason, rule_id, rule_version, source_event_id, idempotency_key, occurred_at';
 
 export function toEntry(row: EntryRow): LedgerEntry {
   return {
@@ -62,5 +63,11 @@ export function toEntry(row: EntryRow): LedgerEntry {
 }
 
 export function toAccount(row: AccountRow): LockedAccount {
-  return { id: row.id, owner: { type: row.owner_type, id: row.owner_id }, kind: row.kind, balance: Number(row.balance), pending: Number(row.pending) };
+  return {
+    id: row.id,
+    owner: { type: row.owner_type, id: row.owner_id },
+    kind: row.kind,
+    balance: Number(row.balance),
+    pending: Number(row.pending),
+  };
 }

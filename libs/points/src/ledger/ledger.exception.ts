@@ -9,7 +9,11 @@ export enum LedgerCode {
 
 const CATALOGUE: Record<LedgerCode, ProblemDefinition> = {
   [LedgerCode.Insufficient]: { status: 409, title: 'Insufficient points', detail: '积分余额不足' },
-  [LedgerCode.IdempotencyConflict]: { status: 409, title: 'Idempotency key reused with other values', detail: '该幂等键已用于另一笔不同的积分变动' },
+  [LedgerCode.IdempotencyConflict]: {
+    status: 409,
+    title: 'Idempotency key reused with other values',
+    detail: '该幂等键已用于另一笔不同的积分变动',
+  },
   [LedgerCode.NotReversible]: { status: 409, title: 'Entry cannot be reversed', detail: '该积分流水不能撤销' },
 };
 
@@ -18,7 +22,11 @@ export class LedgerException extends ProblemException {
     super(problemFrom(code, CATALOGUE, extra));
   }
 
-  static insufficient(balance: number, requested: number, owner?: { ownerType: string; ownerId: string }): LedgerException {
+  static insufficient(
+    balance: number,
+    requested: number,
+    owner?: { ownerType: string; ownerId: string },
+  ): LedgerException {
     return new LedgerException(LedgerCode.Insufficient, {
       detail: `积分余额不足：可用 ${balance} 积分，需要 ${requested} 积分`,
       extensions: { balance, requested, ...(owner ?? {}) },

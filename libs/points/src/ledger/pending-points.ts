@@ -49,7 +49,18 @@ export class PendingPoints {
          lot AS (
            UPDATE point_lots SET status = 'available', entry_id = entry.id, available_from = $10 FROM entry WHERE point_lots.id = $9 RETURNING point_lots.id)
          SELECT entry.* FROM entry, lot`,
-        [account.id, Number(lot.amount), lot.reason, lot.rule_id, lot.rule_version, lot.source_event_id, lot.idempotency_key, lot.earned_at, lot.id, now],
+        [
+          account.id,
+          Number(lot.amount),
+          lot.reason,
+          lot.rule_id,
+          lot.rule_version,
+          lot.source_event_id,
+          lot.idempotency_key,
+          lot.earned_at,
+          lot.id,
+          now,
+        ],
       );
       resolved.push(this.resolved(lot, account, toEntry(row)));
     }
@@ -87,11 +98,17 @@ export class PendingPoints {
   }
 
   /** Pending lots matching `match`, their accounts locked (in the global order) and the lots re-read under the lock. */
-  private async lockPending(manager: EntityManager, match: PendingMatch, side: 'confirm' | 'reject'): Promise<{ lot: LotRow; account: LockedAccount }[]> {
+  private async lockPending(
+    manager: EntityManager,
+    match: PendingMatch,
+    side: 'confirm' | 'reject',
+  ): Promise<{ lot: LotRow; account: LockedAccount }[]> {
     const byKeys = 'keys' in match;
     if (byKeys && match.keys.length === 0) return [];
     const column = side === 'confirm' ? 'l.confirm_key' : 'l.reject_key';
-    const condition = byKeys ? `${column} = ANY($1::varchar[]) AND ($2::timestamptz IS NULL OR l.earned_at <= $2::timestamptz)` : 'l.source_event_id = $1::uuid';
+    const condition = byKeys
+      ? `${column} = ANY($1::varchar[]) AND ($2::timestamptz IS NULL OR l.earned_at <= $2::timestamptz)`
+      : 'l.source_event_id = $1::uuid';
     const select = `SELECT l.id, l.account_id, l.amount, l.remaining, l.status, l.earned_at, l.expires_at, l.reason, l.rule_id, l.rule_version, l.source_event_id, l.idempotency_key,
                            a.owner_type, a.owner_id, a.kind
                       FROM point_lots l JOIN point_accounts a ON a.id = l.account_id
@@ -103,7 +120,16 @@ export class PendingPoints {
       manager,
       candidates.map((c) => ({ owner: { type: c.owner_type, id: c.owner_id }, kind: c.kind })),
     );
-    const lots = await queryRows<LotRow & AccountRow>(manager, `${select} ORDER BY l.created_at, l.id FOR UPDATE OF l`, params);
-    return lots.map((lot) => ({ lot, account: accounts.get(accountRefKey({ owner: { type: lot.owner_type, id: lot.owner_id }, kind: lot.kind })) as LockedAccount }));
+    const lots = await queryRows<LotRow & AccountRow>(
+      manager,
+      `${select} ORDER BY l.created_at, l.id FOR UPDATE OF l`,
+      params,
+    );
+    return lots.map((lot) => ({
+      lot,
+      account: accounts.get(
+        accountRefKey({ owner: { type: lot.owner_type, id: lot.owner_id }, kind: lot.kind }),
+      ) as LockedAccount,
+    }));
   }
 }

@@ -44,12 +44,20 @@ export class PointsConsistency {
     private readonly transactions: TransactionRunner,
     metrics: MetricsRegistry,
   ) {
-    this.drifted = metrics.gauge('linli_points_ledger_discrepancies', 'Points accounts whose balance disagrees with their entries or lots at the last consistency check', []);
+    this.drifted = metrics.gauge(
+      'linli_points_ledger_discrepancies',
+      'Points accounts whose balance disagrees with their entries or lots at the last consistency check',
+      [],
+    );
   }
 
   async check(): Promise<ConsistencyReport> {
     const report = await this.transactions.run(async (manager) => {
-      const [{ accounts }] = await queryRows<{ accounts: number }>(manager, `SELECT count(*)::int AS accounts FROM point_accounts`, []);
+      const [{ accounts }] = await queryRows<{ accounts: number }>(
+        manager,
+        `SELECT count(*)::int AS accounts FROM point_accounts`,
+        [],
+      );
       const rows = await queryRows<{
         id: string;
         owner_type: OwnerType;
@@ -94,11 +102,18 @@ export class PointsConsistency {
         pending: Number(row.pending),
         pendingLots: Number(row.pending_lots),
       }));
-      return { clean: discrepancies.length === 0 && unbalanced === 0, accounts, discrepancies, unbalancedDraws: unbalanced };
+      return {
+        clean: discrepancies.length === 0 && unbalanced === 0,
+        accounts,
+        discrepancies,
+        unbalancedDraws: unbalanced,
+      };
     }, 'REPEATABLE READ');
     this.drifted.set(report.discrepancies.length);
     if (!report.clean) {
-      this.logger.error(`points ledger inconsistent: ${report.discrepancies.length} account(s) drifted, ${report.unbalancedDraws} entry draw(s) unbalanced`);
+      this.logger.error(
+        `points ledger inconsistent: ${report.discrepancies.length} account(s) drifted, ${report.unbalancedDraws} entry draw(s) unbalanced`,
+      );
     }
     return report;
   }

@@ -55,7 +55,13 @@ export class PointsExpiry {
     const until = new Date(now.getTime() + EXPIRY_NOTICE_DAYS * DAY_MS);
     let notified = 0;
     for (;;) {
-      const lots = await queryRows<{ id: string; owner_id: string; remaining: string; expires_at: Date; reason: string }>(
+      const lots = await queryRows<{
+        id: string;
+        owner_id: string;
+        remaining: string;
+        expires_at: Date;
+        reason: string;
+      }>(
         this.dataSource.manager,
         `SELECT l.id, a.owner_id, l.remaining, l.expires_at, l.reason
            FROM point_lots l JOIN point_accounts a ON a.id = l.account_id
@@ -67,10 +73,18 @@ export class PointsExpiry {
       );
       // Queued before being marked: a crash in between re-sends, and the dedupe key (per lot) absorbs it.
       for (const lot of lots) {
-        await this.notifier.expiring(lot.owner_id, { id: lot.id, remaining: Number(lot.remaining), expiresAt: lot.expires_at, reason: lot.reason });
+        await this.notifier.expiring(lot.owner_id, {
+          id: lot.id,
+          remaining: Number(lot.remaining),
+          expiresAt: lot.expires_at,
+          reason: lot.reason,
+        });
       }
       if (lots.length > 0) {
-        await this.dataSource.query(`UPDATE point_lots SET expiry_notified_at = $2 WHERE id = ANY($1::uuid[])`, [lots.map((lot) => lot.id), now]);
+        await this.dataSource.query(`UPDATE point_lots SET expiry_notified_at = $2 WHERE id = ANY($1::uuid[])`, [
+          lots.map((lot) => lot.id),
+          now,
+        ]);
       }
       notified += lots.length;
       if (lots.length < BATCH) return { notified };

@@ -13,7 +13,19 @@ import { PointsLedger } from './points-ledger.service';
 
 /** Domain face of the ledger: balances, entries and lots, their expiry and their proof. */
 @Module({
-  providers: [AccountLocks, LedgerDraws, LedgerCredits, LedgerDebits, LedgerReversals, PendingPoints, LotExpiries, PointsLedger, PointsNotifier, PointsExpiry, PointsConsistency],
+  providers: [
+    AccountLocks,
+    LedgerDraws,
+    LedgerCredits,
+    LedgerDebits,
+    LedgerReversals,
+    PendingPoints,
+    LotExpiries,
+    PointsLedger,
+    PointsNotifier,
+    PointsExpiry,
+    PointsConsistency,
+  ],
   exports: [PointsLedger, PointsNotifier, PointsExpiry, PointsConsistency],
 })
 export class PointsLedgerModule {}

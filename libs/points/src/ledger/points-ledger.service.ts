@@ -64,7 +64,11 @@ export class PointsLedger {
   }
 
   /** Adds points to several accounts at once, in the commands' order, for credits known to be new (see `LedgerCredits.creditMany`). */
-  creditMany(manager: EntityManager, commands: CreditCommand[], locked?: ReadonlyMap<string, LockedAccount>): Promise<CreditResult[]> {
+  creditMany(
+    manager: EntityManager,
+    commands: CreditCommand[],
+    locked?: ReadonlyMap<string, LockedAccount>,
+  ): Promise<CreditResult[]> {
     return this.credits.creditMany(manager, commands, locked);
   }
 

@@ -25,7 +25,9 @@ export interface AccountRef {
 
 /** The order in which accounts are locked (the same everywhere, so that two transactions never wait on each other in a circle). */
 export function compareAccountRefs(a: AccountRef, b: AccountRef): number {
-  return a.owner.type.localeCompare(b.owner.type) || a.owner.id.localeCompare(b.owner.id) || a.kind.localeCompare(b.kind);
+  return (
+    a.owner.type.localeCompare(b.owner.type) || a.owner.id.localeCompare(b.owner.id) || a.kind.localeCompare(b.kind)
+  );
 }
 
 export function accountRefKey(ref: AccountRef): string {

@@ -113,10 +113,14 @@ export class CreatePointsLedger1795340000000 implements MigrationInterface {
         CONSTRAINT point_entries_reason_check CHECK (length(reason) > 0),
         CONSTRAINT point_entries_rule_check CHECK ((rule_id IS NULL) = (rule_version IS NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX point_entries_reverses_key ON point_entries (reverses_entry_id) WHERE reverses_entry_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX point_entries_reverses_key ON point_entries (reverses_entry_id) WHERE reverses_entry_id IS NOT NULL`,
+    );
     await queryRunner.query(`CREATE INDEX point_entries_account_idx ON point_entries (account_id, seq DESC)`);
     // Caps sum a rule's credits per owner over a day, month or year.
-    await queryRunner.query(`CREATE INDEX point_entries_rule_caps_idx ON point_entries (account_id, rule_id, occurred_at) WHERE rule_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX point_entries_rule_caps_idx ON point_entries (account_id, rule_id, occurred_at) WHERE rule_id IS NOT NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE point_lots (
@@ -152,11 +156,21 @@ export class CreatePointsLedger1795340000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX point_lots_available_idx ON point_lots (account_id, expires_at NULLS LAST, created_at) WHERE status = 'available' AND remaining > 0`,
     );
-    await queryRunner.query(`CREATE INDEX point_lots_due_idx ON point_lots (expires_at) WHERE status = 'available' AND remaining > 0 AND expires_at IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX point_lots_confirm_idx ON point_lots (confirm_key) WHERE status = 'pending' AND confirm_key IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX point_lots_reject_idx ON point_lots (reject_key) WHERE status = 'pending' AND reject_key IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX point_lots_pending_source_idx ON point_lots (source_event_id) WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX point_lots_pending_caps_idx ON point_lots (account_id, rule_id, earned_at) WHERE status = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX point_lots_due_idx ON point_lots (expires_at) WHERE status = 'available' AND remaining > 0 AND expires_at IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_lots_confirm_idx ON point_lots (confirm_key) WHERE status = 'pending' AND confirm_key IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_lots_reject_idx ON point_lots (reject_key) WHERE status = 'pending' AND reject_key IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_lots_pending_source_idx ON point_lots (source_event_id) WHERE status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_lots_pending_caps_idx ON point_lots (account_id, rule_id, earned_at) WHERE status = 'pending'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE point_allocations (
@@ -192,8 +206,12 @@ export class CreatePointsLedger1795340000000 implements MigrationInterface {
         CONSTRAINT point_rule_outcomes_credited_check CHECK (outcome <> 'credited' OR entry_id IS NOT NULL),
         CONSTRAINT point_rule_outcomes_capped_check CHECK (outcome <> 'capped' OR (points = 0 AND entry_id IS NULL AND lot_id IS NULL))
       )`);
-    await queryRunner.query(`CREATE INDEX point_rule_outcomes_account_idx ON point_rule_outcomes (account_id, seq DESC)`);
-    await queryRunner.query(`CREATE INDEX point_rule_outcomes_lot_idx ON point_rule_outcomes (lot_id) WHERE lot_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX point_rule_outcomes_account_idx ON point_rule_outcomes (account_id, seq DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_rule_outcomes_lot_idx ON point_rule_outcomes (lot_id) WHERE lot_id IS NOT NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE point_pending_resolutions (
@@ -213,12 +231,23 @@ export class CreatePointsLedger1795340000000 implements MigrationInterface {
       END
       $$`);
     for (const table of ['point_entries', 'point_allocations']) {
-      await queryRunner.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION points_refuse_change()`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION points_refuse_change()`,
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['point_pending_resolutions', 'point_rule_outcomes', 'point_allocations', 'point_lots', 'point_entries', 'point_rule_versions', 'point_rules', 'point_accounts']) {
+    for (const table of [
+      'point_pending_resolutions',
+      'point_rule_outcomes',
+      'point_allocations',
+      'point_lots',
+      'point_entries',
+      'point_rule_versions',
+      'point_rules',
+      'point_accounts',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
     await queryRunner.query(`DROP FUNCTION points_refuse_change()`);

@@ -52,9 +52,15 @@ export class CreatePointsStore1795340100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT point_redemptions_key UNIQUE (owner_type, owner_id, idempotency_key)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX point_redemptions_pickup_code ON point_redemptions (pickup_code) WHERE status = 'reserved'`);
-    await queryRunner.query(`CREATE INDEX point_redemptions_owner ON point_redemptions (owner_type, owner_id, reward_id, reserved_at)`);
-    await queryRunner.query(`CREATE INDEX point_redemptions_reserved ON point_redemptions (reserved_at) WHERE status = 'reserved'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX point_redemptions_pickup_code ON point_redemptions (pickup_code) WHERE status = 'reserved'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_redemptions_owner ON point_redemptions (owner_type, owner_id, reward_id, reserved_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_redemptions_reserved ON point_redemptions (reserved_at) WHERE status = 'reserved'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -62,8 +62,12 @@ export class CreatePointsAssessment1795340200000 implements MigrationInterface {
         CONSTRAINT point_assessments_flags_check CHECK (
           (owner_type = 'organization' OR NOT ineffective) AND (ineffective = (owner_type = 'organization' AND tier = 'below_standard')) AND (ineffective OR NOT leadership_review))
       )`);
-    await queryRunner.query(`CREATE INDEX point_assessments_period_path_idx ON point_assessments (period_key, owner_type, unit_path text_pattern_ops)`);
-    await queryRunner.query(`CREATE INDEX point_assessments_owner_idx ON point_assessments (owner_type, owner_id, period_key)`);
+    await queryRunner.query(
+      `CREATE INDEX point_assessments_period_path_idx ON point_assessments (period_key, owner_type, unit_path text_pattern_ops)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX point_assessments_owner_idx ON point_assessments (owner_type, owner_id, period_key)`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION point_assessments_refuse_published() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,7 +92,9 @@ export class CreatePointsAssessment1795340200000 implements MigrationInterface {
       CREATE TRIGGER point_assessment_periods_immutable BEFORE UPDATE OR DELETE ON point_assessment_periods
       FOR EACH ROW EXECUTE FUNCTION point_assessment_periods_refuse_unpublish()`);
 
-    await queryRunner.query(`CREATE INDEX point_entries_account_time_idx ON point_entries (account_id, occurred_at) INCLUDE (amount)`);
+    await queryRunner.query(
+      `CREATE INDEX point_entries_account_time_idx ON point_entries (account_id, occurred_at) INCLUDE (amount)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

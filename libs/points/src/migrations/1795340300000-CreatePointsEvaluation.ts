@@ -51,7 +51,9 @@ export class CreatePointsEvaluation1795340300000 implements MigrationInterface {
         CONSTRAINT point_evaluation_submissions_assignment_key UNIQUE (assignment_id),
         CONSTRAINT point_evaluation_submissions_score_check CHECK (weighted_score BETWEEN 0 AND 100)
       )`);
-    await queryRunner.query(`CREATE INDEX point_evaluation_submissions_campaign_idx ON point_evaluation_submissions (campaign_id)`);
+    await queryRunner.query(
+      `CREATE INDEX point_evaluation_submissions_campaign_idx ON point_evaluation_submissions (campaign_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -7,7 +7,9 @@ const MAX_DEDUPE_KEY_LENGTH = 200;
 
 /** Dedupe keys are stored in 200 characters; a longer one is replaced by its hash. */
 function dedupeKey(key: string): string {
-  return key.length <= MAX_DEDUPE_KEY_LENGTH ? key : `${PointsTemplate.Earned}:sha1:${createHash('sha1').update(key, 'utf8').digest('hex')}`;
+  return key.length <= MAX_DEDUPE_KEY_LENGTH
+    ? key
+    : `${PointsTemplate.Earned}:sha1:${createHash('sha1').update(key, 'utf8').digest('hex')}`;
 }
 
 /** Tells people about their points through the notifier (inbox and the deployment's other channels). */
@@ -22,12 +24,17 @@ export class PointsNotifier {
    * "您获得了 N 积分：reason". Deduplicated per entry through the entry's account and idempotency key,
    * which stay the same when an event's transaction is retried.
    */
-  earned(personId: string, credit: { accountId: string; idempotencyKey: string; points: number; reason: string }): Promise<void> {
+  earned(
+    personId: string,
+    credit: { accountId: string; idempotencyKey: string; points: number; reason: string },
+  ): Promise<void> {
     return this.earnedMany([{ personId, ...credit }]);
   }
 
   /** `earned` for many credits, queued in one round trip. */
-  earnedMany(credits: { personId: string; accountId: string; idempotencyKey: string; points: number; reason: string }[]): Promise<void> {
+  earnedMany(
+    credits: { personId: string; accountId: string; idempotencyKey: string; points: number; reason: string }[],
+  ): Promise<void> {
     return this.jobs.notifyMany(
       credits.map((credit) => ({
         recipient: { personId: credit.personId },

@@ -10,5 +10,8 @@ export const PointsTemplate = {
 
 defineNotificationTemplates({
   [PointsTemplate.Earned]: { title: '积分到账', body: '您获得了 {{points}} 积分：{{reason}}' },
-  [PointsTemplate.Expiring]: { title: '积分即将过期', body: '您有 {{points}} 积分将于 {{expiresOn}} 过期（{{reason}}），请及时使用' },
+  [PointsTemplate.Expiring]: {
+    title: '积分即将过期',
+    body: '您有 {{points}} 积分将于 {{expiresOn}} 过期（{{reason}}），请及时使用',
+  },
 });

@@ -87,11 +87,17 @@ export class ActiveRulesReader {
   }
 
   /** Event unit id → the units from the root down to it (the scopes whose rules apply there); unknown units are absent. */
-  private async scopeUnits(manager: EntityManager, events: DomainEvent[]): Promise<Map<string, { id: string; path: string }[]>> {
+  private async scopeUnits(
+    manager: EntityManager,
+    events: DomainEvent[],
+  ): Promise<Map<string, { id: string; path: string }[]>> {
     const unitIds = events.flatMap((event) => (event.unitId ? [event.unitId] : []));
     if (unitIds.length === 0) return new Map();
     const units = await this.directory.units.byIds(unitIds, manager);
-    const ancestors = await this.directory.units.ancestors([...units.values()].map((unit) => unit.path), manager);
+    const ancestors = await this.directory.units.ancestors(
+      [...units.values()].map((unit) => unit.path),
+      manager,
+    );
     return new Map([...units.values()].map((unit) => [unit.id, ancestors.get(unit.path) ?? []]));
   }
 }

@@ -9,7 +9,8 @@ function instantsIn(zone: string): Date[] {
   const sparse = Array.from({ length: 3150 }, (_, i) => Date.UTC(2025, 11, 1) + i * 193 * MINUTE);
   const dense: number[] = [];
   for (let i = 1; i < sparse.length; i++) {
-    if (DateTime.fromMillis(sparse[i - 1], { zone }).offset === DateTime.fromMillis(sparse[i], { zone }).offset) continue;
+    if (DateTime.fromMillis(sparse[i - 1], { zone }).offset === DateTime.fromMillis(sparse[i], { zone }).offset)
+      continue;
     for (let t = sparse[i - 1] - 60 * MINUTE; t <= sparse[i] + 60 * MINUTE; t += MINUTE + 1000) dense.push(t);
   }
   return [...sparse, ...dense].map((t) => new Date(t));
@@ -26,8 +27,11 @@ describe('business time for a batch of credits', () => {
       expect(instants.map((instant) => time.plusMonths(instant, 24).getTime())).toEqual(
         instants.map((instant) => DateTime.fromJSDate(instant, { zone }).plus({ months: 24 }).toMillis()),
       );
-      const keys = (key: (instant: Date, granularity: 'day' | 'month' | 'year') => string) => instants.map((instant) => ['day', 'month', 'year'].map((g) => key(instant, g as 'day')).join(' '));
-      expect(keys((instant, granularity) => time.periodKey(instant, granularity))).toEqual(keys((instant, granularity) => calendar.periodOf(instant, granularity).key));
+      const keys = (key: (instant: Date, granularity: 'day' | 'month' | 'year') => string) =>
+        instants.map((instant) => ['day', 'month', 'year'].map((g) => key(instant, g as 'day')).join(' '));
+      expect(keys((instant, granularity) => time.periodKey(instant, granularity))).toEqual(
+        keys((instant, granularity) => calendar.periodOf(instant, granularity).key),
+      );
     },
   );
 

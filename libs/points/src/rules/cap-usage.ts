@@ -37,14 +37,26 @@ export class CapUsage {
     private readonly time: BusinessTime,
   ) {}
 
-  static async load(manager: EntityManager, calendar: BusinessCalendar, time: BusinessTime, credits: CappedCredit[]): Promise<CapUsage> {
+  static async load(
+    manager: EntityManager,
+    calendar: BusinessCalendar,
+    time: BusinessTime,
+    credits: CappedCredit[],
+  ): Promise<CapUsage> {
     const usage = new CapUsage(calendar, time);
     const periods = new Map<string, PeriodUse>();
     for (const credit of credits) {
       for (const granularity of limitedPeriods(credit.rule.caps)) {
         const period = usage.periodOf(credit.occurredAt, granularity);
         const key = usageKey(credit.accountId, credit.rule.ruleId, period.key);
-        if (!periods.has(key)) periods.set(key, { key, accountId: credit.accountId, ruleId: credit.rule.ruleId, start: period.start, end: period.end });
+        if (!periods.has(key))
+          periods.set(key, {
+            key,
+            accountId: credit.accountId,
+            ruleId: credit.rule.ruleId,
+            start: period.start,
+            end: period.end,
+          });
       }
     }
     if (periods.size > 0) {
@@ -57,7 +69,13 @@ export class CapUsage {
               + (SELECT coalesce(sum(amount), 0) FROM point_lots
                   WHERE account_id = k.account_id AND rule_id = k.rule_id AND status = 'pending' AND earned_at >= k.starts AND earned_at < k.ends) AS used
            FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[]) AS k(key, account_id, rule_id, starts, ends)`,
-        [list.map((p) => p.key), list.map((p) => p.accountId), list.map((p) => p.ruleId), list.map((p) => p.start), list.map((p) => p.end)],
+        [
+          list.map((p) => p.key),
+          list.map((p) => p.accountId),
+          list.map((p) => p.ruleId),
+          list.map((p) => p.start),
+          list.map((p) => p.end),
+        ],
       );
       for (const row of rows) usage.used.set(row.key, Number(row.used));
     }
@@ -68,7 +86,12 @@ export class CapUsage {
   allowance(credit: CappedCredit): number {
     const limited = limitedPeriods(credit.rule.caps);
     if (limited.length === 0) return Number.MAX_SAFE_INTEGER;
-    return Math.min(...limited.map((granularity) => (credit.rule.caps[granularity] as number) - (this.used.get(this.key(credit, granularity)) ?? 0)));
+    return Math.min(
+      ...limited.map(
+        (granularity) =>
+          (credit.rule.caps[granularity] as number) - (this.used.get(this.key(credit, granularity)) ?? 0),
+      ),
+    );
   }
 
   /** Counts points just given against the credit's periods. */

@@ -30,7 +30,9 @@ export interface EventPlan {
 /** Whether applying the plan involves pending points (resolving them, or earning points that wait for a confirmation). */
 export function involvesPending(plan: EventPlan): boolean {
   return (
-    plan.resolutions.confirmKeys.length > 0 || plan.resolutions.rejectKeys.length > 0 || plan.credits.some((credit) => pendingKeys(credit.rule, plan.event.data) !== null)
+    plan.resolutions.confirmKeys.length > 0 ||
+    plan.resolutions.rejectKeys.length > 0 ||
+    plan.credits.some((credit) => pendingKeys(credit.rule, plan.event.data) !== null)
   );
 }
 
@@ -53,22 +55,46 @@ export class CreditPlanner {
     const rulesByEvent = await this.rules.forEvents(manager, events);
     const resolutionsByEvent = await this.resolutions.resolvedByEach(manager, events);
     const plans: EventPlan[] = [];
-    const forOrganizations: { plan: EventPlan; rule: CandidateRule; personId: string; amount: number; reason: string; onDate: string }[] = [];
+    const forOrganizations: {
+      plan: EventPlan;
+      rule: CandidateRule;
+      personId: string;
+      amount: number;
+      reason: string;
+      onDate: string;
+    }[] = [];
     for (const event of events) {
       const plan: EventPlan = { event, resolutions: resolutionsByEvent.get(event.id) as EventResolutions, credits: [] };
       plans.push(plan);
       const rules = rulesByEvent.get(event.id) ?? [];
       if (rules.length === 0) continue;
       for (const actor of event.actors) {
-        const owner: PointsOwner | null = actor.personId ? { type: 'person', id: actor.personId } : actor.organizationId ? { type: 'organization', id: actor.organizationId } : null;
+        const owner: PointsOwner | null = actor.personId
+          ? { type: 'person', id: actor.personId }
+          : actor.organizationId
+            ? { type: 'organization', id: actor.organizationId }
+            : null;
         if (!owner) continue;
         for (const rule of rulesForActor(rules, actor.role)) {
           const amount = ruleAmount(rule, event.quantity);
           if (amount <= 0) continue;
           const reason = ruleReason(rule, event.data);
-          plan.credits.push({ rule, ref: { owner, kind: rule.accountKind }, requested: amount, reason, creditKey: `rule:${rule.ruleId}:${event.id}` });
+          plan.credits.push({
+            rule,
+            ref: { owner, kind: rule.accountKind },
+            requested: amount,
+            reason,
+            creditKey: `rule:${rule.ruleId}:${event.id}`,
+          });
           if (rule.creditOrganization && owner.type === 'person') {
-            forOrganizations.push({ plan, rule, personId: owner.id, amount, reason, onDate: time.periodKey(new Date(event.occurredAt), 'day') });
+            forOrganizations.push({
+              plan,
+              rule,
+              personId: owner.id,
+              amount,
+              reason,
+              onDate: time.periodKey(new Date(event.occurredAt), 'day'),
+            });
           }
         }
       }
@@ -76,7 +102,9 @@ export class CreditPlanner {
     // Dual registrations in force depend on the day: one query per distinct day (usually one).
     const membersByDate = new Map<string, Awaited<ReturnType<MemberOrganizationsReader['of']>>>();
     for (const onDate of new Set(forOrganizations.map((request) => request.onDate))) {
-      const personIds = forOrganizations.filter((request) => request.onDate === onDate).map((request) => request.personId);
+      const personIds = forOrganizations
+        .filter((request) => request.onDate === onDate)
+        .map((request) => request.personId);
       membersByDate.set(onDate, await this.members.of(manager, personIds, onDate));
     }
     for (const request of forOrganizations) {

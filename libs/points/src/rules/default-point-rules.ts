@@ -21,10 +21,18 @@ const base = {
 } satisfies Partial<PointRuleSpec>;
 
 /** Redeemable points (spent in the store, valid 24 months) and assessment points (双积分: the member's organizations earn too). */
-function pair(code: string, spec: Pick<PointRuleSpec, 'name' | 'eventType' | 'per'> & Partial<PointRuleSpec>, redeemable: number, assessment: number): DefaultPointRule[] {
+function pair(
+  code: string,
+  spec: Pick<PointRuleSpec, 'name' | 'eventType' | 'per'> & Partial<PointRuleSpec>,
+  redeemable: number,
+  assessment: number,
+): DefaultPointRule[] {
   return [
     { code, spec: { ...base, validityMonths: 24, ...spec, accountKind: 'redeemable', points: redeemable } },
-    { code: `${code}-assessment`, spec: { ...base, ...spec, accountKind: 'assessment', points: assessment, caps: {}, creditOrganization: true } },
+    {
+      code: `${code}-assessment`,
+      spec: { ...base, ...spec, accountKind: 'assessment', points: assessment, caps: {}, creditOrganization: true },
+    },
   ];
 }
 
@@ -35,7 +43,12 @@ function pair(code: string, spec: Pick<PointRuleSpec, 'name' | 'eventType' | 'pe
  */
 export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
   // 志愿服务: per verified hour, at most 8 hours' worth a day.
-  ...pair('service-hour', { name: '参加志愿服务', eventType: 'volunteers.service.verified', per: 'quantity', caps: { day: 80 } }, 10, 1),
+  ...pair(
+    'service-hour',
+    { name: '参加志愿服务', eventType: 'volunteers.service.verified', per: 'quantity', caps: { day: 80 } },
+    10,
+    1,
+  ),
   // 微心愿: pending until the resident confirms; a rejected fulfilment earns nothing.
   ...pair(
     'micro-wish-fulfilled',
@@ -51,9 +64,52 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
     20,
     2,
   ),
-  ...pair('activity-attended', { name: '参加活动', eventType: 'volunteers.activity.attended', per: 'occurrence', caps: { day: 20 } }, 5, 1),
-  ...pair('post-shift-completed', { name: '完成志愿服务岗位值守', eventType: 'volunteers.post.shift-completed', per: 'occurrence', caps: { day: 20 } }, 5, 1),
-  ...pair('meeting-attended', { name: '参加议事协商会议', eventType: 'deliberation.meeting.attended', per: 'occurrence', caps: { day: 10 } }, 3, 1),
-  ...pair('hazard-reported', { name: '上报安全隐患', eventType: 'cases.hazard.reported', per: 'occurrence', actorRoles: ['reporter'], caps: { day: 15, month: 100 } }, 5, 1),
-  { code: 'member-joined', spec: { ...base, name: '加入党组织', eventType: 'organization.member.joined', per: 'occurrence', actorRoles: ['member'], accountKind: 'redeemable', points: 10, validityMonths: 24 } },
+  ...pair(
+    'activity-attended',
+    { name: '参加活动', eventType: 'volunteers.activity.attended', per: 'occurrence', caps: { day: 20 } },
+    5,
+    1,
+  ),
+  ...pair(
+    'post-shift-completed',
+    {
+      name: '完成志愿服务岗位值守',
+      eventType: 'volunteers.post.shift-completed',
+      per: 'occurrence',
+      caps: { day: 20 },
+    },
+    5,
+    1,
+  ),
+  ...pair(
+    'meeting-attended',
+    { name: '参加议事协商会议', eventType: 'deliberation.meeting.attended', per: 'occurrence', caps: { day: 10 } },
+    3,
+    1,
+  ),
+  ...pair(
+    'hazard-reported',
+    {
+      name: '上报安全隐患',
+      eventType: 'cases.hazard.reported',
+      per: 'occurrence',
+      actorRoles: ['reporter'],
+      caps: { day: 15, month: 100 },
+    },
+    5,
+    1,
+  ),
+  {
+    code: 'member-joined',
+    spec: {
+      ...base,
+      name: '加入党组织',
+      eventType: 'organization.member.joined',
+      per: 'occurrence',
+      actorRoles: ['member'],
+      accountKind: 'redeemable',
+      points: 10,
+      validityMonths: 24,
+    },
+  },
 ];

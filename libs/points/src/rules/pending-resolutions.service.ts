@@ -55,11 +55,15 @@ export class PendingResolutions {
   }
 
   async lock(manager: EntityManager, keys: string[]): Promise<void> {
-    for (const key of [...new Set(keys)].sort()) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    for (const key of [...new Set(keys)].sort())
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
   async record(manager: EntityManager, event: DomainEvent, resolutions: EventResolutions): Promise<void> {
-    const keys = [...resolutions.confirmKeys.map((key) => [key, 'confirmed'] as const), ...resolutions.rejectKeys.map((key) => [key, 'rejected'] as const)];
+    const keys = [
+      ...resolutions.confirmKeys.map((key) => [key, 'confirmed'] as const),
+      ...resolutions.rejectKeys.map((key) => [key, 'rejected'] as const),
+    ];
     if (keys.length === 0) return;
     await manager.query(
       `INSERT INTO point_pending_resolutions (resolution_key, event_id, resolution, occurred_at)

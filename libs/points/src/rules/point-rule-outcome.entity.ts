@@ -4,7 +4,12 @@ import { bigintNumber } from '../ledger/bigint.transformer';
 export const RULE_OUTCOMES = ['credited', 'capped', 'pending', 'rejected'] as const;
 export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
-export const RULE_OUTCOME_DISPLAY: Record<RuleOutcome, string> = { credited: '已入账', capped: '已达上限', pending: '待确认', rejected: '未通过确认' };
+export const RULE_OUTCOME_DISPLAY: Record<RuleOutcome, string> = {
+  credited: '已入账',
+  capped: '已达上限',
+  pending: '待确认',
+  rejected: '未通过确认',
+};
 
 /** What one rule did for one owner on one event: the owner sees why an event earned nothing ("capped"). */
 @Entity('point_rule_outcomes')

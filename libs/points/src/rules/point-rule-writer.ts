@@ -6,7 +6,13 @@ import { PointRuleSpec } from './point-rule-spec';
  * Inserts version `version` of a rule. Shared by the rules API and the seed (which has no Nest
  * context); callers check scope, validity and version order.
  */
-export async function insertRuleVersion(manager: EntityManager, ruleId: string, version: number, spec: PointRuleSpec, createdBy: string | null): Promise<string> {
+export async function insertRuleVersion(
+  manager: EntityManager,
+  ruleId: string,
+  version: number,
+  spec: PointRuleSpec,
+  createdBy: string | null,
+): Promise<string> {
   const [row] = await queryRows<{ id: string }>(
     manager,
     `INSERT INTO point_rule_versions (rule_id, version, name, event_type, filters, actor_roles, account_kind, points, per, caps, validity_months, unit_id,
@@ -39,7 +45,12 @@ export async function insertRuleVersion(manager: EntityManager, ruleId: string, 
 }
 
 /** Inserts a rule and its first version; null when the code is taken (nothing written). */
-export async function insertRule(manager: EntityManager, code: string, spec: PointRuleSpec, createdBy: string | null): Promise<string | null> {
+export async function insertRule(
+  manager: EntityManager,
+  code: string,
+  spec: PointRuleSpec,
+  createdBy: string | null,
+): Promise<string | null> {
   const [rule] = await queryRows<{ id: string }>(
     manager,
     `INSERT INTO point_rules (code, current_version) VALUES ($1, 1) ON CONFLICT (code) DO NOTHING RETURNING id`,

@@ -12,7 +12,15 @@ import { ApplyPointRulesUseCase } from './usecases/apply-point-rules.usecase';
 /** Domain face of the rules: managing them, and applying them to events. */
 @Module({
   imports: [PointsLedgerModule, OrganizationDirectoryModule],
-  providers: [ActiveRulesReader, MemberOrganizationsReader, PendingResolutions, CreditPlanner, RuleOutcomes, ApplyPointRulesUseCase, PointRulesService],
+  providers: [
+    ActiveRulesReader,
+    MemberOrganizationsReader,
+    PendingResolutions,
+    CreditPlanner,
+    RuleOutcomes,
+    ApplyPointRulesUseCase,
+    PointRulesService,
+  ],
   exports: [ApplyPointRulesUseCase, PointRulesService],
 })
 export class PointRulesModule {}

@@ -64,13 +64,28 @@ function assertCoherent(spec: PointRuleSpec): void {
     problems.push({ field: 'activeTo', constraint: 'afterActiveFrom', message: 'activeTo must be after activeFrom' });
   }
   if ((spec.pendingUntil === null) !== (spec.pendingKey === null)) {
-    problems.push({ field: spec.pendingUntil === null ? 'pendingUntil' : 'pendingKey', constraint: 'pendingPair', message: 'pendingUntil and pendingKey go together' });
+    problems.push({
+      field: spec.pendingUntil === null ? 'pendingUntil' : 'pendingKey',
+      constraint: 'pendingPair',
+      message: 'pendingUntil and pendingKey go together',
+    });
   }
   if (spec.pendingRejectedBy !== null && spec.pendingUntil === null) {
-    problems.push({ field: 'pendingRejectedBy', constraint: 'pendingPair', message: 'pendingRejectedBy needs pendingUntil' });
+    problems.push({
+      field: 'pendingRejectedBy',
+      constraint: 'pendingPair',
+      message: 'pendingRejectedBy needs pendingUntil',
+    });
   }
-  if (spec.pendingUntil !== null && (spec.pendingUntil === spec.eventType || spec.pendingUntil === spec.pendingRejectedBy)) {
-    problems.push({ field: 'pendingUntil', constraint: 'distinctEvent', message: 'pendingUntil must differ from eventType and pendingRejectedBy' });
+  if (
+    spec.pendingUntil !== null &&
+    (spec.pendingUntil === spec.eventType || spec.pendingUntil === spec.pendingRejectedBy)
+  ) {
+    problems.push({
+      field: 'pendingUntil',
+      constraint: 'distinctEvent',
+      message: 'pendingUntil must differ from eventType and pendingRejectedBy',
+    });
   }
   if (problems.length > 0) throw new ValidationProblem(problems);
 }
@@ -103,11 +118,21 @@ export class PointRulesService {
       const units = await this.ruleUnitsApplyingIn(scope);
       qb.andWhere(units.length > 0 ? '(v.unitId IS NULL OR v.unitId IN (:...units))' : 'v.unitId IS NULL', { units });
     }
-    const page = await paginate(qb, query, { sortColumn: 'r.code', sortKey: (rule) => rule.code, tieBreaker: 'r.id', tieKey: (rule) => rule.id });
+    const page = await paginate(qb, query, {
+      sortColumn: 'r.code',
+      sortKey: (rule) => rule.code,
+      tieBreaker: 'r.id',
+      tieKey: (rule) => rule.id,
+    });
     if (page.items.length === 0) return { items: [], nextCursor: page.nextCursor };
-    const versions = await this.dataSource.getRepository(PointRuleVersionEntity).find({ where: page.items.map((rule) => ({ ruleId: rule.id, version: rule.currentVersion })) });
+    const versions = await this.dataSource
+      .getRepository(PointRuleVersionEntity)
+      .find({ where: page.items.map((rule) => ({ ruleId: rule.id, version: rule.currentVersion })) });
     const byRule = new Map(versions.map((version) => [version.ruleId, version]));
-    return { items: page.items.map((rule) => PointRuleDto.from(rule, byRule.get(rule.id) as PointRuleVersionEntity)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((rule) => PointRuleDto.from(rule, byRule.get(rule.id) as PointRuleVersionEntity)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** `POST /points/rules`: version 1. 409 `points.rule-code-taken`; audited as points.rule-created. */
@@ -134,9 +159,17 @@ export class PointRulesService {
     const unitPath = await this.manageableScope(user, spec.unitId);
     const id = await this.transactions.run(async (manager) => {
       const ruleId = await insertRule(manager, command.code, spec, user.userId);
-      if (!ruleId) throw new RulesException(RulesCode.RuleCodeTaken, { detail: `积分规则编码 ${command.code} 已被使用` });
+      if (!ruleId)
+        throw new RulesException(RulesCode.RuleCodeTaken, { detail: `积分规则编码 ${command.code} 已被使用` });
       await this.audit.record(
-        { action: 'points.rule-created', targetType: 'point_rule', targetId: ruleId, unitId: spec.unitId, unitPath, data: { code: command.code, version: 1, rule: { ...spec } } },
+        {
+          action: 'points.rule-created',
+          targetType: 'point_rule',
+          targetId: ruleId,
+          unitId: spec.unitId,
+          unitPath,
+          data: { code: command.code, version: 1, rule: { ...spec } },
+        },
         manager,
       );
       return ruleId;
@@ -147,7 +180,12 @@ export class PointRulesService {
   /** `PATCH /points/rules/:id`: writes the next version with the changed fields. Audited as points.rule-changed. */
   async update(user: AuthenticatedUser, id: string, command: UpdatePointRuleDto): Promise<PointRuleDto> {
     await this.transactions.run(async (manager) => {
-      const rule = await manager.getRepository(PointRuleEntity).createQueryBuilder('r').where('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const rule = await manager
+        .getRepository(PointRuleEntity)
+        .createQueryBuilder('r')
+        .where('r.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!rule) throw new NotFoundProblem('该积分规则');
       const current = await this.version(manager, rule);
       const currentPath = await this.manageableScope(user, current.unitId, true);
@@ -168,8 +206,18 @@ export class PointRulesService {
       set('caps', command.caps === undefined ? undefined : capsOf(command.caps));
       set('validityMonths', command.validityMonths);
       set('unitId', command.unitId);
-      set('activeFrom', command.activeFrom === undefined ? undefined : command.activeFrom === null ? null : new Date(command.activeFrom));
-      set('activeTo', command.activeTo === undefined ? undefined : command.activeTo === null ? null : new Date(command.activeTo));
+      set(
+        'activeFrom',
+        command.activeFrom === undefined
+          ? undefined
+          : command.activeFrom === null
+            ? null
+            : new Date(command.activeFrom),
+      );
+      set(
+        'activeTo',
+        command.activeTo === undefined ? undefined : command.activeTo === null ? null : new Date(command.activeTo),
+      );
       set('creditOrganization', command.creditOrganization);
       set('pendingUntil', command.pendingUntil);
       set('pendingRejectedBy', command.pendingRejectedBy);
@@ -180,7 +228,14 @@ export class PointRulesService {
       await insertRuleVersion(manager, rule.id, version, spec, user.userId);
       await manager.getRepository(PointRuleEntity).update({ id: rule.id }, { currentVersion: version });
       await this.audit.record(
-        { action: 'points.rule-changed', targetType: 'point_rule', targetId: rule.id, unitId: spec.unitId, unitPath, data: { code: rule.code, version, changes } },
+        {
+          action: 'points.rule-changed',
+          targetType: 'point_rule',
+          targetId: rule.id,
+          unitId: spec.unitId,
+          unitPath,
+          data: { code: rule.code, version, changes },
+        },
         manager,
       );
     });
@@ -198,7 +253,9 @@ export class PointRulesService {
       [],
     );
     const units = await this.directory.units.byIds(rows.map((row) => row.unit_id));
-    return [...units.values()].filter((unit) => scope.some((path) => isWithin(unit.path, path) || isWithin(path, unit.path))).map((unit) => unit.id);
+    return [...units.values()]
+      .filter((unit) => scope.some((path) => isWithin(unit.path, path) || isWithin(path, unit.path)))
+      .map((unit) => unit.id);
   }
 
   private async read(id: string): Promise<PointRuleDto> {
@@ -207,7 +264,9 @@ export class PointRulesService {
   }
 
   private version(manager: EntityManager, rule: PointRuleEntity): Promise<PointRuleVersionEntity> {
-    return manager.getRepository(PointRuleVersionEntity).findOneByOrFail({ ruleId: rule.id, version: rule.currentVersion });
+    return manager
+      .getRepository(PointRuleVersionEntity)
+      .findOneByOrFail({ ruleId: rule.id, version: rule.currentVersion });
   }
 
   /**
@@ -215,9 +274,14 @@ export class PointRulesService {
    * (404 otherwise, or `asExisting`: the rule itself is hidden), or, for a deployment-wide rule, a
    * deployment-wide grant (403 `points.rule-scope-forbidden`).
    */
-  private async manageableScope(user: AuthenticatedUser, unitId: string | null, asExisting = false): Promise<string | null> {
+  private async manageableScope(
+    user: AuthenticatedUser,
+    unitId: string | null,
+    asExisting = false,
+  ): Promise<string | null> {
     if (unitId === null) {
-      if (this.scope.scopeFilter(user, Permission.PointsRulesManage) !== 'all') throw new RulesException(RulesCode.RuleScopeForbidden);
+      if (this.scope.scopeFilter(user, Permission.PointsRulesManage) !== 'all')
+        throw new RulesException(RulesCode.RuleScopeForbidden);
       return null;
     }
     try {

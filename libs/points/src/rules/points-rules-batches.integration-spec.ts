@@ -21,7 +21,12 @@ import { PointsOwner } from '../ledger/points-owner';
 
 /** What an owner can see of their points: entries (amount, balance after, reason) and the rules' outcomes, oldest first. */
 async function ledgerOf(owner: PointsOwner, kind: 'redeemable' | 'assessment' = 'redeemable') {
-  const entries = (await pointEntries(owner, kind)).map((e) => [e.amount, e.balanceAfter, e.reason, e.occurredAt.toISOString()]);
+  const entries = (await pointEntries(owner, kind)).map((e) => [
+    e.amount,
+    e.balanceAfter,
+    e.reason,
+    e.occurredAt.toISOString(),
+  ]);
   const outcomes = await withTestDb(async (client) =>
     (
       await client.query(
@@ -56,19 +61,50 @@ describe('points rules applied to batches of events', () => {
   afterAll(() => scheduler.close());
 
   it('respects caps in a batch exactly as applying its events one by one does, double points included', async () => {
-    await createPointRule({ code: 'batch-hazard', eventType: 'test.batch-hazard.reported', name: '上报安全隐患', points: 4, caps: { day: 10 } });
-    await createPointRule({ code: 'batch-service', eventType: 'test.batch-service.verified', name: '志愿服务', points: 3, per: 'quantity', caps: { month: 20 }, creditOrganization: true });
+    await createPointRule({
+      code: 'batch-hazard',
+      eventType: 'test.batch-hazard.reported',
+      name: '上报安全隐患',
+      points: 4,
+      caps: { day: 10 },
+    });
+    await createPointRule({
+      code: 'batch-service',
+      eventType: 'test.batch-service.verified',
+      name: '志愿服务',
+      points: 3,
+      per: 'quantity',
+      caps: { month: 20 },
+      creditOrganization: true,
+    });
     const branch = await createPartyOrganization({ kind: 'branch', name: '小区A1党支部', unitId: unit('小区A1').id });
     const [oneByOne, inBatch, other] = [await resident(), await resident(), await resident()];
     await createMember({ personId: oneByOne.id, organizationId: branch.id });
     await createMember({ personId: inBatch.id, organizationId: branch.id });
     // Late on 22 November in Beijing, then just after midnight (still the 22nd in UTC); service hours over the month.
     const script = (personId: string): DomainEvent[] => [
-      ...['2026-11-22T15:00:00Z', '2026-11-22T15:20:00Z', '2026-11-22T15:40:00Z', '2026-11-22T15:50:00Z', '2026-11-22T16:10:00Z'].map((occurredAt) =>
-        pointsEvent('test.batch-hazard.reported', { occurredAt: new Date(occurredAt).toISOString(), actors: [{ personId, role: 'reporter' }, { personId, role: 'reporter' }] }),
+      ...[
+        '2026-11-22T15:00:00Z',
+        '2026-11-22T15:20:00Z',
+        '2026-11-22T15:40:00Z',
+        '2026-11-22T15:50:00Z',
+        '2026-11-22T16:10:00Z',
+      ].map((occurredAt) =>
+        pointsEvent('test.batch-hazard.reported', {
+          occurredAt: new Date(occurredAt).toISOString(),
+          actors: [
+            { personId, role: 'reporter' },
+            { personId, role: 'reporter' },
+          ],
+        }),
       ),
       ...[2, 3, 4].map((hours, i) =>
-        pointsEvent('test.batch-service.verified', { occurredAt: `2026-11-0${i + 1}T02:00:00.000Z`, quantity: hours, actors: [{ personId, role: 'volunteer' }], data: { title: `服务${i}` } }),
+        pointsEvent('test.batch-service.verified', {
+          occurredAt: `2026-11-0${i + 1}T02:00:00.000Z`,
+          quantity: hours,
+          actors: [{ personId, role: 'volunteer' }],
+          data: { title: `服务${i}` },
+        }),
       ),
       pointsEvent('test.unrelated.happened', { actors: [{ personId, role: 'volunteer' }] }),
     ];
@@ -79,8 +115,20 @@ describe('points rules applied to batches of events', () => {
     expect(report).toMatchObject({ batched: true, applied: 18, duplicate: 0, failed: [] });
     const expected = await ledgerOf(oneByOne);
     expect(expected.entries.map(([amount]) => amount)).toEqual([4, 4, 2, 4, 6, 9, 5]);
-    expect(expected.outcomes.map(([outcome]) => outcome)).toEqual(['credited', 'credited', 'credited', 'capped', 'credited', 'credited', 'credited', 'credited']);
-    expect(await ledgerOf(inBatch)).toEqual({ ...expected, account: expect.objectContaining({ balance: 34, pending: 0 }) });
+    expect(expected.outcomes.map(([outcome]) => outcome)).toEqual([
+      'credited',
+      'credited',
+      'credited',
+      'capped',
+      'credited',
+      'credited',
+      'credited',
+      'credited',
+    ]);
+    expect(await ledgerOf(inBatch)).toEqual({
+      ...expected,
+      account: expect.objectContaining({ balance: 34, pending: 0 }),
+    });
     expect((await ledgerOf(other)).entries).toEqual(expected.entries);
     // Both members' services count for the branch, against the branch's own monthly cap of 20.
     const organization = await ledgerOf({ type: 'organization', id: branch.id });
@@ -107,31 +155,63 @@ describe('points rules applied to batches of events', () => {
       pendingRejectedBy: 'test.batch-wish.rejected',
       pendingKey: 'wishId',
     });
-    await createPointRule({ code: 'batch-drill', eventType: 'test.batch-drill.attended', name: '参加应急演练', points: 5 });
+    await createPointRule({
+      code: 'batch-drill',
+      eventType: 'test.batch-drill.attended',
+      name: '参加应急演练',
+      points: 5,
+    });
     const claimant = await resident();
     const actors = [{ personId: claimant.id, role: 'claimant' }];
 
     const first = await deliverBatch([
       pointsEvent('test.batch-drill.attended', { actors }),
-      pointsEvent('test.batch-wish.fulfilled', { occurredAt: '2026-11-22T02:00:00.000Z', actors, data: { wishId: 'b-1', title: '修理水龙头' } }),
+      pointsEvent('test.batch-wish.fulfilled', {
+        occurredAt: '2026-11-22T02:00:00.000Z',
+        actors,
+        data: { wishId: 'b-1', title: '修理水龙头' },
+      }),
       pointsEvent('test.batch-wish.confirmed', { occurredAt: '2026-11-22T03:00:00.000Z', data: { wishId: 'b-1' } }),
-      pointsEvent('test.batch-wish.fulfilled', { occurredAt: '2026-11-22T02:00:00.000Z', actors, data: { wishId: 'b-2' } }),
+      pointsEvent('test.batch-wish.fulfilled', {
+        occurredAt: '2026-11-22T02:00:00.000Z',
+        actors,
+        data: { wishId: 'b-2' },
+      }),
     ]);
     expect(first).toMatchObject({ batched: true, applied: 4, failed: [] });
     expect(await pointAccount(claimant)).toMatchObject({ balance: 25, pending: 20 });
 
-    const second = await deliverBatch([pointsEvent('test.batch-wish.rejected', { occurredAt: '2026-11-22T04:00:00.000Z', data: { wishId: 'b-2' } }), pointsEvent('test.batch-drill.attended', { actors })]);
+    const second = await deliverBatch([
+      pointsEvent('test.batch-wish.rejected', { occurredAt: '2026-11-22T04:00:00.000Z', data: { wishId: 'b-2' } }),
+      pointsEvent('test.batch-drill.attended', { actors }),
+    ]);
     expect(second).toMatchObject({ batched: true, applied: 2 });
     expect(await pointAccount(claimant)).toMatchObject({ balance: 30, pending: 0 });
-    expect((await ledgerOf(claimant)).outcomes.map(([outcome]) => outcome).sort()).toEqual(['credited', 'credited', 'credited', 'rejected']);
-    const queued = await scheduler.get(JobQueue).get(QueueName.Notifications).getJobs(['waiting', 'prioritized', 'delayed']);
-    const earned = queued.filter((job) => job.data.templateKey === 'points.earned' && job.data.recipient.personId === claimant.id).map((job) => job.data.data.points);
+    expect((await ledgerOf(claimant)).outcomes.map(([outcome]) => outcome).sort()).toEqual([
+      'credited',
+      'credited',
+      'credited',
+      'rejected',
+    ]);
+    const queued = await scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const earned = queued
+      .filter((job) => job.data.templateKey === 'points.earned' && job.data.recipient.personId === claimant.id)
+      .map((job) => job.data.data.points);
     expect(earned.sort()).toEqual([20, 5, 5]);
     expect((await pointsConsistency(scheduler)).clean).toBe(true);
   });
 
   it('applies each event once when the same batch comes twice and overlapping batches arrive at the same moment', async () => {
-    await createPointRule({ code: 'batch-meeting', eventType: 'test.batch-meeting.attended', name: '参加议事会议', points: 5, caps: { day: 25 } });
+    await createPointRule({
+      code: 'batch-meeting',
+      eventType: 'test.batch-meeting.attended',
+      name: '参加议事会议',
+      points: 5,
+      caps: { day: 25 },
+    });
     const people = [await resident(), await resident(), await resident()];
     // Eight meetings; each has two of the three people, so overlapping batches contend for the same accounts.
     const events = Array.from({ length: 8 }, (_, i) =>
@@ -144,7 +224,12 @@ describe('points rules applied to batches of events', () => {
       }),
     );
 
-    const reports = await Promise.all([deliverBatch(events.slice(0, 5)), deliverBatch(events.slice(3)), deliverBatch(events.slice(0, 5)), deliverBatch([...events].reverse())]);
+    const reports = await Promise.all([
+      deliverBatch(events.slice(0, 5)),
+      deliverBatch(events.slice(3)),
+      deliverBatch(events.slice(0, 5)),
+      deliverBatch([...events].reverse()),
+    ]);
     const again = await deliverBatch(events);
 
     expect(reports.reduce((sum, report) => sum + report.applied, 0)).toBe(8);
@@ -164,16 +249,28 @@ describe('points rules applied to batches of events', () => {
       expect(entries.map(([amount]) => amount)).toEqual([5, 5, 5, 5, 5]);
       expect(account).toMatchObject({ balance: 25 });
     }
-    const queued = await scheduler.get(JobQueue).get(QueueName.Notifications).getJobs(['waiting', 'prioritized', 'delayed']);
-    const earned = queued.filter((job) => job.data.templateKey === 'points.earned' && people.some((p) => p.id === job.data.recipient.personId));
+    const queued = await scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const earned = queued.filter(
+      (job) => job.data.templateKey === 'points.earned' && people.some((p) => p.id === job.data.recipient.personId),
+    );
     expect(earned).toHaveLength(15);
     expect((await pointsConsistency(scheduler)).clean).toBe(true);
   });
 
   it('does not let an event that cannot be applied hold up the rest of its batch', async () => {
-    await createPointRule({ code: 'batch-cleanup', eventType: 'test.batch-cleanup.attended', name: '参加活动', points: 5 });
+    await createPointRule({
+      code: 'batch-cleanup',
+      eventType: 'test.batch-cleanup.attended',
+      name: '参加活动',
+      points: 5,
+    });
     const [first, second] = [await resident(), await resident()];
-    const poison = pointsEvent('test.batch-cleanup.attended', { actors: [{ personId: 'not-a-uuid', role: 'volunteer' }] });
+    const poison = pointsEvent('test.batch-cleanup.attended', {
+      actors: [{ personId: 'not-a-uuid', role: 'volunteer' }],
+    });
 
     const report = await deliverBatch([
       pointsEvent('test.batch-cleanup.attended', { actors: [{ personId: first.id, role: 'volunteer' }] }),
@@ -185,7 +282,9 @@ describe('points rules applied to batches of events', () => {
     expect(report.failed.map((failure) => failure.event.id)).toEqual([poison.id]);
     expect(await pointAccount(first)).toMatchObject({ balance: 5 });
     expect(await pointAccount(second)).toMatchObject({ balance: 5 });
-    const marker = await withTestDb((client) => client.query(`SELECT 1 FROM processed_events WHERE subscriber = 'points' AND event_id = $1`, [poison.id]));
+    const marker = await withTestDb((client) =>
+      client.query(`SELECT 1 FROM processed_events WHERE subscriber = 'points' AND event_id = $1`, [poison.id]),
+    );
     expect(marker.rows).toEqual([]);
     await expect(deliverToPoints(scheduler, poison)).rejects.toThrow();
   });

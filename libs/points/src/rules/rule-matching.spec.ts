@@ -1,4 +1,14 @@
-import { CandidateRule, eventTitle, organizationReason, pendingKeys, resolutionKey, ruleAmount, ruleReason, rulesForActor, scalarKeyValue } from './rule-matching';
+import {
+  CandidateRule,
+  eventTitle,
+  organizationReason,
+  pendingKeys,
+  resolutionKey,
+  ruleAmount,
+  ruleReason,
+  rulesForActor,
+  scalarKeyValue,
+} from './rule-matching';
 
 function rule(overrides: Partial<CandidateRule>): CandidateRule {
   return {
@@ -27,13 +37,16 @@ function rule(overrides: Partial<CandidateRule>): CandidateRule {
 }
 
 describe('choosing the rules that pay an actor', () => {
-  it('lets a community\'s own rule replace the city\'s for the same account kind, keeping rules of the other kind', () => {
+  it("lets a community's own rule replace the city's for the same account kind, keeping rules of the other kind", () => {
     const city = rule({ code: 'city', unitPath: null });
     const street = rule({ code: 'street', unitPath: '1.2.3' });
     const community = rule({ code: 'community', unitPath: '1.2.3.4' });
     const cityAssessment = rule({ code: 'city-assessment', accountKind: 'assessment' });
 
-    expect(rulesForActor([city, street, community, cityAssessment], 'volunteer').map((r) => r.code)).toEqual(['community', 'city-assessment']);
+    expect(rulesForActor([city, street, community, cityAssessment], 'volunteer').map((r) => r.code)).toEqual([
+      'community',
+      'city-assessment',
+    ]);
   });
 
   it('pays only the roles a rule names, and every actor when it names none', () => {
@@ -44,20 +57,29 @@ describe('choosing the rules that pay an actor', () => {
     expect(rulesForActor([claimant, anyone], 'claimant').map((r) => r.code)).toEqual(['claimant', 'anyone']);
   });
 
-  it('does not let a more specific rule for another role take an actor\'s rule away', () => {
+  it("does not let a more specific rule for another role take an actor's rule away", () => {
     const cityOrganizer = rule({ code: 'city-organizer', actorRoles: ['organizer'], points: 10 });
-    const communityVolunteer = rule({ code: 'community-volunteer', actorRoles: ['volunteer'], unitPath: '1.2.3.4', points: 8 });
+    const communityVolunteer = rule({
+      code: 'community-volunteer',
+      actorRoles: ['volunteer'],
+      unitPath: '1.2.3.4',
+      points: 8,
+    });
 
-    expect(rulesForActor([cityOrganizer, communityVolunteer], 'organizer').map((r) => r.code)).toEqual(['city-organizer']);
+    expect(rulesForActor([cityOrganizer, communityVolunteer], 'organizer').map((r) => r.code)).toEqual([
+      'city-organizer',
+    ]);
   });
 
   it('applies every rule of the same scope and kind', () => {
-    expect(rulesForActor([rule({ code: 'a' }), rule({ code: 'b', filters: { kind: 'party_day' } })], 'volunteer')).toHaveLength(2);
+    expect(
+      rulesForActor([rule({ code: 'a' }), rule({ code: 'b', filters: { kind: 'party_day' } })], 'volunteer'),
+    ).toHaveLength(2);
   });
 });
 
 describe('the amount a rule gives', () => {
-  it('gives the rule\'s points per occurrence whatever the quantity', () => {
+  it("gives the rule's points per occurrence whatever the quantity", () => {
     expect(ruleAmount({ points: 5, per: 'occurrence' }, 3.5)).toBe(5);
   });
 
@@ -74,7 +96,7 @@ describe('the amount a rule gives', () => {
 });
 
 describe('the reasons owners read', () => {
-  it('names the rule and the event\'s title', () => {
+  it("names the rule and the event's title", () => {
     expect(ruleReason({ name: '参加活动' }, { title: ' 社区清洁日 ' })).toBe('参加活动「社区清洁日」获得积分');
   });
 
@@ -87,15 +109,24 @@ describe('the reasons owners read', () => {
   });
 
   it('tells an organization which member earned its points', () => {
-    expect(organizationReason('参加活动「社区清洁日」获得积分', '张伟')).toBe('参加活动「社区清洁日」获得积分（党员张伟）');
+    expect(organizationReason('参加活动「社区清洁日」获得积分', '张伟')).toBe(
+      '参加活动「社区清洁日」获得积分（党员张伟）',
+    );
   });
 });
 
 describe('pending points', () => {
-  const wish = rule({ pendingUntil: 'volunteers.wish.confirmed', pendingRejectedBy: 'volunteers.wish.rejected', pendingKey: 'wishId' });
+  const wish = rule({
+    pendingUntil: 'volunteers.wish.confirmed',
+    pendingRejectedBy: 'volunteers.wish.rejected',
+    pendingKey: 'wishId',
+  });
 
   it('keys pending points to the confirming and the voiding event by a data field', () => {
-    expect(pendingKeys(wish, { wishId: 'w-1' })).toEqual({ confirmKey: 'volunteers.wish.confirmed/wishId=w-1', rejectKey: 'volunteers.wish.rejected/wishId=w-1' });
+    expect(pendingKeys(wish, { wishId: 'w-1' })).toEqual({
+      confirmKey: 'volunteers.wish.confirmed/wishId=w-1',
+      rejectKey: 'volunteers.wish.rejected/wishId=w-1',
+    });
   });
 
   it('is not pending for a rule without confirmation', () => {
@@ -106,8 +137,10 @@ describe('pending points', () => {
     expect(pendingKeys(wish, {})).toEqual({ confirmKey: null, rejectKey: null });
   });
 
-  it('builds the same key from the confirming event\'s type and data', () => {
-    expect(resolutionKey('volunteers.wish.confirmed', 'wishId', String(scalarKeyValue('w-1')))).toBe(pendingKeys(wish, { wishId: 'w-1' })?.confirmKey);
+  it("builds the same key from the confirming event's type and data", () => {
+    expect(resolutionKey('volunteers.wish.confirmed', 'wishId', String(scalarKeyValue('w-1')))).toBe(
+      pendingKeys(wish, { wishId: 'w-1' })?.confirmKey,
+    );
     expect(pendingKeys(wish, { wishId: 42 })?.confirmKey).toBe('volunteers.wish.confirmed/wishId=42');
   });
 

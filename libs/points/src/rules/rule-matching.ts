@@ -26,7 +26,8 @@ function specificity(rule: CandidateRule): number {
 export function rulesForActor<R extends CandidateRule>(rules: readonly R[], role: string): R[] {
   const eligible = rules.filter((rule) => rule.actorRoles.length === 0 || rule.actorRoles.includes(role));
   const best = new Map<AccountKind, number>();
-  for (const rule of eligible) best.set(rule.accountKind, Math.max(best.get(rule.accountKind) ?? -Infinity, specificity(rule)));
+  for (const rule of eligible)
+    best.set(rule.accountKind, Math.max(best.get(rule.accountKind) ?? -Infinity, specificity(rule)));
   return eligible.filter((rule) => specificity(rule) === best.get(rule.accountKind));
 }
 
@@ -75,7 +76,10 @@ export function resolutionKey(eventType: string, field: string, value: string): 
  * confirmation; `confirmKey` null when the event lacks the key (such points wait for a manual
  * confirmation by source event).
  */
-export function pendingKeys(rule: Pick<PointRuleSpec, 'pendingUntil' | 'pendingRejectedBy' | 'pendingKey'>, data: Record<string, unknown>): { confirmKey: string | null; rejectKey: string | null } | null {
+export function pendingKeys(
+  rule: Pick<PointRuleSpec, 'pendingUntil' | 'pendingRejectedBy' | 'pendingKey'>,
+  data: Record<string, unknown>,
+): { confirmKey: string | null; rejectKey: string | null } | null {
   if (!rule.pendingUntil || !rule.pendingKey) return null;
   const value = scalarKeyValue(data[rule.pendingKey]);
   if (value === null) return { confirmKey: null, rejectKey: null };

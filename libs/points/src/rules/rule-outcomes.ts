@@ -87,7 +87,10 @@ export class RuleOutcomes {
       );
     }
     if (rejected.length > 0) {
-      await manager.query(`UPDATE point_rule_outcomes SET outcome = 'rejected' WHERE lot_id = ANY($1::uuid[]) AND outcome = 'pending'`, [rejected.map((lot) => lot.lotId)]);
+      await manager.query(
+        `UPDATE point_rule_outcomes SET outcome = 'rejected' WHERE lot_id = ANY($1::uuid[]) AND outcome = 'pending'`,
+        [rejected.map((lot) => lot.lotId)],
+      );
     }
   }
 }

@@ -6,7 +6,9 @@ import { insertRule } from './point-rule-writer';
  * Seeds the demo city's default rules (`DEFAULT_POINT_RULES`) in one transaction. Idempotent by rule
  * code: a rule that exists (seeded before, or set by the city) is left as it is.
  */
-export async function seedDefaultPointRules(dataSource: DataSource): Promise<{ created: string[]; existing: string[] }> {
+export async function seedDefaultPointRules(
+  dataSource: DataSource,
+): Promise<{ created: string[]; existing: string[] }> {
   return dataSource.transaction(async (manager) => {
     const created: string[] = [];
     const existing: string[] = [];

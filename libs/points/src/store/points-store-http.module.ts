@@ -5,5 +5,8 @@ import { RewardAdminController } from './reward-admin.controller';
 import { RewardsController } from './rewards.controller';
 
 /** HTTP face of the exchange store; mounted by the api. */
-@Module({ imports: [PointsStoreModule], controllers: [RewardsController, RewardAdminController, RedemptionsController] })
+@Module({
+  imports: [PointsStoreModule],
+  controllers: [RewardsController, RewardAdminController, RedemptionsController],
+})
 export class PointsStoreHttpModule {}

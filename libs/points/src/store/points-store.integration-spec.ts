@@ -39,20 +39,43 @@ describe('exchange store and redemptions over HTTP', () => {
 
   function credit(owner: PointsOwner, amount: number) {
     return api.app.get(TransactionRunner).run((manager) =>
-      api.app.get(PointsLedger).credit(manager, { owner: { type: owner.type, id: owner.id }, kind: 'redeemable', amount, reason: '参加活动获得积分', idempotencyKey: randomUUID() }),
+      api.app.get(PointsLedger).credit(manager, {
+        owner: { type: owner.type, id: owner.id },
+        kind: 'redeemable',
+        amount,
+        reason: '参加活动获得积分',
+        idempotencyKey: randomUUID(),
+      }),
     );
   }
 
-  async function reward(body: Record<string, unknown> = {}, unitName = '社区A'): Promise<{ id: string; stock: number }> {
-    const response = await api.post(`/api/v1/points/stores/${unit(unitName).id}/rewards`, { name: '洗衣液（2kg）', cost: 1, stock: 100, ...body }, tokens.secretaryA);
+  async function reward(
+    body: Record<string, unknown> = {},
+    unitName = '社区A',
+  ): Promise<{ id: string; stock: number }> {
+    const response = await api.post(
+      `/api/v1/points/stores/${unit(unitName).id}/rewards`,
+      { name: '洗衣液（2kg）', cost: 1, stock: 100, ...body },
+      tokens.secretaryA,
+    );
     expect(response.status).toBe(201);
     return response.body as { id: string; stock: number };
   }
 
   const redeem = (owner: Resident, rewardId: string, extra: Record<string, unknown> = {}, token = owner.token) =>
-    api.post('/api/v1/points/redemptions', { rewardId, quantity: 1, ownerType: owner.type, ownerId: owner.id, idempotencyKey: randomUUID(), ...extra }, token);
+    api.post(
+      '/api/v1/points/redemptions',
+      { rewardId, quantity: 1, ownerType: owner.type, ownerId: owner.id, idempotencyKey: randomUUID(), ...extra },
+      token,
+    );
 
-  const stockOf = (rewardId: string) => withTestDb(async (client) => Number((await client.query<{ stock: number }>('SELECT stock FROM point_rewards WHERE id = $1', [rewardId])).rows[0].stock));
+  const stockOf = (rewardId: string) =>
+    withTestDb(async (client) =>
+      Number(
+        (await client.query<{ stock: number }>('SELECT stock FROM point_rewards WHERE id = $1', [rewardId])).rows[0]
+          .stock,
+      ),
+    );
   const balanceOf = async (owner: PointsOwner) => (await pointAccount(owner))?.balance ?? 0;
   const availableLots = (owner: PointsOwner) =>
     withTestDb(async (client) =>
@@ -89,7 +112,11 @@ describe('exchange store and redemptions over HTTP', () => {
     for (const response of refused) expectProblem(response, 409, 'points.insufficient');
     expect(await balanceOf(wang)).toBe(0);
     expect(await stockOf(offered.id)).toBe(90);
-    expect(await countRows(`SELECT count(*) AS n FROM point_redemptions WHERE owner_id = $1 AND status = 'reserved'`, [wang.id])).toBe(10);
+    expect(
+      await countRows(`SELECT count(*) AS n FROM point_redemptions WHERE owner_id = $1 AND status = 'reserved'`, [
+        wang.id,
+      ]),
+    ).toBe(10);
     expect((await pointsConsistency(api.app)).clean).toBe(true);
   });
 
@@ -101,7 +128,8 @@ describe('exchange store and redemptions over HTTP', () => {
     const responses = await Promise.all(owners.map((owner) => redeem(owner, offered.id)));
 
     expect(responses.filter((r) => r.status === 201)).toHaveLength(5);
-    for (const response of responses.filter((r) => r.status !== 201)) expectProblem(response, 409, 'points.out-of-stock');
+    for (const response of responses.filter((r) => r.status !== 201))
+      expectProblem(response, 409, 'points.out-of-stock');
     expect(await stockOf(offered.id)).toBe(0);
     const balances = await Promise.all(owners.map((owner) => balanceOf(owner)));
     expect(balances.filter((b) => b === 7)).toHaveLength(5);
@@ -132,8 +160,18 @@ describe('exchange store and redemptions over HTTP', () => {
     expect(await balanceOf(li)).toBe(8);
     expect(await availableLots(li)).toEqual([3, 5]);
     expect(await stockOf(offered.id)).toBe(4);
-    expect(await countRows(`SELECT count(*) AS n FROM point_entries e JOIN point_accounts a ON a.id = e.account_id WHERE a.owner_id = $1 AND e.kind = 'reversal'`, [li.id])).toBe(1);
-    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE target_id = $1 AND action = 'points.redemption.cancelled'`, [id])).toBe(1);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM point_entries e JOIN point_accounts a ON a.id = e.account_id WHERE a.owner_id = $1 AND e.kind = 'reversal'`,
+        [li.id],
+      ),
+    ).toBe(1);
+    expect(
+      await countRows(
+        `SELECT count(*) AS n FROM audit_log WHERE target_id = $1 AND action = 'points.redemption.cancelled'`,
+        [id],
+      ),
+    ).toBe(1);
     expect((await pointsConsistency(api.app)).clean).toBe(true);
   });
 
@@ -155,13 +193,41 @@ describe('exchange store and redemptions over HTTP', () => {
     const offered = await reward({ name: '肥皂', cost: 1, stock: 3 });
     const reserved = (await redeem(sun, offered.id)).body as { id: string; pickupCode: string };
 
-    expectProblem(await api.post(`/api/v1/points/redemptions/${reserved.id}/fulfil`, { pickupCode: 'WRONG123' }, tokens.clerkA), 409, 'points.wrong-pickup-code');
-    expectProblem(await api.post(`/api/v1/points/redemptions/${reserved.id}/fulfil`, { pickupCode: reserved.pickupCode }, tokens.clerkB), 404, 'resource.not-found');
-    const fulfilled = await api.post(`/api/v1/points/redemptions/${reserved.id}/fulfil`, { pickupCode: reserved.pickupCode }, tokens.clerkA);
+    expectProblem(
+      await api.post(`/api/v1/points/redemptions/${reserved.id}/fulfil`, { pickupCode: 'WRONG123' }, tokens.clerkA),
+      409,
+      'points.wrong-pickup-code',
+    );
+    expectProblem(
+      await api.post(
+        `/api/v1/points/redemptions/${reserved.id}/fulfil`,
+        { pickupCode: reserved.pickupCode },
+        tokens.clerkB,
+      ),
+      404,
+      'resource.not-found',
+    );
+    const fulfilled = await api.post(
+      `/api/v1/points/redemptions/${reserved.id}/fulfil`,
+      { pickupCode: reserved.pickupCode },
+      tokens.clerkA,
+    );
     expect(fulfilled.status).toBe(200);
     expect(fulfilled.body).toMatchObject({ id: reserved.id, status: 'fulfilled' });
-    expectProblem(await api.post(`/api/v1/points/redemptions/${reserved.id}/fulfil`, { pickupCode: reserved.pickupCode }, tokens.clerkA), 409, 'points.redemption-closed');
-    expectProblem(await api.post(`/api/v1/points/redemptions/${reserved.id}/cancel`, {}, sun.token), 409, 'points.redemption-closed');
+    expectProblem(
+      await api.post(
+        `/api/v1/points/redemptions/${reserved.id}/fulfil`,
+        { pickupCode: reserved.pickupCode },
+        tokens.clerkA,
+      ),
+      409,
+      'points.redemption-closed',
+    );
+    expectProblem(
+      await api.post(`/api/v1/points/redemptions/${reserved.id}/cancel`, {}, sun.token),
+      409,
+      'points.redemption-closed',
+    );
     expect(await balanceOf(sun)).toBe(4);
   });
 
@@ -181,7 +247,7 @@ describe('exchange store and redemptions over HTTP', () => {
     expect(await stockOf(offered.id)).toBe(4);
   });
 
-  it('answers 404 for a reward or a redemption outside the caller\'s reach', async () => {
+  it("answers 404 for a reward or a redemption outside the caller's reach", async () => {
     const inA = await resident('楼栋A1-1');
     const inB = await resident('楼栋B1-1');
     await credit(inA, 5);
@@ -193,8 +259,16 @@ describe('exchange store and redemptions over HTTP', () => {
     expectProblem(await redeem(inA, offeredA.id, {}, inB.token), 404, 'resource.not-found');
     expectProblem(await redeem(inA, offeredA.id, {}, tokens.clerkB), 404, 'resource.not-found');
     expectProblem(await api.get(`/api/v1/points/redemptions/${reserved.id}`, inB.token), 404, 'resource.not-found');
-    expectProblem(await api.post(`/api/v1/points/redemptions/${reserved.id}/cancel`, {}, tokens.clerkB), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/points/stores/${unit('社区A').id}/rewards`, inB.token), 404, 'resource.not-found');
+    expectProblem(
+      await api.post(`/api/v1/points/redemptions/${reserved.id}/cancel`, {}, tokens.clerkB),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.get(`/api/v1/points/stores/${unit('社区A').id}/rewards`, inB.token),
+      404,
+      'resource.not-found',
+    );
     expect((await api.get(`/api/v1/points/redemptions/${reserved.id}`, inA.token)).status).toBe(200);
     const listed = await api.get(`/api/v1/points/stores/${unit('社区A').id}/rewards`, inA.token);
     expect(listed.status).toBe(200);
@@ -209,8 +283,24 @@ describe('exchange store and redemptions over HTTP', () => {
     const rewardsBefore = await countRows('SELECT count(*) AS n FROM point_rewards');
     const redemptionsBefore = await countRows('SELECT count(*) AS n FROM point_redemptions');
 
-    expectProblem(await api.post(`/api/v1/points/stores/${unit('社区A').id}/rewards`, { name: '', cost: 0, stock: -1 }, tokens.secretaryA), 400, 'validation.failed');
-    expectProblem(await api.post(`/api/v1/points/stores/${unit('社区A').id}/rewards`, { name: '水杯', cost: 1, stock: 1, perPersonLimit: 1 }, tokens.secretaryA), 400, 'validation.failed');
+    expectProblem(
+      await api.post(
+        `/api/v1/points/stores/${unit('社区A').id}/rewards`,
+        { name: '', cost: 0, stock: -1 },
+        tokens.secretaryA,
+      ),
+      400,
+      'validation.failed',
+    );
+    expectProblem(
+      await api.post(
+        `/api/v1/points/stores/${unit('社区A').id}/rewards`,
+        { name: '水杯', cost: 1, stock: 1, perPersonLimit: 1 },
+        tokens.secretaryA,
+      ),
+      400,
+      'validation.failed',
+    );
     expectProblem(await redeem(zhou, offered.id, { quantity: 0 }), 400, 'validation.failed');
     expectProblem(await redeem(zhou, offered.id, { ownerType: 'family' }), 400, 'validation.failed');
     expectProblem(await redeem(zhou, offered.id, { extra: true }), 400, 'validation.failed');
@@ -240,11 +330,22 @@ describe('exchange store and redemptions over HTTP', () => {
 
   it('lets store managers change a reward and refuses it outside their scope', async () => {
     const offered = await reward({ name: '香皂', cost: 2, stock: 1 });
-    const changed = await api.request('PATCH', `/api/v1/points/rewards/${offered.id}`, { token: tokens.secretaryA, body: { stock: 9, name: '香皂（三块装）' } });
+    const changed = await api.request('PATCH', `/api/v1/points/rewards/${offered.id}`, {
+      token: tokens.secretaryA,
+      body: { stock: 9, name: '香皂（三块装）' },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id: offered.id, stock: 9, name: '香皂（三块装）', cost: 2 });
-    expectProblem(await api.request('PATCH', `/api/v1/points/rewards/${offered.id}`, { token: tokens.clerkA, body: { stock: 1 } }), 403, 'auth.forbidden');
-    expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE target_id = $1 AND action = 'points.reward.updated'`, [offered.id])).toBe(1);
+    expectProblem(
+      await api.request('PATCH', `/api/v1/points/rewards/${offered.id}`, { token: tokens.clerkA, body: { stock: 1 } }),
+      403,
+      'auth.forbidden',
+    );
+    expect(
+      await countRows(`SELECT count(*) AS n FROM audit_log WHERE target_id = $1 AND action = 'points.reward.updated'`, [
+        offered.id,
+      ]),
+    ).toBe(1);
   });
 
   it('lists an owner their own redemptions and staff those of their stores, filtered by status', async () => {
@@ -256,14 +357,27 @@ describe('exchange store and redemptions over HTTP', () => {
     const cancelled = (await redeem(zheng, offered.id)).body as { id: string };
     await api.post(`/api/v1/points/redemptions/${cancelled.id}/cancel`, {}, zheng.token);
 
-    const own = await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}&status=reserved`, zheng.token);
+    const own = await api.get(
+      `/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}&status=reserved`,
+      zheng.token,
+    );
     const staff = await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}`, tokens.clerkA);
 
     expect(own.status).toBe(200);
     expect((own.body as { items: { id: string }[] }).items.map((r) => r.id)).toEqual([kept.id]);
-    expect((staff.body as { items: { id: string }[] }).items.map((r) => r.id).sort()).toEqual([kept.id, cancelled.id].sort());
-    expectProblem(await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}`, other.token), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}`, tokens.clerkB), 404, 'resource.not-found');
+    expect((staff.body as { items: { id: string }[] }).items.map((r) => r.id).sort()).toEqual(
+      [kept.id, cancelled.id].sort(),
+    );
+    expectProblem(
+      await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}`, other.token),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.get(`/api/v1/points/redemptions?ownerType=person&ownerId=${zheng.id}`, tokens.clerkB),
+      404,
+      'resource.not-found',
+    );
   });
   it('lets store staff redeem for a resident in their scope and refuses a reward outside its active dates', async () => {
     const feng = await resident();

@@ -12,8 +12,22 @@ import { CancelRedemptionUseCase } from './usecases/cancel-redemption.usecase';
 import { FulfilRedemptionUseCase } from './usecases/fulfil-redemption.usecase';
 import { RedeemRewardUseCase } from './usecases/redeem-reward.usecase';
 
-const PROVIDERS = [StoreRepository, RewardsService, RedemptionAccess, RedemptionRefunds, RedemptionExpiry, RedemptionsQuery, RedeemRewardUseCase, FulfilRedemptionUseCase, CancelRedemptionUseCase];
+const PROVIDERS = [
+  StoreRepository,
+  RewardsService,
+  RedemptionAccess,
+  RedemptionRefunds,
+  RedemptionExpiry,
+  RedemptionsQuery,
+  RedeemRewardUseCase,
+  FulfilRedemptionUseCase,
+  CancelRedemptionUseCase,
+];
 
 /** Domain face of the exchange store (积分兑换超市): rewards and redemptions. */
-@Module({ imports: [PointsLedgerModule, PointsAccountsModule, OrganizationDirectoryModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [PointsLedgerModule, PointsAccountsModule, OrganizationDirectoryModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class PointsStoreModule {}

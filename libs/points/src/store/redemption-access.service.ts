@@ -13,7 +13,13 @@ export class RedemptionAccess {
   ) {}
 
   /** The redemption row, locked when `lock` (commands), if `user` may see it with `staffPermission`. */
-  async load(manager: EntityManager, user: AuthenticatedUser, id: string, staffPermission: Permission, options: { lock?: boolean; ownerAllowed?: boolean } = {}): Promise<RedemptionRow> {
+  async load(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    staffPermission: Permission,
+    options: { lock?: boolean; ownerAllowed?: boolean } = {},
+  ): Promise<RedemptionRow> {
     const row = await this.store.redemption(manager, id, { lock: options.lock });
     if (!row) throw new NotFoundProblem('该兑换记录');
     const isOwner = row.owner_type === 'person' && user.personId === row.owner_id;

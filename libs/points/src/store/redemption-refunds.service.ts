@@ -18,9 +18,19 @@ export class RedemptionRefunds {
     private readonly store: StoreRepository,
   ) {}
 
-  async close(manager: EntityManager, row: RedemptionRow, status: 'cancelled' | 'expired', now: Date, actorUserId: string | null): Promise<void> {
+  async close(
+    manager: EntityManager,
+    row: RedemptionRow,
+    status: 'cancelled' | 'expired',
+    now: Date,
+    actorUserId: string | null,
+  ): Promise<void> {
     const verb = status === 'cancelled' ? '取消' : '过期退回';
-    const reversal = await this.ledger.reverse(manager, row.debit_entry_id, { reason: `${verb}兑换「${row.reward_name}」×${row.quantity}`, actorUserId, occurredAt: now });
+    const reversal = await this.ledger.reverse(manager, row.debit_entry_id, {
+      reason: `${verb}兑换「${row.reward_name}」×${row.quantity}`,
+      actorUserId,
+      occurredAt: now,
+    });
     await this.store.restoreStock(manager, row.reward_id, row.quantity);
     await this.store.close(manager, row.id, status, now, reversal.entry?.id ?? null);
     await this.audit.record(
@@ -30,7 +40,12 @@ export class RedemptionRefunds {
         targetId: row.id,
         unitId: row.reward_unit_id,
         unitPath: row.reward_unit_path,
-        data: { rewardId: row.reward_id, quantity: Number(row.quantity), points: Number(row.points), refundEntryId: reversal.entry?.id ?? null },
+        data: {
+          rewardId: row.reward_id,
+          quantity: Number(row.quantity),
+          points: Number(row.points),
+          refundEntryId: reversal.entry?.id ?? null,
+        },
         ...(actorUserId === null ? { actorUserId: null } : {}),
       },
       manager,

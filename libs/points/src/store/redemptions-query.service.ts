@@ -10,7 +10,8 @@ import { RedemptionsFilter, StoreRepository } from './store.repository';
 function decodeCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at);
-  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new ValidationProblem([{ field: 'cursor', constraint: 'isCursor', message: 'cursor is invalid' }]);
+  if (!id || Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
+    throw new ValidationProblem([{ field: 'cursor', constraint: 'isCursor', message: 'cursor is invalid' }]);
   return { at: date, id };
 }
 
@@ -31,14 +32,22 @@ export class RedemptionsQuery {
     } else {
       reach = { personId: user.personId, storeScope: this.scope.scopeFilter(user, Permission.PointsRead) };
       // A caller who is no person and has no scope sees nothing.
-      if (!reach.personId && reach.storeScope !== 'all' && reach.storeScope.length === 0) return { items: [], nextCursor: null };
+      if (!reach.personId && reach.storeScope !== 'all' && reach.storeScope.length === 0)
+        return { items: [], nextCursor: null };
     }
-    const page = { status: query.status, before: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit ?? 20 };
+    const page = {
+      status: query.status,
+      before: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit ?? 20,
+    };
     const filter: RedemptionsFilter = { ...reach, ...page };
     const rows = await this.store.redemptions(filter);
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
-    const nextCursor = rows.length > page.limit && last ? Buffer.from(`${new Date(last.reserved_at).toISOString()}|${last.id}`).toString('base64url') : null;
+    const nextCursor =
+      rows.length > page.limit && last
+        ? Buffer.from(`${new Date(last.reserved_at).toISOString()}|${last.id}`).toString('base64url')
+        : null;
     return { items: items.map((row) => RedemptionDto.from(row)), nextCursor };
   }
 }

@@ -1,6 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, TransactionRunner, UuidParam } from '@linli/platform';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  TransactionRunner,
+  UuidParam,
+} from '@linli/platform';
 import { FulfilRedemptionDto } from './dto/fulfil-redemption.dto';
 import { RedeemRewardDto } from './dto/redeem-reward.dto';
 import { RedemptionPageDto } from './dto/redemption-page.dto';
@@ -28,18 +43,26 @@ export class RedemptionsController {
   @AnyAuthenticated()
   @ApiOperation({
     summary: 'Reserve a reward: points debited and stock decremented together, a pickup code issued',
-    description: 'A resident redeems for themselves; staff with points.redeem for owners in their scope. The same idempotencyKey answers the first redemption. Audited.',
+    description:
+      'A resident redeems for themselves; staff with points.redeem for owners in their scope. The same idempotencyKey answers the first redemption. Audited.',
   })
   @ApiCreatedResponse({ type: RedemptionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown reward or owner, or outside your scope' })
-  @ApiConflictResponse({ description: 'points.insufficient, points.out-of-stock, points.limit-reached, points.reward-inactive, points.idempotency-conflict' })
+  @ApiConflictResponse({
+    description:
+      'points.insufficient, points.out-of-stock, points.limit-reached, points.reward-inactive, points.idempotency-conflict',
+  })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: RedeemRewardDto): Promise<RedemptionDto> {
     return this.redeem.execute(user, body);
   }
 
   @Get()
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'Redemptions, newest first', description: 'With ownerType and ownerId: that owner\'s (the person themselves, or staff with points.read where the owner sits). Without: your own and those of the stores in your points.read scope.' })
+  @ApiOperation({
+    summary: 'Redemptions, newest first',
+    description:
+      "With ownerType and ownerId: that owner's (the person themselves, or staff with points.read where the owner sits). Without: your own and those of the stores in your points.read scope.",
+  })
   @ApiOkResponse({ type: RedemptionPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or outside your scope' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: RedemptionQueryDto): Promise<RedemptionPageDto> {
@@ -52,24 +75,38 @@ export class RedemptionsController {
   @ApiOkResponse({ type: RedemptionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<RedemptionDto> {
-    return this.transactions.run(async (manager) => RedemptionDto.from(await this.access.load(manager, user, id, Permission.PointsRead)));
+    return this.transactions.run(async (manager) =>
+      RedemptionDto.from(await this.access.load(manager, user, id, Permission.PointsRead)),
+    );
   }
 
   @Post(':id/fulfil')
   @HttpCode(200)
   @RequirePermission(Permission.PointsRedeem)
-  @ApiOperation({ summary: 'Hand the reward over against its pickup code', description: 'Needs points.redeem at the store. Audited.' })
+  @ApiOperation({
+    summary: 'Hand the reward over against its pickup code',
+    description: 'Needs points.redeem at the store. Audited.',
+  })
   @ApiOkResponse({ type: RedemptionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
-  @ApiConflictResponse({ description: 'points.wrong-pickup-code; points.redemption-closed (already fulfilled, cancelled or expired)' })
-  fulfil(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: FulfilRedemptionDto): Promise<RedemptionDto> {
+  @ApiConflictResponse({
+    description: 'points.wrong-pickup-code; points.redemption-closed (already fulfilled, cancelled or expired)',
+  })
+  fulfil(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: FulfilRedemptionDto,
+  ): Promise<RedemptionDto> {
     return this.fulfilRedemption.execute(user, id, body);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'Cancel a reservation: points refunded and stock restored, exactly once', description: 'The owner or staff with points.redeem at the store. Audited.' })
+  @ApiOperation({
+    summary: 'Cancel a reservation: points refunded and stock restored, exactly once',
+    description: 'The owner or staff with points.redeem at the store. Audited.',
+  })
   @ApiOkResponse({ type: RedemptionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'points.redemption-closed: already fulfilled' })

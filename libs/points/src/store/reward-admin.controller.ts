@@ -12,11 +12,18 @@ export class RewardAdminController {
 
   @Patch(':id')
   @RequirePermission(Permission.PointsStoreManage)
-  @ApiOperation({ summary: 'Change a reward (price, stock, limit, dates…)', description: 'Needs points.store.manage at the store\'s unit. Audited as points.reward.updated.' })
+  @ApiOperation({
+    summary: 'Change a reward (price, stock, limit, dates…)',
+    description: "Needs points.store.manage at the store's unit. Audited as points.reward.updated.",
+  })
   @ApiOkResponse({ type: RewardDto })
   @ApiBadRequestResponse({ description: 'validation.failed' })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown reward, or outside your scope' })
-  update(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: UpdateRewardDto): Promise<RewardDto> {
+  update(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateRewardDto,
+  ): Promise<RewardDto> {
     return this.rewards.update(user, id, body);
   }
 }

@@ -1,6 +1,20 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { CreateRewardDto } from './dto/create-reward.dto';
 import { RewardListDto } from './dto/reward-list.dto';
 import { RewardDto } from './dto/reward.dto';
@@ -13,7 +27,10 @@ export class RewardsController {
 
   @Get()
   @AnyAuthenticated()
-  @ApiOperation({ summary: "A store's rewards", description: 'Residents of the unit\'s subtree, or staff with points.read there.' })
+  @ApiOperation({
+    summary: "A store's rewards",
+    description: "Residents of the unit's subtree, or staff with points.read there.",
+  })
   @ApiOkResponse({ type: RewardListDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown unit, or outside your scope' })
   list(@CurrentUser() user: AuthenticatedUser, @UuidParam('unitId') unitId: string): Promise<RewardListDto> {
@@ -22,11 +39,18 @@ export class RewardsController {
 
   @Post()
   @RequirePermission(Permission.PointsStoreManage)
-  @ApiOperation({ summary: 'Offer a reward in the unit\'s store', description: 'Needs points.store.manage at the unit. Audited as points.reward.created.' })
+  @ApiOperation({
+    summary: "Offer a reward in the unit's store",
+    description: 'Needs points.store.manage at the unit. Audited as points.reward.created.',
+  })
   @ApiCreatedResponse({ type: RewardDto })
   @ApiBadRequestResponse({ description: 'validation.failed' })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown unit, or outside your scope' })
-  create(@CurrentUser() user: AuthenticatedUser, @UuidParam('unitId') unitId: string, @Body() body: CreateRewardDto): Promise<RewardDto> {
+  create(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('unitId') unitId: string,
+    @Body() body: CreateRewardDto,
+  ): Promise<RewardDto> {
     return this.rewards.create(user, unitId, body);
   }
 }

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, isWithin, NotFoundProblem, Permission, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  isWithin,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { CreateRewardDto } from './dto/create-reward.dto';
 import { RewardListDto } from './dto/reward-list.dto';
@@ -21,7 +30,9 @@ export class RewardsService {
   async create(user: AuthenticatedUser, unitId: string, dto: CreateRewardDto): Promise<RewardDto> {
     await this.scope.reachableUnitPath(user, Permission.PointsStoreManage, unitId);
     if (dto.activeFrom && dto.activeTo && new Date(dto.activeFrom) >= new Date(dto.activeTo)) {
-      throw new ValidationProblem([{ field: 'activeTo', constraint: 'isAfter', message: 'activeTo must be after activeFrom' }]);
+      throw new ValidationProblem([
+        { field: 'activeTo', constraint: 'isAfter', message: 'activeTo must be after activeFrom' },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       // The reward keeps a copy of its unit's path: anchored, so that no subtree move slips in before commit.
@@ -37,7 +48,14 @@ export class RewardsService {
         activeTo: dto.activeTo ?? null,
       });
       await this.audit.record(
-        { action: 'points.reward.created', targetType: 'point_reward', targetId: row.id, unitId, unitPath: unit.path, data: { name: row.name, cost: dto.cost, stock: dto.stock } },
+        {
+          action: 'points.reward.created',
+          targetType: 'point_reward',
+          targetId: row.id,
+          unitId,
+          unitPath: unit.path,
+          data: { name: row.name, cost: dto.cost, stock: dto.stock },
+        },
         manager,
       );
       return RewardDto.from(row);
@@ -48,7 +66,8 @@ export class RewardsService {
   async update(user: AuthenticatedUser, id: string, dto: UpdateRewardDto): Promise<RewardDto> {
     return this.transactions.run(async (manager) => {
       const current = await this.store.reward(manager, id, { lock: true });
-      if (!current || !this.scope.canReach(user, Permission.PointsStoreManage, current.unit_path)) throw new NotFoundProblem('该奖品');
+      if (!current || !this.scope.canReach(user, Permission.PointsStoreManage, current.unit_path))
+        throw new NotFoundProblem('该奖品');
       const next = {
         name: dto.name?.trim() ?? current.name,
         cost: dto.cost ?? current.cost,
@@ -60,14 +79,25 @@ export class RewardsService {
         activeTo: dto.activeTo !== undefined ? new Date(dto.activeTo) : current.active_to,
       };
       if (next.perPersonLimit !== null && next.limitPeriod === null) {
-        throw new ValidationProblem([{ field: 'limitPeriod', constraint: 'isIn', message: 'limitPeriod is required with perPersonLimit' }]);
+        throw new ValidationProblem([
+          { field: 'limitPeriod', constraint: 'isIn', message: 'limitPeriod is required with perPersonLimit' },
+        ]);
       }
       if (next.activeFrom && next.activeTo && next.activeFrom >= next.activeTo) {
-        throw new ValidationProblem([{ field: 'activeTo', constraint: 'isAfter', message: 'activeTo must be after activeFrom' }]);
+        throw new ValidationProblem([
+          { field: 'activeTo', constraint: 'isAfter', message: 'activeTo must be after activeFrom' },
+        ]);
       }
       const row = await this.store.updateReward(manager, id, next);
       await this.audit.record(
-        { action: 'points.reward.updated', targetType: 'point_reward', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { changed: Object.keys(dto) } },
+        {
+          action: 'points.reward.updated',
+          targetType: 'point_reward',
+          targetId: id,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          data: { changed: Object.keys(dto) },
+        },
         manager,
       );
       return RewardDto.from(row);
@@ -77,7 +107,8 @@ export class RewardsService {
   /** Residents of the store's subtree and staff with `points.read` there see its catalogue; 404 for others. */
   async list(user: AuthenticatedUser, unitId: string): Promise<RewardListDto> {
     const unitPath = await this.scope.unitPath(unitId);
-    if (!this.scope.canReach(user, Permission.PointsRead, unitPath) && !(await this.residesUnder(user, unitPath))) throw new NotFoundProblem('该单位');
+    if (!this.scope.canReach(user, Permission.PointsRead, unitPath) && !(await this.residesUnder(user, unitPath)))
+      throw new NotFoundProblem('该单位');
     const rows = await this.store.rewardsOf(unitId);
     return { items: rows.map((row) => RewardDto.from(row)), nextCursor: null };
   }

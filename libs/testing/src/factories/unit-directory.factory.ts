@@ -55,7 +55,8 @@ export function unitDirectoryModule(units: Record<string, string> | InMemoryUnit
       {
         provide: UnitDirectoryInstaller,
         inject: [UnitDirectoryRegistry, IN_MEMORY_DIRECTORY],
-        useFactory: (registry: UnitDirectoryRegistry, dir: InMemoryUnitDirectory) => new UnitDirectoryInstaller(registry, dir),
+        useFactory: (registry: UnitDirectoryRegistry, dir: InMemoryUnitDirectory) =>
+          new UnitDirectoryInstaller(registry, dir),
       },
     ],
   };

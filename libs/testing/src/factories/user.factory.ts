@@ -64,22 +64,31 @@ export async function createUser(target: TestApi | DataSource, overrides: UserOv
   const unitId = overrides.unitId ?? null;
   const unitPath = overrides.unitPath ?? null;
   if ((unitId === null) !== (unitPath === null)) throw new Error('createUser: give unitId and unitPath together');
-  const grants: GrantSpec[] = [...(overrides.role ? [{ role: overrides.role, unitId, unitPath }] : []), ...(overrides.grants ?? [])];
+  const grants: GrantSpec[] = [
+    ...(overrides.role ? [{ role: overrides.role, unitId, unitPath }] : []),
+    ...(overrides.grants ?? []),
+  ];
   const passwordHash = await hashOf(password);
   return dataSourceOf(target).transaction(async (manager) => {
     const [user] = (await manager.query(
       `INSERT INTO users (username, password_hash, display_name, person_id, unit_id, unit_path, is_active)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [username, passwordHash, overrides.displayName ?? null, overrides.personId ?? null, unitId, unitPath, overrides.isActive ?? true],
+      [
+        username,
+        passwordHash,
+        overrides.displayName ?? null,
+        overrides.personId ?? null,
+        unitId,
+        unitPath,
+        overrides.isActive ?? true,
+      ],
     )) as { id: string }[];
     const grantIds: string[] = [];
     for (const grant of grants) {
-      const [row] = (await manager.query(`INSERT INTO role_grants (user_id, role, unit_id, unit_path) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        user.id,
-        grant.role,
-        grant.unitId ?? null,
-        grant.unitPath ?? null,
-      ])) as { id: string }[];
+      const [row] = (await manager.query(
+        `INSERT INTO role_grants (user_id, role, unit_id, unit_path) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [user.id, grant.role, grant.unitId ?? null, grant.unitPath ?? null],
+      )) as { id: string }[];
       grantIds.push(row.id);
     }
     return { id: user.id, username, password, personId: overrides.personId ?? null, unitId, unitPath, grantIds };
@@ -87,7 +96,10 @@ export async function createUser(target: TestApi | DataSource, overrides: UserOv
 }
 
 /** `createUser` and a login through the api: the account plus its bearer token. */
-export async function createLoggedInUser(api: TestApi, overrides: UserOverrides = {}): Promise<CreatedUser & { token: string }> {
+export async function createLoggedInUser(
+  api: TestApi,
+  overrides: UserOverrides = {},
+): Promise<CreatedUser & { token: string }> {
   const user = await createUser(api, overrides);
   return { ...user, token: await api.login(user.username, user.password) };
 }

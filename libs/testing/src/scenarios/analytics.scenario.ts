@@ -30,14 +30,23 @@ export const analyticsFixtures = {
   },
 
   /** An organization anchored at `unit`, covering `covers` (default: the anchor). */
-  organization(spec: { kind: FixtureOrganizationKind; name: string; unit: ScenarioUnit; covers?: ScenarioUnit[]; parentId?: string }): Promise<string> {
+  organization(spec: {
+    kind: FixtureOrganizationKind;
+    name: string;
+    unit: ScenarioUnit;
+    covers?: ScenarioUnit[];
+    parentId?: string;
+  }): Promise<string> {
     return withTestDb(async (client) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO party_organizations (kind, name, unit_id, unit_path, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [spec.kind, spec.name, spec.unit.id, spec.unit.path, spec.parentId ?? null],
       );
       for (const unit of spec.covers ?? [spec.unit]) {
-        await client.query(`INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)`, [rows[0].id, unit.id, unit.path]);
+        await client.query(
+          `INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)`,
+          [rows[0].id, unit.id, unit.path],
+        );
       }
       return rows[0].id;
     });
@@ -46,7 +55,10 @@ export const analyticsFixtures = {
   /** Adds a covered unit to an organization. */
   cover(organizationId: string, unit: ScenarioUnit): Promise<void> {
     return withTestDb(async (client) => {
-      await client.query(`INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)`, [organizationId, unit.id, unit.path]);
+      await client.query(
+        `INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)`,
+        [organizationId, unit.id, unit.path],
+      );
     });
   },
 
@@ -66,13 +78,19 @@ export const analyticsFixtures = {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO party_members (person_id, organization_id, category, status, joined_at, residence_path)
          SELECT p, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS p RETURNING id`,
-        [personIds, organizationId, options.category ?? 'resident', status, options.joinedAt ?? '2010-07-01', livingAt.path],
+        [
+          personIds,
+          organizationId,
+          options.category ?? 'resident',
+          status,
+          options.joinedAt ?? '2010-07-01',
+          livingAt.path,
+        ],
       );
-      await client.query(`UPDATE party_organizations SET member_count = member_count + $2, full_member_count = full_member_count + $3 WHERE id = $1`, [
-        organizationId,
-        count,
-        status === 'full' ? count : 0,
-      ]);
+      await client.query(
+        `UPDATE party_organizations SET member_count = member_count + $2, full_member_count = full_member_count + $3 WHERE id = $1`,
+        [organizationId, count, status === 'full' ? count : 0],
+      );
       return { personIds, memberIds: rows.map((r) => r.id) };
     });
   },
@@ -80,7 +98,12 @@ export const analyticsFixtures = {
   officer(
     organizationId: string,
     personId: string,
-    spec: { role: 'secretary' | 'deputy_secretary' | 'committee_member'; termStart: string; termEnd?: string | null; endedAt?: string | null },
+    spec: {
+      role: 'secretary' | 'deputy_secretary' | 'committee_member';
+      termStart: string;
+      termEnd?: string | null;
+      endedAt?: string | null;
+    },
   ): Promise<string> {
     return withTestDb(async (client) => {
       const { rows } = await client.query<{ id: string }>(
@@ -92,7 +115,12 @@ export const analyticsFixtures = {
   },
 
   /** A staff role of `personId` at `unit` (active unless `endedAt`). */
-  staffRole(personId: string, role: FixtureStaffRole, unit: ScenarioUnit, endedAt: string | null = null): Promise<string> {
+  staffRole(
+    personId: string,
+    role: FixtureStaffRole,
+    unit: ScenarioUnit,
+    endedAt: string | null = null,
+  ): Promise<string> {
     return withTestDb(async (client) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO staff_roles (person_id, role, unit_id, unit_path, ended_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

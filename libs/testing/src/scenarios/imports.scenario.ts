@@ -15,7 +15,10 @@ export function csvImportFile(rows: ImportCell[][], options: { bom?: boolean } =
         .join(','),
     )
     .join('\r\n');
-  return Buffer.concat([options.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(`${text}\r\n`, 'utf8')]);
+  return Buffer.concat([
+    options.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0),
+    Buffer.from(`${text}\r\n`, 'utf8'),
+  ]);
 }
 
 /** An XLSX workbook whose first sheet holds `rows` (Dates become real date cells). */
@@ -44,7 +47,8 @@ export function multipartBody(parts: MultipartPart[]): { payload: Buffer; conten
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.fileName !== undefined ? `; filename="${part.fileName}"` : ''}`;
-    const type = part.fileName !== undefined ? `\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}` : '';
+    const type =
+      part.fileName !== undefined ? `\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}` : '';
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, 'utf8'));
     chunks.push(typeof part.value === 'string' ? Buffer.from(part.value, 'utf8') : part.value);
     chunks.push(Buffer.from('\r\n', 'utf8'));
@@ -54,10 +58,23 @@ export function multipartBody(parts: MultipartPart[]): { payload: Buffer; conten
 }
 
 /** `POST /api/v1/imports` with a `kind` field and one `file` part (the file name decides nothing; the content does). */
-export function postImport(api: TestApi, token: string, kind: string, content: Buffer, fileName = 'import.csv'): Promise<TestResponse> {
+export function postImport(
+  api: TestApi,
+  token: string,
+  kind: string,
+  content: Buffer,
+  fileName = 'import.csv',
+): Promise<TestResponse> {
   const { payload, contentType } = multipartBody([
     { name: 'kind', value: kind },
-    { name: 'file', value: content, fileName, contentType: fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' },
+    {
+      name: 'file',
+      value: content,
+      fileName,
+      contentType: fileName.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv',
+    },
   ]);
   return api.request('POST', '/api/v1/imports', { token, payload, headers: { 'content-type': contentType } });
 }

@@ -26,11 +26,10 @@ async function unitPath(client: Client, unitId: string): Promise<string> {
 export function createPerson(spec: { name: string; residenceUnitId: string }): Promise<PartyScenarioPerson> {
   return withTestDb(async (client) => {
     const residencePath = await unitPath(client, spec.residenceUnitId);
-    const { rows } = await client.query<{ id: string }>('INSERT INTO people (name, residence_unit_id, residence_path) VALUES ($1, $2, $3) RETURNING id', [
-      spec.name,
-      spec.residenceUnitId,
-      residencePath,
-    ]);
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO people (name, residence_unit_id, residence_path) VALUES ($1, $2, $3) RETURNING id',
+      [spec.name, spec.residenceUnitId, residencePath],
+    );
     return { id: rows[0].id, name: spec.name, residenceUnitId: spec.residenceUnitId, residencePath };
   });
 }
@@ -51,7 +50,10 @@ export function createPartyOrganization(spec: {
       [spec.kind, spec.name, spec.code ?? null, spec.unitId, path, spec.parentId ?? null],
     );
     for (const covered of spec.coveredUnitIds ?? [spec.unitId]) {
-      await client.query('INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)', [rows[0].id, covered, await unitPath(client, covered)]);
+      await client.query(
+        'INSERT INTO organization_coverage (organization_id, unit_id, unit_path) VALUES ($1, $2, $3)',
+        [rows[0].id, covered, await unitPath(client, covered)],
+      );
     }
     return { id: rows[0].id, kind: spec.kind, name: spec.name, unitId: spec.unitId, unitPath: path };
   });
@@ -74,10 +76,10 @@ export function createMember(spec: {
       [spec.personId, spec.organizationId, spec.category ?? 'resident', status, spec.joinedAt ?? '2010-07-01'],
     );
     if (!rows[0]) throw new Error(`scenario: unknown person ${spec.personId}`);
-    await client.query('UPDATE party_organizations SET member_count = member_count + 1, full_member_count = full_member_count + $2 WHERE id = $1', [
-      spec.organizationId,
-      status === 'full' ? 1 : 0,
-    ]);
+    await client.query(
+      'UPDATE party_organizations SET member_count = member_count + 1, full_member_count = full_member_count + $2 WHERE id = $1',
+      [spec.organizationId, status === 'full' ? 1 : 0],
+    );
     await client.query('COMMIT');
     return { id: rows[0].id };
   });
@@ -111,7 +113,13 @@ export function createOfficer(spec: {
   return withTestDb(async (client) => {
     const { rows } = await client.query<{ id: string }>(
       'INSERT INTO organization_officers (organization_id, person_id, role, term_start, ended_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-      [spec.organizationId, spec.personId, spec.role ?? 'secretary', spec.termStart ?? '2025-01-01', spec.endedAt ?? null],
+      [
+        spec.organizationId,
+        spec.personId,
+        spec.role ?? 'secretary',
+        spec.termStart ?? '2025-01-01',
+        spec.endedAt ?? null,
+      ],
     );
     return { id: rows[0].id };
   });

@@ -29,9 +29,21 @@ export async function createPeople(specs: PersonSpec[]): Promise<ScenarioPerson[
     for (const spec of specs) {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO people (name, gender, birth_date, residence_unit_id, residence_path, external_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [spec.name, spec.gender ?? null, spec.birthDate ?? null, spec.residence.id, spec.residence.path, spec.externalId ?? null],
+        [
+          spec.name,
+          spec.gender ?? null,
+          spec.birthDate ?? null,
+          spec.residence.id,
+          spec.residence.path,
+          spec.externalId ?? null,
+        ],
       );
-      people.push({ id: rows[0].id, name: spec.name, residenceUnitId: spec.residence.id, residencePath: spec.residence.path });
+      people.push({
+        id: rows[0].id,
+        name: spec.name,
+        residenceUnitId: spec.residence.id,
+        residencePath: spec.residence.path,
+      });
     }
     return people;
   });

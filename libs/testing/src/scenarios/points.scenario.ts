@@ -31,7 +31,10 @@ export interface PointRuleFixture {
 export function createPointRule(spec: PointRuleFixture): Promise<{ id: string; code: string }> {
   return withTestDb(async (client) => {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ id: string }>('INSERT INTO point_rules (code, current_version) VALUES ($1, 1) RETURNING id', [spec.code]);
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO point_rules (code, current_version) VALUES ($1, 1) RETURNING id',
+      [spec.code],
+    );
     await client.query(
       `INSERT INTO point_rule_versions (rule_id, version, name, event_type, filters, actor_roles, account_kind, points, per, caps, validity_months, unit_id,
                                         active_from, active_to, credit_organization, pending_until, pending_rejected_by, pending_key)
@@ -62,7 +65,10 @@ export function createPointRule(spec: PointRuleFixture): Promise<{ id: string; c
 }
 
 /** A complete event envelope (as subscribers receive it): `pointsEvent('test.activity.attended', { actors: [{ personId, role: 'volunteer' }] })`. */
-export function pointsEvent(type: string, overrides: Partial<Omit<DomainEvent, 'type'>> & { actors?: EventActor[] } = {}): DomainEvent {
+export function pointsEvent(
+  type: string,
+  overrides: Partial<Omit<DomainEvent, 'type'>> & { actors?: EventActor[] } = {},
+): DomainEvent {
   return {
     id: overrides.id ?? randomUUID(),
     type,
@@ -75,7 +81,10 @@ export function pointsEvent(type: string, overrides: Partial<Omit<DomainEvent, '
 }
 
 /** Runs the `points` subscriber on an event through the kernel's delivery (claim + handler in one transaction), as the scheduler's worker does. */
-export function deliverToPoints(scheduler: INestApplicationContext, event: DomainEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+export function deliverToPoints(
+  scheduler: INestApplicationContext,
+  event: DomainEvent,
+): Promise<'applied' | 'duplicate' | 'ignored'> {
   return scheduler.get(EventDelivery, { strict: false }).deliver('points', event);
 }
 
@@ -92,7 +101,10 @@ export interface PointAccountRow {
 }
 
 /** An owner's account of one kind as stored, or null when none exists. */
-export function pointAccount(owner: { type: 'person' | 'organization'; id: string }, kind: 'redeemable' | 'assessment' = 'redeemable'): Promise<PointAccountRow | null> {
+export function pointAccount(
+  owner: { type: 'person' | 'organization'; id: string },
+  kind: 'redeemable' | 'assessment' = 'redeemable',
+): Promise<PointAccountRow | null> {
   return withTestDb(async (client) => {
     const { rows } = await client.query<{ id: string; balance: string; pending: string }>(
       'SELECT id, balance, pending FROM point_accounts WHERE owner_type = $1 AND owner_id = $2 AND kind = $3',
@@ -115,7 +127,10 @@ export interface PointEntryRow {
 }
 
 /** An owner's entries of one kind, oldest first. */
-export function pointEntries(owner: { type: 'person' | 'organization'; id: string }, kind: 'redeemable' | 'assessment' = 'redeemable'): Promise<PointEntryRow[]> {
+export function pointEntries(
+  owner: { type: 'person' | 'organization'; id: string },
+  kind: 'redeemable' | 'assessment' = 'redeemable',
+): Promise<PointEntryRow[]> {
   return withTestDb(async (client) => {
     const { rows } = await client.query(
       `SELECT e.id, e.kind, e.amount, e.balance_after, e.reason, e.rule_id, e.rule_version, e.source_event_id, e.occurred_at

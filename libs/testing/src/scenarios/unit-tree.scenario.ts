@@ -19,11 +19,24 @@ export interface UnitSpec {
   children?: UnitSpec[];
 }
 
-async function insertUnit(client: Client, spec: UnitSpec, parent: ScenarioUnit | null, into: Map<string, ScenarioUnit>): Promise<void> {
+async function insertUnit(
+  client: Client,
+  spec: UnitSpec,
+  parent: ScenarioUnit | null,
+  into: Map<string, ScenarioUnit>,
+): Promise<void> {
   const { rows } = await client.query<{ id: string; seq: string }>(
     `INSERT INTO units (kind, name, code, parent_id, path, depth, residents, households)
      VALUES ($1, $2, $3, $4, '', $5, $6, $7) RETURNING id, seq`,
-    [spec.kind, spec.name, spec.code ?? null, parent?.id ?? null, parent ? parent.path.split('.').length : 0, spec.residents ?? 0, spec.households ?? 0],
+    [
+      spec.kind,
+      spec.name,
+      spec.code ?? null,
+      parent?.id ?? null,
+      parent ? parent.path.split('.').length : 0,
+      spec.residents ?? 0,
+      spec.households ?? 0,
+    ],
   );
   const path = parent ? `${parent.path}.${rows[0].seq}` : rows[0].seq;
   await client.query('UPDATE units SET path = $1 WHERE id = $2', [path, rows[0].id]);
@@ -54,13 +67,21 @@ export function smallDistrict(): UnitSpec {
       {
         kind: 'grid',
         name: `网格${letter}1`,
-        children: [{ kind: 'complex', name: `小区${letter}1`, children: [{ kind: 'building', name: `楼栋${letter}1-1` }] }],
+        children: [
+          { kind: 'complex', name: `小区${letter}1`, children: [{ kind: 'building', name: `楼栋${letter}1-1` }] },
+        ],
       },
     ],
   });
   return {
     kind: 'city',
     name: '示范市',
-    children: [{ kind: 'district', name: '示范区', children: [{ kind: 'street', name: '示范街道', children: [community('A'), community('B')] }] }],
+    children: [
+      {
+        kind: 'district',
+        name: '示范区',
+        children: [{ kind: 'street', name: '示范街道', children: [community('A'), community('B')] }],
+      },
+    ],
   };
 }

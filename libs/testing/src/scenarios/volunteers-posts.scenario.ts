@@ -17,7 +17,14 @@ export function createMemberDualRegistration(spec: {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO dual_registrations (kind, community_unit_id, community_path, member_id, institution_id, period_start, period_end, ended_at)
        SELECT 'member', u.id, u.path, $2, $3, $4, $5, $6 FROM units u WHERE u.id = $1 RETURNING id`,
-      [spec.communityUnitId, spec.memberId, spec.institutionId ?? null, spec.periodStart ?? '2026-01-01', spec.periodEnd ?? null, spec.endedAt ?? null],
+      [
+        spec.communityUnitId,
+        spec.memberId,
+        spec.institutionId ?? null,
+        spec.periodStart ?? '2026-01-01',
+        spec.periodEnd ?? null,
+        spec.endedAt ?? null,
+      ],
     );
     if (!rows[0]) throw new Error(`scenario: unknown unit ${spec.communityUnitId}`);
     return { id: rows[0].id };
@@ -37,7 +44,14 @@ export function createOrganizationDualRegistration(spec: {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO dual_registrations (kind, community_unit_id, community_path, organization_id, institution_id, period_start, period_end, ended_at)
        SELECT 'organization', u.id, u.path, $2, $3, $4, $5, $6 FROM units u WHERE u.id = $1 RETURNING id`,
-      [spec.communityUnitId, spec.organizationId, spec.institutionId ?? null, spec.periodStart ?? '2026-01-01', spec.periodEnd ?? null, spec.endedAt ?? null],
+      [
+        spec.communityUnitId,
+        spec.organizationId,
+        spec.institutionId ?? null,
+        spec.periodStart ?? '2026-01-01',
+        spec.periodEnd ?? null,
+        spec.endedAt ?? null,
+      ],
     );
     if (!rows[0]) throw new Error(`scenario: unknown unit ${spec.communityUnitId}`);
     return { id: rows[0].id };

@@ -6,5 +6,8 @@ import { ActivitySignupsController } from './activity-signups.controller';
 import { HourRequestsController } from './hour-requests/hour-requests.controller';
 
 /** HTTP face of the activities area; mounted by the api. */
-@Module({ imports: [ActivitiesModule], controllers: [ActivitiesController, ActivitySignupsController, ActivityAttendanceController, HourRequestsController] })
+@Module({
+  imports: [ActivitiesModule],
+  controllers: [ActivitiesController, ActivitySignupsController, ActivityAttendanceController, HourRequestsController],
+})
 export class ActivitiesHttpModule {}

@@ -38,7 +38,14 @@ export class ActivitiesNotifier {
     );
   }
 
-  hourRequestDecided(request: { id: string; personId: string; serviceDate: string; hours: number; approvedHours: number | null; rejectReason: string | null }): Promise<void> {
+  hourRequestDecided(request: {
+    id: string;
+    personId: string;
+    serviceDate: string;
+    hours: number;
+    approvedHours: number | null;
+    rejectReason: string | null;
+  }): Promise<void> {
     const approved = request.approvedHours !== null;
     return this.jobs.notify({
       recipient: { personId: request.personId },

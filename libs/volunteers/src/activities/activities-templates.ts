@@ -13,8 +13,20 @@ export const ActivitiesTemplate = {
 } as const;
 
 defineNotificationTemplates({
-  [ActivitiesTemplate.Promoted]: { title: '候补转为正式报名', body: '有人取消了报名，您已从候补转为活动「{{title}}」的正式参加者。活动于 {{startsAt}} 开始，地点：{{place}}' },
-  [ActivitiesTemplate.Reminder]: { title: '活动提醒', body: '您报名的活动「{{title}}」将于 {{startsAt}} 开始，地点：{{place}}，请准时参加' },
-  [ActivitiesTemplate.HourRequestApproved]: { title: '服务时长已认定', body: '您申报的 {{date}} 志愿服务已审核通过，认定时长 {{hours}} 小时' },
-  [ActivitiesTemplate.HourRequestRejected]: { title: '服务时长申报未通过', body: '您申报的 {{date}} 志愿服务（{{hours}} 小时）未通过审核：{{reason}}' },
+  [ActivitiesTemplate.Promoted]: {
+    title: '候补转为正式报名',
+    body: '有人取消了报名，您已从候补转为活动「{{title}}」的正式参加者。活动于 {{startsAt}} 开始，地点：{{place}}',
+  },
+  [ActivitiesTemplate.Reminder]: {
+    title: '活动提醒',
+    body: '您报名的活动「{{title}}」将于 {{startsAt}} 开始，地点：{{place}}，请准时参加',
+  },
+  [ActivitiesTemplate.HourRequestApproved]: {
+    title: '服务时长已认定',
+    body: '您申报的 {{date}} 志愿服务已审核通过，认定时长 {{hours}} 小时',
+  },
+  [ActivitiesTemplate.HourRequestRejected]: {
+    title: '服务时长申报未通过',
+    body: '您申报的 {{date}} 志愿服务（{{hours}} 小时）未通过审核：{{reason}}',
+  },
 });

@@ -38,7 +38,10 @@ function toRecord(row: ActivityRow): ActivityRecord {
     capacity: row.capacity,
     confirmedCount: row.confirmed_count,
     signupDeadline: row.signup_deadline,
-    location: row.location_lat !== null && row.location_lng !== null ? { lat: row.location_lat, lng: row.location_lng, address: row.location_address } : null,
+    location:
+      row.location_lat !== null && row.location_lng !== null
+        ? { lat: row.location_lat, lng: row.location_lng, address: row.location_address }
+        : null,
     radiusM: row.radius_m,
     checkInSecret: row.check_in_secret,
     organizerUserId: row.organizer_user_id,
@@ -73,12 +76,20 @@ export class ActivitiesRepository {
   /** Activities by id, in the order given. `lock` takes their row locks (sign-ups and cancellations queue on them; check-ins never do). */
   async read(manager: EntityManager, ids: string[], options: { lock?: boolean } = {}): Promise<ActivityRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await queryRows<ActivityRow>(manager, `SELECT a.* FROM volunteer_activities a WHERE a.id = ANY($1::uuid[])${options.lock ? ' FOR UPDATE OF a' : ''}`, [ids]);
+    const rows = await queryRows<ActivityRow>(
+      manager,
+      `SELECT a.* FROM volunteer_activities a WHERE a.id = ANY($1::uuid[])${options.lock ? ' FOR UPDATE OF a' : ''}`,
+      [ids],
+    );
     const byId = new Map(rows.map((row) => [row.id, toRecord(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async readOne(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<ActivityRecord | undefined> {
+  async readOne(
+    manager: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<ActivityRecord | undefined> {
     return (await this.read(manager, [id], options))[0];
   }
 
@@ -111,12 +122,18 @@ export class ActivitiesRepository {
 
   /** Moves the confirmed count by `delta` (under the activity's row lock). */
   async adjustConfirmed(manager: EntityManager, activityId: string, delta: 1 | -1): Promise<void> {
-    await manager.query(`UPDATE volunteer_activities SET confirmed_count = confirmed_count + $2 WHERE id = $1`, [activityId, delta]);
+    await manager.query(`UPDATE volunteer_activities SET confirmed_count = confirmed_count + $2 WHERE id = $1`, [
+      activityId,
+      delta,
+    ]);
   }
 
   /** A page of the activities `visible` lets the caller see, soonest first. */
   page(visible: SqlCondition, filter: ActivityFilter, page: PageQueryDto): Promise<Page<ActivityEntity>> {
-    const qb = this.dataSource.getRepository(ActivityEntity).createQueryBuilder('activity').where(visible.sql, visible.params);
+    const qb = this.dataSource
+      .getRepository(ActivityEntity)
+      .createQueryBuilder('activity')
+      .where(visible.sql, visible.params);
     if (filter.unitPath !== undefined) {
       const within = unitPathCondition('activity.unitPath', [filter.unitPath], 'within');
       qb.andWhere(within.sql, within.params);
@@ -125,7 +142,12 @@ export class ActivitiesRepository {
     if (filter.from) qb.andWhere('activity.startsAt >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('activity.startsAt < :to', { to: filter.to });
     if (filter.endsAfter) qb.andWhere('activity.endsAt > :now', { now: filter.endsAfter });
-    return paginate(qb, page, { sortColumn: 'activity.startsAt', sortKey: (a) => a.startsAt, tieBreaker: 'activity.id', tieKey: (a) => a.id });
+    return paginate(qb, page, {
+      sortColumn: 'activity.startsAt',
+      sortKey: (a) => a.startsAt,
+      tieBreaker: 'activity.id',
+      tieKey: (a) => a.id,
+    });
   }
 
   /** Whether the condition (on the alias `activity`) holds for the activity. */
@@ -140,8 +162,16 @@ export class ActivitiesRepository {
     return rows.length > 0;
   }
 
-  findSignup(manager: EntityManager, activityId: string, personId: string, options: { lock?: boolean } = {}): Promise<ActivitySignupEntity | null> {
-    return manager.getRepository(ActivitySignupEntity).findOne({ where: { activityId, personId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  findSignup(
+    manager: EntityManager,
+    activityId: string,
+    personId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<ActivitySignupEntity | null> {
+    return manager.getRepository(ActivitySignupEntity).findOne({
+      where: { activityId, personId },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   signupsByIds(manager: EntityManager, ids: string[]): Promise<ActivitySignupEntity[]> {
@@ -149,7 +179,11 @@ export class ActivitiesRepository {
   }
 
   /** 1-based places in the waitlist of the given waitlisted sign-ups (queue order). */
-  async waitlistPositions(manager: EntityManager, activityId: string, signupIds: string[]): Promise<Map<string, number>> {
+  async waitlistPositions(
+    manager: EntityManager,
+    activityId: string,
+    signupIds: string[],
+  ): Promise<Map<string, number>> {
     if (signupIds.length === 0) return new Map();
     const rows = await queryRows<{ id: string; position: string }>(
       manager,
@@ -167,7 +201,15 @@ export class ActivitiesRepository {
    */
   async signUp(
     manager: EntityManager,
-    signup: { activityId: string; personId: string; status: SignupStatus; activity: Pick<ActivityRecord, 'startsAt' | 'endsAt'>; at: Date; by: string; renew: boolean },
+    signup: {
+      activityId: string;
+      personId: string;
+      status: SignupStatus;
+      activity: Pick<ActivityRecord, 'startsAt' | 'endsAt'>;
+      at: Date;
+      by: string;
+      renew: boolean;
+    },
   ): Promise<void> {
     const values = [
       signup.activityId,
@@ -191,7 +233,10 @@ export class ActivitiesRepository {
   }
 
   async cancelSignup(manager: EntityManager, signupId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE volunteer_activity_signups SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [signupId, at]);
+    await manager.query(`UPDATE volunteer_activity_signups SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [
+      signupId,
+      at,
+    ]);
   }
 
   /** The first of the waitlist takes a place; its id, or undefined when nobody waits. */
@@ -207,7 +252,12 @@ export class ActivitiesRepository {
   }
 
   /** Check-in of a confirmed sign-up (the first time is kept); undefined when the person has no confirmed sign-up. */
-  async checkIn(manager: EntityManager, activityId: string, personId: string, at: Date): Promise<AttendanceTimes | undefined> {
+  async checkIn(
+    manager: EntityManager,
+    activityId: string,
+    personId: string,
+    at: Date,
+  ): Promise<AttendanceTimes | undefined> {
     const [row] = await queryRows<AttendanceTimes>(
       manager,
       `UPDATE volunteer_activity_signups SET checked_in_at = COALESCE(checked_in_at, $3)
@@ -218,7 +268,12 @@ export class ActivitiesRepository {
   }
 
   /** Check-out of a checked-in, unverified sign-up (the latest is kept); undefined when there is none such. */
-  async checkOut(manager: EntityManager, activityId: string, personId: string, at: Date): Promise<AttendanceTimes | undefined> {
+  async checkOut(
+    manager: EntityManager,
+    activityId: string,
+    personId: string,
+    at: Date,
+  ): Promise<AttendanceTimes | undefined> {
     const [row] = await queryRows<AttendanceTimes>(
       manager,
       `UPDATE volunteer_activity_signups SET checked_out_at = GREATEST($3, checked_in_at)
@@ -230,17 +285,30 @@ export class ActivitiesRepository {
   }
 
   /** The sign-ups a verification takes, row-locked in queue order: everyone checked out and unverified, or the people named. */
-  lockForVerification(manager: EntityManager, activityId: string, personIds?: string[]): Promise<ActivitySignupEntity[]> {
+  lockForVerification(
+    manager: EntityManager,
+    activityId: string,
+    personIds?: string[],
+  ): Promise<ActivitySignupEntity[]> {
     const lock = { mode: 'pessimistic_write' as const };
     return manager.getRepository(ActivitySignupEntity).find({
-      where: personIds === undefined ? { activityId, status: 'confirmed', checkedOutAt: Not(IsNull()), verifiedAt: IsNull() } : { activityId, personId: In(personIds) },
+      where:
+        personIds === undefined
+          ? { activityId, status: 'confirmed', checkedOutAt: Not(IsNull()), verifiedAt: IsNull() }
+          : { activityId, personId: In(personIds) },
       order: { queueSeq: 'ASC' },
       lock,
     });
   }
 
   /** Marks sign-ups verified with their hours (and what check-in and check-out gave), in one statement. */
-  async markVerified(manager: EntityManager, verified: { id: string; hours: number; computed: number | null }[], at: Date, by: string, reason: string | null): Promise<void> {
+  async markVerified(
+    manager: EntityManager,
+    verified: { id: string; hours: number; computed: number | null }[],
+    at: Date,
+    by: string,
+    reason: string | null,
+  ): Promise<void> {
     if (verified.length === 0) return;
     await manager.query(
       `UPDATE volunteer_activity_signups s SET verified_at = $2, verified_by = $3, hours = v.hours, computed_hours = v.computed, hours_reason = $4
@@ -250,19 +318,51 @@ export class ActivitiesRepository {
     );
   }
 
-  async correctHours(manager: EntityManager, signup: ActivitySignupEntity, hours: number, reason: string): Promise<void> {
-    await manager.getRepository(ActivitySignupEntity).update({ id: signup.id }, { hours, hoursReason: reason, computedHours: signup.computedHours });
+  async correctHours(
+    manager: EntityManager,
+    signup: ActivitySignupEntity,
+    hours: number,
+    reason: string,
+  ): Promise<void> {
+    await manager
+      .getRepository(ActivitySignupEntity)
+      .update({ id: signup.id }, { hours, hoursReason: reason, computedHours: signup.computedHours });
   }
 
   /** A page of an activity's sign-ups in queue order. */
-  attendance(activityId: string, status: SignupStatus | undefined, page: PageQueryDto): Promise<Page<ActivitySignupEntity>> {
-    const qb = this.dataSource.getRepository(ActivitySignupEntity).createQueryBuilder('signup').where('signup.activityId = :id', { id: activityId });
+  attendance(
+    activityId: string,
+    status: SignupStatus | undefined,
+    page: PageQueryDto,
+  ): Promise<Page<ActivitySignupEntity>> {
+    const qb = this.dataSource
+      .getRepository(ActivitySignupEntity)
+      .createQueryBuilder('signup')
+      .where('signup.activityId = :id', { id: activityId });
     if (status) qb.andWhere('signup.status = :status', { status });
-    return paginate(qb, page, { sortColumn: 'signup.queueSeq', sortKey: (s) => s.queueSeq, tieBreaker: 'signup.id', tieKey: (s) => s.id });
+    return paginate(qb, page, {
+      sortColumn: 'signup.queueSeq',
+      sortKey: (s) => s.queueSeq,
+      tieBreaker: 'signup.id',
+      tieKey: (s) => s.id,
+    });
   }
 
   /** Up to `limit` confirmed, unreminded sign-ups of activities starting in (`after`, `until`], soonest first. */
-  dueReminders(after: Date, until: Date, limit: number): Promise<{ signup_id: string; person_id: string; title: string; starts_at: Date; location_address: string | null; unit_id: string }[]> {
+  dueReminders(
+    after: Date,
+    until: Date,
+    limit: number,
+  ): Promise<
+    {
+      signup_id: string;
+      person_id: string;
+      title: string;
+      starts_at: Date;
+      location_address: string | null;
+      unit_id: string;
+    }[]
+  > {
     return queryRows(
       this.dataSource.manager,
       `SELECT s.id AS signup_id, s.person_id, a.title, a.starts_at, a.location_address, a.unit_id
@@ -275,6 +375,9 @@ export class ActivitiesRepository {
   }
 
   async markReminded(signupIds: string[], at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE volunteer_activity_signups SET reminded_at = $2 WHERE id = ANY($1::uuid[]) AND reminded_at IS NULL`, [signupIds, at]);
+    await this.dataSource.query(
+      `UPDATE volunteer_activity_signups SET reminded_at = $2 WHERE id = ANY($1::uuid[]) AND reminded_at IS NULL`,
+      [signupIds, at],
+    );
   }
 }

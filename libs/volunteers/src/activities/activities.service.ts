@@ -37,7 +37,10 @@ export class ActivitiesService {
       },
       query,
     );
-    const records = await this.activities.read(this.dataSource.manager, page.items.map((a) => a.id));
+    const records = await this.activities.read(
+      this.dataSource.manager,
+      page.items.map((a) => a.id),
+    );
     return { items: await this.views.activities(records), nextCursor: page.nextCursor };
   }
 

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { enclosingPath, OrganizationDirectory } from '@linli/organization';
-import { AuthenticatedUser, descendantsPattern, ForbiddenProblem, NotFoundProblem, Permission, ScopeService, SqlCondition, unitPathCondition } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  descendantsPattern,
+  ForbiddenProblem,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  SqlCondition,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { linkedPersonId } from '../volunteers.exception';
 import { ActivitiesCode, ActivitiesException } from './activities.exception';
@@ -47,13 +56,20 @@ export class ActivityAccess {
         params.residentCommunity = descendantsPattern(community);
         parts.push(`activity.unit_path LIKE :residentCommunity`);
       }
-      parts.push(`EXISTS (SELECT 1 FROM volunteer_activity_signups own WHERE own.activity_id = activity.id AND own.person_id = :residentPerson)`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM volunteer_activity_signups own WHERE own.activity_id = activity.id AND own.person_id = :residentPerson)`,
+      );
     }
     return parts.length > 0 ? { sql: `(${parts.join(' OR ')})`, params } : { sql: 'FALSE', params: {} };
   }
 
   /** The activity if the caller may see it; 404 otherwise. */
-  async visible(user: AuthenticatedUser, id: string, manager: EntityManager = this.dataSource.manager, options: { lock?: boolean } = {}): Promise<ActivityRecord> {
+  async visible(
+    user: AuthenticatedUser,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<ActivityRecord> {
     const activity = await this.activities.readOne(manager, id, options);
     if (!activity || !(await this.canSee(user, activity))) throw new NotFoundProblem('该活动');
     return activity;
@@ -65,7 +81,11 @@ export class ActivityAccess {
   }
 
   /** Organizer or staff: the organizer, or volunteers.manage in the activity's unit scope; 404 for anyone else. */
-  assertStaff(user: AuthenticatedUser, activity: ActivityRecord, permission: Permission = Permission.VolunteersManage): void {
+  assertStaff(
+    user: AuthenticatedUser,
+    activity: ActivityRecord,
+    permission: Permission = Permission.VolunteersManage,
+  ): void {
     if (activity.organizerUserId === user.userId) return;
     this.scope.assertCanReach(user, permission, activity.unitPath, '该活动');
   }
@@ -75,7 +95,11 @@ export class ActivityAccess {
    * read the activity get 403; anyone else 404.
    */
   assertVerifier(user: AuthenticatedUser, activity: ActivityRecord): void {
-    if (activity.organizerUserId === user.userId || this.scope.canReach(user, Permission.VolunteersVerify, activity.unitPath)) return;
+    if (
+      activity.organizerUserId === user.userId ||
+      this.scope.canReach(user, Permission.VolunteersVerify, activity.unitPath)
+    )
+      return;
     this.scope.assertCanReach(user, Permission.VolunteersRead, activity.unitPath, '该活动');
     throw new ActivitiesException(ActivitiesCode.VerifierOnly);
   }
@@ -89,7 +113,8 @@ export class ActivityAccess {
     if (personId === undefined || personId === user.personId) {
       return linkedPersonId(user);
     }
-    if (!this.scope.canReach(user, Permission.VolunteersManage, activity.unitPath)) throw new ForbiddenProblem('只能为本人报名、签到或取消');
+    if (!this.scope.canReach(user, Permission.VolunteersManage, activity.unitPath))
+      throw new ForbiddenProblem('只能为本人报名、签到或取消');
     if ((await this.residencePath(personId)) === undefined) throw new NotFoundProblem('该人员');
     return personId;
   }

@@ -1,6 +1,20 @@
 import { Body, Controller, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { AttendanceDto } from './dto/attendance.dto';
 import { CheckInResultDto } from './dto/check-in-result.dto';
 import { CheckInDto } from './dto/check-in.dto';
@@ -27,21 +41,35 @@ export class ActivityAttendanceController {
   @Post(':id/check-in')
   @AnyAuthenticated()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check in with the code shown at the venue (yourself, or someone else with volunteers.manage)', description: 'A second check-in keeps the first time.' })
+  @ApiOperation({
+    summary: 'Check in with the code shown at the venue (yourself, or someone else with volunteers.manage)',
+    description: 'A second check-in keeps the first time.',
+  })
   @ApiOkResponse({ type: CheckInResultDto })
   @ApiBadRequestResponse({ description: CHECK_IN_REFUSALS })
-  checkIn(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: CheckInDto): Promise<CheckInResultDto> {
+  checkIn(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: CheckInDto,
+  ): Promise<CheckInResultDto> {
     return this.checkIns.checkIn(user, id, body);
   }
 
   @Post(':id/check-out')
   @AnyAuthenticated()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check out with the code shown at the venue', description: 'Keeps the latest check-out until the attendance is verified.' })
+  @ApiOperation({
+    summary: 'Check out with the code shown at the venue',
+    description: 'Keeps the latest check-out until the attendance is verified.',
+  })
   @ApiOkResponse({ type: CheckInResultDto })
   @ApiBadRequestResponse({ description: CHECK_IN_REFUSALS })
   @ApiConflictResponse({ description: 'volunteers.not-checked-in; volunteers.attendance-verified' })
-  checkOut(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: CheckInDto): Promise<CheckInResultDto> {
+  checkOut(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: CheckInDto,
+  ): Promise<CheckInResultDto> {
     return this.checkIns.checkOut(user, id, body);
   }
 
@@ -56,8 +84,15 @@ export class ActivityAttendanceController {
   })
   @ApiOkResponse({ type: VerifyResultDto })
   @ApiForbiddenResponse({ description: 'volunteers.verifier-only' })
-  @ApiConflictResponse({ description: 'volunteers.not-signed-up: a named person has no confirmed sign-up; volunteers.not-checked-out: a named person did not check out and no hours were given' })
-  verifyAttendance(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: VerifyAttendanceDto): Promise<VerifyResultDto> {
+  @ApiConflictResponse({
+    description:
+      'volunteers.not-signed-up: a named person has no confirmed sign-up; volunteers.not-checked-out: a named person did not check out and no hours were given',
+  })
+  verifyAttendance(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: VerifyAttendanceDto,
+  ): Promise<VerifyResultDto> {
     return this.verify.execute(user, id, body);
   }
 
@@ -65,7 +100,8 @@ export class ActivityAttendanceController {
   @RequirePermission(Permission.VolunteersManage)
   @ApiOperation({
     summary: 'Correct the hours of a verified attendance, with a reason (the organizer, or volunteers.verify in scope)',
-    description: 'Audited as volunteers.attendance-corrected; the profile\'s hours follow. Points earned at verification are not recomputed (adjust them in the points module).',
+    description:
+      "Audited as volunteers.attendance-corrected; the profile's hours follow. Points earned at verification are not recomputed (adjust them in the points module).",
   })
   @ApiOkResponse({ type: AttendanceDto })
   @ApiConflictResponse({ description: 'volunteers.attendance-not-verified' })

@@ -21,7 +21,13 @@ export interface ActivityRecord {
 }
 
 export function checkInSessionOf(activity: ActivityRecord): CheckInSession {
-  return { startsAt: activity.startsAt, endsAt: activity.endsAt, checkInSecret: activity.checkInSecret, location: activity.location, radiusM: activity.radiusM };
+  return {
+    startsAt: activity.startsAt,
+    endsAt: activity.endsAt,
+    checkInSecret: activity.checkInSecret,
+    location: activity.location,
+    radiusM: activity.radiusM,
+  };
 }
 
 /** Where a notification says the activity is: its address, else its unit's name. */

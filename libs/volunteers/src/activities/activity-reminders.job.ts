@@ -33,15 +33,24 @@ export class ActivityRemindersJob {
     for (;;) {
       const due = await this.activities.dueReminders(now, until, BATCH);
       if (due.length === 0) break;
-      const unitNames = await this.views.unitNames(due.filter((row) => row.location_address === null).map((row) => ({ unitId: row.unit_id })));
+      const unitNames = await this.views.unitNames(
+        due.filter((row) => row.location_address === null).map((row) => ({ unitId: row.unit_id })),
+      );
       await this.notifier.reminders(
         due.map((row) => ({
           signupId: row.signup_id,
           personId: row.person_id,
-          activity: { title: row.title, startsAt: row.starts_at, place: row.location_address ?? unitNames.get(row.unit_id) ?? '' },
+          activity: {
+            title: row.title,
+            startsAt: row.starts_at,
+            place: row.location_address ?? unitNames.get(row.unit_id) ?? '',
+          },
         })),
       );
-      await this.activities.markReminded(due.map((row) => row.signup_id), now);
+      await this.activities.markReminded(
+        due.map((row) => row.signup_id),
+        now,
+      );
       reminded += due.length;
     }
     return { period: context.period.key, reminded };

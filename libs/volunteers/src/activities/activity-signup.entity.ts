@@ -50,7 +50,14 @@ export class ActivitySignupEntity {
   hours: number | null;
 
   /** What check-in and check-out gave, kept when the verifier set other hours. */
-  @Column({ name: 'computed_hours', type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numericTransformer })
+  @Column({
+    name: 'computed_hours',
+    type: 'numeric',
+    precision: 6,
+    scale: 2,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   computedHours: number | null;
 
   @Column({ name: 'hours_reason', type: 'text', nullable: true })

@@ -13,7 +13,10 @@ export class ActivityViews {
 
   /** unit id → name, for activities shown or announced. */
   async unitNames(activities: Pick<ActivityRecord, 'unitId'>[], manager?: EntityManager): Promise<Map<string, string>> {
-    const units = await this.directory.units.byIds(activities.map((activity) => activity.unitId), manager);
+    const units = await this.directory.units.byIds(
+      activities.map((activity) => activity.unitId),
+      manager,
+    );
     return new Map([...units].map(([id, unit]) => [id, unit.name]));
   }
 
@@ -29,9 +32,16 @@ export class ActivityViews {
   }
 
   /** Attendance rows with the people's names; `positions` gives waitlisted sign-ups their place. */
-  async attendance(signups: ActivitySignupEntity[], positions: Map<string, number> = new Map(), manager?: EntityManager): Promise<AttendanceDto[]> {
+  async attendance(
+    signups: ActivitySignupEntity[],
+    positions: Map<string, number> = new Map(),
+    manager?: EntityManager,
+  ): Promise<AttendanceDto[]> {
     if (signups.length === 0) return [];
-    const names = await this.directory.people.names(signups.map((s) => s.personId), manager);
+    const names = await this.directory.people.names(
+      signups.map((s) => s.personId),
+      manager,
+    );
     return signups.map((s) => AttendanceDto.from(s, names.get(s.personId) ?? '', positions.get(s.id) ?? null));
   }
 }

@@ -32,7 +32,11 @@ export function isValidCheckInCode(secret: string, code: string, now: Date): boo
 /** Check-in and check-out are open from `margin` before the start until `margin` after the end. */
 export const CHECK_IN_MARGIN_MINUTES = 30;
 
-export function withinCheckInWindow(window: { startsAt: Date; endsAt: Date }, now: Date, marginMinutes = CHECK_IN_MARGIN_MINUTES): boolean {
+export function withinCheckInWindow(
+  window: { startsAt: Date; endsAt: Date },
+  now: Date,
+  marginMinutes = CHECK_IN_MARGIN_MINUTES,
+): boolean {
   const margin = marginMinutes * 60_000;
   return now.getTime() >= window.startsAt.getTime() - margin && now.getTime() <= window.endsAt.getTime() + margin;
 }

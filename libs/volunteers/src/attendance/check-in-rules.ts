@@ -24,7 +24,8 @@ export interface CheckInAttempt {
  */
 export function assertCheckInAllowed(session: CheckInSession, attempt: CheckInAttempt, now: Date): void {
   if (!withinCheckInWindow(session, now)) throw new CheckInException(CheckInCode.Closed);
-  if (!isValidCheckInCode(session.checkInSecret, attempt.code, now)) throw new CheckInException(CheckInCode.CodeInvalid);
+  if (!isValidCheckInCode(session.checkInSecret, attempt.code, now))
+    throw new CheckInException(CheckInCode.CodeInvalid);
   if (session.radiusM === null || session.location === null) return;
   if (attempt.lat === undefined || attempt.lng === undefined) throw new CheckInException(CheckInCode.LocationRequired);
   const distance = distanceMeters(session.location, { lat: attempt.lat, lng: attempt.lng });

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { enclosingPath, OrganizationDirectory } from '@linli/organization';
-import { AuthenticatedUser, ForbiddenProblem, hasPermission, isWithin, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  ForbiddenProblem,
+  hasPermission,
+  isWithin,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { linkedPersonId } from '../volunteers.exception';
 import { DemandRow } from './demand-rows';
@@ -36,7 +44,12 @@ export class DemandAccess {
     private readonly directory: OrganizationDirectory,
   ) {}
 
-  async load(manager: EntityManager, user: AuthenticatedUser, id: string, options: { lock?: boolean } = {}): Promise<LoadedDemand> {
+  async load(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<LoadedDemand> {
     if (options.lock) await this.demands.lock(manager, id);
     const row = await this.demands.find(manager, id);
     if (!row) throw new NotFoundProblem('该需求');
@@ -46,7 +59,8 @@ export class DemandAccess {
       requester: user.personId !== null && user.personId === row.requester_person_id,
       claimant:
         row.claim_id !== null &&
-        ((user.personId !== null && row.claimant_person_id === user.personId) || (row.claimant_organization_id !== null && row.claimed_by_user_id === user.userId)),
+        ((user.personId !== null && row.claimant_person_id === user.personId) ||
+          (row.claimant_organization_id !== null && row.claimed_by_user_id === user.userId)),
     };
     if (roles.staffRead || roles.staffManage || roles.requester || roles.claimant) return { row, roles };
     if (user.personId !== null && (await this.personSees(manager, user, row))) return { row, roles };

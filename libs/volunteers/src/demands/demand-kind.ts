@@ -2,7 +2,11 @@
 export const DEMAND_KINDS = ['micro_wish', 'service_need', 'task'] as const;
 export type DemandKind = (typeof DEMAND_KINDS)[number];
 
-export const DEMAND_KIND_DISPLAY: Record<DemandKind, string> = { micro_wish: '微心愿', service_need: '服务需求', task: '任务' };
+export const DEMAND_KIND_DISPLAY: Record<DemandKind, string> = {
+  micro_wish: '微心愿',
+  service_need: '服务需求',
+  task: '任务',
+};
 
 /**
  * open → claimed → fulfilled → confirmed; cancelled (requester or staff), expired (deadline passed

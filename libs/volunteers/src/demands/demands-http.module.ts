@@ -13,6 +13,14 @@ import { ResolveFulfilmentUseCase } from './usecases/resolve-fulfilment.usecase'
 @Module({
   imports: [DemandsModule],
   controllers: [DemandsController],
-  providers: [PostDemandUseCase, ClaimDemandUseCase, ClaimLifecycleUseCase, FulfilDemandUseCase, ResolveFulfilmentUseCase, CancelDemandUseCase, InviteVolunteersUseCase],
+  providers: [
+    PostDemandUseCase,
+    ClaimDemandUseCase,
+    ClaimLifecycleUseCase,
+    FulfilDemandUseCase,
+    ResolveFulfilmentUseCase,
+    CancelDemandUseCase,
+    InviteVolunteersUseCase,
+  ],
 })
 export class DemandsHttpModule {}

@@ -8,5 +8,15 @@ import { ReleaseLapsedClaimsJob } from './jobs/release-lapsed-claims.job';
 import { WeeklyDemandDigestJob } from './jobs/weekly-demand-digest.job';
 
 /** Jobs face of the demands area; mounted by the scheduler. */
-@Module({ imports: [DemandsModule], providers: [ReleaseLapsedClaimsJob, EscalateOverdueDemandsJob, WeeklyDemandDigestJob, LapsedClaims, OverdueDemands, DemandDigest] })
+@Module({
+  imports: [DemandsModule],
+  providers: [
+    ReleaseLapsedClaimsJob,
+    EscalateOverdueDemandsJob,
+    WeeklyDemandDigestJob,
+    LapsedClaims,
+    OverdueDemands,
+    DemandDigest,
+  ],
+})
 export class DemandsJobsModule {}

@@ -3,7 +3,10 @@ import { JobQueue, NotificationRecipient, SendNotificationJob } from '@linli/pla
 import { DemandsTemplate } from './demands-templates';
 
 /** A claimant to tell something: the person, or for an organization's claim the user who made it. */
-export function claimantRecipient(claim: { claimant_person_id: string | null; claimed_by_user_id: string | null }): NotificationRecipient | null {
+export function claimantRecipient(claim: {
+  claimant_person_id: string | null;
+  claimed_by_user_id: string | null;
+}): NotificationRecipient | null {
   if (claim.claimant_person_id) return { personId: claim.claimant_person_id };
   if (claim.claimed_by_user_id) return { userId: claim.claimed_by_user_id };
   return null;
@@ -15,12 +18,27 @@ export class DemandsNotifier {
   constructor(private readonly jobs: JobQueue) {}
 
   fulfilled(requesterPersonId: string, fulfilmentId: string, title: string): Promise<void> {
-    return this.jobs.notify({ recipient: { personId: requesterPersonId }, templateKey: DemandsTemplate.Fulfilled, data: { title }, dedupeKey: `${DemandsTemplate.Fulfilled}:${fulfilmentId}` });
+    return this.jobs.notify({
+      recipient: { personId: requesterPersonId },
+      templateKey: DemandsTemplate.Fulfilled,
+      data: { title },
+      dedupeKey: `${DemandsTemplate.Fulfilled}:${fulfilmentId}`,
+    });
   }
 
-  rejected(recipient: NotificationRecipient | null, fulfilmentId: string, title: string, reason: string): Promise<void> {
+  rejected(
+    recipient: NotificationRecipient | null,
+    fulfilmentId: string,
+    title: string,
+    reason: string,
+  ): Promise<void> {
     if (!recipient) return Promise.resolve();
-    return this.jobs.notify({ recipient, templateKey: DemandsTemplate.FulfilmentRejected, data: { title, reason }, dedupeKey: `${DemandsTemplate.FulfilmentRejected}:${fulfilmentId}` });
+    return this.jobs.notify({
+      recipient,
+      templateKey: DemandsTemplate.FulfilmentRejected,
+      data: { title, reason },
+      dedupeKey: `${DemandsTemplate.FulfilmentRejected}:${fulfilmentId}`,
+    });
   }
 
   invited(invitations: { id: string; personId: string }[], demand: { title: string; unitName: string }): Promise<void> {
@@ -36,7 +54,12 @@ export class DemandsNotifier {
 
   lapsed(recipient: NotificationRecipient | null, claimId: string, title: string): Promise<void> {
     if (!recipient) return Promise.resolve();
-    return this.jobs.notify({ recipient, templateKey: DemandsTemplate.ClaimLapsed, data: { title }, dedupeKey: `${DemandsTemplate.ClaimLapsed}:${claimId}` });
+    return this.jobs.notify({
+      recipient,
+      templateKey: DemandsTemplate.ClaimLapsed,
+      data: { title },
+      dedupeKey: `${DemandsTemplate.ClaimLapsed}:${claimId}`,
+    });
   }
 
   many(jobs: SendNotificationJob[]): Promise<void> {

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuthenticatedUser, Clock, decodeCursor, encodeCursor, hasPermission, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  Clock,
+  decodeCursor,
+  encodeCursor,
+  hasPermission,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemandAccess } from './demand-access.service';
 import { DemandsRepository } from './demands.repository';
@@ -60,7 +69,11 @@ export class DemandsQuery {
     let unitPath: string | undefined;
     if (query.unitId) {
       unitPath = await this.scope.unitPath(query.unitId);
-      if (hasPermission(user, Permission.VolunteersRead) && !this.scope.canReach(user, Permission.VolunteersRead, unitPath)) throw new NotFoundProblem('该单位');
+      if (
+        hasPermission(user, Permission.VolunteersRead) &&
+        !this.scope.canReach(user, Permission.VolunteersRead, unitPath)
+      )
+        throw new NotFoundProblem('该单位');
     }
     const limit = query.limit ?? 20;
     const rows = await this.demands.list({

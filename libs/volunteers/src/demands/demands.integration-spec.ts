@@ -24,7 +24,7 @@ interface Resident {
   token: string;
 }
 
-describe('service demands over HTTP: posting, one live claim, fulfilment and the requester\'s answer', () => {
+describe("service demands over HTTP: posting, one live claim, fulfilment and the requester's answer", () => {
   let api: TestApi;
   let scheduler: NestFastifyApplication;
   let units: Map<string, ScenarioUnit>;
@@ -41,13 +41,21 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     return { personId: person.id, token: account.token };
   }
 
-  async function postWish(requester: Resident, body: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
-    const response = await api.post('/api/v1/volunteers/demands', { kind: 'micro_wish', unitId: unit('小区A1').id, title: '帮忙修理水龙头', ...body }, requester.token);
+  async function postWish(
+    requester: Resident,
+    body: Record<string, unknown> = {},
+  ): Promise<{ id: string; status: string }> {
+    const response = await api.post(
+      '/api/v1/volunteers/demands',
+      { kind: 'micro_wish', unitId: unit('小区A1').id, title: '帮忙修理水龙头', ...body },
+      requester.token,
+    );
     expect(response.status).toBe(201);
     return response.body;
   }
 
-  const act = (id: string, action: string, token: string, body: unknown = {}) => api.post(`/api/v1/volunteers/demands/${id}/${action}`, body, token);
+  const act = (id: string, action: string, token: string, body: unknown = {}) =>
+    api.post(`/api/v1/volunteers/demands/${id}/${action}`, body, token);
 
   beforeAll(async () => {
     await resetState();
@@ -74,8 +82,16 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     expectProblem(answers.find((a) => a.status === 409) as (typeof answers)[number], 409, 'volunteers.demand-taken');
     const winner = answers.find((a) => a.status === 201)?.body;
     expect([first.personId, second.personId]).toContain(winner.claim.personId);
-    expect(winner).toMatchObject({ status: 'claimed', claimExpiresAt: new Date(clock.now().getTime() + 72 * HOUR_MS).toISOString(), claimSecondsLeft: 72 * 3600 });
-    expect(await countRows(`SELECT count(*) FROM volunteer_demand_claims WHERE demand_id = $1 AND status = 'live'`, [demand.id])).toBe(1);
+    expect(winner).toMatchObject({
+      status: 'claimed',
+      claimExpiresAt: new Date(clock.now().getTime() + 72 * HOUR_MS).toISOString(),
+      claimSecondsLeft: 72 * 3600,
+    });
+    expect(
+      await countRows(`SELECT count(*) FROM volunteer_demand_claims WHERE demand_id = $1 AND status = 'live'`, [
+        demand.id,
+      ]),
+    ).toBe(1);
   });
 
   it('runs a demand through fulfil, reject with a reason, a second fulfil and confirm, one event per step keyed by the attempt', async () => {
@@ -85,18 +101,34 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     expect((await act(demand.id, 'claim', volunteer.token)).status).toBe(201);
 
     const fulfilled = await act(demand.id, 'fulfil', volunteer.token, { note: '已更换阀芯' });
-    expect(fulfilled.body).toMatchObject({ status: 'fulfilled', claimSecondsLeft: null, fulfilments: [{ status: 'pending', note: '已更换阀芯' }] });
+    expect(fulfilled.body).toMatchObject({
+      status: 'fulfilled',
+      claimSecondsLeft: null,
+      fulfilments: [{ status: 'pending', note: '已更换阀芯' }],
+    });
     const rejected = await act(demand.id, 'reject', requester.token, { reason: '还在漏水' });
-    expect(rejected.body).toMatchObject({ status: 'claimed', fulfilments: [{ status: 'rejected', reason: '还在漏水' }] });
+    expect(rejected.body).toMatchObject({
+      status: 'claimed',
+      fulfilments: [{ status: 'rejected', reason: '还在漏水' }],
+    });
     await act(demand.id, 'fulfil', volunteer.token, {});
     const confirmed = await act(demand.id, 'confirm', requester.token, { rating: 4 });
 
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', rating: 4, claim: null, fulfilments: [{ status: 'rejected' }, { status: 'confirmed', rating: 4 }] });
+    expect(confirmed.body).toMatchObject({
+      status: 'confirmed',
+      rating: 4,
+      claim: null,
+      fulfilments: [{ status: 'rejected' }, { status: 'confirmed', rating: 4 }],
+    });
     const [firstAttempt, secondAttempt] = confirmed.body.fulfilments.map((f: { id: string }) => f.id);
     const events = await withTestDb(
       async (client) =>
-        (await client.query(`SELECT type, data, actors FROM outbox_events WHERE data->>'demandId' = $1 ORDER BY seq`, [demand.id])).rows as { type: string; data: Record<string, unknown>; actors: unknown[] }[],
+        (
+          await client.query(`SELECT type, data, actors FROM outbox_events WHERE data->>'demandId' = $1 ORDER BY seq`, [
+            demand.id,
+          ])
+        ).rows as { type: string; data: Record<string, unknown>; actors: unknown[] }[],
     );
     expect(events.map((e) => [e.type, e.data.wishId])).toEqual([
       ['volunteers.wish.fulfilled', firstAttempt],
@@ -104,11 +136,16 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
       ['volunteers.wish.fulfilled', secondAttempt],
       ['volunteers.wish.confirmed', secondAttempt],
     ]);
-    expect(events[3]).toMatchObject({ data: { title: '帮忙修理水龙头', kind: 'micro_wish', rating: 4 }, actors: [{ personId: volunteer.personId, role: 'claimant' }] });
-    expect(await countRows(`SELECT rating_sum FROM volunteer_profiles WHERE person_id = $1`, [volunteer.personId])).toBe(4);
+    expect(events[3]).toMatchObject({
+      data: { title: '帮忙修理水龙头', kind: 'micro_wish', rating: 4 },
+      actors: [{ personId: volunteer.personId, role: 'claimant' }],
+    });
+    expect(
+      await countRows(`SELECT rating_sum FROM volunteer_profiles WHERE person_id = $1`, [volunteer.personId]),
+    ).toBe(4);
   });
 
-  it('refuses the wrong actor with 403 and answers 404 outside the demand\'s community and the staff\'s scope', async () => {
+  it("refuses the wrong actor with 403 and answers 404 outside the demand's community and the staff's scope", async () => {
     const requester = await resident();
     const volunteer = await resident();
     const neighbour = await resident();
@@ -123,35 +160,85 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     expectProblem(await api.get(`/api/v1/volunteers/demands/${demand.id}`, stranger.token), 404, 'resource.not-found');
     expectProblem(await act(demand.id, 'claim', stranger.token), 404, 'resource.not-found');
     expectProblem(await api.get(`/api/v1/volunteers/demands/${demand.id}`, tokens.gridB), 404, 'resource.not-found');
-    expectProblem(await api.get(`/api/v1/volunteers/demands?unitId=${unit('社区A').id}`, tokens.gridB), 404, 'resource.not-found');
-    expectProblem(await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具' }, tokens.staffWithoutPerson), 403, 'volunteers.person-not-linked');
     expectProblem(
-      await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: requester.personId }, tokens.gridB),
+      await api.get(`/api/v1/volunteers/demands?unitId=${unit('社区A').id}`, tokens.gridB),
       404,
       'resource.not-found',
     );
-    expectProblem(await api.post('/api/v1/volunteers/demands', { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: neighbour.personId }, volunteer.token), 403, 'auth.forbidden');
+    expectProblem(
+      await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'task', unitId: unit('小区A1').id, title: '搬家具' },
+        tokens.staffWithoutPerson,
+      ),
+      403,
+      'volunteers.person-not-linked',
+    );
+    expectProblem(
+      await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: requester.personId },
+        tokens.gridB,
+      ),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: neighbour.personId },
+        volunteer.token,
+      ),
+      403,
+      'auth.forbidden',
+    );
   });
 
-  it('lets a grid worker post for a resident and claim for a party organization, and lists by the caller\'s reach', async () => {
+  it("lets a grid worker post for a resident and claim for a party organization, and lists by the caller's reach", async () => {
     const elder = await resident();
     const neighbour = await resident();
     const branch = await createPartyOrganization({ kind: 'branch', name: '社区A第一支部', unitId: unit('社区A').id });
     const posted = await api.post(
       '/api/v1/volunteers/demands',
-      { kind: 'service_need', unitId: unit('楼栋A1-1').id, title: '陪同老人就医', requesterPersonId: elder.personId, requiredSkills: ['elderly_care'] },
+      {
+        kind: 'service_need',
+        unitId: unit('楼栋A1-1').id,
+        title: '陪同老人就医',
+        requesterPersonId: elder.personId,
+        requiredSkills: ['elderly_care'],
+      },
       tokens.gridA,
     );
     expect(posted.status).toBe(201);
-    expect(posted.body).toMatchObject({ requesterPersonId: elder.personId, status: 'open', displayKind: '服务需求', requiredSkills: ['elderly_care'] });
+    expect(posted.body).toMatchObject({
+      requesterPersonId: elder.personId,
+      status: 'open',
+      displayKind: '服务需求',
+      requiredSkills: ['elderly_care'],
+    });
 
-    const openForNeighbour = await api.get('/api/v1/volunteers/demands?status=open&skill=elderly_care', neighbour.token);
+    const openForNeighbour = await api.get(
+      '/api/v1/volunteers/demands?status=open&skill=elderly_care',
+      neighbour.token,
+    );
     expect(openForNeighbour.body.items.map((d: { id: string }) => d.id)).toEqual([posted.body.id]);
     const claimed = await act(posted.body.id, 'claim', tokens.gridA, { organizationId: branch.id });
-    expect(claimed.body.claim).toMatchObject({ organizationId: branch.id, organizationKind: 'party_organization', personId: null });
-    expect((await api.get('/api/v1/volunteers/demands?status=open&skill=elderly_care', neighbour.token)).body.items).toEqual([]);
-    expect((await api.get('/api/v1/volunteers/demands?mine=true', elder.token)).body.items.map((d: { id: string }) => d.id)).toEqual([posted.body.id]);
-    expect((await api.get(`/api/v1/volunteers/demands?unitId=${unit('网格A1').id}&kind=service_need`, tokens.gridA)).body.items.map((d: { id: string }) => d.id)).toContain(posted.body.id);
+    expect(claimed.body.claim).toMatchObject({
+      organizationId: branch.id,
+      organizationKind: 'party_organization',
+      personId: null,
+    });
+    expect(
+      (await api.get('/api/v1/volunteers/demands?status=open&skill=elderly_care', neighbour.token)).body.items,
+    ).toEqual([]);
+    expect(
+      (await api.get('/api/v1/volunteers/demands?mine=true', elder.token)).body.items.map((d: { id: string }) => d.id),
+    ).toEqual([posted.body.id]);
+    expect(
+      (
+        await api.get(`/api/v1/volunteers/demands?unitId=${unit('网格A1').id}&kind=service_need`, tokens.gridA)
+      ).body.items.map((d: { id: string }) => d.id),
+    ).toContain(posted.body.id);
     expect((await api.get('/api/v1/volunteers/demands', tokens.gridB)).body.items).toEqual([]);
   });
 
@@ -165,19 +252,32 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     expectProblem(await act(demand.id, 'extend', volunteer.token), 409, 'volunteers.claim-extension-limit');
 
     clock.advance(71 * HOUR_MS);
-    const early = await scheduler.get(JobRunner).run({ schedule: RELEASE_LAPSED_CLAIMS_SCHEDULE, period: '2026-11-26T09' });
+    const early = await scheduler
+      .get(JobRunner)
+      .run({ schedule: RELEASE_LAPSED_CLAIMS_SCHEDULE, period: '2026-11-26T09' });
     expect(early.run).toMatchObject({ status: 'succeeded', result: { released: 0 } });
-    expect((await api.get(`/api/v1/volunteers/demands/${demand.id}`, volunteer.token)).body).toMatchObject({ status: 'claimed', claimSecondsLeft: 3600 });
+    expect((await api.get(`/api/v1/volunteers/demands/${demand.id}`, volunteer.token)).body).toMatchObject({
+      status: 'claimed',
+      claimSecondsLeft: 3600,
+    });
 
     clock.advance(2 * HOUR_MS);
-    const run = await scheduler.get(JobRunner).run({ schedule: RELEASE_LAPSED_CLAIMS_SCHEDULE, period: '2026-11-26T11' });
+    const run = await scheduler
+      .get(JobRunner)
+      .run({ schedule: RELEASE_LAPSED_CLAIMS_SCHEDULE, period: '2026-11-26T11' });
 
     expect(run.run.status).toBe('succeeded');
     expect((run.run.result as { released: number }).released).toBeGreaterThanOrEqual(1);
     const reopened = await api.get(`/api/v1/volunteers/demands/${demand.id}`, requester.token);
     expect(reopened.body).toMatchObject({ status: 'open', claim: null, claimSecondsLeft: null });
-    const notices = await scheduler.get(JobQueue).get(QueueName.Notifications).getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    const lapsedNotices = notices.filter((job) => job.data.templateKey === 'volunteers.demand-claim-lapsed' && job.data.recipient.personId === volunteer.personId);
+    const notices = await scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    const lapsedNotices = notices.filter(
+      (job) =>
+        job.data.templateKey === 'volunteers.demand-claim-lapsed' && job.data.recipient.personId === volunteer.personId,
+    );
     expect(lapsedNotices.map((job) => job.data.data)).toEqual([{ title: '帮忙修理水龙头' }]);
     expect((await act(demand.id, 'claim', (await resident()).token)).status).toBe(201);
   });
@@ -187,7 +287,10 @@ describe('service demands over HTTP: posting, one live claim, fulfilment and the
     const other = await resident();
     const demand = await postWish(requester);
     expectProblem(await act(demand.id, 'cancel', other.token), 403, 'volunteers.not-requester');
-    expect((await act(demand.id, 'cancel', requester.token)).body).toMatchObject({ status: 'cancelled', displayStatus: '已取消' });
+    expect((await act(demand.id, 'cancel', requester.token)).body).toMatchObject({
+      status: 'cancelled',
+      displayStatus: '已取消',
+    });
     expectProblem(await act(demand.id, 'claim', other.token), 409, 'volunteers.demand-wrong-state');
   });
 });

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { descendantsPattern, queryRows } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClaimStatus, DemandStatus } from './demand-kind';
-import { DemandListFilter, DemandRow, EscalationRow, FulfilmentRow, LapsingClaim, MatchRow, NewClaim, NewDemand, OpenDemandsGroup, RankInput } from './demand-rows';
+import {
+  DemandListFilter,
+  DemandRow,
+  EscalationRow,
+  FulfilmentRow,
+  LapsingClaim,
+  MatchRow,
+  NewClaim,
+  NewDemand,
+  OpenDemandsGroup,
+  RankInput,
+} from './demand-rows';
 import { CLOSENESS } from './matching/match-reasons';
 
 /** `… WHERE d.id = $1`: a demand with its live claim. */
@@ -51,7 +62,8 @@ export class DemandsRepository {
       params.push(value);
       return `$${params.length}`;
     };
-    const within = (root: string): string => `(d.unit_path = ${param(root)} OR d.unit_path LIKE ${param(descendantsPattern(root))})`;
+    const within = (root: string): string =>
+      `(d.unit_path = ${param(root)} OR d.unit_path LIKE ${param(descendantsPattern(root))})`;
     const own: string[] = [];
     if (filter.personId) own.push(`d.requester_person_id = ${param(filter.personId)}`);
     own.push(
@@ -61,7 +73,10 @@ export class DemandsRepository {
     if (!filter.mine) {
       if (filter.scope === 'all') reach.push('TRUE');
       else for (const path of filter.scope) reach.push(within(path));
-      if (filter.personId) reach.push(`EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = d.id AND vi.person_id = ${param(filter.personId)})`);
+      if (filter.personId)
+        reach.push(
+          `EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = d.id AND vi.person_id = ${param(filter.personId)})`,
+        );
       if (filter.communityPath) reach.push(within(filter.communityPath));
     }
     const where = [`(${reach.join(' OR ')})`];
@@ -69,8 +84,13 @@ export class DemandsRepository {
     if (filter.status) where.push(`d.status = ${param(filter.status)}`);
     if (filter.kind) where.push(`d.kind = ${param(filter.kind)}`);
     if (filter.skill) where.push(`d.required_skills @> ARRAY[${param(filter.skill)}]::varchar[]`);
-    if (filter.after) where.push(`(d.created_at, d.id) < (${param(filter.after[0])}::timestamptz, ${param(filter.after[1])}::uuid)`);
-    return queryRows<DemandRow>(this.dataSource.manager, `${DEMAND_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${param(filter.limit + 1)}`, params);
+    if (filter.after)
+      where.push(`(d.created_at, d.id) < (${param(filter.after[0])}::timestamptz, ${param(filter.after[1])}::uuid)`);
+    return queryRows<DemandRow>(
+      this.dataSource.manager,
+      `${DEMAND_SELECT} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ${param(filter.limit + 1)}`,
+      params,
+    );
   }
 
   /** Every fulfilment attempt of the demand, oldest first. */
@@ -89,20 +109,41 @@ export class DemandsRepository {
       manager,
       `INSERT INTO volunteer_demands (kind, unit_id, unit_path, title, description, requester_person_id, posted_by_user_id, required_skills, deadline, claim_hours, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, date_trunc('milliseconds', clock_timestamp()), now()) RETURNING id`,
-      [demand.kind, demand.unitId, demand.unitPath, demand.title, demand.description, demand.requesterPersonId, demand.postedByUserId, demand.requiredSkills, demand.deadline, demand.claimHours],
+      [
+        demand.kind,
+        demand.unitId,
+        demand.unitPath,
+        demand.title,
+        demand.description,
+        demand.requesterPersonId,
+        demand.postedByUserId,
+        demand.requiredSkills,
+        demand.deadline,
+        demand.claimHours,
+      ],
     );
     return row.id;
   }
 
   /** open → claimed; false when the demand was not open. */
   async markClaimed(manager: EntityManager, id: string): Promise<boolean> {
-    const moved = await queryRows<{ id: string }>(manager, `UPDATE volunteer_demands SET status = 'claimed', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [id]);
+    const moved = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE volunteer_demands SET status = 'claimed', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
+      [id],
+    );
     return moved.length > 0;
   }
 
   async setStatus(manager: EntityManager, id: string, status: DemandStatus, rating?: number): Promise<void> {
-    if (rating === undefined) await manager.query(`UPDATE volunteer_demands SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
-    else await manager.query(`UPDATE volunteer_demands SET status = $2, rating = $3, updated_at = now() WHERE id = $1`, [id, status, rating]);
+    if (rating === undefined)
+      await manager.query(`UPDATE volunteer_demands SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
+    else
+      await manager.query(`UPDATE volunteer_demands SET status = $2, rating = $3, updated_at = now() WHERE id = $1`, [
+        id,
+        status,
+        rating,
+      ]);
   }
 
   /** Inserts the live claim (the partial unique index on live claims may refuse it). */
@@ -111,14 +152,30 @@ export class DemandsRepository {
       manager,
       `INSERT INTO volunteer_demand_claims (demand_id, claimant_person_id, claimant_organization_id, claimant_organization_kind, claimed_by_user_id, claimed_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [demandId, claim.personId, claim.organizationId, claim.organizationKind, claim.claimedByUserId, claim.claimedAt, claim.expiresAt],
+      [
+        demandId,
+        claim.personId,
+        claim.organizationId,
+        claim.organizationKind,
+        claim.claimedByUserId,
+        claim.claimedAt,
+        claim.expiresAt,
+      ],
     );
     return row.id;
   }
 
   /** Ends a live claim (`released`, `lapsed`, `completed`, `cancelled`), at `at` or now. */
-  async endClaim(manager: EntityManager, claimId: string, status: Exclude<ClaimStatus, 'live'>, at?: Date): Promise<void> {
-    await manager.query(`UPDATE volunteer_demand_claims SET status = $2, ended_at = coalesce($3, now()) WHERE id = $1`, [claimId, status, at ?? null]);
+  async endClaim(
+    manager: EntityManager,
+    claimId: string,
+    status: Exclude<ClaimStatus, 'live'>,
+    at?: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE volunteer_demand_claims SET status = $2, ended_at = coalesce($3, now()) WHERE id = $1`,
+      [claimId, status, at ?? null],
+    );
   }
 
   /** Pushes a live claim's lapse time by `hours`, unless it was extended `max` times already; its new lapse time, if extended. */
@@ -136,7 +193,13 @@ export class DemandsRepository {
     await manager.query(`UPDATE volunteer_demand_claims SET expires_at = $2 WHERE id = $1`, [claimId, expiresAt]);
   }
 
-  async insertFulfilment(manager: EntityManager, demandId: string, claimId: string, note: string | null, at: Date): Promise<string> {
+  async insertFulfilment(
+    manager: EntityManager,
+    demandId: string,
+    claimId: string,
+    note: string | null,
+    at: Date,
+  ): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO volunteer_demand_fulfilments (demand_id, claim_id, note, fulfilled_at) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -146,7 +209,12 @@ export class DemandsRepository {
   }
 
   /** Resolves the demand's pending fulfilment (confirmed with a rating, or rejected with a reason); its id, or undefined when none is pending. */
-  async resolveFulfilment(manager: EntityManager, demandId: string, resolution: { rating: number } | { reason: string }, at: Date): Promise<string | undefined> {
+  async resolveFulfilment(
+    manager: EntityManager,
+    demandId: string,
+    resolution: { rating: number } | { reason: string },
+    at: Date,
+  ): Promise<string | undefined> {
     const [row] =
       'rating' in resolution
         ? await queryRows<{ id: string }>(
@@ -163,7 +231,13 @@ export class DemandsRepository {
   }
 
   /** Invites each person once per demand: those invited before are left out of the answer. */
-  insertInvitations(manager: EntityManager, demandId: string, personIds: string[], invitedBy: string, at: Date): Promise<{ id: string; person_id: string }[]> {
+  insertInvitations(
+    manager: EntityManager,
+    demandId: string,
+    personIds: string[],
+    invitedBy: string,
+    at: Date,
+  ): Promise<{ id: string; person_id: string }[]> {
     return queryRows<{ id: string; person_id: string }>(
       manager,
       `INSERT INTO volunteer_demand_invitations (demand_id, person_id, invited_by_user_id, invited_at)
@@ -218,7 +292,10 @@ export class DemandsRepository {
 
   async markEscalated(ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`UPDATE volunteer_demands SET escalated_at = $2 WHERE id = ANY ($1::uuid[]) AND escalated_at IS NULL`, [ids, at]);
+    await this.dataSource.query(
+      `UPDATE volunteer_demands SET escalated_at = $2 WHERE id = ANY ($1::uuid[]) AND escalated_at IS NULL`,
+      [ids, at],
+    );
   }
 
   /**

@@ -7,7 +7,12 @@ import { VolunteerDemandEntity } from './volunteer-demand.entity';
 
 /** Entities and migrations of the demands area (listed in volunteers.schema.ts); a demand keeps a copy of its unit's path. */
 export const demandsSchema: SchemaPart = {
-  tables: ['volunteer_demands', 'volunteer_demand_claims', 'volunteer_demand_fulfilments', 'volunteer_demand_invitations'],
+  tables: [
+    'volunteer_demands',
+    'volunteer_demand_claims',
+    'volunteer_demand_fulfilments',
+    'volunteer_demand_invitations',
+  ],
   entities: [VolunteerDemandEntity, DemandClaimEntity, DemandFulfilmentEntity, DemandInvitationEntity],
   migrations: [CreateVolunteerDemands1795350200000],
   pathCopies: [{ table: 'volunteer_demands', column: 'unit_path' }],

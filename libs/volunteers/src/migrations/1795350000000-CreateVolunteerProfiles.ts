@@ -21,7 +21,10 @@ export class CreateVolunteerProfiles1795350000000 implements MigrationInterface 
         CONSTRAINT volunteer_skills_name_key UNIQUE (name)
       )`);
     for (const skill of BUILTIN_SKILLS) {
-      await queryRunner.query(`INSERT INTO volunteer_skills (code, name, builtin) VALUES ($1, $2, true)`, [skill.code, skill.name]);
+      await queryRunner.query(`INSERT INTO volunteer_skills (code, name, builtin) VALUES ($1, $2, true)`, [
+        skill.code,
+        skill.name,
+      ]);
     }
     await queryRunner.query(`
       CREATE TABLE volunteer_profiles (
@@ -54,7 +57,9 @@ export class CreateVolunteerProfiles1795350000000 implements MigrationInterface 
         changed_by uuid NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX volunteer_stage_changes_profile_idx ON volunteer_stage_changes (profile_id, changed_at)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_stage_changes_profile_idx ON volunteer_stage_changes (profile_id, changed_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

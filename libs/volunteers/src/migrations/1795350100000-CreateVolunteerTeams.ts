@@ -34,9 +34,13 @@ export class CreateVolunteerTeams1795350100000 implements MigrationInterface {
         CONSTRAINT volunteer_team_members_pkey PRIMARY KEY (team_id, person_id),
         CONSTRAINT volunteer_team_members_role_check CHECK (role IN ('leader', 'deputy', 'member'))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX volunteer_team_members_one_leader ON volunteer_team_members (team_id) WHERE role = 'leader'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX volunteer_team_members_one_leader ON volunteer_team_members (team_id) WHERE role = 'leader'`,
+    );
     await queryRunner.query(`CREATE INDEX volunteer_team_members_person_idx ON volunteer_team_members (person_id)`);
-    await queryRunner.query(`CREATE INDEX volunteer_team_members_joined_idx ON volunteer_team_members (team_id, joined_at, person_id)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_team_members_joined_idx ON volunteer_team_members (team_id, joined_at, person_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -35,9 +35,15 @@ export class CreateVolunteerDemands1795350200000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX volunteer_demands_unit_idx ON volunteer_demands (unit_id, created_at DESC)`);
     await queryRunner.query(`CREATE INDEX volunteer_demands_requester_idx ON volunteer_demands (requester_person_id)`);
-    await queryRunner.query(`CREATE INDEX volunteer_demands_created_idx ON volunteer_demands (created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX volunteer_demands_open_deadline_idx ON volunteer_demands (deadline) WHERE status = 'open' AND deadline IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX volunteer_demands_skills_idx ON volunteer_demands USING gin (required_skills)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demands_created_idx ON volunteer_demands (created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demands_open_deadline_idx ON volunteer_demands (deadline) WHERE status = 'open' AND deadline IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demands_skills_idx ON volunteer_demands USING gin (required_skills)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE volunteer_demand_claims (
@@ -60,10 +66,18 @@ export class CreateVolunteerDemands1795350200000 implements MigrationInterface {
         CONSTRAINT volunteer_demand_claims_ended_check CHECK ((status = 'live') = (ended_at IS NULL)),
         CONSTRAINT volunteer_demand_claims_extensions_check CHECK (extensions >= 0)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX volunteer_demand_claims_one_live_key ON volunteer_demand_claims (demand_id) WHERE status = 'live'`);
-    await queryRunner.query(`CREATE INDEX volunteer_demand_claims_demand_idx ON volunteer_demand_claims (demand_id, claimed_at)`);
-    await queryRunner.query(`CREATE INDEX volunteer_demand_claims_person_idx ON volunteer_demand_claims (claimant_person_id, claimed_at) WHERE claimant_person_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX volunteer_demand_claims_live_expiry_idx ON volunteer_demand_claims (expires_at) WHERE status = 'live'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX volunteer_demand_claims_one_live_key ON volunteer_demand_claims (demand_id) WHERE status = 'live'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demand_claims_demand_idx ON volunteer_demand_claims (demand_id, claimed_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demand_claims_person_idx ON volunteer_demand_claims (claimant_person_id, claimed_at) WHERE claimant_person_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demand_claims_live_expiry_idx ON volunteer_demand_claims (expires_at) WHERE status = 'live'`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE volunteer_demand_fulfilments (
@@ -82,8 +96,12 @@ export class CreateVolunteerDemands1795350200000 implements MigrationInterface {
         CONSTRAINT volunteer_demand_fulfilments_reason_check CHECK ((status = 'rejected') = (reason IS NOT NULL)),
         CONSTRAINT volunteer_demand_fulfilments_resolved_check CHECK ((status = 'pending') = (resolved_at IS NULL))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX volunteer_demand_fulfilments_one_pending_key ON volunteer_demand_fulfilments (demand_id) WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX volunteer_demand_fulfilments_demand_idx ON volunteer_demand_fulfilments (demand_id, fulfilled_at)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX volunteer_demand_fulfilments_one_pending_key ON volunteer_demand_fulfilments (demand_id) WHERE status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demand_fulfilments_demand_idx ON volunteer_demand_fulfilments (demand_id, fulfilled_at)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE volunteer_demand_invitations (
@@ -94,7 +112,9 @@ export class CreateVolunteerDemands1795350200000 implements MigrationInterface {
         invited_at timestamptz NOT NULL,
         CONSTRAINT volunteer_demand_invitations_key UNIQUE (demand_id, person_id)
       )`);
-    await queryRunner.query(`CREATE INDEX volunteer_demand_invitations_person_idx ON volunteer_demand_invitations (person_id)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_demand_invitations_person_idx ON volunteer_demand_invitations (person_id)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -71,10 +71,18 @@ export class CreateVolunteerActivities1795350300000 implements MigrationInterfac
         CONSTRAINT volunteer_activity_signups_hours_check CHECK ((verified_at IS NULL) = (hours IS NULL) AND (hours IS NULL OR hours BETWEEN 0 AND 999)),
         CONSTRAINT volunteer_activity_signups_overlap EXCLUDE USING gist (person_id WITH =, activity_time WITH &&) WHERE (status <> 'cancelled')
       )`);
-    await queryRunner.query(`ALTER SEQUENCE volunteer_activity_signups_queue_seq OWNED BY volunteer_activity_signups.queue_seq`);
-    await queryRunner.query(`CREATE INDEX volunteer_activity_signups_queue_idx ON volunteer_activity_signups (activity_id, status, queue_seq)`);
-    await queryRunner.query(`CREATE INDEX volunteer_activity_signups_person_idx ON volunteer_activity_signups (person_id)`);
-    await queryRunner.query(`CREATE INDEX volunteer_activity_signups_unreminded_idx ON volunteer_activity_signups (activity_id) WHERE status = 'confirmed' AND reminded_at IS NULL`);
+    await queryRunner.query(
+      `ALTER SEQUENCE volunteer_activity_signups_queue_seq OWNED BY volunteer_activity_signups.queue_seq`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_activity_signups_queue_idx ON volunteer_activity_signups (activity_id, status, queue_seq)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_activity_signups_person_idx ON volunteer_activity_signups (person_id)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_activity_signups_unreminded_idx ON volunteer_activity_signups (activity_id) WHERE status = 'confirmed' AND reminded_at IS NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE volunteer_hour_requests (
@@ -99,8 +107,12 @@ export class CreateVolunteerActivities1795350300000 implements MigrationInterfac
           OR (status = 'rejected' AND decided_at IS NOT NULL AND approved_hours IS NULL AND reject_reason IS NOT NULL)
         )
       )`);
-    await queryRunner.query(`CREATE INDEX volunteer_hour_requests_unit_idx ON volunteer_hour_requests (unit_id, created_at)`);
-    await queryRunner.query(`CREATE INDEX volunteer_hour_requests_person_idx ON volunteer_hour_requests (person_id, created_at)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_hour_requests_unit_idx ON volunteer_hour_requests (unit_id, created_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_hour_requests_person_idx ON volunteer_hour_requests (person_id, created_at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -48,7 +48,9 @@ export class CreateServicePosts1795350400000 implements MigrationInterface {
         CONSTRAINT volunteer_post_shifts_times_check CHECK (ends_at > starts_at),
         CONSTRAINT volunteer_post_shifts_claimed_check CHECK (claimed >= 0 AND claimed <= slots)
       )`);
-    await queryRunner.query(`CREATE INDEX volunteer_post_shifts_post_idx ON volunteer_post_shifts (post_id, starts_at)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_post_shifts_post_idx ON volunteer_post_shifts (post_id, starts_at)`,
+    );
     await queryRunner.query(`CREATE INDEX volunteer_post_shifts_starts_idx ON volunteer_post_shifts (starts_at)`);
     await queryRunner.query(`
       CREATE TABLE volunteer_shift_claims (
@@ -79,9 +81,15 @@ export class CreateServicePosts1795350400000 implements MigrationInterface {
         CONSTRAINT volunteer_shift_claims_hours_check CHECK (hours IS NULL OR hours BETWEEN 0 AND 24),
         CONSTRAINT volunteer_shift_claims_overlap_excl EXCLUDE USING gist (person_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (released_at IS NULL)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX volunteer_shift_claims_live_key ON volunteer_shift_claims (shift_id, person_id) WHERE released_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX volunteer_shift_claims_person_idx ON volunteer_shift_claims (person_id, starts_at)`);
-    await queryRunner.query(`CREATE INDEX volunteer_shift_claims_reminder_idx ON volunteer_shift_claims (starts_at) WHERE released_at IS NULL AND reminded_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX volunteer_shift_claims_live_key ON volunteer_shift_claims (shift_id, person_id) WHERE released_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_shift_claims_person_idx ON volunteer_shift_claims (person_id, starts_at)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX volunteer_shift_claims_reminder_idx ON volunteer_shift_claims (starts_at) WHERE released_at IS NULL AND reminded_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,7 +1,14 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The volunteer tables that are filtered by subtree: each keeps a copy of its unit's path. */
-const TABLES = ['volunteer_profiles', 'volunteer_teams', 'volunteer_demands', 'volunteer_activities', 'volunteer_hour_requests', 'volunteer_posts'] as const;
+const TABLES = [
+  'volunteer_profiles',
+  'volunteer_teams',
+  'volunteer_demands',
+  'volunteer_activities',
+  'volunteer_hour_requests',
+  'volunteer_posts',
+] as const;
 
 /**
  * A copy of the unit's path (`unit_path`) on every volunteer table that kept only `unit_id`, so that

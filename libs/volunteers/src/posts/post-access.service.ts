@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { enclosingPath, OrganizationDirectory } from '@linli/organization';
-import { AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Permission, ScopeService, scopeCovers, scopeOf, UnitScope } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  BusinessCalendar,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  scopeCovers,
+  scopeOf,
+  UnitScope,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { linkedPersonId } from '../volunteers.exception';
 import { PostRecord } from './post-rows';
@@ -45,7 +55,13 @@ export class PostAccess {
   }
 
   /** The post if the caller holds `permission` where it is (or published it, when `publisherAllowed`); 404 otherwise. */
-  async managed(manager: EntityManager, user: AuthenticatedUser, postId: string, permission: Permission, publisherAllowed = false): Promise<PostRecord> {
+  async managed(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    postId: string,
+    permission: Permission,
+    publisherAllowed = false,
+  ): Promise<PostRecord> {
     const post = await this.find(manager, postId);
     if (this.mayManage(user, post, permission, publisherAllowed)) return post;
     throw new NotFoundProblem('该服务岗位');
@@ -61,7 +77,12 @@ export class PostAccess {
    * post is in the caller's volunteers.manage scope, a person living in that scope or dual-registered
    * at the post's community (404 otherwise).
    */
-  async actingPerson(manager: EntityManager, user: AuthenticatedUser, post: PostRecord, personId: string | undefined): Promise<string> {
+  async actingPerson(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    post: PostRecord,
+    personId: string | undefined,
+  ): Promise<string> {
     if (personId === undefined || personId === user.personId) {
       return linkedPersonId(user);
     }
@@ -85,7 +106,8 @@ export class PostAccess {
     ]);
     return {
       partyMember: memberships.has(personId),
-      dualRegistered: community !== undefined && registrations.some((registration) => registration.communityPath === community),
+      dualRegistered:
+        community !== undefined && registrations.some((registration) => registration.communityPath === community),
     };
   }
 
@@ -103,7 +125,10 @@ export class PostAccess {
   /** The communities where the person is dual-registered as a member today, and the one they live in. */
   private async residentCommunities(manager: EntityManager, personId: string): Promise<string[]> {
     const [registrations, people] = await Promise.all([
-      this.directory.organizations.dualRegistrations({ onDate: this.today(), personIds: [personId], kind: 'member' }, manager),
+      this.directory.organizations.dualRegistrations(
+        { onDate: this.today(), personIds: [personId], kind: 'member' },
+        manager,
+      ),
       this.directory.people.byIds([personId], manager),
     ]);
     const paths = [...new Set(registrations.map((registration) => registration.communityPath))];

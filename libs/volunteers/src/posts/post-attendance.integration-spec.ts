@@ -1,5 +1,17 @@
 import { Clock } from '@linli/platform';
-import { bootApi, countRows, createLoggedInUser, createPerson, createUnitTree, expectProblem, resetState, ScenarioUnit, smallDistrict, TestApi, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  countRows,
+  createLoggedInUser,
+  createPerson,
+  createUnitTree,
+  expectProblem,
+  resetState,
+  ScenarioUnit,
+  smallDistrict,
+  TestApi,
+  withTestDb,
+} from '@linli/testing';
 import { currentCheckInCode } from '../attendance/check-in-code';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
@@ -26,8 +38,16 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     units = await createUnitTree(smallDistrict());
     const communityA = { unitId: unit('社区A').id, unitPath: unit('社区A').path };
     secretary = await createLoggedInUser(api, { role: 'secretary', ...communityA });
-    publisher = await createLoggedInUser(api, { role: 'grid_worker', unitId: unit('网格A1').id, unitPath: unit('网格A1').path });
-    outsider = await createLoggedInUser(api, { role: 'secretary', unitId: unit('社区B').id, unitPath: unit('社区B').path });
+    publisher = await createLoggedInUser(api, {
+      role: 'grid_worker',
+      unitId: unit('网格A1').id,
+      unitPath: unit('网格A1').path,
+    });
+    outsider = await createLoggedInUser(api, {
+      role: 'secretary',
+      unitId: unit('社区B').id,
+      unitPath: unit('社区B').path,
+    });
   });
   beforeEach(() => {
     now = T0;
@@ -38,7 +58,13 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
   async function claimedShift(claimants: number, extra: Record<string, unknown> = {}) {
     const post = await api.post(
       POSTS,
-      { unitId: unit('楼栋A1-1').id, title: '楼栋垃圾分类督导岗', slotsPerShift: 5, shifts: [{ startsAt: at(24).toISOString(), endsAt: at(27).toISOString() }], ...extra },
+      {
+        unitId: unit('楼栋A1-1').id,
+        title: '楼栋垃圾分类督导岗',
+        slotsPerShift: 5,
+        shifts: [{ startsAt: at(24).toISOString(), endsAt: at(27).toISOString() }],
+        ...extra,
+      },
       publisher.token,
     );
     expect(post.status).toBe(201);
@@ -47,7 +73,9 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
       sequence += 1;
       const person = await createPerson({ name: `督导员${sequence}`, residenceUnitId: unit('楼栋A1-1').id });
       const user = await createLoggedInUser(api, { personId: person.id });
-      expect((await api.post(`${POSTS}/${post.body.id}/claims`, { shiftId: post.body.shifts[0].id }, user.token)).status).toBe(201);
+      expect(
+        (await api.post(`${POSTS}/${post.body.id}/claims`, { shiftId: post.body.shifts[0].id }, user.token)).status,
+      ).toBe(201);
       people.push({ personId: person.id, token: user.token });
     }
     const shiftUrl = `${POSTS}/${post.body.id}/shifts/${post.body.shifts[0].id}`;
@@ -65,35 +93,80 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     const [person] = people;
 
     now = at(22);
-    expectProblem(await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, person.token), 409, 'volunteers.check-in-closed');
+    expectProblem(
+      await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, person.token),
+      409,
+      'volunteers.check-in-closed',
+    );
 
     now = at(24);
     const shown = await codeNow(shiftUrl);
-    const secret = (await withTestDb((client) => client.query('SELECT check_in_secret FROM volunteer_post_shifts WHERE id = $1', [shiftUrl.split('/').pop()]))).rows[0].check_in_secret;
+    const secret = (
+      await withTestDb((client) =>
+        client.query('SELECT check_in_secret FROM volunteer_post_shifts WHERE id = $1', [shiftUrl.split('/').pop()]),
+      )
+    ).rows[0].check_in_secret;
     expect(shown).toBe(currentCheckInCode(secret, now).code);
     const wrong = shown === '000000' ? '000001' : '000000';
-    expectProblem(await api.post(`${shiftUrl}/check-in`, { code: wrong }, person.token), 400, 'volunteers.check-in-code-invalid');
+    expectProblem(
+      await api.post(`${shiftUrl}/check-in`, { code: wrong }, person.token),
+      400,
+      'volunteers.check-in-code-invalid',
+    );
 
     now = new Date(at(24).getTime() + 10 * MINUTE);
-    expectProblem(await api.post(`${shiftUrl}/check-in`, { code: shown }, person.token), 400, 'volunteers.check-in-code-invalid');
+    expectProblem(
+      await api.post(`${shiftUrl}/check-in`, { code: shown }, person.token),
+      400,
+      'volunteers.check-in-code-invalid',
+    );
 
     const bystander = await createPerson({ name: '路人', residenceUnitId: unit('楼栋A1-1').id });
     const bystanderUser = await createLoggedInUser(api, { personId: bystander.id });
-    expectProblem(await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, bystanderUser.token), 409, 'volunteers.not-signed-up');
-    expectProblem(await api.post(`${shiftUrl}/check-out`, { code: await codeNow(shiftUrl) }, person.token), 409, 'volunteers.not-checked-in');
-    expect(await countRows('SELECT count(*) FROM volunteer_shift_claims WHERE checked_in_at IS NOT NULL AND person_id = $1', [person.personId])).toBe(0);
+    expectProblem(
+      await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, bystanderUser.token),
+      409,
+      'volunteers.not-signed-up',
+    );
+    expectProblem(
+      await api.post(`${shiftUrl}/check-out`, { code: await codeNow(shiftUrl) }, person.token),
+      409,
+      'volunteers.not-checked-in',
+    );
+    expect(
+      await countRows(
+        'SELECT count(*) FROM volunteer_shift_claims WHERE checked_in_at IS NOT NULL AND person_id = $1',
+        [person.personId],
+      ),
+    ).toBe(0);
   });
 
   it('keeps the first check-in and refuses a check-in far from a post that has a radius', async () => {
     const { shiftUrl, people } = await claimedShift(1, { location: { lat: 39.9075, lng: 116.39723 }, radiusM: 200 });
     const [person] = people;
     now = at(23.75);
-    expectProblem(await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl), lat: 39.92133, lng: 116.39706 }, person.token), 400, 'volunteers.check-in-too-far');
-    const first = await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl), lat: 39.9076, lng: 116.3973 }, person.token);
+    expectProblem(
+      await api.post(
+        `${shiftUrl}/check-in`,
+        { code: await codeNow(shiftUrl), lat: 39.92133, lng: 116.39706 },
+        person.token,
+      ),
+      400,
+      'volunteers.check-in-too-far',
+    );
+    const first = await api.post(
+      `${shiftUrl}/check-in`,
+      { code: await codeNow(shiftUrl), lat: 39.9076, lng: 116.3973 },
+      person.token,
+    );
     expect(first.status).toBe(200);
     expect(first.body.checkedInAt).toBe(at(23.75).toISOString());
     now = at(24.5);
-    const again = await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl), lat: 39.9076, lng: 116.3973 }, person.token);
+    const again = await api.post(
+      `${shiftUrl}/check-in`,
+      { code: await codeNow(shiftUrl), lat: 39.9076, lng: 116.3973 },
+      person.token,
+    );
     expect(again.body.checkedInAt).toBe(at(23.75).toISOString());
   });
 
@@ -101,18 +174,30 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     const { postId, shiftId, shiftUrl, people } = await claimedShift(2);
     const [early, forgetful] = people;
     now = new Date(at(24).getTime() - 10 * MINUTE);
-    for (const person of people) expect((await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, person.token)).status).toBe(200);
+    for (const person of people)
+      expect((await api.post(`${shiftUrl}/check-in`, { code: await codeNow(shiftUrl) }, person.token)).status).toBe(
+        200,
+      );
     now = new Date(at(27).getTime() + 10 * MINUTE);
     expect((await api.post(`${shiftUrl}/check-out`, { code: await codeNow(shiftUrl) }, early.token)).status).toBe(200);
 
     const outboxBefore = await countRows('SELECT count(*) FROM outbox_events');
-    const [first, second] = await Promise.all([api.post(`${shiftUrl}/verify`, {}, publisher.token), api.post(`${shiftUrl}/verify`, {}, secretary.token)]);
+    const [first, second] = await Promise.all([
+      api.post(`${shiftUrl}/verify`, {}, publisher.token),
+      api.post(`${shiftUrl}/verify`, {}, secretary.token),
+    ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     const verified = [...first.body.verified, ...second.body.verified];
     expect(verified).toEqual([expect.objectContaining({ personId: early.personId, hours: 3 })]);
 
-    const events = await withTestDb(async (client) =>
-      (await client.query('SELECT type, unit_id, actors, quantity::float AS quantity, data FROM outbox_events ORDER BY seq OFFSET $1', [outboxBefore])).rows,
+    const events = await withTestDb(
+      async (client) =>
+        (
+          await client.query(
+            'SELECT type, unit_id, actors, quantity::float AS quantity, data FROM outbox_events ORDER BY seq OFFSET $1',
+            [outboxBefore],
+          )
+        ).rows,
     );
     expect(events).toEqual([
       {
@@ -130,25 +215,55 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
         data: { source: 'post', sourceId: shiftId, title: '楼栋垃圾分类督导岗', hours: 3 },
       },
     ]);
-    expect(await countRows('SELECT verified_hours::float FROM volunteer_profiles WHERE person_id = $1', [early.personId])).toBe(3);
+    expect(
+      await countRows('SELECT verified_hours::float FROM volunteer_profiles WHERE person_id = $1', [early.personId]),
+    ).toBe(3);
     const profile = await api.get('/api/v1/volunteers/profiles/me', early.token);
     expect(profile.status).toBe(200);
     expect(profile.body.verifiedHours).toBe(3);
 
     const repeat = await api.post(`${shiftUrl}/verify`, { personIds: [early.personId] }, publisher.token);
     expect(repeat.body).toEqual({ verified: [], alreadyVerified: [early.personId] });
-    expectProblem(await api.post(`${shiftUrl}/verify`, { personIds: [forgetful.personId] }, publisher.token), 409, 'volunteers.not-checked-out');
-    expectProblem(await api.post(`${shiftUrl}/verify`, { personIds: [forgetful.personId], hours: 2 }, publisher.token), 400, 'validation.failed');
-    const corrected = await api.post(`${shiftUrl}/verify`, { personIds: [forgetful.personId], hours: 2, reason: '忘记签退，按值班记录核定' }, secretary.token);
+    expectProblem(
+      await api.post(`${shiftUrl}/verify`, { personIds: [forgetful.personId] }, publisher.token),
+      409,
+      'volunteers.not-checked-out',
+    );
+    expectProblem(
+      await api.post(`${shiftUrl}/verify`, { personIds: [forgetful.personId], hours: 2 }, publisher.token),
+      400,
+      'validation.failed',
+    );
+    const corrected = await api.post(
+      `${shiftUrl}/verify`,
+      { personIds: [forgetful.personId], hours: 2, reason: '忘记签退，按值班记录核定' },
+      secretary.token,
+    );
     expect(corrected.body.verified).toEqual([expect.objectContaining({ personId: forgetful.personId, hours: 2 })]);
     expect(await countRows('SELECT count(*) FROM outbox_events')).toBe(outboxBefore + 4);
-    expect(await countRows('SELECT verified_hours::float FROM volunteer_profiles WHERE person_id = $1', [forgetful.personId])).toBe(2);
-    expect(await countRows(`SELECT count(*) FROM audit_log WHERE action = 'volunteers.shift-verified' AND target_id = $1`, [shiftId])).toBe(2);
-    expectProblem(await api.post(`${shiftUrl}/check-out`, { code: await codeNow(shiftUrl) }, early.token), 409, 'volunteers.attendance-verified');
+    expect(
+      await countRows('SELECT verified_hours::float FROM volunteer_profiles WHERE person_id = $1', [
+        forgetful.personId,
+      ]),
+    ).toBe(2);
+    expect(
+      await countRows(`SELECT count(*) FROM audit_log WHERE action = 'volunteers.shift-verified' AND target_id = $1`, [
+        shiftId,
+      ]),
+    ).toBe(2);
+    expectProblem(
+      await api.post(`${shiftUrl}/check-out`, { code: await codeNow(shiftUrl) }, early.token),
+      409,
+      'volunteers.attendance-verified',
+    );
 
     const attendance = await api.get(`${shiftUrl}/attendance`, secretary.token);
     expect(attendance.status).toBe(200);
-    const rows = attendance.body.items.map((item: { personId: string; hours: number; checkedOutAt: string | null }) => [item.personId, item.hours, item.checkedOutAt !== null]);
+    const rows = attendance.body.items.map((item: { personId: string; hours: number; checkedOutAt: string | null }) => [
+      item.personId,
+      item.hours,
+      item.checkedOutAt !== null,
+    ]);
     expect(rows).toHaveLength(2);
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -163,7 +278,11 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     expectProblem(await api.post(`${shiftUrl}/verify`, {}, publisher.token), 409, 'volunteers.shift-not-started');
     now = at(28);
     const stranger = await createPerson({ name: '未认领者', residenceUnitId: unit('楼栋A1-1').id });
-    expectProblem(await api.post(`${shiftUrl}/verify`, { personIds: [stranger.id], hours: 1, reason: '补录' }, publisher.token), 409, 'volunteers.not-signed-up');
+    expectProblem(
+      await api.post(`${shiftUrl}/verify`, { personIds: [stranger.id], hours: 1, reason: '补录' }, publisher.token),
+      409,
+      'volunteers.not-signed-up',
+    );
   });
 
   it("answers 404 to staff of another community on a shift's code, attendance and verification", async () => {
@@ -171,8 +290,20 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     now = at(28);
     expectProblem(await api.get(`${shiftUrl}/check-in-code`, outsider.token), 404, 'resource.not-found');
     expectProblem(await api.get(`${shiftUrl}/attendance`, outsider.token), 404, 'resource.not-found');
-    expectProblem(await api.post(`${shiftUrl}/verify`, { personIds: [people[0].personId], hours: 1, reason: '越权' }, outsider.token), 404, 'resource.not-found');
+    expectProblem(
+      await api.post(
+        `${shiftUrl}/verify`,
+        { personIds: [people[0].personId], hours: 1, reason: '越权' },
+        outsider.token,
+      ),
+      404,
+      'resource.not-found',
+    );
     expectProblem(await api.get(`${shiftUrl}/check-in-code`, people[0].token), 403, 'auth.forbidden');
-    expect(await countRows('SELECT count(*) FROM volunteer_shift_claims WHERE person_id = $1 AND verified_at IS NOT NULL', [people[0].personId])).toBe(0);
+    expect(
+      await countRows('SELECT count(*) FROM volunteer_shift_claims WHERE person_id = $1 AND verified_at IS NOT NULL', [
+        people[0].personId,
+      ]),
+    ).toBe(0);
   });
 });

@@ -24,8 +24,15 @@ export class PostViews {
   async summaries(manager: EntityManager, posts: PostRecord[], now: Date): Promise<PostDto[]> {
     if (posts.length === 0) return [];
     const [stats, units] = await Promise.all([
-      this.posts.upcomingShifts(manager, posts.map((post) => post.id), now),
-      this.directory.units.byIds(posts.map((post) => post.unitId), manager),
+      this.posts.upcomingShifts(
+        manager,
+        posts.map((post) => post.id),
+        now,
+      ),
+      this.directory.units.byIds(
+        posts.map((post) => post.unitId),
+        manager,
+      ),
     ]);
     const byPost = new Map(stats.map((row) => [row.post_id, row]));
     return posts.map((post) => {
@@ -50,7 +57,10 @@ export class PostViews {
   async claims(manager: EntityManager, claimIds: string[]): Promise<ClaimDto[]> {
     if (claimIds.length === 0) return [];
     const rows = await this.posts.claimViews(manager, claimIds);
-    const names = await this.directory.people.names(rows.map((row) => row.person_id), manager);
+    const names = await this.directory.people.names(
+      rows.map((row) => row.person_id),
+      manager,
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return claimIds.flatMap((id) => {
       const row = byId.get(id);
@@ -96,7 +106,10 @@ export class PostViews {
     };
   }
 
-  private fields(post: PostRecord, unitName: string): Omit<PostDto, 'upcomingShifts' | 'upcomingSlotsLeft' | 'nextShiftStartsAt'> {
+  private fields(
+    post: PostRecord,
+    unitName: string,
+  ): Omit<PostDto, 'upcomingShifts' | 'upcomingSlotsLeft' | 'nextShiftStartsAt'> {
     return {
       id: post.id,
       unitId: post.unitId,

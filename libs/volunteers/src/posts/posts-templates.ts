@@ -7,5 +7,8 @@ export const PostsTemplate = {
 } as const;
 
 defineNotificationTemplates({
-  [PostsTemplate.ShiftReminder]: { title: '岗位值守提醒', body: '您认领的志愿服务岗位「{{title}}」（{{unitName}}）将于 {{startsAt}} 开始，请准时到岗签到' },
+  [PostsTemplate.ShiftReminder]: {
+    title: '岗位值守提醒',
+    body: '您认领的志愿服务岗位「{{title}}」（{{unitName}}）将于 {{startsAt}} 开始，请准时到岗签到',
+  },
 });

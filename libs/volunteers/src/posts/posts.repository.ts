@@ -1,7 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundProblem, Page, PageQueryDto, paginate, queryRows, UnitScope, unitPathCondition } from '@linli/platform';
+import {
+  NotFoundProblem,
+  Page,
+  PageQueryDto,
+  paginate,
+  queryRows,
+  UnitScope,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClaimRecord, ClaimViewRow, DueShiftReminder, NewPost, PostRecord, ShiftRecord, ShiftViewRow, UpcomingShiftsRow } from './post-rows';
+import {
+  ClaimRecord,
+  ClaimViewRow,
+  DueShiftReminder,
+  NewPost,
+  PostRecord,
+  ShiftRecord,
+  ShiftViewRow,
+  UpcomingShiftsRow,
+} from './post-rows';
 import { ServicePostEntity } from './service-post.entity';
 
 interface PostRow {
@@ -34,7 +51,8 @@ interface ClaimRow {
 }
 
 const POST_COLUMNS = `id, unit_id, unit_path, title, description, category, required_skills, slots_per_shift, location_lat, location_lng, location_address, radius_m, created_by, created_at`;
-const CLAIM_COLUMNS = 'id, shift_id, person_id, starts_at, ends_at, released_at, checked_in_at, checked_out_at, verified_at';
+const CLAIM_COLUMNS =
+  'id, shift_id, person_id, starts_at, ends_at, released_at, checked_in_at, checked_out_at, verified_at';
 const date = (value: Date | null): Date | null => (value === null ? null : new Date(value));
 
 function toPost(row: PostRow): PostRecord {
@@ -47,7 +65,10 @@ function toPost(row: PostRow): PostRecord {
     category: row.category,
     requiredSkills: row.required_skills,
     slotsPerShift: row.slots_per_shift,
-    location: row.location_lat === null || row.location_lng === null ? null : { lat: row.location_lat, lng: row.location_lng, address: row.location_address },
+    location:
+      row.location_lat === null || row.location_lng === null
+        ? null
+        : { lat: row.location_lat, lng: row.location_lng, address: row.location_address },
     radiusM: row.radius_m,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
@@ -76,7 +97,11 @@ export class PostsRepository {
   /** Posts by id (unknown ids are absent from the map). */
   async findPosts(manager: EntityManager, ids: string[]): Promise<Map<string, PostRecord>> {
     if (ids.length === 0) return new Map();
-    const rows = await queryRows<PostRow>(manager, `SELECT ${POST_COLUMNS} FROM volunteer_posts WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]]);
+    const rows = await queryRows<PostRow>(
+      manager,
+      `SELECT ${POST_COLUMNS} FROM volunteer_posts WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
     return new Map(rows.map((row) => [row.id, toPost(row)]));
   }
 
@@ -108,7 +133,12 @@ export class PostsRepository {
   }
 
   /** Shifts of a post, each with `slots` and its own check-in secret, in one statement. */
-  async insertShifts(manager: EntityManager, postId: string, slots: number, shifts: { startsAt: Date; endsAt: Date; secret: string }[]): Promise<void> {
+  async insertShifts(
+    manager: EntityManager,
+    postId: string,
+    slots: number,
+    shifts: { startsAt: Date; endsAt: Date; secret: string }[],
+  ): Promise<void> {
     if (shifts.length === 0) return;
     await manager.query(
       `INSERT INTO volunteer_post_shifts (post_id, starts_at, ends_at, slots, check_in_secret)
@@ -121,7 +151,10 @@ export class PostsRepository {
    * Posts within `visible` (by their unit-path copy) or published by `publisher`, newest first;
    * `under` narrows to a subtree, `openAfter` to posts with a shift starting after it and a slot left.
    */
-  page(filter: { visible: UnitScope; publisher: string; under?: string; openAfter?: Date; skill?: string }, page: PageQueryDto): Promise<Page<ServicePostEntity>> {
+  page(
+    filter: { visible: UnitScope; publisher: string; under?: string; openAfter?: Date; skill?: string },
+    page: PageQueryDto,
+  ): Promise<Page<ServicePostEntity>> {
     const qb = this.dataSource.getRepository(ServicePostEntity).createQueryBuilder('post');
     const visible = unitPathCondition('post.unitPath', filter.visible, 'view');
     qb.where(`(${visible.sql} OR post.createdBy = :me)`, { ...visible.params, me: filter.publisher });
@@ -130,10 +163,19 @@ export class PostsRepository {
       qb.andWhere(under.sql, under.params);
     }
     if (filter.openAfter) {
-      qb.andWhere('EXISTS (SELECT 1 FROM volunteer_post_shifts s WHERE s.post_id = post.id AND s.starts_at > :now AND s.claimed < s.slots)', { now: filter.openAfter });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM volunteer_post_shifts s WHERE s.post_id = post.id AND s.starts_at > :now AND s.claimed < s.slots)',
+        { now: filter.openAfter },
+      );
     }
     if (filter.skill) qb.andWhere(':skill = ANY(post.requiredSkills)', { skill: filter.skill });
-    return paginate(qb, page, { sortColumn: 'post.createdAt', sortKey: (post) => post.createdAt, tieBreaker: 'post.id', tieKey: (post) => post.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      sortColumn: 'post.createdAt',
+      sortKey: (post) => post.createdAt,
+      tieBreaker: 'post.id',
+      tieKey: (post) => post.id,
+      direction: 'DESC',
+    });
   }
 
   /** For each post, its shifts starting after `now`: how many, the slots left, the next start. */
@@ -169,19 +211,39 @@ export class PostsRepository {
 
   /** The ids of a shift's live claims, in claim order. */
   async liveClaimIds(manager: EntityManager, shiftId: string): Promise<string[]> {
-    const rows = await queryRows<{ id: string }>(manager, 'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND released_at IS NULL ORDER BY claimed_at, id', [shiftId]);
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND released_at IS NULL ORDER BY claimed_at, id',
+      [shiftId],
+    );
     return rows.map((row) => row.id);
   }
 
   /** A shift of the post (404 otherwise), row-locked when `lock` (claims and releases count slots under that lock). */
   async loadShift(manager: EntityManager, postId: string, shiftId: string, lock = false): Promise<ShiftRecord> {
-    const [row] = await queryRows<{ id: string; post_id: string; starts_at: Date; ends_at: Date; slots: number; claimed: number; check_in_secret: string }>(
+    const [row] = await queryRows<{
+      id: string;
+      post_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      slots: number;
+      claimed: number;
+      check_in_secret: string;
+    }>(
       manager,
       `SELECT id, post_id, starts_at, ends_at, slots, claimed, check_in_secret FROM volunteer_post_shifts WHERE id = $1 AND post_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [shiftId, postId],
     );
     if (!row) throw new NotFoundProblem('该班次');
-    return { id: row.id, postId: row.post_id, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), slots: row.slots, claimed: row.claimed, checkInSecret: row.check_in_secret };
+    return {
+      id: row.id,
+      postId: row.post_id,
+      startsAt: new Date(row.starts_at),
+      endsAt: new Date(row.ends_at),
+      slots: row.slots,
+      claimed: row.claimed,
+      checkInSecret: row.check_in_secret,
+    };
   }
 
   /** Live claims of a shift (of these people only, when given), row-locked, in claim order. */
@@ -198,19 +260,32 @@ export class PostsRepository {
 
   /** One claim of the post (404 otherwise), row-locked. */
   async lockClaim(manager: EntityManager, postId: string, claimId: string): Promise<ClaimRecord> {
-    const [row] = await queryRows<ClaimRow>(manager, `SELECT ${CLAIM_COLUMNS} FROM volunteer_shift_claims WHERE id = $1 AND post_id = $2 FOR UPDATE`, [claimId, postId]);
+    const [row] = await queryRows<ClaimRow>(
+      manager,
+      `SELECT ${CLAIM_COLUMNS} FROM volunteer_shift_claims WHERE id = $1 AND post_id = $2 FOR UPDATE`,
+      [claimId, postId],
+    );
     if (!row) throw new NotFoundProblem('该认领记录');
     return toClaim(row);
   }
 
   /** The person's live claim of the shift, if any. */
   async liveClaimOf(manager: EntityManager, shiftId: string, personId: string): Promise<string | undefined> {
-    const [row] = await queryRows<{ id: string }>(manager, 'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND person_id = $2 AND released_at IS NULL', [shiftId, personId]);
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      'SELECT id FROM volunteer_shift_claims WHERE shift_id = $1 AND person_id = $2 AND released_at IS NULL',
+      [shiftId, personId],
+    );
     return row?.id;
   }
 
   /** A live claim of the person overlapping the time range, with its post's title. */
-  async overlappingClaim(manager: EntityManager, personId: string, startsAt: Date, endsAt: Date): Promise<{ shift_id: string; title: string } | undefined> {
+  async overlappingClaim(
+    manager: EntityManager,
+    personId: string,
+    startsAt: Date,
+    endsAt: Date,
+  ): Promise<{ shift_id: string; title: string } | undefined> {
     const [row] = await queryRows<{ shift_id: string; title: string }>(
       manager,
       `SELECT c.shift_id, p.title FROM volunteer_shift_claims c JOIN volunteer_posts p ON p.id = c.post_id
@@ -230,7 +305,17 @@ export class PostsRepository {
       manager,
       `INSERT INTO volunteer_shift_claims (post_id, shift_id, person_id, starts_at, ends_at, party_member, dual_registered, claimed_by, claimed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [shift.postId, shift.id, claim.personId, shift.startsAt, shift.endsAt, claim.partyMember, claim.dualRegistered, claim.claimedBy, claim.claimedAt],
+      [
+        shift.postId,
+        shift.id,
+        claim.personId,
+        shift.startsAt,
+        shift.endsAt,
+        claim.partyMember,
+        claim.dualRegistered,
+        claim.claimedBy,
+        claim.claimedAt,
+      ],
     );
     return row.id;
   }
@@ -241,12 +326,19 @@ export class PostsRepository {
   }
 
   async releaseClaim(manager: EntityManager, claimId: string, at: Date, by: string): Promise<void> {
-    await manager.query('UPDATE volunteer_shift_claims SET released_at = $2, released_by = $3 WHERE id = $1', [claimId, at, by]);
+    await manager.query('UPDATE volunteer_shift_claims SET released_at = $2, released_by = $3 WHERE id = $1', [
+      claimId,
+      at,
+      by,
+    ]);
   }
 
   /** Check-in keeps the first time. */
   async checkIn(manager: EntityManager, claimId: string, at: Date): Promise<void> {
-    await manager.query('UPDATE volunteer_shift_claims SET checked_in_at = coalesce(checked_in_at, $2) WHERE id = $1', [claimId, at]);
+    await manager.query('UPDATE volunteer_shift_claims SET checked_in_at = coalesce(checked_in_at, $2) WHERE id = $1', [
+      claimId,
+      at,
+    ]);
   }
 
   /** Check-out records the latest time. */
@@ -255,7 +347,11 @@ export class PostsRepository {
   }
 
   /** Fixes a claim's hours once; false when it was verified already. */
-  async verifyClaim(manager: EntityManager, claimId: string, verification: { at: Date; by: string; hours: number; reason: string | null }): Promise<boolean> {
+  async verifyClaim(
+    manager: EntityManager,
+    claimId: string,
+    verification: { at: Date; by: string; hours: number; reason: string | null },
+  ): Promise<boolean> {
     const updated = await queryRows<{ id: string }>(
       manager,
       `UPDATE volunteer_shift_claims SET verified_at = $2, verified_by = $3, hours = $4, hours_reason = $5 WHERE id = $1 AND verified_at IS NULL RETURNING id`,

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, scopeCovers, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  scopeCovers,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { newCheckInSecret } from '../attendance/check-in-code';
 import { VolunteerSkills } from '../profiles/volunteer-skills.service';
@@ -36,9 +45,12 @@ export class PostsService {
 
   async create(user: AuthenticatedUser, command: CreatePostDto): Promise<PostDetailDto> {
     const unit = await this.directory.units.reachable(user, Permission.VolunteersManage, command.unitId);
-    if (!(POST_UNIT_KINDS as readonly string[]).includes(unit.kind)) throw new PostsException(PostsCode.PostUnitLevel, { extensions: { unitKind: unit.kind } });
+    if (!(POST_UNIT_KINDS as readonly string[]).includes(unit.kind))
+      throw new PostsException(PostsCode.PostUnitLevel, { extensions: { unitKind: unit.kind } });
     if (command.radiusM !== undefined && !command.location) {
-      throw new ValidationProblem([{ field: 'radiusM', constraint: 'needsLocation', message: 'radiusM needs location' }]);
+      throw new ValidationProblem([
+        { field: 'radiusM', constraint: 'needsLocation', message: 'radiusM needs location' },
+      ]);
     }
     await this.skills.assertKnown(command.requiredSkills ?? []);
     const now = this.clock.now();
@@ -53,7 +65,9 @@ export class PostsService {
         category: command.category ?? null,
         requiredSkills: command.requiredSkills ?? [],
         slotsPerShift: command.slotsPerShift,
-        location: command.location ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address ?? null } : null,
+        location: command.location
+          ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address ?? null }
+          : null,
         radiusM: command.radiusM ?? null,
         createdBy: user.userId,
       });
@@ -81,7 +95,14 @@ export class PostsService {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersManage, true);
       await this.insertShifts(manager, post.id, post.slotsPerShift, shifts);
       await this.audit.record(
-        { action: 'volunteers.post-shifts-added', targetType: 'volunteer-post', targetId: post.id, unitId: post.unitId, unitPath: post.unitPath, data: { shifts: shifts.length } },
+        {
+          action: 'volunteers.post-shifts-added',
+          targetType: 'volunteer-post',
+          targetId: post.id,
+          unitId: post.unitId,
+          unitPath: post.unitPath,
+          data: { shifts: shifts.length },
+        },
         manager,
       );
       return this.views.detail(manager, post, user.personId, now);
@@ -105,8 +126,14 @@ export class PostsService {
       if (!unit || !scopeCovers(scope, unit.path)) throw new NotFoundProblem('该单位');
       under = unit.path;
     }
-    const page = await this.posts.page({ visible: scope, publisher: user.userId, under, openAfter: query.open ? now : undefined, skill: query.skill }, query);
-    const records = await this.posts.findPosts(manager, page.items.map((post) => post.id));
+    const page = await this.posts.page(
+      { visible: scope, publisher: user.userId, under, openAfter: query.open ? now : undefined, skill: query.skill },
+      query,
+    );
+    const records = await this.posts.findPosts(
+      manager,
+      page.items.map((post) => post.id),
+    );
     const posts = page.items.flatMap((post) => records.get(post.id) ?? []);
     return { items: await this.views.summaries(manager, posts, now), nextCursor: page.nextCursor };
   }
@@ -118,13 +145,25 @@ export class PostsService {
       const endsAt = new Date(shift.endsAt);
       const length = endsAt.getTime() - startsAt.getTime();
       if (length <= 0 || length > MAX_SHIFT_MS || startsAt.getTime() <= now.getTime()) {
-        throw new PostsException(PostsCode.ShiftTimes, { extensions: { shift: index, startsAt: shift.startsAt, endsAt: shift.endsAt } });
+        throw new PostsException(PostsCode.ShiftTimes, {
+          extensions: { shift: index, startsAt: shift.startsAt, endsAt: shift.endsAt },
+        });
       }
       return { startsAt, endsAt };
     });
   }
 
-  private insertShifts(manager: EntityManager, postId: string, slots: number, shifts: { startsAt: Date; endsAt: Date }[]): Promise<void> {
-    return this.posts.insertShifts(manager, postId, slots, shifts.map((shift) => ({ ...shift, secret: newCheckInSecret() })));
+  private insertShifts(
+    manager: EntityManager,
+    postId: string,
+    slots: number,
+    shifts: { startsAt: Date; endsAt: Date }[],
+  ): Promise<void> {
+    return this.posts.insertShifts(
+      manager,
+      postId,
+      slots,
+      shifts.map((shift) => ({ ...shift, secret: newCheckInSecret() })),
+    );
   }
 }

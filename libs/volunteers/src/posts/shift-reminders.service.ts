@@ -27,7 +27,10 @@ export class ShiftReminders {
   async remindDue(now: Date): Promise<number> {
     return this.transactions.run(async (manager) => {
       const due = await this.posts.markDueReminders(manager, now, new Date(now.getTime() + DAY_MS));
-      const units = await this.directory.units.byIds(due.map((claim) => claim.unit_id), manager);
+      const units = await this.directory.units.byIds(
+        due.map((claim) => claim.unit_id),
+        manager,
+      );
       await this.jobs.notifyMany(
         due.map((claim) => ({
           recipient: { personId: claim.person_id },
@@ -35,7 +38,9 @@ export class ShiftReminders {
           data: {
             title: claim.title,
             unitName: units.get(claim.unit_id)?.name ?? '',
-            startsAt: DateTime.fromJSDate(new Date(claim.starts_at), { zone: this.calendar.zone }).toFormat('yyyy-MM-dd HH:mm'),
+            startsAt: DateTime.fromJSDate(new Date(claim.starts_at), { zone: this.calendar.zone }).toFormat(
+              'yyyy-MM-dd HH:mm',
+            ),
           },
           dedupeKey: `${PostsTemplate.ShiftReminder}:${claim.id}`,
         })),

@@ -22,14 +22,21 @@ export class ProfileViews {
   async render(profiles: VolunteerProfileEntity[], manager?: EntityManager): Promise<ProfileDto[]> {
     if (profiles.length === 0) return [];
     const [names, units, skillNames] = await Promise.all([
-      this.directory.people.names(profiles.map((profile) => profile.personId), manager),
-      this.directory.units.byIds(profiles.map((profile) => profile.unitId), manager),
+      this.directory.people.names(
+        profiles.map((profile) => profile.personId),
+        manager,
+      ),
+      this.directory.units.byIds(
+        profiles.map((profile) => profile.unitId),
+        manager,
+      ),
       this.skills.names([...new Set(profiles.flatMap((profile) => profile.skills))], manager),
     ]);
     return profiles.map((profile) => {
       const unit = units.get(profile.unitId);
       const personName = names.get(profile.personId);
-      if (!unit || personName === undefined) throw new Error(`volunteer profile ${profile.id}: person or home unit vanished while being read`);
+      if (!unit || personName === undefined)
+        throw new Error(`volunteer profile ${profile.id}: person or home unit vanished while being read`);
       return toDto(profile, personName, { id: unit.id, name: unit.name, kind: unit.kind }, skillNames);
     });
   }
@@ -40,7 +47,12 @@ export class ProfileViews {
   }
 }
 
-function toDto(profile: VolunteerProfileEntity, personName: string, unit: ProfileDto['unit'], skillNames: Map<string, string>): ProfileDto {
+function toDto(
+  profile: VolunteerProfileEntity,
+  personName: string,
+  unit: ProfileDto['unit'],
+  skillNames: Map<string, string>,
+): ProfileDto {
   const dto = new ProfileDto();
   dto.id = profile.id;
   dto.personId = profile.personId;
@@ -50,7 +62,10 @@ function toDto(profile: VolunteerProfileEntity, personName: string, unit: Profil
   dto.availability = profile.availability.map((code) => ({ code, name: AVAILABILITY_SLOT_DISPLAY[code] ?? code }));
   dto.bio = profile.bio;
   dto.verifiedHours = profile.verifiedHours;
-  dto.rating = { average: profile.ratingCount === 0 ? null : Math.round((profile.ratingSum / profile.ratingCount) * 100) / 100, count: profile.ratingCount };
+  dto.rating = {
+    average: profile.ratingCount === 0 ? null : Math.round((profile.ratingSum / profile.ratingCount) * 100) / 100,
+    count: profile.ratingCount,
+  };
   dto.level = volunteerLevelOf(profile);
   dto.stage = profile.stage;
   dto.stageDisplay = VOLUNTEER_STAGE_DISPLAY[profile.stage];

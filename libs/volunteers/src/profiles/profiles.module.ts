@@ -9,7 +9,16 @@ import { UpdateProfileUseCase } from './usecases/update-profile.usecase';
 import { VolunteerRecords } from './volunteer-records.service';
 import { VolunteerSkills } from './volunteer-skills.service';
 
-const PROVIDERS = [ProfilesRepository, VolunteerRecords, VolunteerSkills, ProfilesService, ProfileViews, RegisterProfileUseCase, UpdateProfileUseCase, ChangeStageUseCase];
+const PROVIDERS = [
+  ProfilesRepository,
+  VolunteerRecords,
+  VolunteerSkills,
+  ProfilesService,
+  ProfileViews,
+  RegisterProfileUseCase,
+  UpdateProfileUseCase,
+  ChangeStageUseCase,
+];
 
 /** Domain face of volunteer profiles and skills; `VolunteerRecords` is what the other areas add hours and ratings through. */
 @Module({

@@ -43,17 +43,34 @@ export class ProfilesRepository {
       `INSERT INTO volunteer_profiles (person_id, unit_id, unit_path, skills, availability, bio, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
        ON CONFLICT (person_id) DO NOTHING RETURNING id`,
-      [profile.personId, profile.unit.id, profile.unit.path, profile.skills, profile.availability, profile.bio, profile.at],
+      [
+        profile.personId,
+        profile.unit.id,
+        profile.unit.path,
+        profile.skills,
+        profile.availability,
+        profile.bio,
+        profile.at,
+      ],
     );
     return row?.id;
   }
 
   /** The profile; `lock` holds its row for the rest of the caller's transaction. */
-  findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<VolunteerProfileEntity | null> {
-    return manager.getRepository(VolunteerProfileEntity).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<VolunteerProfileEntity | null> {
+    return manager
+      .getRepository(VolunteerProfileEntity)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
-  findByPerson(personId: string, manager: EntityManager = this.dataSource.manager): Promise<VolunteerProfileEntity | null> {
+  findByPerson(
+    personId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<VolunteerProfileEntity | null> {
     return manager.getRepository(VolunteerProfileEntity).findOneBy({ personId });
   }
 
@@ -63,28 +80,52 @@ export class ProfilesRepository {
 
   /** The people whose profiles match `filter` (candidates for a name filter). */
   async personIds(filter: ProfileFilter): Promise<string[]> {
-    const rows = await this.filtered(filter).select('profile.personId', 'person_id').getRawMany<{ person_id: string }>();
+    const rows = await this.filtered(filter)
+      .select('profile.personId', 'person_id')
+      .getRawMany<{ person_id: string }>();
     return rows.map((row) => row.person_id);
   }
 
   /** A page of the profiles matching `filter`, newest first. */
   page(filter: ProfileFilter, page: PageQueryDto): Promise<Page<VolunteerProfileEntity>> {
-    return paginate(this.filtered(filter), page, { sortColumn: 'profile.createdAt', sortKey: (p) => p.createdAt, tieBreaker: 'profile.id', tieKey: (p) => p.id, direction: 'DESC' });
+    return paginate(this.filtered(filter), page, {
+      sortColumn: 'profile.createdAt',
+      sortKey: (p) => p.createdAt,
+      tieBreaker: 'profile.id',
+      tieKey: (p) => p.id,
+      direction: 'DESC',
+    });
   }
 
-  async insertStageChange(manager: EntityManager, change: Omit<VolunteerStageChangeEntity, 'id'>): Promise<VolunteerStageChangeEntity> {
+  async insertStageChange(
+    manager: EntityManager,
+    change: Omit<VolunteerStageChangeEntity, 'id'>,
+  ): Promise<VolunteerStageChangeEntity> {
     const changes = manager.getRepository(VolunteerStageChangeEntity);
     return changes.save(changes.create(change));
   }
 
   /** A profile's growth-path history, newest first. */
   stageChanges(profileId: string, page: PageQueryDto): Promise<Page<VolunteerStageChangeEntity>> {
-    const qb = this.dataSource.getRepository(VolunteerStageChangeEntity).createQueryBuilder('change').where('change.profileId = :profileId', { profileId });
-    return paginate(qb, page, { sortColumn: 'change.changedAt', sortKey: (c) => c.changedAt, tieBreaker: 'change.id', tieKey: (c) => c.id, direction: 'DESC' });
+    const qb = this.dataSource
+      .getRepository(VolunteerStageChangeEntity)
+      .createQueryBuilder('change')
+      .where('change.profileId = :profileId', { profileId });
+    return paginate(qb, page, {
+      sortColumn: 'change.changedAt',
+      sortKey: (c) => c.changedAt,
+      tieBreaker: 'change.id',
+      tieKey: (c) => c.id,
+      direction: 'DESC',
+    });
   }
 
   /** Adds verified hours to each person's profile; a person without one gets one at `unit`. One statement for all. */
-  async addVerifiedHours(manager: EntityManager, unit: AnchoredUnit, entries: { personId: string; hours: number }[]): Promise<void> {
+  async addVerifiedHours(
+    manager: EntityManager,
+    unit: AnchoredUnit,
+    entries: { personId: string; hours: number }[],
+  ): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
       `INSERT INTO volunteer_profiles (person_id, unit_id, unit_path, verified_hours)
@@ -96,7 +137,10 @@ export class ProfilesRepository {
 
   /** Takes hours off a profile (`delta` < 0); the total never goes below zero. */
   async subtractVerifiedHours(manager: EntityManager, personId: string, delta: number): Promise<void> {
-    await manager.query(`UPDATE volunteer_profiles SET verified_hours = GREATEST(0, verified_hours + $2), updated_at = now() WHERE person_id = $1`, [personId, delta]);
+    await manager.query(
+      `UPDATE volunteer_profiles SET verified_hours = GREATEST(0, verified_hours + $2), updated_at = now() WHERE person_id = $1`,
+      [personId, delta],
+    );
   }
 
   /** Adds a requester's rating to the person's profile; a person without one gets one at `unit`. */
@@ -116,7 +160,10 @@ export class ProfilesRepository {
   }
 
   /** Adds a city's skill; false when its code or name is taken. */
-  async insertSkill(manager: EntityManager, skill: { code: string; name: string; createdBy: string }): Promise<boolean> {
+  async insertSkill(
+    manager: EntityManager,
+    skill: { code: string; name: string; createdBy: string },
+  ): Promise<boolean> {
     const inserted = await queryRows<{ code: string }>(
       manager,
       `INSERT INTO volunteer_skills (code, name, builtin, created_by) VALUES ($1, $2, false, $3) ON CONFLICT DO NOTHING RETURNING code`,
@@ -130,7 +177,8 @@ export class ProfilesRepository {
     const inScope = unitPathCondition('profile.unitPath', filter.scope);
     qb.where(inScope.sql, inScope.params);
     if (filter.skill) qb.andWhere('profile.skills @> CAST(ARRAY[:skill] AS varchar[])', { skill: filter.skill });
-    if (filter.availability) qb.andWhere('profile.availability @> CAST(ARRAY[:slot] AS varchar[])', { slot: filter.availability });
+    if (filter.availability)
+      qb.andWhere('profile.availability @> CAST(ARRAY[:slot] AS varchar[])', { slot: filter.availability });
     if (filter.stage) qb.andWhere('profile.stage = :stage', { stage: filter.stage });
     if (filter.personIds) qb.andWhere('profile.personId = ANY(:personIds)', { personIds: filter.personIds });
     return qb;

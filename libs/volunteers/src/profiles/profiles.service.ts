@@ -38,7 +38,12 @@ export class ProfilesService {
    * The profile if the caller holds `permission` where its home unit is (or, with `allowOwner`, is
    * the volunteer); 404 when unknown or out of scope alike.
    */
-  async findAccessible(user: AuthenticatedUser, id: string, permission: Permission, options: AccessOptions = {}): Promise<LocatedProfile> {
+  async findAccessible(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Permission,
+    options: AccessOptions = {},
+  ): Promise<LocatedProfile> {
     const profile = await this.profiles.findById(id, options.manager, options.lock);
     if (!profile) throw new NotFoundProblem('该志愿者');
     const own = options.allowOwner === true && user.personId !== null && user.personId === profile.personId;
@@ -66,7 +71,10 @@ export class ProfilesService {
       availability: query.availability,
       stage: query.stage,
     };
-    if (query.q) filter.personIds = [...(await this.directory.people.withNamePrefix(query.q, await this.profiles.personIds(filter)))];
+    if (query.q)
+      filter.personIds = [
+        ...(await this.directory.people.withNamePrefix(query.q, await this.profiles.personIds(filter))),
+      ];
     const page = await this.profiles.page(filter, query);
     return { items: await this.views.render(page.items), nextCursor: page.nextCursor };
   }

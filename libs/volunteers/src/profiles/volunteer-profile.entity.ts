@@ -29,7 +29,14 @@ export class VolunteerProfileEntity {
   stage: VolunteerStage;
 
   /** Total verified service hours (activities, post shifts, approved requests). */
-  @Column({ name: 'verified_hours', type: 'numeric', precision: 10, scale: 2, default: 0, transformer: numericTransformer })
+  @Column({
+    name: 'verified_hours',
+    type: 'numeric',
+    precision: 10,
+    scale: 2,
+    default: 0,
+    transformer: numericTransformer,
+  })
   verifiedHours: number;
 
   @Column({ name: 'rating_sum', type: 'integer', default: 0 })

@@ -25,22 +25,37 @@ export class VolunteerRecords {
     await this.directory.units.anchor(manager, unitId);
   }
 
-  async addVerifiedHours(manager: EntityManager, input: { personId: string; hours: number; unitId: string }): Promise<void> {
+  async addVerifiedHours(
+    manager: EntityManager,
+    input: { personId: string; hours: number; unitId: string },
+  ): Promise<void> {
     await this.addVerifiedHoursMany(manager, input.unitId, [{ personId: input.personId, hours: input.hours }]);
   }
 
   /** Hours of several people who served at one unit (a verified activity or shift), in one statement. */
-  async addVerifiedHoursMany(manager: EntityManager, unitId: string, entries: { personId: string; hours: number }[]): Promise<void> {
+  async addVerifiedHoursMany(
+    manager: EntityManager,
+    unitId: string,
+    entries: { personId: string; hours: number }[],
+  ): Promise<void> {
     const totals = new Map<string, number>();
     for (const { personId, hours } of entries) if (hours > 0) totals.set(personId, (totals.get(personId) ?? 0) + hours);
     if (totals.size === 0) return;
     const unit = await this.directory.units.anchor(manager, unitId);
-    await this.profiles.addVerifiedHours(manager, unit, [...totals].map(([personId, hours]) => ({ personId, hours })));
+    await this.profiles.addVerifiedHours(
+      manager,
+      unit,
+      [...totals].map(([personId, hours]) => ({ personId, hours })),
+    );
   }
 
   /** A correction of verified hours already counted: `delta` may be negative (the total never goes below zero). */
-  async correctVerifiedHours(manager: EntityManager, input: { personId: string; delta: number; unitId: string }): Promise<void> {
-    if (input.delta > 0) return this.addVerifiedHours(manager, { personId: input.personId, hours: input.delta, unitId: input.unitId });
+  async correctVerifiedHours(
+    manager: EntityManager,
+    input: { personId: string; delta: number; unitId: string },
+  ): Promise<void> {
+    if (input.delta > 0)
+      return this.addVerifiedHours(manager, { personId: input.personId, hours: input.delta, unitId: input.unitId });
     if (input.delta === 0) return;
     await this.profiles.subtractVerifiedHours(manager, input.personId, input.delta);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@linli/platform';
 import { CreateSkillDto } from './dto/create-skill.dto';
 import { SkillDto, SkillListDto } from './dto/skill.dto';

@@ -41,8 +41,16 @@ export class VolunteerSkills {
   async create(user: AuthenticatedUser, command: CreateSkillDto): Promise<SkillDto> {
     return this.transactions.run(async (manager) => {
       const name = command.name.trim();
-      if (!(await this.profiles.insertSkill(manager, { code: command.code, name, createdBy: user.userId }))) throw new ProfilesException(ProfilesCode.SkillTaken);
-      await this.audit.record({ action: 'volunteers.skill-created', targetType: 'volunteer-skill', data: { code: command.code, name: command.name } }, manager);
+      if (!(await this.profiles.insertSkill(manager, { code: command.code, name, createdBy: user.userId })))
+        throw new ProfilesException(ProfilesCode.SkillTaken);
+      await this.audit.record(
+        {
+          action: 'volunteers.skill-created',
+          targetType: 'volunteer-skill',
+          data: { code: command.code, name: command.name },
+        },
+        manager,
+      );
       return { code: command.code, name, builtin: false };
     });
   }
@@ -53,7 +61,11 @@ export class VolunteerSkills {
     if (wanted.length === 0) return;
     const catalogue = await this.catalogue(manager);
     const unknown = wanted.filter((code) => !catalogue.has(code));
-    if (unknown.length > 0) throw new ProfilesException(ProfilesCode.UnknownSkill, { detail: `技能不在技能目录中：${unknown.join('、')}`, extensions: { unknown } });
+    if (unknown.length > 0)
+      throw new ProfilesException(ProfilesCode.UnknownSkill, {
+        detail: `技能不在技能目录中：${unknown.join('、')}`,
+        extensions: { unknown },
+      });
   }
 }
 

@@ -22,9 +22,18 @@ export class TeamViews {
 
   async teams(teams: VolunteerTeamEntity[], manager?: EntityManager): Promise<TeamDto[]> {
     if (teams.length === 0) return [];
-    const facts = await this.repository.facts(teams.map((team) => team.id), manager);
+    const facts = await this.repository.facts(
+      teams.map((team) => team.id),
+      manager,
+    );
     const leaders = [...facts.values()].flatMap((fact) => fact.leaderPersonId ?? []);
-    const [units, names] = await Promise.all([this.directory.units.byIds(teams.map((team) => team.unitId), manager), this.directory.people.names(leaders, manager)]);
+    const [units, names] = await Promise.all([
+      this.directory.units.byIds(
+        teams.map((team) => team.unitId),
+        manager,
+      ),
+      this.directory.people.names(leaders, manager),
+    ]);
     return teams.map((team) => {
       const unit = units.get(team.unitId);
       if (!unit) throw new Error(`volunteer team ${team.id}: its unit vanished while being read`);
@@ -52,7 +61,10 @@ export class TeamViews {
 
   async members(members: VolunteerTeamMemberEntity[], manager?: EntityManager): Promise<TeamMemberDto[]> {
     if (members.length === 0) return [];
-    const names = await this.directory.people.names(members.map((m) => m.personId), manager);
+    const names = await this.directory.people.names(
+      members.map((m) => m.personId),
+      manager,
+    );
     return members.map((member) => {
       const dto = new TeamMemberDto();
       dto.teamId = member.teamId;

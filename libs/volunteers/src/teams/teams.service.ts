@@ -24,7 +24,13 @@ export class TeamsService {
   ) {}
 
   /** The team if the caller holds `permission` at its unit; 404 when unknown or out of scope alike. `lock` holds the team row for the caller's transaction. */
-  async findInScope(user: AuthenticatedUser, id: string, permission: Permission, manager?: EntityManager, lock = false): Promise<LocatedTeam> {
+  async findInScope(
+    user: AuthenticatedUser,
+    id: string,
+    permission: Permission,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<LocatedTeam> {
     const team = await this.repository.findById(id, manager, lock);
     if (!team) throw new NotFoundProblem('该服务队');
     this.scope.assertCanReach(user, permission, team.unitPath, '该服务队');

@@ -17,11 +17,20 @@ describe('SendNotificationCommand.parse', () => {
   });
 
   it('refuses a payload without any recipient id', () => {
-    expect(() => SendNotificationCommand.parse({ ...valid, recipient: {} })).toThrow('recipient needs a userId or a personId');
+    expect(() => SendNotificationCommand.parse({ ...valid, recipient: {} })).toThrow(
+      'recipient needs a userId or a personId',
+    );
   });
 
   it('names each malformed field', () => {
-    const parse = () => SendNotificationCommand.parse({ ...valid, recipient: { userId: 'nope' }, templateKey: 'Points', dedupeKey: '', channels: [] });
+    const parse = () =>
+      SendNotificationCommand.parse({
+        ...valid,
+        recipient: { userId: 'nope' },
+        templateKey: 'Points',
+        dedupeKey: '',
+        channels: [],
+      });
     expect(parse).toThrow(InvalidNotificationJobError);
     expect(parse).toThrow(/recipient\.userId: .*templateKey: .*dedupeKey: .*channels: /);
   });

@@ -1,6 +1,17 @@
 import { SendNotificationJob } from '@linli/platform';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsObject, IsOptional, IsString, Length, Matches, ValidateNested, validateSync } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+  validateSync,
+} from 'class-validator';
 import { InvalidNotificationJobError } from '../invalid-notification-job.error';
 import { NotificationRecipientInput } from '../notification-recipient.input';
 
@@ -37,8 +48,13 @@ export class SendNotificationCommand implements SendNotificationJob {
     const command = plainToInstance(SendNotificationCommand, payload);
     const errors = validateSync(command, { whitelist: true, forbidUnknownValues: true });
     if (errors.length > 0) {
-      const flat = errors.flatMap((e) => [e, ...(e.children ?? []).map((c) => ({ ...c, property: `${e.property}.${c.property}` }))]);
-      const problems = flat.filter((e) => e.constraints).map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+      const flat = errors.flatMap((e) => [
+        e,
+        ...(e.children ?? []).map((c) => ({ ...c, property: `${e.property}.${c.property}` })),
+      ]);
+      const problems = flat
+        .filter((e) => e.constraints)
+        .map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
       throw new InvalidNotificationJobError(`invalid notification job: ${problems.join('; ')}`);
     }
     if (!command.recipient.userId && !command.recipient.personId) {

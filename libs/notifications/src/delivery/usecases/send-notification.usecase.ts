@@ -46,7 +46,11 @@ export class SendNotification {
     metrics: MetricsRegistry,
   ) {
     this.channelsByName = new Map(channels.map((c) => [c.name, c]));
-    this.outcomes = metrics.counter('linli_notification_deliveries_total', 'Notification delivery attempts, by channel and outcome', ['channel', 'outcome']);
+    this.outcomes = metrics.counter(
+      'linli_notification_deliveries_total',
+      'Notification delivery attempts, by channel and outcome',
+      ['channel', 'outcome'],
+    );
   }
 
   /** Channels used when a job names none. */
@@ -61,13 +65,19 @@ export class SendNotification {
 
     const disabled = requested.filter((name) => !this.channelsByName.has(name));
     if (disabled.length > 0) {
-      await this.deliveries.markDead(command.dedupeKey, disabled, 'channel is not enabled in this deployment', this.clock.now());
+      await this.deliveries.markDead(
+        command.dedupeKey,
+        disabled,
+        'channel is not enabled in this deployment',
+        this.clock.now(),
+      );
       for (const name of disabled) this.count(report, name, 'dead');
     }
 
     const usable = requested.filter((name) => this.channelsByName.has(name));
     const pending = records.filter((r) => usable.includes(r.channel) && r.status !== 'sent');
-    for (const record of records.filter((r) => usable.includes(r.channel) && r.status === 'sent')) this.count(report, record.channel, 'skipped');
+    for (const record of records.filter((r) => usable.includes(r.channel) && r.status === 'sent'))
+      this.count(report, record.channel, 'skipped');
     if (pending.length === 0) return report;
 
     let rendered: RenderedNotification;
@@ -75,7 +85,12 @@ export class SendNotification {
       rendered = this.render(command, records);
     } catch (error) {
       const message = (error as Error).message;
-      await this.deliveries.markDead(command.dedupeKey, pending.map((r) => r.channel), message, this.clock.now());
+      await this.deliveries.markDead(
+        command.dedupeKey,
+        pending.map((r) => r.channel),
+        message,
+        this.clock.now(),
+      );
       for (const record of pending) this.count(report, record.channel, 'dead');
       throw error;
     }
@@ -101,7 +116,17 @@ export class SendNotification {
         const message = (error as Error).message ?? String(error);
         await this.deliveries.markFailed(claim.id, message, attempt.final);
         this.count(report, channel.name, attempt.final ? 'dead' : 'failed');
-        this.logger.warn({ dedupeKey: command.dedupeKey, channel: channel.name, deliveryId: claim.id, attempt: attempt.attempt, final: attempt.final, err: message }, 'notification delivery failed');
+        this.logger.warn(
+          {
+            dedupeKey: command.dedupeKey,
+            channel: channel.name,
+            deliveryId: claim.id,
+            attempt: attempt.attempt,
+            final: attempt.final,
+            err: message,
+          },
+          'notification delivery failed',
+        );
         failures.push(`${channel.name}: ${message}`);
       }
     }
@@ -120,7 +145,14 @@ export class SendNotification {
     const { title, body } = renderTemplate(command.templateKey, template, command.data);
     // The oldest record's creation time: the same on every retry and on every channel.
     const createdAt = new Date(Math.min(...records.map((r) => r.createdAt.getTime())));
-    return { templateKey: command.templateKey, dedupeKey: command.dedupeKey, title, body, data: command.data, createdAt };
+    return {
+      templateKey: command.templateKey,
+      dedupeKey: command.dedupeKey,
+      title,
+      body,
+      data: command.data,
+      createdAt,
+    };
   }
 
   /** Attempts started before this are presumed dead (their worker crashed); a delivery never takes longer than the webhook timeout. */

@@ -5,6 +5,10 @@ export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] })
   items: NotificationDto[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -15,13 +15,23 @@ export class NotificationDto {
   @ApiProperty({ example: '您获得了 5 积分：参加志愿服务' })
   body: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { points: 5, reason: '参加志愿服务' }, description: 'The variables the texts were rendered with' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { points: 5, reason: '参加志愿服务' },
+    description: 'The variables the texts were rendered with',
+  })
   data: Record<string, unknown>;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the recipient marked it read; null while unread' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the recipient marked it read; null while unread',
+  })
   readAt: string | null;
 
   static from(notification: Notification): NotificationDto {

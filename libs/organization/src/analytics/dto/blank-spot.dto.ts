@@ -18,7 +18,9 @@ export class BlankSpotDto {
   @ApiProperty({ example: '1.2.3.5.9' })
   path: string;
 
-  @ApiProperty({ description: 'A complex covered only by joint branches (it should get its own branch); false for uncovered units' })
+  @ApiProperty({
+    description: 'A complex covered only by joint branches (it should get its own branch); false for uncovered units',
+  })
   jointBranchOnly: boolean;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
@@ -33,7 +35,12 @@ export class BlankSpotDto {
   @ApiProperty({ nullable: true, type: String, example: '第2网格' })
   gridName: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '幸福里小区', description: 'For a building: its complex (null for lanes and courtyards directly under a grid)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '幸福里小区',
+    description: 'For a building: its complex (null for lanes and courtyards directly under a grid)',
+  })
   complexName: string | null;
 }
 
@@ -41,6 +48,10 @@ export class BlankSpotPageDto {
   @ApiProperty({ type: [BlankSpotDto] })
   items: BlankSpotDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

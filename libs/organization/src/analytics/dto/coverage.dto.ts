@@ -18,7 +18,10 @@ export class BuildingCoverageDto {
   @ApiProperty({ example: 6400 })
   total: number;
 
-  @ApiProperty({ example: 1500, description: 'A party group covers it, or an active central household (党员中心户) sits there' })
+  @ApiProperty({
+    example: 1500,
+    description: 'A party group covers it, or an active central household (党员中心户) sits there',
+  })
   covered: number;
 
   @ApiProperty({ example: 4900 })

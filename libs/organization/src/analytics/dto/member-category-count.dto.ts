@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBER_CATEGORIES, MEMBER_CATEGORY_DISPLAY, MemberCategory, MemberStatus } from '../../members/member-category';
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_DISPLAY,
+  MemberCategory,
+  MemberStatus,
+} from '../../members/member-category';
 
 export class MemberCategoryCountDto {
   @ApiProperty({ enum: MEMBER_CATEGORIES, example: 'retired' })

@@ -8,7 +8,10 @@ export class UnitStatsDto {
   @ApiProperty({ type: AnalyticsUnitDto })
   unit: AnalyticsUnitDto;
 
-  @ApiProperty({ type: [UnitKindCountDto], description: 'Units per kind in the subtree, the unit itself included, from its own kind down' })
+  @ApiProperty({
+    type: [UnitKindCountDto],
+    description: 'Units per kind in the subtree, the unit itself included, from its own kind down',
+  })
   units: UnitKindCountDto[];
 
   @ApiProperty({ example: 320000, description: '常住人口 as declared (see residentsBasis)' })
@@ -19,7 +22,8 @@ export class UnitStatsDto {
 
   @ApiProperty({
     enum: ['communities', 'own'],
-    description: 'communities: summed over the communities of the subtree (street, district, city); own: the unit\'s own declared values (community and below)',
+    description:
+      "communities: summed over the communities of the subtree (street, district, city); own: the unit's own declared values (community and below)",
   })
   residentsBasis: 'communities' | 'own';
 

@@ -15,21 +15,33 @@ export class CreateDualRegistrationDto {
   @IsIn(DUAL_REGISTRATION_KINDS)
   kind: DualRegistrationKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'kind member: the in-service member (required; not allowed for kind organization)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'kind member: the in-service member (required; not allowed for kind organization)',
+  })
   @ValidateIf((o: CreateDualRegistrationDto) => o.kind === 'member' || o.memberId !== undefined)
   @IsUUID()
   memberId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'kind organization: the registering party organization (required; not allowed for kind member)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'kind organization: the registering party organization (required; not allowed for kind member)',
+  })
   @ValidateIf((o: CreateDualRegistrationDto) => o.kind === 'organization' || o.organizationId !== undefined)
   @IsUUID()
   organizationId?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The community registered with; within your dual-registrations.manage scope' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The community registered with; within your dual-registrations.manage scope',
+  })
   @IsUUID()
   communityUnitId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The member\'s work institution, or the organization\'s institution' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "The member's work institution, or the organization's institution",
+  })
   @IsOptional()
   @IsUUID()
   institutionId?: string;
@@ -44,7 +56,11 @@ export class CreateDualRegistrationDto {
   @IsCalendarDate()
   periodEnd?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, example: '每季度开展一次共建活动，认领社区服务岗位 10 个', description: 'Required for kind organization' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: '每季度开展一次共建活动，认领社区服务岗位 10 个',
+    description: 'Required for kind organization',
+  })
   @ValidateIf((o: CreateDualRegistrationDto) => o.kind === 'organization' || o.commitments !== undefined)
   @IsString()
   @IsNotEmpty()

@@ -18,13 +18,18 @@ export class DualRegistrationDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   memberId: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '李明', description: 'The member\'s name (kind member)' })
+  @ApiProperty({ nullable: true, type: String, example: '李明', description: "The member's name (kind member)" })
   memberName: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   organizationId: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '市税务局第三分局党支部', description: 'The organization\'s name (kind organization)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '市税务局第三分局党支部',
+    description: "The organization's name (kind organization)",
+  })
   organizationName: string | null;
 
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
@@ -48,7 +53,11 @@ export class DualRegistrationDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  static from(registration: DualRegistrationEntity, memberName: string | null, organizationName: string | null): DualRegistrationDto {
+  static from(
+    registration: DualRegistrationEntity,
+    memberName: string | null,
+    organizationName: string | null,
+  ): DualRegistrationDto {
     const dto = new DualRegistrationDto();
     dto.id = registration.id;
     dto.kind = registration.kind;

@@ -6,7 +6,10 @@ import { DUAL_REGISTRATION_KINDS } from '../dual-registration-kind';
 import { DualRegistrationKind } from '../dual-registration.entity';
 
 export class DualRegistrationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Registrations with this community (or any community below this unit); 404 when outside your scope' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Registrations with this community (or any community below this unit); 404 when outside your scope',
+  })
   @IsOptional()
   @IsUUID()
   communityUnitId?: string;

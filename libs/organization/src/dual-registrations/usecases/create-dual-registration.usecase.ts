@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, EventActor, NotFoundProblem, Outbox, Permission, ScopeService, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  BusinessCalendar,
+  Clock,
+  EventActor,
+  NotFoundProblem,
+  Outbox,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { InstitutionEntity } from '../../institutions/institution.entity';
 import { MembersService } from '../../members/members.service';
@@ -41,13 +53,20 @@ export class CreateDualRegistrationUseCase {
 
   async execute(user: AuthenticatedUser, command: CreateDualRegistrationDto): Promise<DualRegistrationDto> {
     this.refuseFieldsOfTheOtherKind(command);
-    const community = await this.dataSource.getRepository(UnitEntity).findOne({ select: { id: true, kind: true, path: true }, where: { id: command.communityUnitId } });
-    if (!community || !this.scope.canReach(user, Permission.DualRegistrationsManage, community.path)) throw new NotFoundProblem('该社区');
+    const community = await this.dataSource
+      .getRepository(UnitEntity)
+      .findOne({ select: { id: true, kind: true, path: true }, where: { id: command.communityUnitId } });
+    if (!community || !this.scope.canReach(user, Permission.DualRegistrationsManage, community.path))
+      throw new NotFoundProblem('该社区');
     if (community.kind !== 'community') throw new DualRegistrationException(DualRegistrationCode.NotACommunity);
-    const registrant = command.kind === 'member' ? await this.member(user, command.memberId as string) : await this.organization(command.organizationId as string);
+    const registrant =
+      command.kind === 'member'
+        ? await this.member(user, command.memberId as string)
+        : await this.organization(command.organizationId as string);
     if (command.institutionId) await this.institution(command.institutionId, registrant.organizationId);
     const periodStart = command.periodStart ?? this.calendar.localDate(this.clock.now());
-    if (command.periodEnd !== undefined && command.periodEnd < periodStart) throw new DualRegistrationException(DualRegistrationCode.Period);
+    if (command.periodEnd !== undefined && command.periodEnd < periodStart)
+      throw new DualRegistrationException(DualRegistrationCode.Period);
 
     const registration = await this.transactions.run(async (manager) => {
       const inserted = await manager
@@ -78,9 +97,21 @@ export class CreateDualRegistrationUseCase {
         ...(registrant.organizationId ? { organizationId: registrant.organizationId } : {}),
         ...(command.institutionId ? { institutionId: command.institutionId } : {}),
       };
-      await this.outbox.publish(manager, { type: OrganizationEvent.DualRegistrationCreated, unitId: community.id, actors: registrant.actors, data });
+      await this.outbox.publish(manager, {
+        type: OrganizationEvent.DualRegistrationCreated,
+        unitId: community.id,
+        actors: registrant.actors,
+        data,
+      });
       await this.audit.record(
-        { action: 'dual-registrations.created', targetType: 'dual-registration', targetId: id, unitId: community.id, unitPath: community.path, data },
+        {
+          action: 'dual-registrations.created',
+          targetType: 'dual-registration',
+          targetId: id,
+          unitId: community.id,
+          unitPath: community.path,
+          data,
+        },
         manager,
       );
       return manager.getRepository(DualRegistrationEntity).findOneByOrFail({ id });
@@ -91,7 +122,9 @@ export class CreateDualRegistrationUseCase {
   private refuseFieldsOfTheOtherKind(command: CreateDualRegistrationDto): void {
     const foreign = command.kind === 'member' ? 'organizationId' : 'memberId';
     if (command[foreign] !== undefined) {
-      throw new ValidationProblem([{ field: foreign, constraint: 'kind', message: `${foreign} is not allowed for kind ${command.kind}` }]);
+      throw new ValidationProblem([
+        { field: foreign, constraint: 'kind', message: `${foreign} is not allowed for kind ${command.kind}` },
+      ]);
     }
   }
 
@@ -102,16 +135,28 @@ export class CreateDualRegistrationUseCase {
   }
 
   private async organization(organizationId: string): Promise<Registrant> {
-    const organization = await this.dataSource.getRepository(PartyOrganizationEntity).findOne({ select: { id: true }, where: { id: organizationId } });
+    const organization = await this.dataSource
+      .getRepository(PartyOrganizationEntity)
+      .findOne({ select: { id: true }, where: { id: organizationId } });
     if (!organization) throw new NotFoundProblem('该党组织');
-    return { memberId: null, organizationId: organization.id, actors: [{ organizationId: organization.id, role: 'organization' }] };
+    return {
+      memberId: null,
+      organizationId: organization.id,
+      actors: [{ organizationId: organization.id, role: 'organization' }],
+    };
   }
 
   /** The institution must exist; an organization registering for it must be the institution's own party organization, when it has one on record. */
   private async institution(institutionId: string, organizationId: string | null): Promise<void> {
-    const institution = await this.dataSource.getRepository(InstitutionEntity).findOne({ select: { id: true, partyOrganizationId: true }, where: { id: institutionId } });
+    const institution = await this.dataSource
+      .getRepository(InstitutionEntity)
+      .findOne({ select: { id: true, partyOrganizationId: true }, where: { id: institutionId } });
     if (!institution) throw new NotFoundProblem('该单位（机构）');
-    if (organizationId !== null && institution.partyOrganizationId !== null && institution.partyOrganizationId !== organizationId) {
+    if (
+      organizationId !== null &&
+      institution.partyOrganizationId !== null &&
+      institution.partyOrganizationId !== organizationId
+    ) {
       throw new DualRegistrationException(DualRegistrationCode.InstitutionMismatch);
     }
   }

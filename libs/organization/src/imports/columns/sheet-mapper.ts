@@ -10,7 +10,10 @@ export const MAX_IMPORT_ROWS = 200_000;
 
 /** `*编码`, ` Code ` → `编码`, `code`: a leading required-marker and case do not matter. */
 function normalizeHeading(heading: string): string {
-  return heading.replace(/^[*＊]\s*/, '').trim().toLowerCase();
+  return heading
+    .replace(/^[*＊]\s*/, '')
+    .trim()
+    .toLowerCase();
 }
 
 function columnFor(heading: string, columns: readonly ImportColumn[]): ImportColumn | undefined {
@@ -35,7 +38,12 @@ export function mapSheet(kind: ImportKind, sheet: RawSheet): ImportTable {
     const column = columnFor(heading, columns);
     if (!column) return;
     if (indexOf.has(column.key)) {
-      errors.add({ row: header.row, column: heading, field: column.key, message: `列“${column.label}”（${column.key}）出现了不止一次` });
+      errors.add({
+        row: header.row,
+        column: heading,
+        field: column.key,
+        message: `列“${column.label}”（${column.key}）出现了不止一次`,
+      });
       return;
     }
     indexOf.set(column.key, index);
@@ -43,14 +51,22 @@ export function mapSheet(kind: ImportKind, sheet: RawSheet): ImportTable {
   });
   for (const column of columns) {
     if (column.required && !indexOf.has(column.key)) {
-      errors.add({ row: header.row, column: column.label, field: column.key, message: `缺少必填列“${column.label}”（${column.key}）` });
+      errors.add({
+        row: header.row,
+        column: column.label,
+        field: column.key,
+        message: `缺少必填列“${column.label}”（${column.key}）`,
+      });
     }
     headings[column.key] ??= column.label;
   }
   if (errors.count > 0) throw new ImportInvalidException(errors.sorted());
   if (sheet.rows.length === 0) throw new ImportsException(ImportsCode.Empty);
   if (sheet.rows.length > MAX_IMPORT_ROWS) {
-    throw new ImportsException(ImportsCode.TooManyRows, `导入文件有 ${sheet.rows.length} 行数据，一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`);
+    throw new ImportsException(
+      ImportsCode.TooManyRows,
+      `导入文件有 ${sheet.rows.length} 行数据，一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`,
+    );
   }
   const rows = sheet.rows.map((raw) => {
     const values: Record<string, string> = {};

@@ -33,7 +33,12 @@ export class ImportBatchDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The account that ran the import' })
   createdBy: string | null;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The deepest unit containing every row of the file' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The deepest unit containing every row of the file',
+  })
   unitId: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })

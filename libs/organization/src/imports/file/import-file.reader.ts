@@ -47,7 +47,10 @@ export class ImportFileReader {
   async read(content: Buffer): Promise<RawSheet> {
     if (content.subarray(0, 4).equals(ZIP_MAGIC)) return this.readXlsx(content);
     if (content.subarray(0, 4).equals(OLE_MAGIC)) {
-      throw new ImportsException(ImportsCode.Unreadable, '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV（UTF-8）后导入');
+      throw new ImportsException(
+        ImportsCode.Unreadable,
+        '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV（UTF-8）后导入',
+      );
     }
     return this.readCsv(content);
   }
@@ -58,14 +61,25 @@ export class ImportFileReader {
       // The decoder drops a leading BOM and refuses bytes that are not UTF-8 (e.g. a GBK export).
       text = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      throw new ImportsException(ImportsCode.Unreadable, '文件不是 UTF-8 编码的 CSV，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入');
+      throw new ImportsException(
+        ImportsCode.Unreadable,
+        '文件不是 UTF-8 编码的 CSV，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后导入',
+      );
     }
     let records: string[][];
     try {
-      records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
+      records = parse(text, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+        trim: false,
+      }) as string[][];
     } catch (error) {
       const line = (error as { lines?: number }).lines;
-      throw new ImportsException(ImportsCode.Unreadable, `CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：请检查引号是否成对`);
+      throw new ImportsException(
+        ImportsCode.Unreadable,
+        `CSV 格式有误${line ? `（第 ${line} 行附近）` : ''}：请检查引号是否成对`,
+      );
     }
     return toSheet(
       'csv',

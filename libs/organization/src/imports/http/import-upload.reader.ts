@@ -16,7 +16,12 @@ function tooLarge(): ProblemException {
 }
 
 function malformed(): ProblemException {
-  return new ProblemException({ code: CommonCode.MalformedBody, status: 400, title: 'Malformed request body', detail: '请求体不是合法的 multipart/form-data' });
+  return new ProblemException({
+    code: CommonCode.MalformedBody,
+    status: 400,
+    title: 'Malformed request body',
+    detail: '请求体不是合法的 multipart/form-data',
+  });
 }
 
 /**
@@ -39,7 +44,8 @@ export async function readImportUpload(request: FastifyRequest): Promise<RunImpo
     for await (const part of request.parts() as AsyncIterable<Multipart>) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
-        if (part.fieldname !== 'file') problems.push({ field: part.fieldname, constraint: 'unknown', message: `unknown field "${part.fieldname}"` });
+        if (part.fieldname !== 'file')
+          problems.push({ field: part.fieldname, constraint: 'unknown', message: `unknown field "${part.fieldname}"` });
         // A browser sends an empty, nameless part when no file was chosen.
         else if (part.filename || content.length > 0) file = { fileName: part.filename || 'upload', content };
       } else if (part.fieldname === 'kind') {
@@ -54,9 +60,14 @@ export async function readImportUpload(request: FastifyRequest): Promise<RunImpo
     throw malformed();
   }
   if (kind === undefined || !isImportKind(kind)) {
-    problems.push({ field: 'kind', constraint: 'isIn', message: `kind must be one of the following values: ${IMPORT_KINDS.join(', ')}` });
+    problems.push({
+      field: 'kind',
+      constraint: 'isIn',
+      message: `kind must be one of the following values: ${IMPORT_KINDS.join(', ')}`,
+    });
   }
-  if (!file) problems.push({ field: 'file', constraint: 'isDefined', message: 'file is required (a CSV or XLSX file)' });
+  if (!file)
+    problems.push({ field: 'file', constraint: 'isDefined', message: 'file is required (a CSV or XLSX file)' });
   if (problems.length > 0 || !file || kind === undefined || !isImportKind(kind)) throw new ValidationProblem(problems);
   return { kind, fileName: [...file.fileName].slice(0, 255).join(''), content: file.content };
 }

@@ -10,7 +10,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, PageQueryDto, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  CurrentUser,
+  PageQueryDto,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { FastifyRequest } from 'fastify';
 import { ImportBatchPageDto } from '../dto/import-batch-page.dto';
 import { ImportBatchDto } from '../dto/import-batch.dto';
@@ -45,13 +52,20 @@ export class ImportsController {
       required: ['kind', 'file'],
       properties: {
         kind: { type: 'string', enum: [...IMPORT_KINDS] },
-        file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, optional BOM) or XLSX (first worksheet); at most 20 MB' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'CSV (UTF-8, optional BOM) or XLSX (first worksheet); at most 20 MB',
+        },
       },
     },
   })
   @ApiCreatedResponse({ type: ImportResultDto })
   @ApiBadRequestResponse({ description: 'validation.failed (no file, unknown kind) / organization.import-unreadable' })
-  @ApiUnprocessableEntityResponse({ description: 'organization.import-invalid (row errors) / organization.import-empty / organization.import-too-many-rows' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'organization.import-invalid (row errors) / organization.import-empty / organization.import-too-many-rows',
+  })
   async run(@CurrentUser() user: AuthenticatedUser, @Req() request: FastifyRequest): Promise<ImportResultDto> {
     return this.runImport.execute(user, await readImportUpload(request));
   }

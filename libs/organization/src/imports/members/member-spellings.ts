@@ -1,4 +1,11 @@
-import { MEMBER_CATEGORIES, MEMBER_CATEGORY_DISPLAY, MEMBER_STATUS_DISPLAY, MEMBER_STATUSES, MemberCategory, MemberStatus } from '../../members/member-category';
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_DISPLAY,
+  MEMBER_STATUS_DISPLAY,
+  MEMBER_STATUSES,
+  MemberCategory,
+  MemberStatus,
+} from '../../members/member-category';
 
 /** Category: the English value, the Chinese name (居民党员), or the name without 党员 (居民). */
 export const MEMBER_CATEGORY_SPELLINGS: ReadonlyMap<string, MemberCategory> = new Map<string, MemberCategory>(
@@ -24,5 +31,7 @@ export const MEMBER_STATUS_SPELLINGS: ReadonlyMap<string, MemberStatus> = new Ma
   }),
 );
 
-export const MEMBER_CATEGORY_HINT = MEMBER_CATEGORIES.map((category) => `${MEMBER_CATEGORY_DISPLAY[category]}(${category})`).join('、');
+export const MEMBER_CATEGORY_HINT = MEMBER_CATEGORIES.map(
+  (category) => `${MEMBER_CATEGORY_DISPLAY[category]}(${category})`,
+).join('、');
 export const MEMBER_STATUS_HINT = '正式(full)、预备(probationary)';

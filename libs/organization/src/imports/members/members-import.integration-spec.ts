@@ -24,10 +24,30 @@ interface Counts {
 }
 
 async function countsOf(organizationId: string): Promise<Counts> {
-  return withTestDb(async (client) => (await client.query<Counts>('SELECT member_count, full_member_count FROM party_organizations WHERE id = $1', [organizationId])).rows[0]);
+  return withTestDb(
+    async (client) =>
+      (
+        await client.query<Counts>('SELECT member_count, full_member_count FROM party_organizations WHERE id = $1', [
+          organizationId,
+        ])
+      ).rows[0],
+  );
 }
 
-async function members(): Promise<Map<string, { id: string; organization_id: string; category: string; status: string; joined_at: string; residence_path: string; updated_at: Date }>> {
+async function members(): Promise<
+  Map<
+    string,
+    {
+      id: string;
+      organization_id: string;
+      category: string;
+      status: string;
+      joined_at: string;
+      residence_path: string;
+      updated_at: Date;
+    }
+  >
+> {
   return withTestDb(async (client) => {
     const { rows } = await client.query(
       `SELECT p.external_id, m.id, m.organization_id, m.category, m.status, to_char(m.joined_at, 'YYYY-MM-DD') AS joined_at, m.residence_path, m.updated_at
@@ -38,7 +58,14 @@ async function members(): Promise<Map<string, { id: string; organization_id: str
 }
 
 async function joinedEvents(): Promise<{ unit_id: string; actors: unknown; data: Record<string, unknown> }[]> {
-  return withTestDb(async (client) => (await client.query(`SELECT unit_id, actors, data FROM outbox_events WHERE type = 'organization.member.joined' ORDER BY seq`)).rows);
+  return withTestDb(
+    async (client) =>
+      (
+        await client.query(
+          `SELECT unit_id, actors, data FROM outbox_events WHERE type = 'organization.member.joined' ORDER BY seq`,
+        )
+      ).rows,
+  );
 }
 
 const HEADER: ImportCell[] = ['personExternalId', 'organizationCode', 'category', 'status', 'joinedAt'];
@@ -58,8 +85,18 @@ describe('POST /api/v1/imports (members)', () => {
     await resetState();
     units = await createUnitTree(smallDistrict());
     const buildingA = units.get('楼栋A1-1') as ScenarioUnit;
-    branchA = await createPartyOrganization({ kind: 'branch', name: '小区A1党支部', code: 'ORG-A', unitId: (units.get('小区A1') as ScenarioUnit).id });
-    branchB = await createPartyOrganization({ kind: 'branch', name: '小区B1党支部', code: 'ORG-B', unitId: (units.get('小区B1') as ScenarioUnit).id });
+    branchA = await createPartyOrganization({
+      kind: 'branch',
+      name: '小区A1党支部',
+      code: 'ORG-A',
+      unitId: (units.get('小区A1') as ScenarioUnit).id,
+    });
+    branchB = await createPartyOrganization({
+      kind: 'branch',
+      name: '小区B1党支部',
+      code: 'ORG-B',
+      unitId: (units.get('小区B1') as ScenarioUnit).id,
+    });
     people = await createPeople([
       { name: '王芳', residence: buildingA, externalId: 'P-1' },
       { name: '李强', residence: buildingA, externalId: 'P-2' },
@@ -79,18 +116,37 @@ describe('POST /api/v1/imports (members)', () => {
     ]);
     const response = await postImport(api, admin.token, 'members', file);
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ kind: 'members', displayKind: '党员', rows: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(response.body).toMatchObject({
+      kind: 'members',
+      displayKind: '党员',
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(await countsOf(branchA.id)).toEqual({ member_count: 2, full_member_count: 1 });
     expect(await countsOf(branchB.id)).toEqual({ member_count: 1, full_member_count: 1 });
 
     const stored = await members();
-    expect(stored.get('P-1')).toMatchObject({ organization_id: branchA.id, category: 'resident', status: 'full', joined_at: '2001-07-01', residence_path: people[0].residencePath });
+    expect(stored.get('P-1')).toMatchObject({
+      organization_id: branchA.id,
+      category: 'resident',
+      status: 'full',
+      joined_at: '2001-07-01',
+      residence_path: people[0].residencePath,
+    });
     const events = await joinedEvents();
     expect(events).toHaveLength(3);
     expect(events[0]).toEqual({
       unit_id: branchA.unitId,
       actors: [{ personId: people[0].id, role: 'member' }],
-      data: { memberId: stored.get('P-1')?.id, personId: people[0].id, organizationId: branchA.id, category: 'resident', status: 'full' },
+      data: {
+        memberId: stored.get('P-1')?.id,
+        personId: people[0].id,
+        organizationId: branchA.id,
+        category: 'resident',
+        status: 'full',
+      },
     });
   });
 
@@ -111,7 +167,11 @@ describe('POST /api/v1/imports (members)', () => {
   });
 
   it('changes nothing on re-import, and a changed status updates that member and the counts', async () => {
-    const rows: ImportCell[][] = [HEADER, ['P-1', 'ORG-A', 'resident', 'full', '2001-07-01'], ['P-2', 'ORG-A', 'retired', 'probationary', '2025-06-30']];
+    const rows: ImportCell[][] = [
+      HEADER,
+      ['P-1', 'ORG-A', 'resident', 'full', '2001-07-01'],
+      ['P-2', 'ORG-A', 'retired', 'probationary', '2025-06-30'],
+    ];
     await postImport(api, admin.token, 'members', csvImportFile(rows));
     const first = await members();
 
@@ -161,15 +221,27 @@ describe('POST /api/v1/imports (members)', () => {
 
   it('keeps a community admin to their community: organizations and people of a sibling community are row errors', async () => {
     const communityA = units.get('社区A') as ScenarioUnit;
-    const unitAdmin = await createLoggedInUser(api, { role: 'admin', unitId: communityA.id, unitPath: communityA.path });
+    const unitAdmin = await createLoggedInUser(api, {
+      role: 'admin',
+      unitId: communityA.id,
+      unitPath: communityA.path,
+    });
     const response = await postImport(
       api,
       unitAdmin.token,
       'members',
-      csvImportFile([HEADER, ['P-1', 'ORG-A', 'resident', 'full', '2001-07-01'], ['P-2', 'ORG-B', 'resident', 'full', '2001-07-01'], ['P-4', 'ORG-A', 'resident', 'full', '2001-07-01']]),
+      csvImportFile([
+        HEADER,
+        ['P-1', 'ORG-A', 'resident', 'full', '2001-07-01'],
+        ['P-2', 'ORG-B', 'resident', 'full', '2001-07-01'],
+        ['P-4', 'ORG-A', 'resident', 'full', '2001-07-01'],
+      ]),
     );
     expect(response.status).toBe(422);
-    expect(response.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:organizationCode', '4:personExternalId']);
+    expect(response.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '3:organizationCode',
+      '4:personExternalId',
+    ]);
     expect((await members()).size).toBe(0);
   });
 });

@@ -6,7 +6,12 @@ import { ImportTable } from '../columns/import-row';
 import { ImportContext } from '../import-context';
 import { RowErrors } from '../validation/row-errors';
 import { RowReader } from '../validation/row-reader';
-import { MEMBER_CATEGORY_HINT, MEMBER_CATEGORY_SPELLINGS, MEMBER_STATUS_HINT, MEMBER_STATUS_SPELLINGS } from './member-spellings';
+import {
+  MEMBER_CATEGORY_HINT,
+  MEMBER_CATEGORY_SPELLINGS,
+  MEMBER_STATUS_HINT,
+  MEMBER_STATUS_SPELLINGS,
+} from './member-spellings';
 import { MemberImportRow, MembersImportPlan } from './members-import.plan';
 
 const LABELS = columnLabels('members');
@@ -53,7 +58,10 @@ export class MembersImportValidator {
       const reader = new RowReader(row, table, errors, LABELS);
       const personExternalId = reader.text('personExternalId', { required: true, maxLength: 64 });
       const organizationCode = reader.text('organizationCode', { required: true, maxLength: 64 });
-      const category = reader.choice('category', MEMBER_CATEGORY_SPELLINGS, { required: true, hint: MEMBER_CATEGORY_HINT });
+      const category = reader.choice('category', MEMBER_CATEGORY_SPELLINGS, {
+        required: true,
+        hint: MEMBER_CATEGORY_HINT,
+      });
       const status = reader.choice('status', MEMBER_STATUS_SPELLINGS, { required: true, hint: MEMBER_STATUS_HINT });
       const joinedAt = reader.date('joinedAt', { required: true });
       if (joinedAt && joinedAt > today) reader.error('joinedAt', `入党日期 ${joinedAt} 晚于今天`);
@@ -74,12 +82,20 @@ export class MembersImportValidator {
       const person = people.get(member.personExternalId);
       const organization = organizations.get(member.organizationCode);
       if (!person || !scopeCovers(context.scope, person.residence_path)) {
-        reader.error('personExternalId', `人员编号“${member.personExternalId}”不存在或不在您的管辖范围内（请先导入人员）`);
+        reader.error(
+          'personExternalId',
+          `人员编号“${member.personExternalId}”不存在或不在您的管辖范围内（请先导入人员）`,
+        );
       }
       if (!organization || !scopeCovers(context.scope, organization.unit_path)) {
         reader.error('organizationCode', `党组织编码“${member.organizationCode}”不存在或不在您的管辖范围内`);
       }
-      if (person && organization && person.member_organization_id !== null && person.member_organization_id !== organization.id) {
+      if (
+        person &&
+        organization &&
+        person.member_organization_id !== null &&
+        person.member_organization_id !== organization.id
+      ) {
         const from = person.member_organization_code ? `“${person.member_organization_code}”` : '其他党组织';
         reader.error('organizationCode', `该党员的组织关系在${from}，请通过组织关系转接办理，不能通过导入变更`);
       }
@@ -112,7 +128,10 @@ export class MembersImportValidator {
     return new Map(rows.map((row) => [row.external_id, row]));
   }
 
-  private async loadOrganizations(context: ImportContext, parsed: ParsedMember[]): Promise<Map<string, KnownOrganization>> {
+  private async loadOrganizations(
+    context: ImportContext,
+    parsed: ParsedMember[],
+  ): Promise<Map<string, KnownOrganization>> {
     const rows: KnownOrganization[] = await context.manager.query(
       'SELECT id, code, unit_id, unit_path FROM party_organizations WHERE code = ANY($1::text[])',
       [[...new Set(parsed.map((member) => member.organizationCode))]],

@@ -27,7 +27,9 @@ export class MembersImportWriter {
     if (plan.rows.length === 0) return { created: 0, updated: 0, paths: [] };
     const organizationIds = [...new Set(plan.rows.map((member) => member.organizationId))].sort();
     // Counts are recomputed below: hold the organizations so that concurrent member changes queue behind us.
-    await manager.query('SELECT id FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [organizationIds]);
+    await manager.query('SELECT id FROM party_organizations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+      organizationIds,
+    ]);
 
     const records = plan.rows.map((member) => ({
       person_id: member.personId,
@@ -37,9 +39,15 @@ export class MembersImportWriter {
       joined_at: member.joinedAt,
       residence_path: member.residencePath,
     }));
-    const rows: { id: string; person_id: string; organization_id: string; category: MemberCategory; status: MemberStatus; inserted: boolean }[] =
-      await manager.query(
-        `INSERT INTO party_members AS m (person_id, organization_id, category, status, joined_at, residence_path, created_at, updated_at)
+    const rows: {
+      id: string;
+      person_id: string;
+      organization_id: string;
+      category: MemberCategory;
+      status: MemberStatus;
+      inserted: boolean;
+    }[] = await manager.query(
+      `INSERT INTO party_members AS m (person_id, organization_id, category, status, joined_at, residence_path, created_at, updated_at)
          SELECT r.person_id, r.organization_id, r.category, r.status, r.joined_at, r.residence_path, $2, $2
            FROM jsonb_to_recordset($1::jsonb) AS r(person_id uuid, organization_id uuid, category text, status text, joined_at date, residence_path text)
          ON CONFLICT (person_id) DO UPDATE
@@ -50,8 +58,8 @@ export class MembersImportWriter {
                 updated_at = EXCLUDED.updated_at
           WHERE (m.category, m.status, m.joined_at) IS DISTINCT FROM (EXCLUDED.category, EXCLUDED.status, EXCLUDED.joined_at)
          RETURNING m.id, m.person_id, m.organization_id, m.category, m.status, (m.xmax = 0) AS inserted`,
-        [JSON.stringify(records), now],
-      );
+      [JSON.stringify(records), now],
+    );
     // The residence copy follows the person even when nothing else about the member changed.
     await manager.query(
       `UPDATE party_members m SET residence_path = r.residence_path
@@ -80,7 +88,13 @@ export class MembersImportWriter {
         type: OrganizationEvent.MemberJoined,
         unitId: unitOf.get(member.organization_id) ?? null,
         actors: [{ personId: member.person_id, role: 'member' }],
-        data: { memberId: member.id, personId: member.person_id, organizationId: member.organization_id, category: member.category, status: member.status },
+        data: {
+          memberId: member.id,
+          personId: member.person_id,
+          organizationId: member.organization_id,
+          category: member.category,
+          status: member.status,
+        },
       }));
       await this.outbox.publish(manager, events);
     }

@@ -44,7 +44,9 @@ interface PersonRow {
 
 async function peopleByExternalId(): Promise<Map<string, PersonRow>> {
   return withTestDb(async (client) => {
-    const { rows } = await client.query<PersonRow>(`SELECT *, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM people WHERE external_id IS NOT NULL`);
+    const { rows } = await client.query<PersonRow>(
+      `SELECT *, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM people WHERE external_id IS NOT NULL`,
+    );
     return new Map(rows.map((row) => [row.external_id, row]));
   });
 }
@@ -94,7 +96,13 @@ describe('POST /api/v1/imports (people)', () => {
 
     const stored = await peopleByExternalId();
     const wang = stored.get('P-1') as PersonRow;
-    expect(wang).toMatchObject({ name: '王芳', gender: 'female', birth_date: '1980-01-01', phone_masked: '138****5678', residence_unit_id: units.get('楼栋A1-1')?.id });
+    expect(wang).toMatchObject({
+      name: '王芳',
+      gender: 'female',
+      birth_date: '1980-01-01',
+      phone_masked: '138****5678',
+      residence_unit_id: units.get('楼栋A1-1')?.id,
+    });
     expect(wang.residence_path).toBe(units.get('楼栋A1-1')?.path);
     const pii = api.app.get(PiiCrypto);
     expect(wang.phone_cipher).toMatch(/^v1\./);
@@ -104,7 +112,13 @@ describe('POST /api/v1/imports (people)', () => {
     expect(stored.get('P-2')?.id_number_masked).toBe(`110***********${liId.slice(-4).toUpperCase()}`);
     expect(stored.get('P-3')).toMatchObject({ phone_cipher: null, phone_index: null, id_number_cipher: null });
     const plain = await withTestDb(
-      async (client) => (await client.query(`SELECT count(*)::int AS n FROM people p WHERE p::text LIKE '%13812345678%' OR p::text LIKE $1`, [`%${wangId}%`])).rows[0].n,
+      async (client) =>
+        (
+          await client.query(
+            `SELECT count(*)::int AS n FROM people p WHERE p::text LIKE '%13812345678%' OR p::text LIKE $1`,
+            [`%${wangId}%`],
+          )
+        ).rows[0].n,
     );
     expect(plain).toBe(0);
 
@@ -114,7 +128,11 @@ describe('POST /api/v1/imports (people)', () => {
   });
 
   it('changes nothing on re-import and re-encrypts only a phone that changed', async () => {
-    const rows: ImportCell[][] = [HEADER, ['P-1', '王芳', '13812345678', wangId, 'female', '1980-01-01', 'BA'], ['P-2', '李强', '13900001111', '', 'male', '', 'BA']];
+    const rows: ImportCell[][] = [
+      HEADER,
+      ['P-1', '王芳', '13812345678', wangId, 'female', '1980-01-01', 'BA'],
+      ['P-2', '李强', '13900001111', '', 'male', '', 'BA'],
+    ];
     expect((await postImport(api, admin.token, 'people', csvImportFile(rows))).body).toMatchObject({ created: 2 });
     const first = await peopleByExternalId();
 
@@ -166,29 +184,50 @@ describe('POST /api/v1/imports (people)', () => {
       '10:name',
       '10:residenceUnitCode',
     ]);
-    expect(await withTestDb(async (client) => (await client.query('SELECT count(*)::int AS n FROM people')).rows[0].n)).toBe(0);
+    expect(
+      await withTestDb(async (client) => (await client.query('SELECT count(*)::int AS n FROM people')).rows[0].n),
+    ).toBe(0);
   });
 
   it('refuses an ID number already registered to another person', async () => {
     await postImport(api, admin.token, 'people', csvImportFile([HEADER, ['P-1', '王芳', '', wangId, '', '', 'BA']]));
-    const response = await postImport(api, admin.token, 'people', csvImportFile([HEADER, ['P-9', '冒名', '', wangId, '', '', 'BA']]));
+    const response = await postImport(
+      api,
+      admin.token,
+      'people',
+      csvImportFile([HEADER, ['P-9', '冒名', '', wangId, '', '', 'BA']]),
+    );
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ row: 2, column: 'idNumber', field: 'idNumber', message: '该身份证号已登记给其他人员' }]);
+    expect(response.body.errors).toEqual([
+      { row: 2, column: 'idNumber', field: 'idNumber', message: '该身份证号已登记给其他人员' },
+    ]);
   });
 
   it('keeps a community admin to their community: people residing in a sibling community are row errors', async () => {
     const communityA = units.get('社区A') as ScenarioUnit;
     const communityB = units.get('社区B') as ScenarioUnit;
     await createPeople([{ name: '外社区居民', residence: communityB, externalId: 'P-B' }]);
-    const unitAdmin = await createLoggedInUser(api, { role: 'admin', unitId: communityA.id, unitPath: communityA.path });
+    const unitAdmin = await createLoggedInUser(api, {
+      role: 'admin',
+      unitId: communityA.id,
+      unitPath: communityA.path,
+    });
     const response = await postImport(
       api,
       unitAdmin.token,
       'people',
-      csvImportFile([HEADER, ['P-A', '本社区居民', '', '', '', '', 'BA'], ['P-X', '想住隔壁', '', '', '', '', 'BB'], ['P-B', '改到本社区', '', '', '', '', 'BA']]),
+      csvImportFile([
+        HEADER,
+        ['P-A', '本社区居民', '', '', '', '', 'BA'],
+        ['P-X', '想住隔壁', '', '', '', '', 'BB'],
+        ['P-B', '改到本社区', '', '', '', '', 'BA'],
+      ]),
     );
     expect(response.status).toBe(422);
-    expect(response.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:residenceUnitCode', '4:externalId']);
+    expect(response.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '3:residenceUnitCode',
+      '4:externalId',
+    ]);
     expect((await peopleByExternalId()).get('P-A')).toBeUndefined();
     expect((await peopleByExternalId()).get('P-B')?.residence_path).toBe(communityB.path);
   });
@@ -196,12 +235,25 @@ describe('POST /api/v1/imports (people)', () => {
   it('carries a changed residence into the party member record', async () => {
     await postImport(api, admin.token, 'people', csvImportFile([HEADER, ['P-1', '王芳', '', '', '', '', 'BA']]));
     const person = (await peopleByExternalId()).get('P-1') as PersonRow;
-    const branch = await createPartyOrganization({ kind: 'branch', name: '社区A党支部', unitId: units.get('社区A')?.id as string });
+    const branch = await createPartyOrganization({
+      kind: 'branch',
+      name: '社区A党支部',
+      unitId: units.get('社区A')?.id as string,
+    });
     const member = await createMember({ personId: person.id, organizationId: branch.id });
 
-    const moved = await postImport(api, admin.token, 'people', csvImportFile([HEADER, ['P-1', '王芳', '', '', '', '', 'CA']]));
+    const moved = await postImport(
+      api,
+      admin.token,
+      'people',
+      csvImportFile([HEADER, ['P-1', '王芳', '', '', '', '', 'CA']]),
+    );
     expect(moved.body).toMatchObject({ updated: 1 });
-    const path = await withTestDb(async (client) => (await client.query('SELECT residence_path FROM party_members WHERE id = $1', [member.id])).rows[0].residence_path);
+    const path = await withTestDb(
+      async (client) =>
+        (await client.query('SELECT residence_path FROM party_members WHERE id = $1', [member.id])).rows[0]
+          .residence_path,
+    );
     expect(path).toBe(units.get('社区A')?.path);
   });
 });

@@ -88,7 +88,10 @@ export class PeopleImportValidator {
         continue;
       }
       if (!RESIDENCE_KINDS.includes(unit.kind)) {
-        reader.error('residenceUnitCode', `居住单元须为社区、网格、小区或楼栋，而“${residenceUnitCode}”是“${UNIT_KIND_DISPLAY[unit.kind]}”`);
+        reader.error(
+          'residenceUnitCode',
+          `居住单元须为社区、网格、小区或楼栋，而“${residenceUnitCode}”是“${UNIT_KIND_DISPLAY[unit.kind]}”`,
+        );
         continue;
       }
       if (!reader.failed) rows.push({ ...fields, residence: { id: unit.id, path: unit.path } });
@@ -118,8 +121,13 @@ export class PeopleImportValidator {
     return { value, index: this.pii.blindIndex(ID_NUMBER_INDEX_KIND, value) };
   }
 
-  private async loadUnits(context: ImportContext, parsed: ParsedPerson[]): Promise<Map<string, { id: string; kind: UnitKind; path: string }>> {
-    const codes = [...new Set(parsed.flatMap((person) => (person.residenceUnitCode ? [person.residenceUnitCode] : [])))];
+  private async loadUnits(
+    context: ImportContext,
+    parsed: ParsedPerson[],
+  ): Promise<Map<string, { id: string; kind: UnitKind; path: string }>> {
+    const codes = [
+      ...new Set(parsed.flatMap((person) => (person.residenceUnitCode ? [person.residenceUnitCode] : []))),
+    ];
     const rows: { id: string; code: string; kind: UnitKind; path: string }[] = await context.manager.query(
       'SELECT id, code, kind, path FROM units WHERE code = ANY($1::text[])',
       [codes],

@@ -29,7 +29,14 @@ function codedDistrict(): UnitSpec {
     kind: 'city',
     name: '示范市',
     code: 'C',
-    children: [{ kind: 'district', name: '示范区', code: 'D', children: [{ kind: 'street', name: '示范街道', code: 'S', children: [community('A'), community('B')] }] }],
+    children: [
+      {
+        kind: 'district',
+        name: '示范区',
+        code: 'D',
+        children: [{ kind: 'street', name: '示范街道', code: 'S', children: [community('A'), community('B')] }],
+      },
+    ],
   };
 }
 
@@ -49,11 +56,12 @@ interface UnitRow {
 
 async function unitsByCode(): Promise<Map<string, UnitRow>> {
   return withTestDb(async (client) => {
-    const { rows } = await client.query<UnitRow>('SELECT id, code, name, kind, parent_id, path, depth, residents, households, area_m2, updated_at FROM units');
+    const { rows } = await client.query<UnitRow>(
+      'SELECT id, code, name, kind, parent_id, path, depth, residents, households, area_m2, updated_at FROM units',
+    );
     return new Map(rows.map((row) => [row.code, row]));
   });
 }
-
 
 const HEADER: ImportCell[] = ['code', 'name', 'kind', 'parentCode', 'residents', 'households', 'areaM2'];
 
@@ -81,7 +89,15 @@ describe('POST /api/v1/imports (units)', () => {
     ]);
     const response = await postImport(api, admin.token, 'units', file);
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ batchId: expect.any(String), kind: 'units', displayKind: '治理单元', rows: 3, created: 3, updated: 0, unchanged: 0 });
+    expect(response.body).toEqual({
+      batchId: expect.any(String),
+      kind: 'units',
+      displayKind: '治理单元',
+      rows: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
 
     const stored = await unitsByCode();
     const grid = stored.get('G-new') as UnitRow;
@@ -90,7 +106,15 @@ describe('POST /api/v1/imports (units)', () => {
     const community = units.get('社区A') as ScenarioUnit;
     expect(grid).toMatchObject({ kind: 'grid', parent_id: community.id, depth: 4 });
     expect(grid.path).toMatch(new RegExp(`^${community.path.replace(/\./g, '\\.')}\\.\\d+$`));
-    expect(complex).toMatchObject({ kind: 'complex', name: '幸福小区', parent_id: grid.id, depth: 5, residents: 1200, households: 400, area_m2: '35000.50' });
+    expect(complex).toMatchObject({
+      kind: 'complex',
+      name: '幸福小区',
+      parent_id: grid.id,
+      depth: 5,
+      residents: 1200,
+      households: 400,
+      area_m2: '35000.50',
+    });
     expect(complex.path.startsWith(`${grid.path}.`)).toBe(true);
     expect(building).toMatchObject({ parent_id: complex.id, depth: 6 });
     expect(building.path.startsWith(`${complex.path}.`)).toBe(true);
@@ -110,7 +134,11 @@ describe('POST /api/v1/imports (units)', () => {
     const stored = await unitsByCode();
     expect(stored.get('X-2')).toMatchObject({ kind: 'complex', parent_id: units.get('网格A1')?.id, residents: 800 });
     expect(stored.get('B-2')).toMatchObject({ kind: 'building', parent_id: stored.get('X-2')?.id });
-    expect(stored.get('CC')).toMatchObject({ kind: 'community', parent_id: units.get('示范街道')?.id, households: 1000 });
+    expect(stored.get('CC')).toMatchObject({
+      kind: 'community',
+      parent_id: units.get('示范街道')?.id,
+      households: 1000,
+    });
   });
 
   it('refuses a file with one bad row, writes nothing, and names the row and column', async () => {
@@ -124,8 +152,15 @@ describe('POST /api/v1/imports (units)', () => {
     const response = await postImport(api, admin.token, 'units', file);
     expect(response.status).toBe(422);
     expect(String(response.headers['content-type'])).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ code: 'organization.import-invalid', status: 422, errorCount: 1, errorsTruncated: false });
-    expect(response.body.errors).toEqual([{ row: 3, column: '类型', field: 'kind', message: expect.stringContaining('公园') }]);
+    expect(response.body).toMatchObject({
+      code: 'organization.import-invalid',
+      status: 422,
+      errorCount: 1,
+      errorsTruncated: false,
+    });
+    expect(response.body.errors).toEqual([
+      { row: 3, column: '类型', field: 'kind', message: expect.stringContaining('公园') },
+    ]);
     expect(await countRows('SELECT count(*) AS n FROM units')).toBe(before);
     expect(await countRows('SELECT count(*) AS n FROM import_batches')).toBe(0);
     expect(await countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'imports.applied'`)).toBe(0);
@@ -166,13 +201,22 @@ describe('POST /api/v1/imports (units)', () => {
     for (let i = 0; i < 250; i += 1) rows.push([`X-${i}`, `小区${i}`, '公园', 'CA', '', '', '']);
     const response = await postImport(api, admin.token, 'units', csvImportFile(rows));
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ errorCount: 250, errorsTruncated: true, detail: expect.stringContaining('250') });
+    expect(response.body).toMatchObject({
+      errorCount: 250,
+      errorsTruncated: true,
+      detail: expect.stringContaining('250'),
+    });
     expect(response.body.errors).toHaveLength(200);
     expect(response.body.errors[199].row).toBe(201);
   });
 
   it('changes nothing when the same file is imported again, and updates only the row whose value changed', async () => {
-    const rows: ImportCell[][] = [HEADER, ['X-1', '幸福小区', 'complex', 'GA1', 1200, 400, '35000.5'], ['X-2', '和平小区', 'complex', 'GA1', 800, 260, ''], ['CA', '社区A', 'community', 'S', 5000, 1800, '']];
+    const rows: ImportCell[][] = [
+      HEADER,
+      ['X-1', '幸福小区', 'complex', 'GA1', 1200, 400, '35000.5'],
+      ['X-2', '和平小区', 'complex', 'GA1', 800, 260, ''],
+      ['CA', '社区A', 'community', 'S', 5000, 1800, ''],
+    ];
     const first = await postImport(api, admin.token, 'units', csvImportFile(rows));
     expect(first.body).toMatchObject({ rows: 3, created: 2, updated: 0, unchanged: 1 });
     const afterFirst = await unitsByCode();
@@ -181,7 +225,8 @@ describe('POST /api/v1/imports (units)', () => {
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ rows: 3, created: 0, updated: 0, unchanged: 3 });
     const afterAgain = await unitsByCode();
-    for (const code of ['X-1', 'X-2', 'CA']) expect(afterAgain.get(code)?.updated_at).toEqual(afterFirst.get(code)?.updated_at);
+    for (const code of ['X-1', 'X-2', 'CA'])
+      expect(afterAgain.get(code)?.updated_at).toEqual(afterFirst.get(code)?.updated_at);
 
     const changed = rows.map((row) => [...row]);
     changed[2][4] = 900;
@@ -194,38 +239,73 @@ describe('POST /api/v1/imports (units)', () => {
     expect(afterThird.get('CA')?.updated_at).toEqual(afterFirst.get('CA')?.updated_at);
 
     // One audit entry per batch and nothing else.
-    const audit = await withTestDb(async (client) => (await client.query(`SELECT action, data FROM audit_log ORDER BY seq`)).rows);
+    const audit = await withTestDb(
+      async (client) => (await client.query(`SELECT action, data FROM audit_log ORDER BY seq`)).rows,
+    );
     expect(audit.map((entry) => entry.action)).toEqual(['imports.applied', 'imports.applied', 'imports.applied']);
     expect(audit[1].data).toMatchObject({ kind: 'units', rows: 3, created: 0, updated: 0, unchanged: 3 });
   });
 
   it('refuses to move an existing unit to another parent (the move endpoint does that)', async () => {
-    const response = await postImport(api, admin.token, 'units', csvImportFile([HEADER, ['GA1', '网格A1', 'grid', 'CB', '', '', '']]));
+    const response = await postImport(
+      api,
+      admin.token,
+      'units',
+      csvImportFile([HEADER, ['GA1', '网格A1', 'grid', 'CB', '', '', '']]),
+    );
     expect(response.status).toBe(422);
-    expect(response.body.errors).toEqual([{ row: 2, column: 'parentCode', field: 'parentCode', message: expect.stringContaining('移动') }]);
+    expect(response.body.errors).toEqual([
+      { row: 2, column: 'parentCode', field: 'parentCode', message: expect.stringContaining('移动') },
+    ]);
     expect((await unitsByCode()).get('GA1')?.parent_id).toBe(units.get('社区A')?.id);
   });
 
   it('keeps a unit admin to their subtree: rows under a sibling community are row errors, batches of others are 404', async () => {
     const communityA = units.get('社区A') as ScenarioUnit;
-    const unitAdmin = await createLoggedInUser(api, { role: 'admin', unitId: communityA.id, unitPath: communityA.path });
+    const unitAdmin = await createLoggedInUser(api, {
+      role: 'admin',
+      unitId: communityA.id,
+      unitPath: communityA.path,
+    });
     const refused = await postImport(
       api,
       unitAdmin.token,
       'units',
-      csvImportFile([HEADER, ['X-10', '本社区小区', 'complex', 'CA', '', '', ''], ['X-11', '隔壁小区', 'complex', 'CB', '', '', ''], ['CB', '社区B', 'community', 'S', '', '', '']]),
+      csvImportFile([
+        HEADER,
+        ['X-10', '本社区小区', 'complex', 'CA', '', '', ''],
+        ['X-11', '隔壁小区', 'complex', 'CB', '', '', ''],
+        ['CB', '社区B', 'community', 'S', '', '', ''],
+      ]),
     );
     expect(refused.status).toBe(422);
-    expect(refused.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['3:parentCode', '4:code']);
+    expect(refused.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual([
+      '3:parentCode',
+      '4:code',
+    ]);
     expect(await countRows(`SELECT count(*) AS n FROM units WHERE code = 'X-10'`)).toBe(0);
 
-    const accepted = await postImport(api, unitAdmin.token, 'units', csvImportFile([HEADER, ['X-10', '本社区小区', 'complex', 'CA', '', '', '']]));
+    const accepted = await postImport(
+      api,
+      unitAdmin.token,
+      'units',
+      csvImportFile([HEADER, ['X-10', '本社区小区', 'complex', 'CA', '', '', '']]),
+    );
     expect(accepted.status).toBe(201);
     const own = await api.get(`/api/v1/imports/${accepted.body.batchId}`, unitAdmin.token);
-    expect(own.body).toMatchObject({ id: accepted.body.batchId, unitId: (await unitsByCode()).get('X-10')?.id, rows: 1, created: 1 });
+    expect(own.body).toMatchObject({
+      id: accepted.body.batchId,
+      unitId: (await unitsByCode()).get('X-10')?.id,
+      rows: 1,
+      created: 1,
+    });
 
     const communityB = units.get('社区B') as ScenarioUnit;
-    const siblingAdmin = await createLoggedInUser(api, { role: 'admin', unitId: communityB.id, unitPath: communityB.path });
+    const siblingAdmin = await createLoggedInUser(api, {
+      role: 'admin',
+      unitId: communityB.id,
+      unitPath: communityB.path,
+    });
     const hidden = await api.get(`/api/v1/imports/${accepted.body.batchId}`, siblingAdmin.token);
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe('resource.not-found');
@@ -233,13 +313,28 @@ describe('POST /api/v1/imports (units)', () => {
   });
 
   it('records batches and lists them newest first', async () => {
-    const first = await postImport(api, admin.token, 'units', csvImportFile([HEADER, ['X-1', '小区1', 'complex', 'GA1', '', '', '']]), 'first.csv');
-    const second = await postImport(api, admin.token, 'units', csvImportFile([HEADER, ['X-2', '小区2', 'complex', 'GB1', '', '', '']]), 'second.csv');
+    const first = await postImport(
+      api,
+      admin.token,
+      'units',
+      csvImportFile([HEADER, ['X-1', '小区1', 'complex', 'GA1', '', '', '']]),
+      'first.csv',
+    );
+    const second = await postImport(
+      api,
+      admin.token,
+      'units',
+      csvImportFile([HEADER, ['X-2', '小区2', 'complex', 'GB1', '', '', '']]),
+      'second.csv',
+    );
     const page = await api.get('/api/v1/imports?limit=1', admin.token);
     expect(page.status).toBe(200);
     expect(page.body.items.map((b: { id: string }) => b.id)).toEqual([second.body.batchId]);
     const next = await api.get(`/api/v1/imports?limit=1&cursor=${page.body.nextCursor}`, admin.token);
-    expect(next.body).toEqual({ items: [expect.objectContaining({ id: first.body.batchId, fileName: 'first.csv' })], nextCursor: null });
+    expect(next.body).toEqual({
+      items: [expect.objectContaining({ id: first.body.batchId, fileName: 'first.csv' })],
+      nextCursor: null,
+    });
     const batch = await api.get(`/api/v1/imports/${first.body.batchId}`, admin.token);
     expect(batch.body).toEqual({
       id: first.body.batchId,
@@ -260,16 +355,31 @@ describe('POST /api/v1/imports (units)', () => {
 
   it('answers 400 problem+json for a form without a file, an unknown kind, an unreadable file', async () => {
     const noFile = multipartBody([{ name: 'kind', value: 'units' }]);
-    const missing = await api.request('POST', '/api/v1/imports', { token: admin.token, payload: noFile.payload, headers: { 'content-type': noFile.contentType } });
+    const missing = await api.request('POST', '/api/v1/imports', {
+      token: admin.token,
+      payload: noFile.payload,
+      headers: { 'content-type': noFile.contentType },
+    });
     expect(missing.status).toBe(400);
     expect(String(missing.headers['content-type'])).toContain('application/problem+json');
-    expect(missing.body).toMatchObject({ code: 'validation.failed', errors: [expect.objectContaining({ field: 'file' })] });
+    expect(missing.body).toMatchObject({
+      code: 'validation.failed',
+      errors: [expect.objectContaining({ field: 'file' })],
+    });
 
     const unknownKind = await postImport(api, admin.token, 'buildings', csvImportFile([HEADER]));
     expect(unknownKind.status).toBe(400);
-    expect(unknownKind.body).toMatchObject({ code: 'validation.failed', errors: [expect.objectContaining({ field: 'kind', constraint: 'isIn' })] });
+    expect(unknownKind.body).toMatchObject({
+      code: 'validation.failed',
+      errors: [expect.objectContaining({ field: 'kind', constraint: 'isIn' })],
+    });
 
-    const gbk = await postImport(api, admin.token, 'units', Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0x61, 0x0d, 0x0a]));
+    const gbk = await postImport(
+      api,
+      admin.token,
+      'units',
+      Buffer.from([0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0x61, 0x0d, 0x0a]),
+    );
     expect(gbk.status).toBe(400);
     expect(gbk.body.code).toBe('organization.import-unreadable');
 
@@ -280,15 +390,32 @@ describe('POST /api/v1/imports (units)', () => {
     expect(headerOnly.status).toBe(422);
     expect(headerOnly.body.code).toBe('organization.import-empty');
 
-    const noKindColumn = await postImport(api, admin.token, 'units', csvImportFile([['code', 'name'], ['X', 'Y']]));
+    const noKindColumn = await postImport(
+      api,
+      admin.token,
+      'units',
+      csvImportFile([
+        ['code', 'name'],
+        ['X', 'Y'],
+      ]),
+    );
     expect(noKindColumn.status).toBe(422);
-    expect(noKindColumn.body.errors).toEqual([{ row: 1, column: '类型', field: 'kind', message: expect.stringContaining('缺少必填列') }]);
+    expect(noKindColumn.body.errors).toEqual([
+      { row: 1, column: '类型', field: 'kind', message: expect.stringContaining('缺少必填列') },
+    ]);
     expect(await countRows('SELECT count(*) AS n FROM import_batches')).toBe(0);
   });
 
   it('runs the same file uploaded twice at once one after the other: one creates, the other finds nothing to change', async () => {
-    const file = csvImportFile([HEADER, ['X-1', '小区1', 'complex', 'GA1', '', '', ''], ['B-1', '1号楼', 'building', 'X-1', '', '', '']]);
-    const results = await Promise.all([postImport(api, admin.token, 'units', file), postImport(api, admin.token, 'units', file)]);
+    const file = csvImportFile([
+      HEADER,
+      ['X-1', '小区1', 'complex', 'GA1', '', '', ''],
+      ['B-1', '1号楼', 'building', 'X-1', '', '', ''],
+    ]);
+    const results = await Promise.all([
+      postImport(api, admin.token, 'units', file),
+      postImport(api, admin.token, 'units', file),
+    ]);
     expect(results.map((r) => r.status)).toEqual([201, 201]);
     expect(results.map((r) => `${r.body.created}/${r.body.unchanged}`).sort()).toEqual(['0/2', '2/0']);
     expect(await countRows(`SELECT count(*) AS n FROM units WHERE code IN ('X-1', 'B-1')`)).toBe(2);
@@ -302,8 +429,17 @@ describe('POST /api/v1/imports (units)', () => {
 
   it('refuses roles without imports.run', async () => {
     const communityA = units.get('社区A') as ScenarioUnit;
-    const secretary = await createLoggedInUser(api, { role: 'secretary', unitId: communityA.id, unitPath: communityA.path });
-    const response = await postImport(api, secretary.token, 'units', csvImportFile([HEADER, ['X-1', '小区', 'complex', 'CA', '', '', '']]));
+    const secretary = await createLoggedInUser(api, {
+      role: 'secretary',
+      unitId: communityA.id,
+      unitPath: communityA.path,
+    });
+    const response = await postImport(
+      api,
+      secretary.token,
+      'units',
+      csvImportFile([HEADER, ['X-1', '小区', 'complex', 'CA', '', '', '']]),
+    );
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('auth.forbidden');
   });

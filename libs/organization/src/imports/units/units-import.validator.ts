@@ -19,7 +19,12 @@ interface ExistingUnit {
 }
 
 /** A row as read: fields that failed to parse are missing, `valid` says whether all parsed. */
-type ParsedUnit = Partial<Omit<UnitImportRow, 'parentCode'>> & { row: number; code: string; parentCode: string | null; valid: boolean };
+type ParsedUnit = Partial<Omit<UnitImportRow, 'parentCode'>> & {
+  row: number;
+  code: string;
+  parentCode: string | null;
+  valid: boolean;
+};
 
 /** Valid unit kinds never chain deeper than this (city … building); longer chains are loops. */
 const MAX_CHAIN = 8;
@@ -52,7 +57,17 @@ export class UnitsImportValidator {
         reader.error('code', `编码“${code}”与第 ${first.row} 行重复`);
         continue;
       }
-      parsed.set(code, { row: row.row, code, name, kind, parentCode, residents, households, areaM2, valid: !reader.failed });
+      parsed.set(code, {
+        row: row.row,
+        code,
+        name,
+        kind,
+        parentCode,
+        residents,
+        households,
+        areaM2,
+        valid: !reader.failed,
+      });
     }
 
     const wanted = new Set<string>([...parsed.keys()]);
@@ -96,11 +111,20 @@ export class UnitsImportValidator {
     }
     // A blank parent code keeps the parent; a different one would move the subtree.
     if (unit.parentCode !== null && unit.parentCode !== current.parent_code) {
-      reader.error('parentCode', `该单元现在的上级编码是“${current.parent_code ?? '（无编码）'}”；调整上级请使用“移动单元”功能，不能通过导入移动`);
+      reader.error(
+        'parentCode',
+        `该单元现在的上级编码是“${current.parent_code ?? '（无编码）'}”；调整上级请使用“移动单元”功能，不能通过导入移动`,
+      );
     }
   }
 
-  private checkNew(unit: ParsedUnit, parsed: Map<string, ParsedUnit>, existing: Map<string, ExistingUnit>, reader: RowReader, context: ImportContext): void {
+  private checkNew(
+    unit: ParsedUnit,
+    parsed: Map<string, ParsedUnit>,
+    existing: Map<string, ExistingUnit>,
+    reader: RowReader,
+    context: ImportContext,
+  ): void {
     if (unit.kind === 'city') {
       if (unit.parentCode !== null) reader.error('parentCode', '市是单元树的根，上级编码须留空');
       else if (context.scope !== 'all') reader.error('code', '只有全域管理员可以新建市级单元');
@@ -127,7 +151,10 @@ export class UnitsImportValidator {
     const parentKind = inTree?.kind ?? inFile?.kind;
     if (unit.kind && parentKind && !ALLOWED_PARENTS[unit.kind].includes(parentKind)) {
       const allowed = ALLOWED_PARENTS[unit.kind].map((kind) => `“${UNIT_KIND_DISPLAY[kind]}”`).join('或');
-      reader.error('parentCode', `“${UNIT_KIND_DISPLAY[unit.kind]}”的上级须为${allowed}，而“${unit.parentCode}”是“${UNIT_KIND_DISPLAY[parentKind]}”`);
+      reader.error(
+        'parentCode',
+        `“${UNIT_KIND_DISPLAY[unit.kind]}”的上级须为${allowed}，而“${unit.parentCode}”是“${UNIT_KIND_DISPLAY[parentKind]}”`,
+      );
     }
   }
 
@@ -153,7 +180,12 @@ export class UnitsImportValidator {
       .map((unit): NewUnit => {
         const parentCode = unit.parentCode;
         const tree = parentCode === null ? undefined : existing.get(parentCode);
-        const parent: NewUnit['parent'] = parentCode === null ? null : tree ? { kind: 'existing', id: tree.id, path: tree.path } : { kind: 'new', code: parentCode };
+        const parent: NewUnit['parent'] =
+          parentCode === null
+            ? null
+            : tree
+              ? { kind: 'existing', id: tree.id, path: tree.path }
+              : { kind: 'new', code: parentCode };
         return { ...unit, depth: depthOf(unit.code, 0), parent };
       })
       .sort((a, b) => a.depth - b.depth || a.row - b.row);

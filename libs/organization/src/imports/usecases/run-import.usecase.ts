@@ -80,7 +80,15 @@ export class RunImportUseCase {
           targetId: batch.id,
           unitId,
           unitPath,
-          data: { kind: command.kind, fileName: command.fileName, sha256, rows, created: outcome.created, updated: outcome.updated, unchanged },
+          data: {
+            kind: command.kind,
+            fileName: command.fileName,
+            sha256,
+            rows,
+            created: outcome.created,
+            updated: outcome.updated,
+            unchanged,
+          },
         },
         manager,
       );
@@ -117,7 +125,21 @@ export class RunImportUseCase {
     return rows[0]?.id ?? null;
   }
 
-  private result(batchId: string, kind: ImportKind, rows: number, outcome: ImportOutcome, unchanged: number): ImportResultDto {
-    return { batchId, kind, displayKind: IMPORT_KIND_DISPLAY[kind], rows, created: outcome.created, updated: outcome.updated, unchanged };
+  private result(
+    batchId: string,
+    kind: ImportKind,
+    rows: number,
+    outcome: ImportOutcome,
+    unchanged: number,
+  ): ImportResultDto {
+    return {
+      batchId,
+      kind,
+      displayKind: IMPORT_KIND_DISPLAY[kind],
+      rows,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged,
+    };
   }
 }

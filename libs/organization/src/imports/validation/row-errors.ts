@@ -14,6 +14,9 @@ export class RowErrors {
 
   /** By row, then in the order found (which follows the columns). */
   sorted(): ImportRowError[] {
-    return this.errors.map((error, index) => ({ error, index })).sort((a, b) => a.error.row - b.error.row || a.index - b.index).map(({ error }) => error);
+    return this.errors
+      .map((error, index) => ({ error, index }))
+      .sort((a, b) => a.error.row - b.error.row || a.index - b.index)
+      .map(({ error }) => error);
   }
 }

@@ -88,7 +88,11 @@ export class RowReader {
   }
 
   /** One of the accepted spellings (English value or Chinese name, case-insensitive) → the value. */
-  choice<T extends string>(field: string, accepted: ReadonlyMap<string, T>, options: { required?: boolean; hint: string }): T | undefined {
+  choice<T extends string>(
+    field: string,
+    accepted: ReadonlyMap<string, T>,
+    options: { required?: boolean; hint: string },
+  ): T | undefined {
     const value = this.text(field, options);
     if (value === undefined) return undefined;
     const chosen = accepted.get(value.toLowerCase());

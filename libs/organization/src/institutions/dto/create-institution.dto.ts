@@ -13,18 +13,28 @@ export class CreateInstitutionDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Where the institution is located; within your institutions.manage scope' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Where the institution is located; within your institutions.manage scope',
+  })
   @IsUUID()
   unitId: string;
 
-  @ApiPropertyOptional({ example: '91310000MA1FL8XQ3T', maxLength: 64, description: 'Unified social credit code or office code; unique' })
+  @ApiPropertyOptional({
+    example: '91310000MA1FL8XQ3T',
+    maxLength: 64,
+    description: 'Unified social credit code or office code; unique',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   code?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Its own party organization (within your organizations.read scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Its own party organization (within your organizations.read scope)',
+  })
   @IsOptional()
   @IsUUID()
   partyOrganizationId?: string;

@@ -5,7 +5,10 @@ import { PageQueryDto } from '@linli/platform';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution-kind';
 
 export class InstitutionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only institutions located at this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only institutions located at this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;
@@ -15,7 +18,10 @@ export class InstitutionsQueryDto extends PageQueryDto {
   @IsIn(INSTITUTION_KINDS)
   kind?: InstitutionKind;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: only those with their own party organization; false: only those without' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only those with their own party organization; false: only those without',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

@@ -23,7 +23,12 @@ export class UpdateInstitutionDto {
   @MaxLength(64)
   code?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Its own party organization; null when it has none (any more)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Its own party organization; null when it has none (any more)',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   partyOrganizationId?: string | null;

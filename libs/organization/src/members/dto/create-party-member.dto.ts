@@ -8,7 +8,10 @@ export class CreatePartyMemberDto {
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Where the organizational relation sits (not a party group); within your members.manage scope' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Where the organizational relation sits (not a party group); within your members.manage scope',
+  })
   @IsUUID()
   organizationId: string;
 

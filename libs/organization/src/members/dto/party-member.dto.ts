@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBER_CATEGORIES, MEMBER_CATEGORY_DISPLAY, MEMBER_STATUS_DISPLAY, MEMBER_STATUSES, MemberCategory, MemberStatus } from '../member-category';
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_DISPLAY,
+  MEMBER_STATUS_DISPLAY,
+  MEMBER_STATUSES,
+  MemberCategory,
+  MemberStatus,
+} from '../member-category';
 import { PartyMemberEntity } from '../party-member.entity';
 
 export class PartyMemberDto {
@@ -39,7 +46,12 @@ export class PartyMemberDto {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 
-  static fill<T extends PartyMemberDto>(dto: T, member: PartyMemberEntity, personName: string, organizationName: string): T {
+  static fill<T extends PartyMemberDto>(
+    dto: T,
+    member: PartyMemberEntity,
+    personName: string,
+    organizationName: string,
+  ): T {
     dto.id = member.id;
     dto.personId = member.personId;
     dto.personName = personName;

@@ -11,7 +11,8 @@ export class PartyMembersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Members whose organization is anchored at this unit or below it, or who live there (404 when outside your scope)',
+    description:
+      'Members whose organization is anchored at this unit or below it, or who live there (404 when outside your scope)',
   })
   @IsOptional()
   @IsUUID()

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class TransferMemberDto {
-  @ApiProperty({ format: 'uuid', description: 'The receiving organization (within your organizations.read scope; not a party group)' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The receiving organization (within your organizations.read scope; not a party group)',
+  })
   @IsUUID()
   toOrganizationId: string;
 

@@ -9,7 +9,11 @@ export class UpdatePartyMemberDto {
   @IsIn(MEMBER_CATEGORIES)
   category?: MemberCategory;
 
-  @ApiPropertyOptional({ enum: MEMBER_STATUSES, description: 'probationary → full (转正) raises the organization\'s full member count; full → probationary is refused' })
+  @ApiPropertyOptional({
+    enum: MEMBER_STATUSES,
+    description:
+      "probationary → full (转正) raises the organization's full member count; full → probationary is refused",
+  })
   @IsOptional()
   @IsIn(MEMBER_STATUSES)
   status?: MemberStatus;

@@ -30,7 +30,9 @@ export class JoinMemberUseCase {
     const organization = await this.organizations.findInScope(user, command.organizationId, Permission.MembersManage);
     if (organization.kind === 'party_group') throw new MemberException(MemberCode.OrganizationKind);
     const member = await this.transactions.run(async (manager) => {
-      const person = await manager.getRepository(PersonEntity).findOne({ select: { id: true, residencePath: true }, where: { id: command.personId } });
+      const person = await manager
+        .getRepository(PersonEntity)
+        .findOne({ select: { id: true, residencePath: true }, where: { id: command.personId } });
       if (!person) throw new NotFoundProblem('该人员');
       const inserted = await manager
         .createQueryBuilder()
@@ -49,12 +51,19 @@ export class JoinMemberUseCase {
         .execute();
       const id = (inserted.raw as { id: string }[])[0]?.id;
       if (!id) throw new MemberException(MemberCode.MemberExists);
-      if (!(await new OrganizationMemberCounts(manager).add(organization.id, command.status === 'full'))) throw new NotFoundProblem('该党组织');
+      if (!(await new OrganizationMemberCounts(manager).add(organization.id, command.status === 'full')))
+        throw new NotFoundProblem('该党组织');
       await this.outbox.publish(manager, {
         type: OrganizationEvent.MemberJoined,
         unitId: organization.unitId,
         actors: [{ personId: person.id, role: 'member' }],
-        data: { memberId: id, personId: person.id, organizationId: organization.id, category: command.category, status: command.status },
+        data: {
+          memberId: id,
+          personId: person.id,
+          organizationId: organization.id,
+          category: command.category,
+          status: command.status,
+        },
       });
       await this.audit.record(
         {
@@ -63,7 +72,12 @@ export class JoinMemberUseCase {
           targetId: id,
           unitId: organization.unitId,
           unitPath: organization.unitPath,
-          data: { personId: person.id, organizationId: organization.id, category: command.category, status: command.status },
+          data: {
+            personId: person.id,
+            organizationId: organization.id,
+            category: command.category,
+            status: command.status,
+          },
         },
         manager,
       );

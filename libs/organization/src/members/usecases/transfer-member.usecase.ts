@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Outbox, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Outbox,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { OrganizationEvent } from '../../organization-events';
 import { MemberTransferDto } from '../dto/member-transfer.dto';
 import { TransferMemberDto } from '../dto/transfer-member.dto';
@@ -30,17 +39,21 @@ export class TransferMemberUseCase {
 
   execute(user: AuthenticatedUser, memberId: string, command: TransferMemberDto): Promise<MemberTransferDto> {
     return this.transactions.run(async (manager) => {
-      const member = await manager.getRepository(PartyMemberEntity).findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+      const member = await manager
+        .getRepository(PartyMemberEntity)
+        .findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
       if (!member) throw new NotFoundProblem('该党员');
       const fromId = member.organizationId;
       const toId = command.toOrganizationId;
       const counts = new OrganizationMemberCounts(manager);
       const locked = await counts.lock([fromId, toId]);
       const from = locked.find((o) => o.id === fromId);
-      if (!from || !this.scope.canReach(user, Permission.MembersManage, from.unit_path)) throw new NotFoundProblem('该党员');
+      if (!from || !this.scope.canReach(user, Permission.MembersManage, from.unit_path))
+        throw new NotFoundProblem('该党员');
       if (toId === fromId) throw new MemberException(MemberCode.TransferSameOrganization);
       const to = locked.find((o) => o.id === toId);
-      if (!to || !this.scope.canReach(user, Permission.OrganizationsRead, to.unit_path)) throw new NotFoundProblem('目标党组织');
+      if (!to || !this.scope.canReach(user, Permission.OrganizationsRead, to.unit_path))
+        throw new NotFoundProblem('目标党组织');
       if (to.kind === 'party_group') throw new MemberException(MemberCode.OrganizationKind);
 
       await manager.getRepository(PartyMemberEntity).update({ id: member.id }, { organizationId: toId });

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { PartyOrganizationEntity } from '../../party-organizations/party-organization.entity';
 import { PartyMemberDto } from '../dto/party-member.dto';
 import { UpdatePartyMemberDto } from '../dto/update-party-member.dto';
@@ -22,8 +29,11 @@ export class UpdateMemberUseCase {
     const member = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(PartyMemberEntity);
       const existing = await repository.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
-      const organization = existing ? await manager.getRepository(PartyOrganizationEntity).findOneBy({ id: existing.organizationId }) : null;
-      if (!existing || !organization || !this.scope.canReach(user, Permission.MembersManage, organization.unitPath)) throw new NotFoundProblem('该党员');
+      const organization = existing
+        ? await manager.getRepository(PartyOrganizationEntity).findOneBy({ id: existing.organizationId })
+        : null;
+      if (!existing || !organization || !this.scope.canReach(user, Permission.MembersManage, organization.unitPath))
+        throw new NotFoundProblem('该党员');
 
       const changes: Partial<PartyMemberEntity> = {};
       if (command.category !== undefined && command.category !== existing.category) changes.category = command.category;
@@ -36,7 +46,14 @@ export class UpdateMemberUseCase {
       if (Object.keys(changes).length === 0) return existing;
       await repository.update({ id: memberId }, changes);
       await this.audit.record(
-        { action: 'members.updated', targetType: 'party-member', targetId: memberId, unitId: organization.unitId, unitPath: organization.unitPath, data: { ...changes } },
+        {
+          action: 'members.updated',
+          targetType: 'party-member',
+          targetId: memberId,
+          unitId: organization.unitId,
+          unitPath: organization.unitPath,
+          data: { ...changes },
+        },
         manager,
       );
       return repository.findOneByOrFail({ id: memberId });

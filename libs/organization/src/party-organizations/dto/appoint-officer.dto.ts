@@ -8,7 +8,7 @@ export class AppointOfficerDto {
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: OFFICER_ROLES, description: 'A new secretary ends the current secretary\'s tenure' })
+  @ApiProperty({ enum: OFFICER_ROLES, description: "A new secretary ends the current secretary's tenure" })
   @IsIn(OFFICER_ROLES)
   role: OfficerRole;
 
@@ -19,7 +19,8 @@ export class AppointOfficerDto {
   @ApiPropertyOptional({
     format: 'date',
     example: '2031-03-01',
-    description: 'Default by kind: committee, branch and joint branch 5 years, general branch 3 years, party group none',
+    description:
+      'Default by kind: committee, branch and joint branch 5 years, general branch 3 years, party group none',
   })
   @IsOptional()
   @IsCalendarDate()

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { ORGANIZATION_KINDS, OrganizationKind } from '../organization-kind';
 
 export class CreatePartyOrganizationDto {
@@ -13,11 +24,18 @@ export class CreatePartyOrganizationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The anchor unit (where the organization sits); within your organizations.manage scope' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The anchor unit (where the organization sits); within your organizations.manage scope',
+  })
   @IsUUID()
   unitId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Parent organization (within your organizations.read scope). Required for a party group, whose parent is a branch or joint branch' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Parent organization (within your organizations.read scope). Required for a party group, whose parent is a branch or joint branch',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string;
@@ -25,7 +43,8 @@ export class CreatePartyOrganizationDto {
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
-    description: 'Units the organization covers (default: [unitId]); each within your organizations.manage scope. A joint branch covers two or more',
+    description:
+      'Units the organization covers (default: [unitId]); each within your organizations.manage scope. A joint branch covers two or more',
   })
   @IsOptional()
   @IsArray()

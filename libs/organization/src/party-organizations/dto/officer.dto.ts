@@ -28,7 +28,12 @@ export class OfficerDto {
   @ApiProperty({ format: 'date', nullable: true, type: String, example: '2031-03-01' })
   termEnd: string | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the tenure ended (replaced); null while current' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the tenure ended (replaced); null while current',
+  })
   endedAt: string | null;
 
   @ApiProperty()

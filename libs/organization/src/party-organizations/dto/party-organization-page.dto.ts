@@ -5,6 +5,10 @@ export class PartyOrganizationPageDto {
   @ApiProperty({ type: [PartyOrganizationDto] })
   items: PartyOrganizationDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -46,7 +46,11 @@ export class PartyOrganizationDto {
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 
-  static from(organization: PartyOrganizationEntity, coveredUnitIds: string[], officers: OfficerDto[]): PartyOrganizationDto {
+  static from(
+    organization: PartyOrganizationEntity,
+    coveredUnitIds: string[],
+    officers: OfficerDto[],
+  ): PartyOrganizationDto {
     const dto = new PartyOrganizationDto();
     dto.id = organization.id;
     dto.kind = organization.kind;

@@ -4,7 +4,10 @@ import { PageQueryDto } from '@linli/platform';
 import { ORGANIZATION_KINDS, OrganizationKind } from '../organization-kind';
 
 export class PartyOrganizationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only organizations anchored at this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only organizations anchored at this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

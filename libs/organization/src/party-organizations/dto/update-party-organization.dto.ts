@@ -1,5 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { ORGANIZATION_KINDS, OrganizationKind } from '../organization-kind';
 
 /** Absent fields stay as they are; `parentId: null` and `code: null` clear them. */
@@ -11,12 +23,20 @@ export class UpdatePartyOrganizationDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS, description: 'Publishes organization.organization.kind-changed when it changes (升格 / 调整)' })
+  @ApiPropertyOptional({
+    enum: ORGANIZATION_KINDS,
+    description: 'Publishes organization.organization.kind-changed when it changes (升格 / 调整)',
+  })
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'New parent organization; null detaches' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'New parent organization; null detaches',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID()
   parentId?: string | null;

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { IsNull } from 'typeorm';
 import { PersonEntity } from '../../people/person.entity';
 import { AppointOfficerDto } from '../dto/appoint-officer.dto';
@@ -26,12 +34,18 @@ export class AppointOfficerUseCase {
   async execute(user: AuthenticatedUser, organizationId: string, command: AppointOfficerDto): Promise<OfficerDto> {
     return this.transactions.run(async (manager) => {
       // The organization's row lock serializes appointments to it (one current secretary, no lost replacement).
-      const organization = await manager.getRepository(PartyOrganizationEntity).findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
-      if (!organization || !this.scope.canReach(user, Permission.OrganizationsManage, organization.unitPath)) throw new NotFoundProblem('该党组织');
-      const person = await manager.getRepository(PersonEntity).findOne({ select: { id: true, name: true }, where: { id: command.personId } });
+      const organization = await manager
+        .getRepository(PartyOrganizationEntity)
+        .findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!organization || !this.scope.canReach(user, Permission.OrganizationsManage, organization.unitPath))
+        throw new NotFoundProblem('该党组织');
+      const person = await manager
+        .getRepository(PersonEntity)
+        .findOne({ select: { id: true, name: true }, where: { id: command.personId } });
       if (!person) throw new NotFoundProblem('该人员');
       const termEnd = command.termEnd ?? defaultTermEnd(organization.kind, command.termStart);
-      if (termEnd !== null && termEnd < command.termStart) throw new PartyOrganizationException(PartyOrganizationCode.OfficerTerm);
+      if (termEnd !== null && termEnd < command.termStart)
+        throw new PartyOrganizationException(PartyOrganizationCode.OfficerTerm);
 
       const officers = manager.getRepository(OrganizationOfficerEntity);
       const replaced = await officers.find({
@@ -43,7 +57,16 @@ export class AppointOfficerUseCase {
       });
       const now = this.clock.now();
       for (const officer of replaced) await officers.update({ id: officer.id }, { endedAt: now });
-      const saved = await officers.save(officers.create({ organizationId, personId: person.id, role: command.role, termStart: command.termStart, termEnd, endedAt: null }));
+      const saved = await officers.save(
+        officers.create({
+          organizationId,
+          personId: person.id,
+          role: command.role,
+          termStart: command.termStart,
+          termEnd,
+          endedAt: null,
+        }),
+      );
       await this.audit.record(
         {
           action: 'organizations.officer-appointed',
@@ -51,7 +74,14 @@ export class AppointOfficerUseCase {
           targetId: organizationId,
           unitId: organization.unitId,
           unitPath: organization.unitPath,
-          data: { officerId: saved.id, personId: person.id, role: saved.role, termStart: saved.termStart, termEnd, replacedOfficerIds: replaced.map((o) => o.id) },
+          data: {
+            officerId: saved.id,
+            personId: person.id,
+            role: saved.role,
+            termStart: saved.termStart,
+            termEnd,
+            replacedOfficerIds: replaced.map((o) => o.id),
+          },
         },
         manager,
       );

@@ -33,9 +33,20 @@ export class CreatePartyOrganizationUseCase {
       await this.rules.parent(manager, user, { kind: command.kind, parentId, newParent: true });
       const repository = manager.getRepository(PartyOrganizationEntity);
       const saved = await this.rules.withUniqueCode(() =>
-        repository.save(repository.create({ kind: command.kind, name: command.name, code: command.code ?? null, unitId: command.unitId, unitPath, parentId })),
+        repository.save(
+          repository.create({
+            kind: command.kind,
+            name: command.name,
+            code: command.code ?? null,
+            unitId: command.unitId,
+            unitPath,
+            parentId,
+          }),
+        ),
       );
-      await manager.getRepository(OrganizationCoverageEntity).insert(covered.map((unit) => ({ organizationId: saved.id, unitId: unit.id, unitPath: unit.path })));
+      await manager
+        .getRepository(OrganizationCoverageEntity)
+        .insert(covered.map((unit) => ({ organizationId: saved.id, unitId: unit.id, unitPath: unit.path })));
       await this.outbox.publish(manager, {
         type: OrganizationEvent.OrganizationCreated,
         unitId: saved.unitId,

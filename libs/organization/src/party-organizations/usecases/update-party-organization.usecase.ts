@@ -22,7 +22,11 @@ export class UpdatePartyOrganizationUseCase {
     private readonly outbox: Outbox,
   ) {}
 
-  async execute(user: AuthenticatedUser, id: string, command: UpdatePartyOrganizationDto): Promise<PartyOrganizationDto> {
+  async execute(
+    user: AuthenticatedUser,
+    id: string,
+    command: UpdatePartyOrganizationDto,
+  ): Promise<PartyOrganizationDto> {
     await this.organizations.findInScope(user, id, Permission.OrganizationsManage);
     const covered = command.coveredUnitIds ? await this.rules.coveredUnits(user, command.coveredUnitIds) : undefined;
     const organization = await this.transactions.run(async (manager) => {
@@ -32,10 +36,13 @@ export class UpdatePartyOrganizationUseCase {
       const kind = command.kind ?? existing.kind;
       const parentId = command.parentId !== undefined ? command.parentId : existing.parentId;
       const newParent = parentId !== existing.parentId;
-      if (newParent || kind !== existing.kind) await this.rules.parent(manager, user, { kind, parentId, newParent, selfId: id });
+      if (newParent || kind !== existing.kind)
+        await this.rules.parent(manager, user, { kind, parentId, newParent, selfId: id });
       if (kind !== existing.kind) await this.rules.children(manager, id, kind);
       const coverage = manager.getRepository(OrganizationCoverageEntity);
-      const finalCoverage: CoveredUnit[] = covered ?? (await coverage.find({ where: { organizationId: id } })).map((c) => ({ id: c.unitId, path: c.unitPath }));
+      const finalCoverage: CoveredUnit[] =
+        covered ??
+        (await coverage.find({ where: { organizationId: id } })).map((c) => ({ id: c.unitId, path: c.unitPath }));
       this.rules.coverage(kind, finalCoverage);
 
       const changes: Partial<PartyOrganizationEntity> = {};

@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { trim } from '../../units/dto/unit-fields';
-import { EXTERNAL_ID_MAX_LENGTH, GENDERS, IsCalendarDate, IsMainlandMobile, IsResidentIdNumber, PERSON_NAME_MAX_LENGTH } from '../person-fields';
+import {
+  EXTERNAL_ID_MAX_LENGTH,
+  GENDERS,
+  IsCalendarDate,
+  IsMainlandMobile,
+  IsResidentIdNumber,
+  PERSON_NAME_MAX_LENGTH,
+} from '../person-fields';
 import { Gender } from '../person.entity';
 
 export class CreatePersonDto {
@@ -13,12 +20,19 @@ export class CreatePersonDto {
   @MaxLength(PERSON_NAME_MAX_LENGTH)
   name: string;
 
-  @ApiPropertyOptional({ example: '13812345678', description: 'Mainland mobile 1[3-9] + 9 digits; spaces, dashes and +86 are accepted. Stored encrypted, shown masked.' })
+  @ApiPropertyOptional({
+    example: '13812345678',
+    description:
+      'Mainland mobile 1[3-9] + 9 digits; spaces, dashes and +86 are accepted. Stored encrypted, shown masked.',
+  })
   @IsOptional()
   @IsMainlandMobile()
   phone?: string;
 
-  @ApiPropertyOptional({ example: '11010519491231002X', description: '18-character resident ID number (GB 11643 check character). Stored encrypted, shown masked; unique.' })
+  @ApiPropertyOptional({
+    example: '11010519491231002X',
+    description: '18-character resident ID number (GB 11643 check character). Stored encrypted, shown masked; unique.',
+  })
   @IsOptional()
   @IsResidentIdNumber()
   idNumber?: string;
@@ -33,11 +47,19 @@ export class CreatePersonDto {
   @IsCalendarDate()
   birthDate?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Where the person lives, as precise as known: a building, complex, grid or community (needs people.manage there)' })
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      'Where the person lives, as precise as known: a building, complex, grid or community (needs people.manage there)',
+  })
   @IsUUID()
   residenceUnitId: string;
 
-  @ApiPropertyOptional({ example: 'LX-2024-000123', maxLength: EXTERNAL_ID_MAX_LENGTH, description: "The district office's own id (the key of imports); unique" })
+  @ApiPropertyOptional({
+    example: 'LX-2024-000123',
+    maxLength: EXTERNAL_ID_MAX_LENGTH,
+    description: "The district office's own id (the key of imports); unique",
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

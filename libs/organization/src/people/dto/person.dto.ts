@@ -10,10 +10,20 @@ export class PersonDto {
   @ApiProperty({ example: '王芳' })
   name: string;
 
-  @ApiProperty({ nullable: true, type: String, example: '138****5678', description: 'Masked; the full value only through POST /people/:id/reveal' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '138****5678',
+    description: 'Masked; the full value only through POST /people/:id/reveal',
+  })
   phone: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '110***********002X', description: 'Masked; the full value only through POST /people/:id/reveal' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '110***********002X',
+    description: 'Masked; the full value only through POST /people/:id/reveal',
+  })
   idNumber: string | null;
 
   @ApiProperty({ enum: GENDERS, nullable: true })

@@ -4,7 +4,11 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { trim } from '../../units/dto/unit-fields';
 
 export class RevealPersonDto {
-  @ApiPropertyOptional({ example: '入户走访核实联系方式', maxLength: 200, description: 'Why the full data is needed; kept in the audit entry' })
+  @ApiPropertyOptional({
+    example: '入户走访核实联系方式',
+    maxLength: 200,
+    description: 'Why the full data is needed; kept in the audit entry',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

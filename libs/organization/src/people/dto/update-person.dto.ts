@@ -2,7 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { trim } from '../../units/dto/unit-fields';
-import { EXTERNAL_ID_MAX_LENGTH, GENDERS, IsCalendarDate, IsMainlandMobile, IsResidentIdNumber, PERSON_NAME_MAX_LENGTH } from '../person-fields';
+import {
+  EXTERNAL_ID_MAX_LENGTH,
+  GENDERS,
+  IsCalendarDate,
+  IsMainlandMobile,
+  IsResidentIdNumber,
+  PERSON_NAME_MAX_LENGTH,
+} from '../person-fields';
 import { Gender } from '../person.entity';
 
 /** Absent fields stay as they are; `null` clears an optional one. */
@@ -35,7 +42,10 @@ export class UpdatePersonDto {
   @IsCalendarDate()
   birthDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Moves the person (and their party membership record) to another residence unit in your scope' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Moves the person (and their party membership record) to another residence unit in your scope',
+  })
   @ValidateIf((dto: UpdatePersonDto) => dto.residenceUnitId !== undefined)
   @IsUUID()
   residenceUnitId?: string;

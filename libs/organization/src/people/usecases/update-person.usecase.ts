@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { lockUnitTree } from '../../units/unit-tree.lock';
 import { UnitsService } from '../../units/units.service';
 import { PersonDto } from '../dto/person.dto';
@@ -32,17 +39,32 @@ export class UpdatePersonUseCase {
     const person = await this.transactions.run(async (manager) => {
       // Before reading the residence path, so that no subtree move rewrites it under us.
       await lockUnitTree(manager, 'shared');
-      const current = await manager.getRepository(PersonEntity).createQueryBuilder('person').where('person.id = :id', { id }).setLock('pessimistic_write').getOne();
-      if (!current || !this.scope.canReach(user, Permission.PeopleManage, current.residencePath)) throw new NotFoundProblem('该人员');
+      const current = await manager
+        .getRepository(PersonEntity)
+        .createQueryBuilder('person')
+        .where('person.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!current || !this.scope.canReach(user, Permission.PeopleManage, current.residencePath))
+        throw new NotFoundProblem('该人员');
 
       const changes: Partial<PersonEntity> = {};
       if (command.name !== undefined) changes.name = command.name;
       if (command.gender !== undefined) changes.gender = command.gender;
       if (command.birthDate !== undefined) changes.birthDate = command.birthDate;
       if (command.externalId !== undefined) changes.externalId = command.externalId;
-      if (command.phone !== undefined) Object.assign(changes, this.pii.protectPhone(command.phone === null ? null : (normalizeMainlandMobile(command.phone) ?? null)));
+      if (command.phone !== undefined)
+        Object.assign(
+          changes,
+          this.pii.protectPhone(command.phone === null ? null : (normalizeMainlandMobile(command.phone) ?? null)),
+        );
       if (command.idNumber !== undefined) {
-        Object.assign(changes, this.pii.protectIdNumber(command.idNumber === null ? null : (normalizeResidentIdNumber(command.idNumber) ?? null)));
+        Object.assign(
+          changes,
+          this.pii.protectIdNumber(
+            command.idNumber === null ? null : (normalizeResidentIdNumber(command.idNumber) ?? null),
+          ),
+        );
       }
       const moving = command.residenceUnitId !== undefined && command.residenceUnitId !== current.residenceUnitId;
       if (moving && command.residenceUnitId !== undefined) {
@@ -63,7 +85,10 @@ export class UpdatePersonUseCase {
         throw peopleConflict(error);
       }
       if (moving) {
-        await manager.query('UPDATE party_members SET residence_path = $1, updated_at = now() WHERE person_id = $2', [changes.residencePath, id]);
+        await manager.query('UPDATE party_members SET residence_path = $1, updated_at = now() WHERE person_id = $2', [
+          changes.residencePath,
+          id,
+        ]);
       }
       await this.audit.record(
         {
@@ -72,7 +97,12 @@ export class UpdatePersonUseCase {
           targetId: id,
           unitId: changes.residenceUnitId ?? current.residenceUnitId,
           unitPath: changes.residencePath ?? current.residencePath,
-          data: { fields, ...(moving ? { fromResidenceUnitId: current.residenceUnitId, toResidenceUnitId: changes.residenceUnitId } : {}) },
+          data: {
+            fields,
+            ...(moving
+              ? { fromResidenceUnitId: current.residenceUnitId, toResidenceUnitId: changes.residenceUnitId }
+              : {}),
+          },
         },
         manager,
       );

@@ -7,7 +7,11 @@ export class CreateStaffRoleDto {
   @IsUUID()
   personId: string;
 
-  @ApiProperty({ enum: STAFF_ROLES, description: 'grid_worker at a grid, building_head and central_household at a building, community_worker at a community' })
+  @ApiProperty({
+    enum: STAFF_ROLES,
+    description:
+      'grid_worker at a grid, building_head and central_household at a building, community_worker at a community',
+  })
   @IsIn(STAFF_ROLES)
   role: StaffRoleKind;
 

@@ -5,6 +5,10 @@ export class StaffRolePageDto {
   @ApiProperty({ type: [StaffRoleDto] })
   items: StaffRoleDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -24,7 +24,12 @@ export class StaffRoleDto {
   @ApiProperty({ example: '1.2.3.4.5' })
   unitPath: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The scope grant the role brought to the person\'s account, if any' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The scope grant the role brought to the person's account, if any",
+  })
   grantId: string | null;
 
   @ApiProperty()

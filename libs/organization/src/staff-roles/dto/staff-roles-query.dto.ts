@@ -5,7 +5,10 @@ import { PageQueryDto } from '@linli/platform';
 import { STAFF_ROLES, StaffRoleKind } from '../staff-role-kind';
 
 export class StaffRolesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Roles held at this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Roles held at this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrants, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  RoleGrants,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { PersonEntity } from '../../people/person.entity';
 import { UnitEntity } from '../../units/unit.entity';
@@ -30,18 +39,31 @@ export class AppointStaffRoleUseCase {
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreateStaffRoleDto): Promise<StaffRoleDto> {
-    const unit = await this.dataSource.getRepository(UnitEntity).findOne({ select: { id: true, kind: true, path: true }, where: { id: command.unitId } });
-    if (!unit || !this.scope.canReach(user, Permission.StaffRolesManage, unit.path)) throw new NotFoundProblem('该单位');
+    const unit = await this.dataSource
+      .getRepository(UnitEntity)
+      .findOne({ select: { id: true, kind: true, path: true }, where: { id: command.unitId } });
+    if (!unit || !this.scope.canReach(user, Permission.StaffRolesManage, unit.path))
+      throw new NotFoundProblem('该单位');
     if (unit.kind !== STAFF_ROLE_UNIT_KIND[command.role]) throw new StaffRoleException(StaffRoleCode.UnitKind);
 
     const role = await this.transactions.run(async (manager) => {
-      const person = await manager.getRepository(PersonEntity).findOne({ select: { id: true }, where: { id: command.personId } });
+      const person = await manager
+        .getRepository(PersonEntity)
+        .findOne({ select: { id: true }, where: { id: command.personId } });
       if (!person) throw new NotFoundProblem('该人员');
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(StaffRoleEntity)
-        .values({ personId: person.id, role: command.role, unitId: unit.id, unitPath: unit.path, grantId: null, startedAt: this.clock.now(), endedAt: null })
+        .values({
+          personId: person.id,
+          role: command.role,
+          unitId: unit.id,
+          unitPath: unit.path,
+          grantId: null,
+          startedAt: this.clock.now(),
+          endedAt: null,
+        })
         .orIgnore()
         .returning(['id'])
         .execute();
@@ -50,7 +72,14 @@ export class AppointStaffRoleUseCase {
 
       const grantRole = STAFF_ROLE_GRANT[command.role];
       const granted = grantRole
-        ? await this.grants.grantToPerson(manager, { personId: person.id, role: grantRole, unitId: unit.id, unitPath: unit.path, createdBy: user.userId, cause: { staffRoleId: id } })
+        ? await this.grants.grantToPerson(manager, {
+            personId: person.id,
+            role: grantRole,
+            unitId: unit.id,
+            unitPath: unit.path,
+            createdBy: user.userId,
+            cause: { staffRoleId: id },
+          })
         : null;
       const grantId = granted?.grantId ?? null;
       if (grantId) await manager.getRepository(StaffRoleEntity).update({ id }, { grantId });

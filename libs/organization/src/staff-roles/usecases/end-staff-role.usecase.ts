@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, RoleGrants, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  Permission,
+  RoleGrants,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { StaffRoleEntity } from '../staff-role.entity';
 import { StaffRoleCode, StaffRoleException } from '../staff-roles.exception';
 
@@ -18,12 +27,20 @@ export class EndStaffRoleUseCase {
     await this.transactions.run(async (manager) => {
       const roles = manager.getRepository(StaffRoleEntity);
       const role = await roles.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!role || !this.scope.canReach(user, Permission.StaffRolesManage, role.unitPath)) throw new NotFoundProblem('该职务');
+      if (!role || !this.scope.canReach(user, Permission.StaffRolesManage, role.unitPath))
+        throw new NotFoundProblem('该职务');
       if (role.endedAt !== null) throw new StaffRoleException(StaffRoleCode.Ended);
       await roles.update({ id }, { endedAt: this.clock.now() });
       if (role.grantId) await this.grants.revoke(manager, role.grantId, { staffRoleId: id });
       await this.audit.record(
-        { action: 'staff-roles.ended', targetType: 'staff-role', targetId: id, unitId: role.unitId, unitPath: role.unitPath, data: { personId: role.personId, role: role.role, grantId: role.grantId } },
+        {
+          action: 'staff-roles.ended',
+          targetType: 'staff-role',
+          targetId: id,
+          unitId: role.unitId,
+          unitPath: role.unitPath,
+          data: { personId: role.personId, role: role.role, grantId: role.grantId },
+        },
         manager,
       );
     });

@@ -43,15 +43,26 @@ export class StructureFindingDto {
 
 /** `GET /units/:id/structure-check`. */
 export class StructureCheckPageDto {
-  @ApiProperty({ example: '2026-11-22', description: 'The business day the check is computed for (terms are measured from it)' })
+  @ApiProperty({
+    example: '2026-11-22',
+    description: 'The business day the check is computed for (terms are measured from it)',
+  })
   asOf: string;
 
   @ApiProperty({ type: [StructureFindingDto], description: 'By rule (in contract order), then tree order of the unit' })
   items: StructureFindingDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'Findings per rule in the whole subtree (every rule, zeros included)' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Findings per rule in the whole subtree (every rule, zeros included)',
+  })
   totals: Record<string, number>;
 }

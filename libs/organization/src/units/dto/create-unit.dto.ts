@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { UNIT_KINDS, UnitKind } from '../unit-kind';
 import { MAX_COUNT, trim, UNIT_CODE_MAX_LENGTH, UNIT_CODE_PATTERN, UNIT_NAME_MAX_LENGTH } from './unit-fields';
 
@@ -16,12 +28,19 @@ export class CreateUnitDto {
   @MaxLength(UNIT_NAME_MAX_LENGTH)
   name: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The parent unit; absent only for a city (the root). Its kind must be an allowed parent of `kind`.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The parent unit; absent only for a city (the root). Its kind must be an allowed parent of `kind`.',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ example: '370102001001', maxLength: UNIT_CODE_MAX_LENGTH, description: 'Administrative or office code; unique' })
+  @ApiPropertyOptional({
+    example: '370102001001',
+    maxLength: UNIT_CODE_MAX_LENGTH,
+    description: 'Administrative or office code; unique',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -22,7 +22,10 @@ export class UnitDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for a city' })
   parentId: string | null;
 
-  @ApiProperty({ example: '1.2.3.5.9', description: 'Materialized path of `seq` labels from the root; changes when the unit or an ancestor moves' })
+  @ApiProperty({
+    example: '1.2.3.5.9',
+    description: 'Materialized path of `seq` labels from the root; changes when the unit or an ancestor moves',
+  })
   path: string;
 
   @ApiProperty({ example: 4, description: '0 for a city' })

@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { MAX_COUNT, trim, UNIT_CODE_MAX_LENGTH, UNIT_CODE_PATTERN, UNIT_NAME_MAX_LENGTH } from './unit-fields';
 
 /** Absent fields stay as they are; `code: null` and `areaM2: null` clear them. Kind and parent change only by a move. */

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, isForeignKeyViolation, NotFoundProblem, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  isForeignKeyViolation,
+  NotFoundProblem,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { describeHoldings, isEmptyUnit } from '../unit-holdings';
 import { UnitsCode, UnitsException } from '../units.exception';
 import { UnitsRepository } from '../units.repository';
@@ -24,15 +32,20 @@ export class DeleteUnitUseCase {
       const unit = await this.units.lockForDelete(manager, unitId);
       if (!unit || !this.scope.canReach(user, Permission.UnitsManage, unit.path)) throw new NotFoundProblem('该单位');
       const parentPath = unit.parentId === null ? null : unit.path.slice(0, unit.path.lastIndexOf('.'));
-      if (!this.scope.canReach(user, Permission.UnitsManage, parentPath)) throw new UnitsException(UnitsCode.ParentForbidden);
+      if (!this.scope.canReach(user, Permission.UnitsManage, parentPath))
+        throw new UnitsException(UnitsCode.ParentForbidden);
       const holdings = await this.units.holdings(manager, unit);
       if (!isEmptyUnit(holdings)) {
-        throw new UnitsException(UnitsCode.NotEmpty, { detail: describeHoldings(unit.name, holdings), extensions: { holdings } });
+        throw new UnitsException(UnitsCode.NotEmpty, {
+          detail: describeHoldings(unit.name, holdings),
+          extensions: { holdings },
+        });
       }
       try {
         await this.units.delete(manager, unit.id);
       } catch (error) {
-        if (isForeignKeyViolation(error)) throw new UnitsException(UnitsCode.NotEmpty, { detail: `「${unit.name}」仍被其他记录引用，不能删除` });
+        if (isForeignKeyViolation(error))
+          throw new UnitsException(UnitsCode.NotEmpty, { detail: `「${unit.name}」仍被其他记录引用，不能删除` });
         throw error;
       }
       await this.audit.record(

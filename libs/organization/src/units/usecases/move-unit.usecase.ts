@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, isWithin, Permission, ScopeService, TransactionRunner, UnitPathMaintenance } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  isWithin,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+  UnitPathMaintenance,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { MoveUnitDto } from '../dto/move-unit.dto';
 import { UnitDto } from '../dto/unit.dto';
@@ -39,7 +47,8 @@ export class MoveUnitUseCase {
       if (isWithin(parent.path, unit.path)) throw new UnitsException(UnitsCode.MoveIntoOwnSubtree);
       if (!ALLOWED_PARENTS[unit.kind].includes(parent.kind)) throw UnitsException.parentKind(unit.kind, parent.kind);
       const oldParentPath = unit.path.slice(0, unit.path.lastIndexOf('.'));
-      if (!this.scope.canReach(user, Permission.UnitsManage, oldParentPath)) throw new UnitsException(UnitsCode.ParentForbidden);
+      if (!this.scope.canReach(user, Permission.UnitsManage, oldParentPath))
+        throw new UnitsException(UnitsCode.ParentForbidden);
       if (unit.parentId === parent.id) return unit;
       return this.moveSubtree(manager, unit, parent);
     });

@@ -3,7 +3,10 @@ import { IsISO8601, IsOptional, IsUUID, Matches, MaxLength } from 'class-validat
 import { PageQueryDto } from '../../pagination/page-query.dto';
 
 export class AuditLogQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of this unit and its subtree (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only entries of this unit and its subtree (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;
@@ -16,7 +19,9 @@ export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'users.created', description: 'Only this action' })
   @IsOptional()
   @MaxLength(100)
-  @Matches(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/, { message: 'action must be a dotted action name such as users.created' })
+  @Matches(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)+$/, {
+    message: 'action must be a dotted action name such as users.created',
+  })
   action?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant' })

@@ -1,5 +1,6 @@
 /** Usernames are case-insensitive: stored and compared lower-case, trimmed. */
-export const normaliseUsername = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+export const normaliseUsername = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export const USERNAME_PATTERN = /^[a-z0-9_.-]{3,64}$/;
 

@@ -7,7 +7,11 @@ export class CreateGrantDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The unit whose subtree the role reaches (within your admin scope). Omitted: the whole deployment (deployment-wide admins only)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The unit whose subtree the role reaches (within your admin scope). Omitted: the whole deployment (deployment-wide admins only)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

@@ -6,7 +6,11 @@ import { normaliseUsername, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, USERNAME_P
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'wang.fang', pattern: USERNAME_PATTERN.source, description: 'Case-insensitive; stored lower-case' })
+  @ApiProperty({
+    example: 'wang.fang',
+    pattern: USERNAME_PATTERN.source,
+    description: 'Case-insensitive; stored lower-case',
+  })
   @Transform(normaliseUsername)
   @IsString()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3-64 characters of a-z 0-9 _ . -' })
@@ -33,7 +37,8 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: "Home unit (must be within your admin scope). Default: your admin grant's unit, or none (deployment-wide) for a deployment-wide admin",
+    description:
+      "Home unit (must be within your admin scope). Default: your admin grant's unit, or none (deployment-wide) for a deployment-wide admin",
   })
   @IsOptional()
   @IsUUID()

@@ -21,6 +21,10 @@ export class MeDto {
   @ApiProperty({ type: [GrantDto] })
   grants: GrantDto[];
 
-  @ApiProperty({ enum: Permission, isArray: true, description: 'What your grants allow somewhere (each within its unit subtree)' })
+  @ApiProperty({
+    enum: Permission,
+    isArray: true,
+    description: 'What your grants allow somewhere (each within its unit subtree)',
+  })
   permissions: Permission[];
 }

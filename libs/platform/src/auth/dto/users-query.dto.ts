@@ -10,7 +10,10 @@ export class UsersQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only accounts whose home unit is this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only accounts whose home unit is this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

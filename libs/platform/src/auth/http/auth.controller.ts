@@ -22,7 +22,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with username and password; returns a bearer token' })
   @ApiOkResponse({ type: AccessTokenDto })
-  @ApiUnauthorizedResponse({ description: 'auth.invalid-credentials: unknown username or wrong password (one answer for both)' })
+  @ApiUnauthorizedResponse({
+    description: 'auth.invalid-credentials: unknown username or wrong password (one answer for both)',
+  })
   login(@Body() body: LoginDto): Promise<AccessTokenDto> {
     return this.loginService.login(body.username, body.password);
   }
@@ -30,7 +32,10 @@ export class AuthController {
   @Post('password')
   @AnyAuthenticated()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change your own password', description: 'Every token issued before stops working; the response carries a new one.' })
+  @ApiOperation({
+    summary: 'Change your own password',
+    description: 'Every token issued before stops working; the response carries a new one.',
+  })
   @ApiOkResponse({ type: AccessTokenDto })
   password(@CurrentUser() user: AuthenticatedUser, @Body() body: ChangePasswordDto): Promise<AccessTokenDto> {
     return this.changePassword.execute(user, body);

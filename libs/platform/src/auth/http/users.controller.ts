@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequirePermission } from '../access.decorators';
 import { AuthenticatedUser, CurrentUser } from '../authenticated-user';
 import { CreateGrantDto } from '../dto/create-grant.dto';
@@ -56,7 +64,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Grant a role at a unit of your scope', description: 'Audited as grants.created.' })
   @ApiCreatedResponse({ type: GrantDto })
   @ApiConflictResponse({ description: 'grants.duplicate' })
-  grant(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: CreateGrantDto): Promise<GrantDto> {
+  grant(
+    @CurrentUser() caller: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: CreateGrantDto,
+  ): Promise<GrantDto> {
     return this.grantRole.execute(caller, id, body);
   }
 
@@ -66,7 +78,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Revoke a grant within your scope', description: 'Audited as grants.revoked.' })
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'grants.last-administrator' })
-  async revoke(@CurrentUser() caller: AuthenticatedUser, @UuidParam('id') id: string, @UuidParam('grantId') grantId: string): Promise<void> {
+  async revoke(
+    @CurrentUser() caller: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @UuidParam('grantId') grantId: string,
+  ): Promise<void> {
     await this.revokeGrant.execute(caller, id, grantId);
   }
 }

@@ -39,7 +39,9 @@ export class CreateUsersAndRoleGrants1795320000000 implements MigrationInterface
         CONSTRAINT role_grants_user_role_unit_key UNIQUE NULLS NOT DISTINCT (user_id, role, unit_id)
       )`);
     await queryRunner.query(`CREATE INDEX role_grants_unit_path_idx ON role_grants (unit_path text_pattern_ops)`);
-    await queryRunner.query(`CREATE INDEX role_grants_admin_deployment_idx ON role_grants (user_id) WHERE role = 'admin' AND unit_id IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX role_grants_admin_deployment_idx ON role_grants (user_id) WHERE role = 'admin' AND unit_id IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

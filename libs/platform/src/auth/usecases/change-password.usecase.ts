@@ -21,16 +21,30 @@ export class ChangePasswordUseCase {
 
   async execute(caller: AuthenticatedUser, command: ChangePasswordDto): Promise<IssuedToken> {
     if (command.newPassword === command.currentPassword) {
-      throw new ValidationProblem([{ field: 'newPassword', constraint: 'differs', message: 'newPassword must differ from currentPassword' }]);
+      throw new ValidationProblem([
+        { field: 'newPassword', constraint: 'differs', message: 'newPassword must differ from currentPassword' },
+      ]);
     }
     const newHash = await this.hasher.hash(command.newPassword);
     const changed = await this.transactions.run(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOne({ where: { id: caller.userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user || !(await this.hasher.verify(user.passwordHash, command.currentPassword))) throw new AuthException(AuthCode.WrongPassword);
+      const user = await manager
+        .getRepository(UserEntity)
+        .findOne({ where: { id: caller.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !(await this.hasher.verify(user.passwordHash, command.currentPassword)))
+        throw new AuthException(AuthCode.WrongPassword);
       user.passwordHash = newHash;
       user.tokenVersion += 1;
       await manager.getRepository(UserEntity).save(user);
-      await this.audit.record({ action: 'auth.password-changed', targetType: 'user', targetId: user.id, unitId: user.unitId, unitPath: user.unitPath }, manager);
+      await this.audit.record(
+        {
+          action: 'auth.password-changed',
+          targetType: 'user',
+          targetId: user.id,
+          unitId: user.unitId,
+          unitPath: user.unitPath,
+        },
+        manager,
+      );
       return user;
     });
     return this.tokens.issue({ sub: changed.id, username: changed.username, ver: changed.tokenVersion });

@@ -69,10 +69,14 @@ export class CreateUserUseCase {
 
   /** The given unit if the caller administers it; else the caller's one admin subtree, or none for a deployment-wide admin. */
   private async homeUnit(caller: AuthenticatedUser, unitId: string | undefined): Promise<HomeUnit> {
-    if (unitId !== undefined) return { unitId, unitPath: await this.scope.reachableUnitPath(caller, Permission.UsersManage, unitId) };
+    if (unitId !== undefined)
+      return { unitId, unitPath: await this.scope.reachableUnitPath(caller, Permission.UsersManage, unitId) };
     const scope = this.scope.scopeFilter(caller, Permission.UsersManage);
     if (scope === 'all') return { unitId: null, unitPath: null };
-    const grant = scope.length === 1 ? caller.grants.find((g) => roleHas(g.role, Permission.UsersManage) && g.unitPath === scope[0]) : undefined;
+    const grant =
+      scope.length === 1
+        ? caller.grants.find((g) => roleHas(g.role, Permission.UsersManage) && g.unitPath === scope[0])
+        : undefined;
     if (!grant) throw new AuthException(AuthCode.UnitRequired);
     return { unitId: grant.unitId, unitPath: grant.unitPath };
   }

@@ -22,7 +22,10 @@ export class GrantRoleUseCase {
 
   async execute(caller: AuthenticatedUser, userId: string, command: CreateGrantDto): Promise<GrantDto> {
     await this.users.findManageable(caller, userId);
-    const unitPath = command.unitId === undefined ? this.deploymentWide(caller) : await this.scope.reachableUnitPath(caller, Permission.UsersManage, command.unitId);
+    const unitPath =
+      command.unitId === undefined
+        ? this.deploymentWide(caller)
+        : await this.scope.reachableUnitPath(caller, Permission.UsersManage, command.unitId);
     const unitId = command.unitId ?? null;
     const grant = await this.transactions.run(async (manager) => {
       const inserted = await manager
@@ -37,7 +40,14 @@ export class GrantRoleUseCase {
       if (!id) throw new AuthException(AuthCode.DuplicateGrant);
       const saved = await manager.getRepository(RoleGrantEntity).findOneByOrFail({ id });
       await this.audit.record(
-        { action: 'grants.created', targetType: 'user', targetId: userId, unitId, unitPath, data: { grantId: saved.id, role: saved.role } },
+        {
+          action: 'grants.created',
+          targetType: 'user',
+          targetId: userId,
+          unitId,
+          unitPath,
+          data: { grantId: saved.id, role: saved.role },
+        },
         manager,
       );
       return saved;
@@ -46,7 +56,8 @@ export class GrantRoleUseCase {
   }
 
   private deploymentWide(caller: AuthenticatedUser): null {
-    if (this.scope.scopeFilter(caller, Permission.UsersManage) !== 'all') throw new AuthException(AuthCode.DeploymentWideGrantForbidden);
+    if (this.scope.scopeFilter(caller, Permission.UsersManage) !== 'all')
+      throw new AuthException(AuthCode.DeploymentWideGrantForbidden);
     return null;
   }
 }

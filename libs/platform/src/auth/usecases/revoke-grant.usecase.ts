@@ -26,7 +26,8 @@ export class RevokeGrantUseCase {
     await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(RoleGrantEntity);
       const grant = await repository.findOne({ where: { id: grantId, userId }, lock: { mode: 'pessimistic_write' } });
-      if (!grant || !this.scope.canReach(caller, Permission.UsersManage, grant.unitPath)) throw new NotFoundProblem('该授权');
+      if (!grant || !this.scope.canReach(caller, Permission.UsersManage, grant.unitPath))
+        throw new NotFoundProblem('该授权');
       if (grant.role === 'admin' && grant.unitId === null) {
         const remaining = await this.grants.lockOtherDeploymentAdmins(manager, grant.id);
         if (remaining.length === 0) throw new AuthException(AuthCode.LastAdministrator);

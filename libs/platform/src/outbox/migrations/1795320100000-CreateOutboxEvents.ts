@@ -28,7 +28,9 @@ export class CreateOutboxEvents1795320100000 implements MigrationInterface {
     // The relay's hot filter: only unrelayed rows, in the order they were written.
     await queryRunner.query(`CREATE INDEX outbox_events_unrelayed_idx ON outbox_events (seq) WHERE relayed_at IS NULL`);
     // The daily clean-up deletes relayed rows by age.
-    await queryRunner.query(`CREATE INDEX outbox_events_relayed_at_idx ON outbox_events (relayed_at) WHERE relayed_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_events_relayed_at_idx ON outbox_events (relayed_at) WHERE relayed_at IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

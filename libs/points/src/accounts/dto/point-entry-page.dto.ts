@@ -5,6 +5,10 @@ export class PointEntryPageDto {
   @ApiProperty({ type: [PointEntryDto] })
   items: PointEntryDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -10,7 +10,10 @@ export class PointEntryDto {
   @ApiProperty({ enum: ACCOUNT_KINDS })
   accountKind: AccountKind;
 
-  @ApiProperty({ enum: POINT_ENTRY_KINDS, description: 'credit (earned, awarded), debit (spent, deducted), expiry, reversal' })
+  @ApiProperty({
+    enum: POINT_ENTRY_KINDS,
+    description: 'credit (earned, awarded), debit (spent, deducted), expiry, reversal',
+  })
   kind: PointEntryKind;
 
   @ApiProperty({ description: 'Signed: positive earns, negative spends', example: 5 })

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACCOUNT_KINDS, AccountKind } from '../../ledger/points-owner';
-import { PointRuleOutcomeEntity, RULE_OUTCOME_DISPLAY, RULE_OUTCOMES, RuleOutcome } from '../../rules/point-rule-outcome.entity';
+import {
+  PointRuleOutcomeEntity,
+  RULE_OUTCOME_DISPLAY,
+  RULE_OUTCOMES,
+  RuleOutcome,
+} from '../../rules/point-rule-outcome.entity';
 
 /** What a rule did for the owner on one event: why an event earned points, or why it earned none. */
 export class RuleOutcomeDto {
@@ -46,7 +51,11 @@ export class RuleOutcomeDto {
   @ApiProperty({ format: 'date-time' })
   occurredAt: string;
 
-  static from(outcome: PointRuleOutcomeEntity, accountKind: AccountKind, rule: { code: string; name: string }): RuleOutcomeDto {
+  static from(
+    outcome: PointRuleOutcomeEntity,
+    accountKind: AccountKind,
+    rule: { code: string; name: string },
+  ): RuleOutcomeDto {
     const dto = new RuleOutcomeDto();
     dto.id = outcome.id;
     dto.eventId = outcome.eventId;

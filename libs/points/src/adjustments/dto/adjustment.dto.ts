@@ -27,6 +27,8 @@ export class AdjustmentDto {
   @ApiProperty({ format: 'date-time' })
   occurredAt: string;
 
-  @ApiProperty({ description: 'The idempotency key had been used before: nothing changed now, this is the first result' })
+  @ApiProperty({
+    description: 'The idempotency key had been used before: nothing changed now, this is the first result',
+  })
   replayed: boolean;
 }

@@ -13,7 +13,9 @@ export class BulkAdjustmentDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BULK_OWNERS)
-  @ArrayUnique((owner: AdjustmentOwnerDto) => `${owner?.ownerType}:${owner?.ownerId}`, { message: 'owners must not list an owner twice' })
+  @ArrayUnique((owner: AdjustmentOwnerDto) => `${owner?.ownerType}:${owner?.ownerId}`, {
+    message: 'owners must not list an owner twice',
+  })
   @ValidateNested({ each: true })
   @Type(() => AdjustmentOwnerDto)
   owners: AdjustmentOwnerDto[];

@@ -48,15 +48,30 @@ export class AdjustPointsUseCase {
   async execute(user: AuthenticatedUser, command: CreateAdjustmentDto): Promise<AdjustmentDto> {
     const key = command.idempotencyKey ?? randomUUID();
     const applied = await this.transactions.run(async (manager) => {
-      const [owner] = await this.owners.reachable(user, Permission.PointsAdjust, [{ type: command.ownerType, id: command.ownerId }], manager);
-      return this.apply(manager, user, owner, { accountKind: command.accountKind, amount: command.amount, reason: command.reason, key });
+      const [owner] = await this.owners.reachable(
+        user,
+        Permission.PointsAdjust,
+        [{ type: command.ownerType, id: command.ownerId }],
+        manager,
+      );
+      return this.apply(manager, user, owner, {
+        accountKind: command.accountKind,
+        amount: command.amount,
+        reason: command.reason,
+        key,
+      });
     });
     await this.notifyAwarded([applied]);
     return applied.dto;
   }
 
   /** One adjustment in the caller's transaction (the owner located and in scope), audited unless it is a replay. */
-  async apply(manager: EntityManager, user: AuthenticatedUser, located: LocatedOwner, command: AdjustmentCommand): Promise<AppliedAdjustment> {
+  async apply(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    located: LocatedOwner,
+    command: AdjustmentCommand,
+  ): Promise<AppliedAdjustment> {
     const base = {
       owner: located.owner,
       kind: command.accountKind,
@@ -67,10 +82,15 @@ export class AdjustPointsUseCase {
     };
     const written =
       command.amount > 0
-        ? await this.ledger.credit(manager, base).then((r) => ({ accountId: r.accountId, entry: r.entry as LedgerEntry, replayed: r.replayed }))
-        : await this.ledger.debit(manager, base).then((r) => ({ accountId: r.accountId, entry: r.entry, replayed: r.replayed }));
+        ? await this.ledger
+            .credit(manager, base)
+            .then((r) => ({ accountId: r.accountId, entry: r.entry as LedgerEntry, replayed: r.replayed }))
+        : await this.ledger
+            .debit(manager, base)
+            .then((r) => ({ accountId: r.accountId, entry: r.entry, replayed: r.replayed }));
     const { entry } = written;
-    if (written.replayed && (entry.amount !== command.amount || entry.reason !== command.reason)) throw new LedgerException(LedgerCode.IdempotencyConflict);
+    if (written.replayed && (entry.amount !== command.amount || entry.reason !== command.reason))
+      throw new LedgerException(LedgerCode.IdempotencyConflict);
     if (!written.replayed) {
       await this.audit.record(
         {
@@ -110,7 +130,12 @@ export class AdjustPointsUseCase {
   async notifyAwarded(adjustments: AppliedAdjustment[]): Promise<void> {
     for (const { dto, accountId, entry } of adjustments) {
       if (dto.replayed || dto.amount <= 0 || dto.ownerType !== 'person') continue;
-      await this.notifier.earned(dto.ownerId, { accountId, idempotencyKey: entry.idempotencyKey, points: dto.amount, reason: dto.reason });
+      await this.notifier.earned(dto.ownerId, {
+        accountId,
+        idempotencyKey: entry.idempotencyKey,
+        points: dto.amount,
+        reason: dto.reason,
+      });
     }
   }
 }

@@ -37,7 +37,15 @@ export class BulkAdjustPointsUseCase {
       );
       const results = [];
       for (const owner of located) {
-        results.push(await this.adjust.apply(manager, user, owner, { accountKind: command.accountKind, amount: command.amount, reason: command.reason, key: bulkId, bulkId }));
+        results.push(
+          await this.adjust.apply(manager, user, owner, {
+            accountKind: command.accountKind,
+            amount: command.amount,
+            reason: command.reason,
+            key: bulkId,
+            bulkId,
+          }),
+        );
       }
       return results;
     });

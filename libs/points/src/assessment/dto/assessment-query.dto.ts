@@ -5,7 +5,10 @@ import { OWNER_TYPES, OwnerType } from '../../ledger/points-owner';
 import { ASSESSMENT_TIERS, AssessmentTier } from '../assessment-tiers';
 
 export class AssessmentQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only owners within this unit\'s subtree (members by residence, organizations by anchor unit)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only owners within this unit's subtree (members by residence, organizations by anchor unit)",
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

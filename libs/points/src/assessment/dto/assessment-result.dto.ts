@@ -39,7 +39,11 @@ export class AssessmentResultDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   streetId: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Rank among owners of the same type in the community (ties share a rank)' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Rank among owners of the same type in the community (ties share a rank)',
+  })
   communityRank: number | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'Rank among owners of the same type in the street' })

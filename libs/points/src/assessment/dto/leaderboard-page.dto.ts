@@ -12,6 +12,10 @@ export class LeaderboardPageDto {
   @ApiProperty({ type: [LeaderboardEntryDto] })
   items: LeaderboardEntryDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -4,7 +4,7 @@ import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { OWNER_TYPES, OwnerType } from '../../ledger/points-owner';
 
 export class LeaderboardQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Rank only owners within this unit\'s subtree' })
+  @ApiPropertyOptional({ format: 'uuid', description: "Rank only owners within this unit's subtree" })
   @IsOptional()
   @IsUUID()
   unitId?: string;

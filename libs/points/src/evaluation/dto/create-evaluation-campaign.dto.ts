@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EvaluationCriterionDto } from './evaluation-criterion.dto';
 
 /** `POST /points/evaluation-campaigns`: a yearly two-way evaluation over a unit's subtree. */
@@ -24,7 +37,10 @@ export class CreateEvaluationCampaignDto {
   @Type(() => EvaluationCriterionDto)
   criteria: EvaluationCriterionDto[];
 
-  @ApiProperty({ format: 'uuid', description: "The campaign's scope: registrations of communities in this unit's subtree are evaluated" })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The campaign's scope: registrations of communities in this unit's subtree are evaluated",
+  })
   @IsUUID()
   unitId: string;
 

@@ -14,7 +14,11 @@ export class EvaluationResultDto {
   @ApiProperty({ description: 'Submissions received' })
   submissions: number;
 
-  @ApiProperty({ description: 'Mean weighted score of the submissions (0–100, two decimals); null before any', nullable: true, type: Number })
+  @ApiProperty({
+    description: 'Mean weighted score of the submissions (0–100, two decimals); null before any',
+    nullable: true,
+    type: Number,
+  })
   score: number | null;
 }
 

@@ -7,7 +7,10 @@ export class SubmitEvaluationDto {
   @IsUUID()
   assignmentId: string;
 
-  @ApiProperty({ description: 'An integer 0–100 for every criterion code of the campaign', example: { service: 90, cooperation: 80 } })
+  @ApiProperty({
+    description: 'An integer 0–100 for every criterion code of the campaign',
+    example: { service: 90, cooperation: 80 },
+  })
   @IsObject()
   scores: Record<string, number>;
 

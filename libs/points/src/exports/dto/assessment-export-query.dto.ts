@@ -8,7 +8,10 @@ export class AssessmentExportQueryDto {
   @IsString()
   period: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only owners within this unit\'s subtree (default: your whole scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only owners within this unit's subtree (default: your whole scope)",
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

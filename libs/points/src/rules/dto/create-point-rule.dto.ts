@@ -52,7 +52,10 @@ export class CreatePointRuleDto {
   @RuleFields.creditOrganization()
   creditOrganization?: boolean;
 
-  @RuleFields.pendingEventType(false, 'Points stay pending until an event of this type with the same data[pendingKey] confirms them')
+  @RuleFields.pendingEventType(
+    false,
+    'Points stay pending until an event of this type with the same data[pendingKey] confirms them',
+  )
   pendingUntil?: string;
 
   @RuleFields.pendingEventType(false, 'An event of this type with the same data[pendingKey] voids the pending points')

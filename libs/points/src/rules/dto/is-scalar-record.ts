@@ -9,14 +9,21 @@ export function IsScalarRecord(options?: ValidationOptions): PropertyDecorator {
       name: 'isScalarRecord',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be an object of at most ${MAX_KEYS} string, number or boolean values`, ...options },
+      options: {
+        message: `${String(propertyName)} must be an object of at most ${MAX_KEYS} string, number or boolean values`,
+        ...options,
+      },
       validator: {
         validate(value: unknown): boolean {
           if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
           const entries = Object.entries(value);
           return (
             entries.length <= MAX_KEYS &&
-            entries.every(([key, v]) => /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key) && (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))))
+            entries.every(
+              ([key, v]) =>
+                /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key) &&
+                (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))),
+            )
           );
         },
       },

@@ -44,7 +44,10 @@ export class UpdatePointRuleDto {
   @RuleFields.creditOrganization()
   creditOrganization?: boolean;
 
-  @RuleFields.pendingEventType(true, 'Points stay pending until an event of this type with the same data[pendingKey] confirms them')
+  @RuleFields.pendingEventType(
+    true,
+    'Points stay pending until an event of this type with the same data[pendingKey] confirms them',
+  )
   pendingUntil?: string | null;
 
   @RuleFields.pendingEventType(true, 'An event of this type with the same data[pendingKey] voids the pending points')

@@ -89,7 +89,8 @@ export class ApplyPointRulesUseCase {
   async executeBatch(events: DomainEvent[], manager: EntityManager): Promise<AppliedRules> {
     const summary: AppliedRules = { credited: 0, capped: 0, pending: 0, rejected: 0, confirmed: 0, voided: 0 };
     const plans = (await this.planner.plan(manager, events)).filter(
-      (plan) => plan.credits.length > 0 || plan.resolutions.confirmKeys.length > 0 || plan.resolutions.rejectKeys.length > 0,
+      (plan) =>
+        plan.credits.length > 0 || plan.resolutions.confirmKeys.length > 0 || plan.resolutions.rejectKeys.length > 0,
     );
     if (plans.length === 0) return summary;
 
@@ -97,15 +98,23 @@ export class ApplyPointRulesUseCase {
     // so that two transactions never wait on each other in a circle.
     const resolving = plans.flatMap((plan) => [...plan.resolutions.confirmKeys, ...plan.resolutions.rejectKeys]);
     const earning = plans.flatMap((plan) =>
-      plan.credits.flatMap((credit) => Object.values(pendingKeys(credit.rule, plan.event.data) ?? {}).filter((key): key is string => key !== null)),
+      plan.credits.flatMap((credit) =>
+        Object.values(pendingKeys(credit.rule, plan.event.data) ?? {}).filter((key): key is string => key !== null),
+      ),
     );
     await this.resolutions.lock(manager, [...resolving, ...earning]);
     const pendingAccounts = await this.ledger.accountsWithPending(manager, resolving);
-    const accounts = await this.ledger.lockAccounts(manager, [...pendingAccounts, ...plans.flatMap((plan) => plan.credits.map((credit) => credit.ref))]);
+    const accounts = await this.ledger.lockAccounts(manager, [
+      ...pendingAccounts,
+      ...plans.flatMap((plan) => plan.credits.map((credit) => credit.ref)),
+    ]);
 
     const run: BatchRun = { manager, accounts, time: new BusinessTime(this.calendar.zone), summary, notices: [] };
     for (const plan of plans.filter(involvesPending)) await this.applyWithPending(run, plan);
-    await this.applyTogether(run, plans.filter((plan) => !involvesPending(plan)));
+    await this.applyTogether(
+      run,
+      plans.filter((plan) => !involvesPending(plan)),
+    );
     await this.notifier.earnedMany(run.notices);
     return summary;
   }
@@ -124,7 +133,13 @@ export class ApplyPointRulesUseCase {
       summary.voided += rejected.length;
       for (const lot of confirmed) {
         if (lot.owner.type === 'person' && lot.entry) {
-          notices.push({ personId: lot.owner.id, accountId: lot.accountId, idempotencyKey: lot.entry.idempotencyKey, points: lot.amount, reason: lot.reason });
+          notices.push({
+            personId: lot.owner.id,
+            accountId: lot.accountId,
+            idempotencyKey: lot.entry.idempotencyKey,
+            points: lot.amount,
+            reason: lot.reason,
+          });
         }
       }
     }
@@ -137,7 +152,10 @@ export class ApplyPointRulesUseCase {
   }
 
   /** One planned credit: skipped if already applied, capped, pending or credited. Null when it had been applied before. */
-  private async applyCredit(run: BatchRun, item: AccountCredit): Promise<{ outcome: RuleOutcome; notice: EarnedNotice | null } | null> {
+  private async applyCredit(
+    run: BatchRun,
+    item: AccountCredit,
+  ): Promise<{ outcome: RuleOutcome; notice: EarnedNotice | null } | null> {
     const { manager } = run;
     const { event, credit, accountId } = item;
     if ((await this.outcomes.recorded(manager, [{ accountId, creditKey: credit.creditKey }])).size > 0) return null;
@@ -151,7 +169,11 @@ export class ApplyPointRulesUseCase {
     let pending = pendingKeys(credit.rule, event.data);
     if (pending) {
       // The resolving event may have been delivered first.
-      const resolved = await this.resolutions.earliestSince(manager, [pending.confirmKey, pending.rejectKey].filter((key): key is string => key !== null), capped.occurredAt);
+      const resolved = await this.resolutions.earliestSince(
+        manager,
+        [pending.confirmKey, pending.rejectKey].filter((key): key is string => key !== null),
+        capped.occurredAt,
+      );
       if (resolved === 'rejected') {
         await this.outcomes.record(manager, [outcomeRecord(item, 'rejected', points, null, null)]);
         return { outcome: 'rejected', notice: null };
@@ -176,7 +198,10 @@ export class ApplyPointRulesUseCase {
         if (!planned.has(key)) planned.set(key, item);
       }
     }
-    const applied = await this.outcomes.recorded(manager, [...planned.values()].map(({ accountId, credit }) => ({ accountId, creditKey: credit.creditKey })));
+    const applied = await this.outcomes.recorded(
+      manager,
+      [...planned.values()].map(({ accountId, credit }) => ({ accountId, creditKey: credit.creditKey })),
+    );
     const fresh = [...planned.entries()].filter(([key]) => !applied.has(key)).map(([, item]) => item);
     if (fresh.length === 0) return;
 
@@ -210,7 +235,12 @@ export class ApplyPointRulesUseCase {
   }
 }
 
-function creditCommand(time: BusinessTime, { event, credit }: AccountCredit, points: number, pending: CreditCommand['pending']): CreditCommand {
+function creditCommand(
+  time: BusinessTime,
+  { event, credit }: AccountCredit,
+  points: number,
+  pending: CreditCommand['pending'],
+): CreditCommand {
   const occurredAt = new Date(event.occurredAt);
   const { rule } = credit;
   return {
@@ -235,7 +265,13 @@ function cappedCredit({ event, credit, accountId }: AccountCredit): CappedCredit
   return { accountId, rule: credit.rule, occurredAt: new Date(event.occurredAt) };
 }
 
-function outcomeRecord({ event, credit, accountId }: AccountCredit, outcome: RuleOutcome, points: number, entryId: string | null, lotId: string | null): OutcomeRecord {
+function outcomeRecord(
+  { event, credit, accountId }: AccountCredit,
+  outcome: RuleOutcome,
+  points: number,
+  entryId: string | null,
+  lotId: string | null,
+): OutcomeRecord {
   return {
     accountId,
     creditKey: credit.creditKey,
@@ -254,5 +290,7 @@ function outcomeRecord({ event, credit, accountId }: AccountCredit, outcome: Rul
 
 /** "You earned N points" goes to persons only. */
 function earnedNotice({ credit, accountId }: AccountCredit, points: number): EarnedNotice | null {
-  return credit.ref.owner.type === 'person' ? { personId: credit.ref.owner.id, accountId, idempotencyKey: credit.creditKey, points, reason: credit.reason } : null;
+  return credit.ref.owner.type === 'person'
+    ? { personId: credit.ref.owner.id, accountId, idempotencyKey: credit.creditKey, points, reason: credit.reason }
+    : null;
 }

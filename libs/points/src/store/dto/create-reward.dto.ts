@@ -27,7 +27,10 @@ export class CreateRewardDto {
   @Min(1)
   perPersonLimit?: number;
 
-  @ApiPropertyOptional({ enum: LIMIT_PERIODS, description: 'Required with perPersonLimit (business calendar, Asia/Shanghai)' })
+  @ApiPropertyOptional({
+    enum: LIMIT_PERIODS,
+    description: 'Required with perPersonLimit (business calendar, Asia/Shanghai)',
+  })
   @ValidateIf((dto: CreateRewardDto) => dto.perPersonLimit !== undefined || dto.limitPeriod !== undefined)
   @IsIn(LIMIT_PERIODS)
   limitPeriod?: LimitPeriod;

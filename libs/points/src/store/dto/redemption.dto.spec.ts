@@ -24,7 +24,13 @@ function row(overrides: Partial<RedemptionRow> = {}): RedemptionRow {
 
 describe('RedemptionDto', () => {
   it('shows the pickup code while the redemption is reserved', () => {
-    expect(RedemptionDto.from(row())).toMatchObject({ status: 'reserved', pickupCode: 'K7P2XQ9M', rewardName: '大米（5kg）', quantity: 2, points: 6 });
+    expect(RedemptionDto.from(row())).toMatchObject({
+      status: 'reserved',
+      pickupCode: 'K7P2XQ9M',
+      rewardName: '大米（5kg）',
+      quantity: 2,
+      points: 6,
+    });
   });
 
   it('hides the pickup code once the redemption is fulfilled, cancelled or expired', () => {

@@ -5,7 +5,12 @@ import { REDEMPTION_STATUSES, RedemptionRow, RedemptionStatus } from '../store-r
 export class RedemptionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REDEMPTION_STATUSES }) status: RedemptionStatus;
-  @ApiPropertyOptional({ description: 'Shown to the owner and to store staff while reserved; null otherwise', nullable: true, type: String }) pickupCode: string | null;
+  @ApiPropertyOptional({
+    description: 'Shown to the owner and to store staff while reserved; null otherwise',
+    nullable: true,
+    type: String,
+  })
+  pickupCode: string | null;
   @ApiProperty({ format: 'uuid' }) rewardId: string;
   @ApiProperty({ example: '洗衣液（2kg）' }) rewardName: string;
   @ApiProperty() quantity: number;

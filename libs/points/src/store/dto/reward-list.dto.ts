@@ -3,5 +3,6 @@ import { RewardDto } from './reward.dto';
 
 export class RewardListDto {
   @ApiProperty({ type: [RewardDto] }) items: RewardDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Always null: a store lists all its rewards' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: a store lists all its rewards' }) nextCursor:
+    string | null;
 }

@@ -27,12 +27,23 @@ export class FulfilRedemptionUseCase {
 
   execute(user: AuthenticatedUser, id: string, command: FulfilRedemptionDto): Promise<RedemptionDto> {
     return this.transactions.run(async (manager) => {
-      const row = await this.access.load(manager, user, id, Permission.PointsRedeem, { lock: true, ownerAllowed: false });
-      if (row.status !== 'reserved') throw new StoreException(StoreCode.RedemptionClosed, { extensions: { redemptionStatus: row.status } });
+      const row = await this.access.load(manager, user, id, Permission.PointsRedeem, {
+        lock: true,
+        ownerAllowed: false,
+      });
+      if (row.status !== 'reserved')
+        throw new StoreException(StoreCode.RedemptionClosed, { extensions: { redemptionStatus: row.status } });
       if (!sameCode(row.pickup_code, command.pickupCode)) throw new StoreException(StoreCode.WrongPickupCode);
       await this.store.markFulfilled(manager, id, this.clock.now());
       await this.audit.record(
-        { action: 'points.redemption.fulfilled', targetType: 'point_redemption', targetId: id, unitId: row.reward_unit_id, unitPath: row.reward_unit_path, data: { rewardId: row.reward_id, quantity: Number(row.quantity) } },
+        {
+          action: 'points.redemption.fulfilled',
+          targetType: 'point_redemption',
+          targetId: id,
+          unitId: row.reward_unit_id,
+          unitPath: row.reward_unit_path,
+          data: { rewardId: row.reward_id, quantity: Number(row.quantity) },
+        },
         manager,
       );
       return RedemptionDto.from((await this.store.redemption(manager, id)) as RedemptionRow);

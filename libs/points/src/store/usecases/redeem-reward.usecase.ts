@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, isWithin, NotFoundProblem, Permission, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  BusinessCalendar,
+  Clock,
+  isWithin,
+  NotFoundProblem,
+  Permission,
+  TransactionRunner,
+} from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { EntityManager } from 'typeorm';
 import { PointsOwners } from '../../accounts/points-owners.service';
@@ -49,11 +58,14 @@ export class RedeemRewardUseCase {
     return this.transactions.run(async (manager) => {
       const owner: PointsOwner = { type: command.ownerType, id: command.ownerId };
       const self = owner.type === 'person' && user.personId === owner.id;
-      const [located] = self ? await this.owners.locate([owner], manager) : await this.owners.reachable(user, Permission.PointsRedeem, [owner], manager);
+      const [located] = self
+        ? await this.owners.locate([owner], manager)
+        : await this.owners.reachable(user, Permission.PointsRedeem, [owner], manager);
       await this.ledger.lockAccount(manager, owner, 'redeemable');
       const previous = await this.store.redemptionByKey(manager, owner, command.idempotencyKey);
       if (previous) {
-        if (previous.reward_id !== command.rewardId || Number(previous.quantity) !== command.quantity) throw new LedgerException(LedgerCode.IdempotencyConflict);
+        if (previous.reward_id !== command.rewardId || Number(previous.quantity) !== command.quantity)
+          throw new LedgerException(LedgerCode.IdempotencyConflict);
         return RedemptionDto.from(previous);
       }
       // The redemption keeps a copy of the owner's unit path: anchored, so that no subtree move slips in before commit.
@@ -61,12 +73,18 @@ export class RedeemRewardUseCase {
       const reward = await this.store.reward(manager, command.rewardId);
       if (!reward || !isWithin(ownerUnit.path, reward.unit_path)) throw new NotFoundProblem('该奖品');
       const now = this.clock.now();
-      if ((reward.active_from && new Date(reward.active_from) > now) || (reward.active_to && new Date(reward.active_to) <= now)) {
+      if (
+        (reward.active_from && new Date(reward.active_from) > now) ||
+        (reward.active_to && new Date(reward.active_to) <= now)
+      ) {
         throw new StoreException(StoreCode.RewardInactive);
       }
       await this.checkLimit(manager, reward, owner, command.quantity, now);
       if (!(await this.store.takeStock(manager, reward.id, command.quantity))) {
-        throw new StoreException(StoreCode.OutOfStock, { detail: `「${reward.name}」库存不足`, extensions: { rewardId: reward.id, requested: command.quantity } });
+        throw new StoreException(StoreCode.OutOfStock, {
+          detail: `「${reward.name}」库存不足`,
+          extensions: { rewardId: reward.id, requested: command.quantity },
+        });
       }
       const points = Number(reward.cost) * command.quantity;
       const debit = await this.ledger.debit(manager, {
@@ -96,7 +114,15 @@ export class RedeemRewardUseCase {
           targetId: id,
           unitId: reward.unit_id,
           unitPath: reward.unit_path,
-          data: { rewardId: reward.id, rewardName: reward.name, quantity: command.quantity, points, ownerType: owner.type, ownerId: owner.id, debitEntryId: debit.entry.id },
+          data: {
+            rewardId: reward.id,
+            rewardName: reward.name,
+            quantity: command.quantity,
+            points,
+            ownerType: owner.type,
+            ownerId: owner.id,
+            debitEntryId: debit.entry.id,
+          },
         },
         manager,
       );
@@ -105,7 +131,13 @@ export class RedeemRewardUseCase {
   }
 
   /** Items of this reward the owner holds in the current period (reserved or fulfilled) plus these must stay within the limit. */
-  private async checkLimit(manager: EntityManager, reward: RewardRow, owner: PointsOwner, quantity: number, now: Date): Promise<void> {
+  private async checkLimit(
+    manager: EntityManager,
+    reward: RewardRow,
+    owner: PointsOwner,
+    quantity: number,
+    now: Date,
+  ): Promise<void> {
     if (reward.per_person_limit === null || reward.limit_period === null) return;
     const period = this.calendar.periodOf(now, reward.limit_period);
     const used = await this.store.redeemedIn(manager, reward.id, owner, period);

@@ -67,7 +67,13 @@ export class ActivityDto {
     dto.confirmedCount = activity.confirmedCount;
     dto.placesLeft = Math.max(0, activity.capacity - activity.confirmedCount);
     dto.signupDeadline = (activity.signupDeadline ?? activity.startsAt).toISOString();
-    dto.location = activity.location ? { lat: activity.location.lat, lng: activity.location.lng, ...(activity.location.address ? { address: activity.location.address } : {}) } : null;
+    dto.location = activity.location
+      ? {
+          lat: activity.location.lat,
+          lng: activity.location.lng,
+          ...(activity.location.address ? { address: activity.location.address } : {}),
+        }
+      : null;
     dto.radiusM = activity.radiusM;
     dto.organizerUserId = activity.organizerUserId;
     dto.createdAt = activity.createdAt.toISOString();
@@ -79,6 +85,10 @@ export class ActivityPageDto {
   @ApiProperty({ type: [ActivityDto] })
   items: ActivityDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

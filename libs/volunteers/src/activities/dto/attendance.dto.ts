@@ -28,7 +28,11 @@ export class AttendanceDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Verified hours; null until verified' })
   hours: number | null;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Hours from check-in and check-out, when the verifier set others' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Hours from check-in and check-out, when the verifier set others',
+  })
   computedHours: number | null;
 
   @ApiProperty({ nullable: true, type: String, description: 'Why the verifier set other hours' })

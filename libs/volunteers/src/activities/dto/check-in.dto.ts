@@ -7,7 +7,10 @@ export class CheckInDto {
   @MaxLength(16)
   code: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Omit for yourself; staff with volunteers.manage may check in others' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Omit for yourself; staff with volunteers.manage may check in others',
+  })
   @IsOptional()
   @IsUUID()
   personId?: string;

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ACTIVITY_KINDS, ActivityKind } from '../activity-kind';
 import { ActivityLocationDto } from './activity-location.dto';
 
@@ -15,7 +29,10 @@ export class CreateActivityDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ enum: ACTIVITY_KINDS, description: 'neighbour 邻里活动, party_day 主题党日, service 志愿服务日 (verified hours count as service hours)' })
+  @ApiProperty({
+    enum: ACTIVITY_KINDS,
+    description: 'neighbour 邻里活动, party_day 主题党日, service 志愿服务日 (verified hours count as service hours)',
+  })
   @IsIn(ACTIVITY_KINDS)
   kind: ActivityKind;
 
@@ -33,7 +50,10 @@ export class CreateActivityDto {
   @Max(100000)
   capacity: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Sign-ups close then (default: at the start); not after endsAt' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Sign-ups close then (default: at the start); not after endsAt',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   signupDeadline?: string;
@@ -45,7 +65,11 @@ export class CreateActivityDto {
   @Type(() => ActivityLocationDto)
   location?: ActivityLocationDto;
 
-  @ApiPropertyOptional({ minimum: 10, maximum: 100000, description: 'Check-in only within this distance of the venue (metres)' })
+  @ApiPropertyOptional({
+    minimum: 10,
+    maximum: 100000,
+    description: 'Check-in only within this distance of the venue (metres)',
+  })
   @IsOptional()
   @IsInt()
   @Min(10)

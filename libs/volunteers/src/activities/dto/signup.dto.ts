@@ -15,7 +15,11 @@ export class SignupDto {
   @ApiProperty({ enum: SIGNUP_STATUSES })
   status: SignupStatus;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Place in the waitlist (1 = next to be promoted); null unless waitlisted' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Place in the waitlist (1 = next to be promoted); null unless waitlisted',
+  })
   waitlistPosition: number | null;
 
   @ApiProperty({ format: 'date-time' })

@@ -1,8 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class VerifyAttendanceDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Default: everyone checked out and not yet verified' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Default: everyone checked out and not yet verified',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -10,7 +27,11 @@ export class VerifyAttendanceDto {
   @IsUUID('all', { each: true })
   personIds?: string[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 24, description: 'Overrides the computed hours for everyone verified by this call (reason required)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 24,
+    description: 'Overrides the computed hours for everyone verified by this call (reason required)',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)

@@ -31,7 +31,14 @@ export class HourRequestEntity {
   @Column({ type: 'varchar', length: 16 })
   status: HourRequestStatus;
 
-  @Column({ name: 'approved_hours', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: numericTransformer })
+  @Column({
+    name: 'approved_hours',
+    type: 'numeric',
+    precision: 5,
+    scale: 2,
+    nullable: true,
+    transformer: numericTransformer,
+  })
   approvedHours: number | null;
 
   @Column({ name: 'reject_reason', type: 'text', nullable: true })

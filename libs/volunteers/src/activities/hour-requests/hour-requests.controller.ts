@@ -1,6 +1,22 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated, AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AnyAuthenticated,
+  AuthenticatedUser,
+  CurrentUser,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { ApproveHourRequestDto } from './dto/approve-hour-request.dto';
 import { CreateHourRequestDto } from './dto/create-hour-request.dto';
 import { HourRequestDto, HourRequestPageDto } from './dto/hour-request.dto';
@@ -26,7 +42,9 @@ export class HourRequestsController {
 
   @Get()
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'Hour requests: staff see those at units in their volunteers.read scope, everyone their own; newest first' })
+  @ApiOperation({
+    summary: 'Hour requests: staff see those at units in their volunteers.read scope, everyone their own; newest first',
+  })
   @ApiOkResponse({ type: HourRequestPageDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: HourRequestsQueryDto): Promise<HourRequestPageDto> {
     return this.requests.list(user, query);
@@ -37,11 +55,16 @@ export class HourRequestsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Approve an hour request (optionally with other hours)',
-    description: 'Publishes volunteers.service.verified (source hour-request) and adds the hours to the profile; audited. Approving again changes nothing.',
+    description:
+      'Publishes volunteers.service.verified (source hour-request) and adds the hours to the profile; audited. Approving again changes nothing.',
   })
   @ApiOkResponse({ type: HourRequestDto })
   @ApiConflictResponse({ description: 'volunteers.hour-request-decided: rejected already' })
-  approve(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: ApproveHourRequestDto): Promise<HourRequestDto> {
+  approve(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: ApproveHourRequestDto,
+  ): Promise<HourRequestDto> {
     return this.requests.approve(user, id, body);
   }
 
@@ -51,7 +74,11 @@ export class HourRequestsController {
   @ApiOperation({ summary: 'Reject an hour request with a reason', description: 'Audited; the requester is notified.' })
   @ApiOkResponse({ type: HourRequestDto })
   @ApiConflictResponse({ description: 'volunteers.hour-request-decided: approved already' })
-  reject(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string, @Body() body: RejectHourRequestDto): Promise<HourRequestDto> {
+  reject(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Body() body: RejectHourRequestDto,
+  ): Promise<HourRequestDto> {
     return this.requests.reject(user, id, body);
   }
 }

@@ -16,7 +16,10 @@ export interface HourRequestFilter {
 export class HourRequestsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, request: Omit<HourRequestEntity, 'id' | 'approvedHours' | 'rejectReason' | 'decidedBy' | 'decidedAt'>): Promise<HourRequestEntity> {
+  async insert(
+    manager: EntityManager,
+    request: Omit<HourRequestEntity, 'id' | 'approvedHours' | 'rejectReason' | 'decidedBy' | 'decidedAt'>,
+  ): Promise<HourRequestEntity> {
     const repository = manager.getRepository(HourRequestEntity);
     const saved = await repository.save(repository.create(request));
     return repository.findOneByOrFail({ id: saved.id });
@@ -29,7 +32,13 @@ export class HourRequestsRepository {
     if (filter.orPersonId === undefined) qb.where(inScope.sql, inScope.params);
     else qb.where(`(${inScope.sql} OR request.personId = :me)`, { ...inScope.params, me: filter.orPersonId });
     if (filter.status) qb.andWhere('request.status = :status', { status: filter.status });
-    return paginate(qb, page, { sortColumn: 'request.createdAt', sortKey: (r) => r.createdAt, tieBreaker: 'request.id', tieKey: (r) => r.id, direction: 'DESC' });
+    return paginate(qb, page, {
+      sortColumn: 'request.createdAt',
+      sortKey: (r) => r.createdAt,
+      tieBreaker: 'request.id',
+      tieKey: (r) => r.id,
+      direction: 'DESC',
+    });
   }
 
   /** The request, row-locked for the caller's transaction. */
@@ -46,10 +55,16 @@ export class HourRequestsRepository {
   }
 
   async approve(manager: EntityManager, id: string, hours: number, by: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE volunteer_hour_requests SET status = 'approved', approved_hours = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [id, hours, by, at]);
+    await manager.query(
+      `UPDATE volunteer_hour_requests SET status = 'approved', approved_hours = $2, decided_by = $3, decided_at = $4 WHERE id = $1`,
+      [id, hours, by, at],
+    );
   }
 
   async reject(manager: EntityManager, id: string, reason: string, by: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE volunteer_hour_requests SET status = 'rejected', reject_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $1`, [id, reason, by, at]);
+    await manager.query(
+      `UPDATE volunteer_hour_requests SET status = 'rejected', reject_reason = $2, decided_by = $3, decided_at = $4 WHERE id = $1`,
+      [id, reason, by, at],
+    );
   }
 }

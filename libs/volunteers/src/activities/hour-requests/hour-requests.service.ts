@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, BusinessCalendar, Clock, NotFoundProblem, Outbox, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  BusinessCalendar,
+  Clock,
+  NotFoundProblem,
+  Outbox,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
@@ -89,7 +99,14 @@ export class HourRequestsService {
       });
       await this.records.addVerifiedHours(manager, { personId: request.personId, hours, unitId: request.unitId });
       await this.audit.record(
-        { action: 'volunteers.hour-request-approved', targetType: 'volunteer-hour-request', targetId: id, unitId: request.unitId, unitPath, data: { personId: request.personId, requested: request.hours, approved: hours } },
+        {
+          action: 'volunteers.hour-request-approved',
+          targetType: 'volunteer-hour-request',
+          targetId: id,
+          unitId: request.unitId,
+          unitPath,
+          data: { personId: request.personId, requested: request.hours, approved: hours },
+        },
         manager,
       );
     });
@@ -99,7 +116,14 @@ export class HourRequestsService {
     return this.decide(user, id, 'rejected', async (manager, request, unitPath) => {
       await this.requests.reject(manager, id, command.reason.trim(), user.userId, this.clock.now());
       await this.audit.record(
-        { action: 'volunteers.hour-request-rejected', targetType: 'volunteer-hour-request', targetId: id, unitId: request.unitId, unitPath, data: { personId: request.personId, reason: command.reason.trim() } },
+        {
+          action: 'volunteers.hour-request-rejected',
+          targetType: 'volunteer-hour-request',
+          targetId: id,
+          unitId: request.unitId,
+          unitPath,
+          data: { personId: request.personId, reason: command.reason.trim() },
+        },
         manager,
       );
     });
@@ -122,14 +146,17 @@ export class HourRequestsService {
         if (unlocked) await this.records.anchorUnit(manager, unlocked.unitId);
       }
       const locked = await this.requests.lock(manager, id);
-      if (!locked || !this.scope.canReach(user, Permission.VolunteersVerify, locked.unitPath)) throw new NotFoundProblem('该时长申请');
+      if (!locked || !this.scope.canReach(user, Permission.VolunteersVerify, locked.unitPath))
+        throw new NotFoundProblem('该时长申请');
       if (locked.status === outcome) return { request: locked, decidedNow: false };
       if (locked.status !== 'pending') throw new ActivitiesException(ActivitiesCode.HourRequestDecided);
       await apply(manager, locked, locked.unitPath);
       return { request: await this.requests.find(manager, id), decidedNow: true };
     });
     if (decidedNow) {
-      await this.notifier.hourRequestDecided(request).catch((error: unknown) => this.logger.error(`hour request ${id}: notice not queued: ${String(error)}`));
+      await this.notifier
+        .hourRequestDecided(request)
+        .catch((error: unknown) => this.logger.error(`hour request ${id}: notice not queued: ${String(error)}`));
     }
     return HourRequestDto.from(request);
   }

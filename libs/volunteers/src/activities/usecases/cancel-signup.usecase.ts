@@ -69,14 +69,31 @@ export class CancelSignupUseCase {
       // After the commit: a rolled-back promotion must not be announced. The dedupe key makes a retry harmless.
       await this.views
         .unitNames([activity])
-        .then((names) => this.notifier.promoted(promoted.id, promoted.personId, { title: activity.title, startsAt: activity.startsAt, place: placeOf(activity, names.get(activity.unitId) ?? '') }, now))
-        .catch((error: unknown) => this.logger.error(`promotion notice for sign-up ${promoted.id} not queued: ${String(error)}`));
+        .then((names) =>
+          this.notifier.promoted(
+            promoted.id,
+            promoted.personId,
+            {
+              title: activity.title,
+              startsAt: activity.startsAt,
+              place: placeOf(activity, names.get(activity.unitId) ?? ''),
+            },
+            now,
+          ),
+        )
+        .catch((error: unknown) =>
+          this.logger.error(`promotion notice for sign-up ${promoted.id} not queued: ${String(error)}`),
+        );
     }
     return SignupDto.from(cancelled, null);
   }
 
   /** The first of the waitlist takes the freed place. */
-  private async promoteNext(manager: EntityManager, activityId: string, now: Date): Promise<ActivitySignupEntity | null> {
+  private async promoteNext(
+    manager: EntityManager,
+    activityId: string,
+    now: Date,
+  ): Promise<ActivitySignupEntity | null> {
     const promotedId = await this.activities.promoteNext(manager, activityId, now);
     if (promotedId === undefined) return null;
     await this.activities.adjustConfirmed(manager, activityId, 1);

@@ -60,12 +60,24 @@ export class CheckInUseCase {
       const written = await write(manager, personId, now);
       if (personId !== user.personId) {
         await this.audit.record(
-          { action: `volunteers.activity-${action}-by-staff`, targetType: 'volunteer-activity', targetId: activityId, unitId: activity.unitId, unitPath: activity.unitPath, data: { personId } },
+          {
+            action: `volunteers.activity-${action}-by-staff`,
+            targetType: 'volunteer-activity',
+            targetId: activityId,
+            unitId: activity.unitId,
+            unitPath: activity.unitPath,
+            data: { personId },
+          },
           manager,
         );
       }
       return written;
     });
-    return { activityId, personId, checkedInAt: row.checked_in_at.toISOString(), checkedOutAt: row.checked_out_at?.toISOString() ?? null };
+    return {
+      activityId,
+      personId,
+      checkedInAt: row.checked_in_at.toISOString(),
+      checkedOutAt: row.checked_out_at?.toISOString() ?? null,
+    };
   }
 }

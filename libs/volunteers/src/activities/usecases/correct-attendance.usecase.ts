@@ -26,13 +26,19 @@ export class CorrectAttendanceUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(user: AuthenticatedUser, activityId: string, personId: string, command: CorrectAttendanceDto): Promise<AttendanceDto> {
+  async execute(
+    user: AuthenticatedUser,
+    activityId: string,
+    personId: string,
+    command: CorrectAttendanceDto,
+  ): Promise<AttendanceDto> {
     const activity = await this.access.visible(user, activityId);
     this.access.assertVerifier(user, activity);
     return this.transactions.run(async (manager) => {
       const signup = await this.activities.findSignup(manager, activityId, personId, { lock: true });
       if (!signup || signup.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
-      if (signup.verifiedAt === null || signup.hours === null) throw new ActivitiesException(ActivitiesCode.NotVerified);
+      if (signup.verifiedAt === null || signup.hours === null)
+        throw new ActivitiesException(ActivitiesCode.NotVerified);
       const previous = signup.hours;
       const delta = Math.round((command.hours - previous) * 100) / 100;
       const reason = command.reason.trim();

@@ -27,7 +27,8 @@ export class CreateActivityUseCase {
     const startsAt = new Date(command.startsAt);
     const endsAt = new Date(command.endsAt);
     const deadline = command.signupDeadline ? new Date(command.signupDeadline) : null;
-    if (endsAt <= startsAt || (deadline !== null && deadline > endsAt)) throw new ActivitiesException(ActivitiesCode.ActivityTimes);
+    if (endsAt <= startsAt || (deadline !== null && deadline > endsAt))
+      throw new ActivitiesException(ActivitiesCode.ActivityTimes);
 
     return this.transactions.run(async (manager) => {
       const unit = await this.directory.units.anchor(manager, command.unitId);
@@ -41,7 +42,9 @@ export class CreateActivityUseCase {
         endsAt,
         capacity: command.capacity,
         signupDeadline: deadline,
-        location: command.location ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address?.trim() || null } : null,
+        location: command.location
+          ? { lat: command.location.lat, lng: command.location.lng, address: command.location.address?.trim() || null }
+          : null,
         radiusM: command.radiusM ?? null,
         checkInSecret: newCheckInSecret(),
         organizerUserId: user.userId,
@@ -54,7 +57,13 @@ export class CreateActivityUseCase {
           targetId: id,
           unitId: command.unitId,
           unitPath: unit.path,
-          data: { title, kind: command.kind, startsAt: command.startsAt, endsAt: command.endsAt, capacity: command.capacity },
+          data: {
+            title,
+            kind: command.kind,
+            startsAt: command.startsAt,
+            endsAt: command.endsAt,
+            capacity: command.capacity,
+          },
         },
         manager,
       );

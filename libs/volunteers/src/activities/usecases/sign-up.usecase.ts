@@ -37,13 +37,25 @@ export class SignUpUseCase {
       const now = this.clock.now();
       const existing = await this.activities.findSignup(manager, activityId, personId);
       if (existing && existing.status !== 'cancelled') {
-        return SignupDto.from(existing, (await this.activities.waitlistPositions(manager, activityId, [existing.id])).get(existing.id) ?? null);
+        return SignupDto.from(
+          existing,
+          (await this.activities.waitlistPositions(manager, activityId, [existing.id])).get(existing.id) ?? null,
+        );
       }
-      if (now > (activity.signupDeadline ?? activity.startsAt)) throw new ActivitiesException(ActivitiesCode.SignupClosed);
+      if (now > (activity.signupDeadline ?? activity.startsAt))
+        throw new ActivitiesException(ActivitiesCode.SignupClosed);
 
       const status = activity.confirmedCount < activity.capacity ? 'confirmed' : 'waitlisted';
       try {
-        await this.activities.signUp(manager, { activityId, personId, status, activity, at: now, by: user.userId, renew: existing !== null });
+        await this.activities.signUp(manager, {
+          activityId,
+          personId,
+          status,
+          activity,
+          at: now,
+          by: user.userId,
+          renew: existing !== null,
+        });
       } catch (error) {
         if (isExclusionViolation(error, OVERLAP_CONSTRAINT)) throw new ActivitiesException(ActivitiesCode.Overlap);
         throw error;
@@ -51,12 +63,22 @@ export class SignUpUseCase {
       if (status === 'confirmed') await this.activities.adjustConfirmed(manager, activityId, 1);
       if (personId !== user.personId) {
         await this.audit.record(
-          { action: 'volunteers.activity-signed-up', targetType: 'volunteer-activity', targetId: activityId, unitId: activity.unitId, unitPath: activity.unitPath, data: { personId, status } },
+          {
+            action: 'volunteers.activity-signed-up',
+            targetType: 'volunteer-activity',
+            targetId: activityId,
+            unitId: activity.unitId,
+            unitPath: activity.unitPath,
+            data: { personId, status },
+          },
           manager,
         );
       }
       const signup = (await this.activities.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
-      return SignupDto.from(signup, (await this.activities.waitlistPositions(manager, activityId, [signup.id])).get(signup.id) ?? null);
+      return SignupDto.from(
+        signup,
+        (await this.activities.waitlistPositions(manager, activityId, [signup.id])).get(signup.id) ?? null,
+      );
     });
   }
 }

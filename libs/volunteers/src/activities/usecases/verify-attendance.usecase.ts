@@ -42,14 +42,30 @@ export class VerifyAttendanceUseCase {
     return this.transactions.run(async (manager) => {
       const { due, alreadyVerified } = await this.due(manager, activity, command);
       const verified = due.map((signup) => {
-        const computed = signup.checkedInAt && signup.checkedOutAt ? attendedHours(activity, signup.checkedInAt, signup.checkedOutAt) : null;
+        const computed =
+          signup.checkedInAt && signup.checkedOutAt
+            ? attendedHours(activity, signup.checkedInAt, signup.checkedOutAt)
+            : null;
         return { signup, computed, hours: command.hours ?? (computed as number) };
       });
       if (verified.length > 0) {
         const reason = command.hours !== undefined ? (command.reason ?? null) : null;
-        await this.activities.markVerified(manager, verified.map((v) => ({ id: v.signup.id, hours: v.hours, computed: v.computed })), now, user.userId, reason);
-        await this.outbox.publish(manager, verified.flatMap((v) => this.events(activity, v.signup.personId, v.hours)));
-        await this.records.addVerifiedHoursMany(manager, activity.unitId, verified.map((v) => ({ personId: v.signup.personId, hours: v.hours })));
+        await this.activities.markVerified(
+          manager,
+          verified.map((v) => ({ id: v.signup.id, hours: v.hours, computed: v.computed })),
+          now,
+          user.userId,
+          reason,
+        );
+        await this.outbox.publish(
+          manager,
+          verified.flatMap((v) => this.events(activity, v.signup.personId, v.hours)),
+        );
+        await this.records.addVerifiedHoursMany(
+          manager,
+          activity.unitId,
+          verified.map((v) => ({ personId: v.signup.personId, hours: v.hours })),
+        );
         await this.audit.record(
           {
             action: 'volunteers.activity-verified',
@@ -66,21 +82,34 @@ export class VerifyAttendanceUseCase {
           manager,
         );
       }
-      const rows = await this.activities.signupsByIds(manager, verified.map((v) => v.signup.id));
+      const rows = await this.activities.signupsByIds(
+        manager,
+        verified.map((v) => v.signup.id),
+      );
       return { verified: await this.views.attendance(rows, undefined, manager), alreadyVerified };
     });
   }
 
   /** The attendances this call verifies, locked; named people must be confirmed and (without an hours override) checked out. */
-  private async due(manager: EntityManager, activity: ActivityRecord, command: VerifyAttendanceDto): Promise<{ due: ActivitySignupEntity[]; alreadyVerified: string[] }> {
-    if (command.personIds === undefined) return { due: await this.activities.lockForVerification(manager, activity.id), alreadyVerified: [] };
+  private async due(
+    manager: EntityManager,
+    activity: ActivityRecord,
+    command: VerifyAttendanceDto,
+  ): Promise<{ due: ActivitySignupEntity[]; alreadyVerified: string[] }> {
+    if (command.personIds === undefined)
+      return { due: await this.activities.lockForVerification(manager, activity.id), alreadyVerified: [] };
     const wanted = [...new Set(command.personIds)];
     const found = await this.activities.lockForVerification(manager, activity.id, wanted);
     const notSignedUp = wanted.filter((id) => !found.some((s) => s.personId === id && s.status === 'confirmed'));
-    if (notSignedUp.length > 0) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '以下人员未正式报名该活动，不能核验', extensions: { personIds: notSignedUp } });
+    if (notSignedUp.length > 0)
+      throw new CheckInException(CheckInCode.NotSignedUp, {
+        detail: '以下人员未正式报名该活动，不能核验',
+        extensions: { personIds: notSignedUp },
+      });
     const open = found.filter((s) => s.verifiedAt === null);
     const notCheckedOut = open.filter((s) => s.checkedOutAt === null).map((s) => s.personId);
-    if (command.hours === undefined && notCheckedOut.length > 0) throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: notCheckedOut } });
+    if (command.hours === undefined && notCheckedOut.length > 0)
+      throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: notCheckedOut } });
     return { due: open, alreadyVerified: found.filter((s) => s.verifiedAt !== null).map((s) => s.personId) };
   }
 

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { SKILL_CODE_PATTERN } from '../../profiles/volunteer-skills';
 import { DEMAND_KINDS, DemandKind } from '../demand-kind';
 
@@ -8,7 +22,7 @@ export class CreateDemandDto {
   @IsIn(DEMAND_KINDS)
   kind: DemandKind;
 
-  @ApiProperty({ format: 'uuid', description: 'Where the need is (usually the requester\'s building or complex)' })
+  @ApiProperty({ format: 'uuid', description: "Where the need is (usually the requester's building or complex)" })
   @IsUUID()
   unitId: string;
 
@@ -23,7 +37,11 @@ export class CreateDemandDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff posting on a resident\'s behalf (needs volunteers.manage at the unit); default: the caller\'s own person' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Staff posting on a resident's behalf (needs volunteers.manage at the unit); default: the caller's own person",
+  })
   @IsOptional()
   @IsUUID()
   requesterPersonId?: string;
@@ -35,12 +53,20 @@ export class CreateDemandDto {
   @Matches(SKILL_CODE_PATTERN, { each: true })
   requiredSkills?: string[];
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Open past this instant, the demand expires and the community\'s secretary is told' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "Open past this instant, the demand expires and the community's secretary is told",
+  })
   @IsOptional()
   @IsDateString()
   deadline?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 72, description: 'Hours a claim lasts before it lapses (unless extended)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 720,
+    default: 72,
+    description: 'Hours a claim lasts before it lapses (unless extended)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

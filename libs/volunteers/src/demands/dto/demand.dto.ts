@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEMAND_KIND_DISPLAY, DEMAND_KINDS, DEMAND_STATUS_DISPLAY, DEMAND_STATUSES, DemandKind, DemandStatus } from '../demand-kind';
+import {
+  DEMAND_KIND_DISPLAY,
+  DEMAND_KINDS,
+  DEMAND_STATUS_DISPLAY,
+  DEMAND_STATUSES,
+  DemandKind,
+  DemandStatus,
+} from '../demand-kind';
 import { DemandRow, FulfilmentRow } from '../demand-rows';
 
 const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
@@ -20,7 +27,10 @@ export class DemandClaimDto {
   @ApiProperty({ format: 'date-time' })
   claimedAt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'The claim lapses then unless the demand is fulfilled or the claim extended' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The claim lapses then unless the demand is fulfilled or the claim extended',
+  })
   expiresAt: string;
 
   @ApiProperty({ example: 0 })
@@ -114,13 +124,18 @@ export class DemandDto {
   @ApiProperty({ example: '待认领' })
   displayStatus: string;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'The requester\'s rating of the confirmed fulfilment' })
+  @ApiProperty({ nullable: true, type: Number, description: "The requester's rating of the confirmed fulfilment" })
   rating: number | null;
 
   @ApiProperty({ type: DemandClaimDto, nullable: true, description: 'The live claim (claimed or fulfilled)' })
   claim: DemandClaimDto | null;
 
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the live claim lapses (null unless claimed)' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the live claim lapses (null unless claimed)',
+  })
   claimExpiresAt: string | null;
 
   @ApiProperty({ nullable: true, type: Number, description: 'Seconds left on the live claim (null unless claimed)' })
@@ -168,7 +183,9 @@ export class DemandDto {
       rating: row.rating === null ? null : Number(row.rating),
       claim,
       claimExpiresAt: ticking ? claim.expiresAt : null,
-      claimSecondsLeft: ticking ? Math.max(0, Math.floor((new Date(row.claim_expires_at as Date).getTime() - now.getTime()) / 1000)) : null,
+      claimSecondsLeft: ticking
+        ? Math.max(0, Math.floor((new Date(row.claim_expires_at as Date).getTime() - now.getTime()) / 1000))
+        : null,
       createdAt: iso(row.created_at) as string,
       updatedAt: iso(row.updated_at) as string,
     };
@@ -180,7 +197,9 @@ export class DemandDetailDto extends DemandDto {
   fulfilments: DemandFulfilmentDto[];
 
   static detail(row: DemandRow, unitName: string, fulfilments: FulfilmentRow[], now: Date): DemandDetailDto {
-    return Object.assign(new DemandDetailDto(), DemandDto.fields(row, unitName, now), { fulfilments: fulfilments.map((f) => DemandFulfilmentDto.from(f)) });
+    return Object.assign(new DemandDetailDto(), DemandDto.fields(row, unitName, now), {
+      fulfilments: fulfilments.map((f) => DemandFulfilmentDto.from(f)),
+    });
   }
 }
 

@@ -29,10 +29,14 @@ export class DemandDigest {
       const unit = units.get(group.community_path);
       return unit && unit.kind === 'community' ? [{ ...group, id: unit.id, name: unit.name }] : [];
     });
-    const recipients = await this.accounts.nearestRoleHolders('secretary', communities.map((community) => community.community_path));
+    const recipients = await this.accounts.nearestRoleHolders(
+      'secretary',
+      communities.map((community) => community.community_path),
+    );
     const jobs = communities.flatMap((community) => {
       const count = Number(community.open_count);
-      const titles = community.titles.map((title) => `「${title}」`).join('、') + (count > community.titles.length ? '等' : '');
+      const titles =
+        community.titles.map((title) => `「${title}」`).join('、') + (count > community.titles.length ? '等' : '');
       return (recipients.get(community.community_path) ?? []).map((userId) => ({
         recipient: { userId },
         templateKey: DemandsTemplate.WeeklyDigest,

@@ -13,7 +13,9 @@ export class EscalateOverdueDemandsJob {
   ) {}
 
   @Scheduled({ name: ESCALATE_OVERDUE_DEMANDS_SCHEDULE, cron: '15 * * * *', period: 'hour' })
-  async escalateOverdueDemands(context: ScheduleContext): Promise<{ period: string; expired: number; escalated: number; notified: number }> {
+  async escalateOverdueDemands(
+    context: ScheduleContext,
+  ): Promise<{ period: string; expired: number; escalated: number; notified: number }> {
     return { period: context.period.key, ...(await this.overdue.escalateDue(this.clock.now())) };
   }
 }

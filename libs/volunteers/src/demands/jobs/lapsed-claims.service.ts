@@ -28,7 +28,15 @@ export class LapsedClaims {
         await this.demands.endClaim(manager, claim.claim_id, 'lapsed', now);
         await this.demands.setStatus(manager, demandId, 'open');
         await this.audit.record(
-          { action: 'volunteers.demand-claim-lapsed', targetType: 'volunteer-demand', targetId: demandId, unitId: claim.unit_id, unitPath: claim.unit_path, actorUserId: null, data: { claimId: claim.claim_id } },
+          {
+            action: 'volunteers.demand-claim-lapsed',
+            targetType: 'volunteer-demand',
+            targetId: demandId,
+            unitId: claim.unit_id,
+            unitPath: claim.unit_path,
+            actorUserId: null,
+            data: { claimId: claim.claim_id },
+          },
           manager,
         );
         return claim;

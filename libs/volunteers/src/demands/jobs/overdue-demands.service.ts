@@ -35,14 +35,27 @@ export class OverdueDemands {
     const expired = await this.transactions.run(async (manager) => {
       const rows = await this.demands.expireOverdue(manager, now);
       for (const row of rows) {
-        await this.audit.record({ action: 'volunteers.demand-expired', targetType: 'volunteer-demand', targetId: row.id, unitId: row.unit_id, unitPath: row.unit_path, actorUserId: null }, manager);
+        await this.audit.record(
+          {
+            action: 'volunteers.demand-expired',
+            targetType: 'volunteer-demand',
+            targetId: row.id,
+            unitId: row.unit_id,
+            unitPath: row.unit_path,
+            actorUserId: null,
+          },
+          manager,
+        );
       }
       return rows.length;
     });
 
     const pending = await this.demands.unescalated();
     const [recipients, units] = await Promise.all([
-      this.accounts.nearestRoleHolders('secretary', pending.map((demand) => communityPathOf(demand.unit_path))),
+      this.accounts.nearestRoleHolders(
+        'secretary',
+        pending.map((demand) => communityPathOf(demand.unit_path)),
+      ),
       this.directory.units.byIds(pending.map((demand) => demand.unit_id)),
     ]);
     const jobs = pending.flatMap((demand) =>
@@ -52,13 +65,18 @@ export class OverdueDemands {
         data: {
           title: demand.title,
           unitName: units.get(demand.unit_id)?.name ?? '',
-          deadline: DateTime.fromJSDate(new Date(demand.deadline), { zone: this.calendar.zone }).toFormat('yyyy-MM-dd HH:mm'),
+          deadline: DateTime.fromJSDate(new Date(demand.deadline), { zone: this.calendar.zone }).toFormat(
+            'yyyy-MM-dd HH:mm',
+          ),
         },
         dedupeKey: `${DemandsTemplate.Overdue}:${demand.id}:${userId}`,
       })),
     );
     await this.notifier.many(jobs);
-    await this.demands.markEscalated(pending.map((demand) => demand.id), now);
+    await this.demands.markEscalated(
+      pending.map((demand) => demand.id),
+      now,
+    );
     return { expired, escalated: pending.length, notified: jobs.length };
   }
 }

@@ -10,7 +10,9 @@ export class WeeklyDemandDigestJob {
   constructor(private readonly digest: DemandDigest) {}
 
   @Scheduled({ name: WEEKLY_DEMAND_DIGEST_SCHEDULE, cron: '0 9 * * 1', period: 'week' })
-  async weeklyDemandDigest(context: ScheduleContext): Promise<{ period: string; communities: number; notified: number }> {
+  async weeklyDemandDigest(
+    context: ScheduleContext,
+  ): Promise<{ period: string; communities: number; notified: number }> {
     return { period: context.period.key, ...(await this.digest.send(context.period)) };
   }
 }

@@ -47,8 +47,14 @@ export class DemandMatching {
     });
     if (rows.length === 0) return [];
     const [names, units] = await Promise.all([
-      this.directory.people.names(rows.map((row) => row.person_id), manager),
-      this.directory.units.byIds(rows.map((row) => row.unit_id), manager),
+      this.directory.people.names(
+        rows.map((row) => row.person_id),
+        manager,
+      ),
+      this.directory.units.byIds(
+        rows.map((row) => row.unit_id),
+        manager,
+      ),
     ]);
     return rows.map((row) => ({
       personId: row.person_id,

@@ -34,6 +34,10 @@ export function matchReasons(facts: MatchFacts): string[] {
   if (closeness) reasons.push(closeness.reason);
   if (facts.available) reasons.push(`${AVAILABILITY_SLOT_DISPLAY[facts.slot]}有空`);
   reasons.push(`近30天认领 ${facts.recentClaims} 次`);
-  reasons.push(facts.ratingCount === 0 ? '暂无评分' : `平均评分 ${(facts.ratingSum / facts.ratingCount).toFixed(1)}（${facts.ratingCount} 次）`);
+  reasons.push(
+    facts.ratingCount === 0
+      ? '暂无评分'
+      : `平均评分 ${(facts.ratingSum / facts.ratingCount).toFixed(1)}（${facts.ratingCount} 次）`,
+  );
   return reasons;
 }

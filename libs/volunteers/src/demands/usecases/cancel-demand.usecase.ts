@@ -25,11 +25,19 @@ export class CancelDemandUseCase {
     return this.transactions.run(async (manager) => {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertRequesterSide(demand);
-      if (demand.row.status !== 'open' && demand.row.status !== 'claimed') throw DemandsException.wrongState(demand.row.status, '取消');
+      if (demand.row.status !== 'open' && demand.row.status !== 'claimed')
+        throw DemandsException.wrongState(demand.row.status, '取消');
       if (demand.row.claim_id) await this.repository.endClaim(manager, demand.row.claim_id, 'cancelled');
       await this.repository.setStatus(manager, id, 'cancelled');
       await this.audit.record(
-        { action: 'volunteers.demand-cancelled', targetType: 'volunteer-demand', targetId: id, unitId: demand.row.unit_id, unitPath: demand.row.unit_path, data: { claimId: demand.row.claim_id } },
+        {
+          action: 'volunteers.demand-cancelled',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: demand.row.unit_id,
+          unitPath: demand.row.unit_path,
+          data: { claimId: demand.row.claim_id },
+        },
         manager,
       );
       return this.demands.detail(manager, id);

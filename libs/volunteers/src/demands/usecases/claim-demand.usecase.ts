@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, Clock, isUniqueViolation, NotFoundProblem, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  isUniqueViolation,
+  NotFoundProblem,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
 import { NewClaim } from '../demand-rows';
@@ -34,17 +42,27 @@ export class ClaimDemandUseCase {
 
   async execute(user: AuthenticatedUser, id: string, command: ClaimDemandDto): Promise<DemandDetailDto> {
     if (command.personId && command.organizationId) {
-      throw new ValidationProblem([{ field: 'organizationId', constraint: 'exclusive', message: 'give personId or organizationId, not both' }]);
+      throw new ValidationProblem([
+        { field: 'organizationId', constraint: 'exclusive', message: 'give personId or organizationId, not both' },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       const demand = await this.access.load(manager, user, id, { lock: true });
       const claimant = await this.claimant(manager, user, demand, command);
-      if (claimant.personId !== null && claimant.personId === demand.row.requester_person_id) throw new DemandsException(DemandsCode.OwnDemand);
-      if (demand.row.status === 'claimed' || demand.row.status === 'fulfilled') throw new DemandsException(DemandsCode.DemandTaken);
-      if (!(await this.repository.markClaimed(manager, id))) throw DemandsException.wrongState(demand.row.status, '认领');
+      if (claimant.personId !== null && claimant.personId === demand.row.requester_person_id)
+        throw new DemandsException(DemandsCode.OwnDemand);
+      if (demand.row.status === 'claimed' || demand.row.status === 'fulfilled')
+        throw new DemandsException(DemandsCode.DemandTaken);
+      if (!(await this.repository.markClaimed(manager, id)))
+        throw DemandsException.wrongState(demand.row.status, '认领');
       const now = this.clock.now();
       const expiresAt = new Date(now.getTime() + demand.row.claim_hours * HOUR_MS);
-      const claimId = await this.insertClaim(manager, id, { ...claimant, claimedByUserId: user.userId, claimedAt: now, expiresAt });
+      const claimId = await this.insertClaim(manager, id, {
+        ...claimant,
+        claimedByUserId: user.userId,
+        claimedAt: now,
+        expiresAt,
+      });
       await this.audit.record(
         {
           action: 'volunteers.demand-claimed',
@@ -61,17 +79,25 @@ export class ClaimDemandUseCase {
   }
 
   /** Who claims: the caller's own person, or (staff with volunteers.manage where the demand is) another person, a party organization or an institution. */
-  private async claimant(manager: EntityManager, user: AuthenticatedUser, demand: LoadedDemand, command: ClaimDemandDto): Promise<Claimant> {
+  private async claimant(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    demand: LoadedDemand,
+    command: ClaimDemandDto,
+  ): Promise<Claimant> {
     if (command.organizationId) {
       this.access.assertManages(user, demand.row.unit_path);
       const id = command.organizationId;
-      if ((await this.directory.organizations.byIds([id], manager)).has(id)) return { personId: null, organizationId: id, organizationKind: 'party_organization' };
-      if ((await this.directory.organizations.institutions([id], manager)).has(id)) return { personId: null, organizationId: id, organizationKind: 'institution' };
+      if ((await this.directory.organizations.byIds([id], manager)).has(id))
+        return { personId: null, organizationId: id, organizationKind: 'party_organization' };
+      if ((await this.directory.organizations.institutions([id], manager)).has(id))
+        return { personId: null, organizationId: id, organizationKind: 'institution' };
       throw new NotFoundProblem('该组织或单位');
     }
     if (command.personId && command.personId !== user.personId) {
       this.access.assertManages(user, demand.row.unit_path);
-      if (!(await this.directory.people.names([command.personId], manager)).has(command.personId)) throw new NotFoundProblem('该居民');
+      if (!(await this.directory.people.names([command.personId], manager)).has(command.personId))
+        throw new NotFoundProblem('该居民');
       return { personId: command.personId, organizationId: null, organizationKind: null };
     }
     return { personId: this.access.personOf(user), organizationId: null, organizationKind: null };

@@ -26,11 +26,19 @@ export class ClaimLifecycleUseCase {
     return this.transactions.run(async (manager) => {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertClaimantSide(demand);
-      if (demand.row.status !== 'claimed' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, '放弃认领');
+      if (demand.row.status !== 'claimed' || demand.row.claim_id === null)
+        throw DemandsException.wrongState(demand.row.status, '放弃认领');
       await this.repository.endClaim(manager, demand.row.claim_id, 'released');
       await this.repository.setStatus(manager, id, 'open');
       await this.audit.record(
-        { action: 'volunteers.demand-claim-released', targetType: 'volunteer-demand', targetId: id, unitId: demand.row.unit_id, unitPath: demand.row.unit_path, data: { claimId: demand.row.claim_id } },
+        {
+          action: 'volunteers.demand-claim-released',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: demand.row.unit_id,
+          unitPath: demand.row.unit_path,
+          data: { claimId: demand.row.claim_id },
+        },
         manager,
       );
       return this.demands.detail(manager, id);
@@ -41,9 +49,16 @@ export class ClaimLifecycleUseCase {
     return this.transactions.run(async (manager) => {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertClaimantSide(demand);
-      if (demand.row.status !== 'claimed' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, '延长认领期限');
-      const expiresAt = await this.repository.extendClaim(manager, demand.row.claim_id, demand.row.claim_hours, MAX_CLAIM_EXTENSIONS);
-      if (!expiresAt) throw new DemandsException(DemandsCode.ExtensionLimit, { extensions: { max: MAX_CLAIM_EXTENSIONS } });
+      if (demand.row.status !== 'claimed' || demand.row.claim_id === null)
+        throw DemandsException.wrongState(demand.row.status, '延长认领期限');
+      const expiresAt = await this.repository.extendClaim(
+        manager,
+        demand.row.claim_id,
+        demand.row.claim_hours,
+        MAX_CLAIM_EXTENSIONS,
+      );
+      if (!expiresAt)
+        throw new DemandsException(DemandsCode.ExtensionLimit, { extensions: { max: MAX_CLAIM_EXTENSIONS } });
       await this.audit.record(
         {
           action: 'volunteers.demand-claim-extended',

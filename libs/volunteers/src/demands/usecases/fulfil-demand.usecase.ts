@@ -35,7 +35,13 @@ export class FulfilDemandUseCase {
       this.access.assertClaimantSide(demand);
       const { row } = demand;
       if (row.status !== 'claimed' || row.claim_id === null) throw DemandsException.wrongState(row.status, '提交完成');
-      const fulfilmentId = await this.repository.insertFulfilment(manager, id, row.claim_id, command.note ?? null, this.clock.now());
+      const fulfilmentId = await this.repository.insertFulfilment(
+        manager,
+        id,
+        row.claim_id,
+        command.note ?? null,
+        this.clock.now(),
+      );
       await this.repository.setStatus(manager, id, 'fulfilled');
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishFulfilled,
@@ -44,10 +50,22 @@ export class FulfilDemandUseCase {
         data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title },
       });
       await this.audit.record(
-        { action: 'volunteers.demand-fulfilled', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, claimId: row.claim_id } },
+        {
+          action: 'volunteers.demand-fulfilled',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          data: { fulfilmentId, claimId: row.claim_id },
+        },
         manager,
       );
-      return { detail: await this.demands.detail(manager, id), fulfilmentId, requester: row.requester_person_id, title: row.title };
+      return {
+        detail: await this.demands.detail(manager, id),
+        fulfilmentId,
+        requester: row.requester_person_id,
+        title: row.title,
+      };
     });
     await this.notifier.fulfilled(requester, fulfilmentId, title);
     return detail;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner, ValidationProblem } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NotFoundProblem,
+  TransactionRunner,
+  ValidationProblem,
+} from '@linli/platform';
 import { DemandAccess } from '../demand-access.service';
 import { DemandsException } from '../demands.exception';
 import { DemandsRepository } from '../demands.repository';
@@ -32,19 +39,30 @@ export class InviteVolunteersUseCase {
 
   async execute(user: AuthenticatedUser, id: string, command: InviteVolunteersDto): Promise<InvitationResultDto> {
     if (command.top !== undefined && command.personIds !== undefined) {
-      throw new ValidationProblem([{ field: 'personIds', constraint: 'exclusive', message: 'give top or personIds, not both' }]);
+      throw new ValidationProblem([
+        { field: 'personIds', constraint: 'exclusive', message: 'give top or personIds, not both' },
+      ]);
     }
     const outcome = await this.transactions.run(async (manager) => {
       const { row } = await this.access.load(manager, user, id);
       this.access.assertManages(user, row.unit_path);
       if (row.status !== 'open') throw DemandsException.wrongState(row.status, '邀请志愿者');
-      const wanted = command.personIds ? [...new Set(command.personIds)] : (await this.matching.rank(manager, row, command.top ?? DEFAULT_TOP)).map((match) => match.personId);
+      const wanted = command.personIds
+        ? [...new Set(command.personIds)]
+        : (await this.matching.rank(manager, row, command.top ?? DEFAULT_TOP)).map((match) => match.personId);
       const names = await this.directory.people.names(wanted, manager);
       if (names.size !== wanted.length) throw new NotFoundProblem('部分被邀请人');
       const inserted = await this.repository.insertInvitations(manager, id, wanted, user.userId, this.clock.now());
       const fresh = new Set(inserted.map((invitation) => invitation.person_id));
       await this.audit.record(
-        { action: 'volunteers.demand-invited', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { personIds: [...fresh] } },
+        {
+          action: 'volunteers.demand-invited',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          data: { personIds: [...fresh] },
+        },
         manager,
       );
       return {
@@ -52,7 +70,9 @@ export class InviteVolunteersUseCase {
         unitName: await this.demands.unitName(row.unit_id, manager),
         invitations: inserted.map((invitation) => ({ id: invitation.id, personId: invitation.person_id })),
         result: {
-          invited: wanted.filter((personId) => fresh.has(personId)).map((personId) => ({ personId, name: names.get(personId) as string })),
+          invited: wanted
+            .filter((personId) => fresh.has(personId))
+            .map((personId) => ({ personId, name: names.get(personId) as string })),
           alreadyInvited: wanted.filter((personId) => !fresh.has(personId)),
         },
       };

@@ -33,11 +33,13 @@ export class PostDemandUseCase {
     const unitPath = await this.scope.unitPath(command.unitId);
     if (onBehalf) this.access.assertManages(user, unitPath);
     const requester = onBehalf ? (command.requesterPersonId as string) : this.access.personOf(user);
-    if (command.deadline && new Date(command.deadline) <= this.clock.now()) throw new DemandsException(DemandsCode.DeadlinePassed);
+    if (command.deadline && new Date(command.deadline) <= this.clock.now())
+      throw new DemandsException(DemandsCode.DeadlinePassed);
     const requiredSkills = [...new Set(command.requiredSkills ?? [])];
     await this.skills.assertKnown(requiredSkills);
     return this.transactions.run(async (manager) => {
-      if (!(await this.directory.people.names([requester], manager)).has(requester)) throw new NotFoundProblem('该居民');
+      if (!(await this.directory.people.names([requester], manager)).has(requester))
+        throw new NotFoundProblem('该居民');
       const unit = await this.directory.units.anchor(manager, command.unitId);
       const title = command.title.trim();
       const id = await this.repository.insert(manager, {

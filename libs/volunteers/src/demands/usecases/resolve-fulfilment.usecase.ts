@@ -46,7 +46,12 @@ export class ResolveFulfilmentUseCase {
       const fulfilmentId = await this.resolve(manager, id, { rating: command.rating });
       await this.repository.endClaim(manager, row.claim_id as string, 'completed');
       await this.repository.setStatus(manager, id, 'confirmed', command.rating);
-      if (row.claimant_person_id) await this.records.addRating(manager, { personId: row.claimant_person_id, rating: command.rating, unitId: row.unit_id });
+      if (row.claimant_person_id)
+        await this.records.addRating(manager, {
+          personId: row.claimant_person_id,
+          rating: command.rating,
+          unitId: row.unit_id,
+        });
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishConfirmed,
         unitId: row.unit_id,
@@ -54,7 +59,14 @@ export class ResolveFulfilmentUseCase {
         data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title, rating: command.rating },
       });
       await this.audit.record(
-        { action: 'volunteers.demand-confirmed', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, rating: command.rating } },
+        {
+          action: 'volunteers.demand-confirmed',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          data: { fulfilmentId, rating: command.rating },
+        },
         manager,
       );
       return this.demands.detail(manager, id);
@@ -67,7 +79,11 @@ export class ResolveFulfilmentUseCase {
       const demand = await this.pending(manager, user, id, '退回');
       const { row } = demand;
       const fulfilmentId = await this.resolve(manager, id, { reason });
-      await this.repository.renewClaim(manager, row.claim_id as string, new Date(this.clock.now().getTime() + row.claim_hours * HOUR_MS));
+      await this.repository.renewClaim(
+        manager,
+        row.claim_id as string,
+        new Date(this.clock.now().getTime() + row.claim_hours * HOUR_MS),
+      );
       await this.repository.setStatus(manager, id, 'claimed');
       await this.outbox.publish(manager, {
         type: VolunteersEvent.WishRejected,
@@ -76,24 +92,46 @@ export class ResolveFulfilmentUseCase {
         data: { wishId: fulfilmentId, demandId: id, kind: row.kind, title: row.title, reason },
       });
       await this.audit.record(
-        { action: 'volunteers.demand-rejected', targetType: 'volunteer-demand', targetId: id, unitId: row.unit_id, unitPath: row.unit_path, data: { fulfilmentId, reason } },
+        {
+          action: 'volunteers.demand-rejected',
+          targetType: 'volunteer-demand',
+          targetId: id,
+          unitId: row.unit_id,
+          unitPath: row.unit_path,
+          data: { fulfilmentId, reason },
+        },
         manager,
       );
-      return { detail: await this.demands.detail(manager, id), fulfilmentId, recipient: claimantRecipient(row), title: row.title };
+      return {
+        detail: await this.demands.detail(manager, id),
+        fulfilmentId,
+        recipient: claimantRecipient(row),
+        title: row.title,
+      };
     });
     await this.notifier.rejected(recipient, fulfilmentId, title, reason);
     return detail;
   }
 
-  private async pending(manager: EntityManager, user: AuthenticatedUser, id: string, action: string): Promise<LoadedDemand> {
+  private async pending(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    id: string,
+    action: string,
+  ): Promise<LoadedDemand> {
     const demand = await this.access.load(manager, user, id, { lock: true });
     this.access.assertRequesterSide(demand);
-    if (demand.row.status !== 'fulfilled' || demand.row.claim_id === null) throw DemandsException.wrongState(demand.row.status, action);
+    if (demand.row.status !== 'fulfilled' || demand.row.claim_id === null)
+      throw DemandsException.wrongState(demand.row.status, action);
     return demand;
   }
 
   /** Resolves the demand's pending fulfilment; returns its id. */
-  private async resolve(manager: EntityManager, demandId: string, resolution: { rating: number } | { reason: string }): Promise<string> {
+  private async resolve(
+    manager: EntityManager,
+    demandId: string,
+    resolution: { rating: number } | { reason: string },
+  ): Promise<string> {
     const resolved = await this.repository.resolveFulfilment(manager, demandId, resolution, this.clock.now());
     if (!resolved) throw DemandsException.wrongState('fulfilled', '处理');
     return resolved;

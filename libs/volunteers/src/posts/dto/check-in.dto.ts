@@ -8,12 +8,18 @@ export class ShiftCheckInDto {
   @Length(1, 16)
   code: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Omit for yourself; staff with volunteers.manage may record it for a person in their scope' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Omit for yourself; staff with volunteers.manage may record it for a person in their scope',
+  })
   @IsOptional()
   @IsUUID()
   personId?: string;
 
-  @ApiPropertyOptional({ example: 39.9075, description: 'Where the check-in happens; required when the post has a radius' })
+  @ApiPropertyOptional({
+    example: 39.9075,
+    description: 'Where the check-in happens; required when the post has a radius',
+  })
   @IsOptional()
   @IsLatitude()
   lat?: number;
@@ -26,5 +32,9 @@ export class ShiftCheckInDto {
 
 export class ShiftCheckInCodeDto {
   @ApiProperty({ example: '482913' }) code: string;
-  @ApiProperty({ format: 'date-time', description: 'When the next code replaces it (the previous one is still accepted a little longer)' }) validUntil: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the next code replaces it (the previous one is still accepted a little longer)',
+  })
+  validUntil: string;
 }

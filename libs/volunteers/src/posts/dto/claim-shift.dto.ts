@@ -7,7 +7,10 @@ export class ClaimShiftDto {
   @IsUUID()
   shiftId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Omit to claim for yourself; staff with volunteers.manage may claim for a person in their scope' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Omit to claim for yourself; staff with volunteers.manage may claim for a person in their scope',
+  })
   @IsOptional()
   @IsUUID()
   personId?: string;

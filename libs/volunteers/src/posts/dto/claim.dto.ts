@@ -10,12 +10,14 @@ export class ClaimDto {
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ description: 'A party member when claiming' }) partyMember: boolean;
-  @ApiProperty({ description: "Dual-registered (双报到) at the post's community when claiming" }) dualRegistered: boolean;
+  @ApiProperty({ description: "Dual-registered (双报到) at the post's community when claiming" })
+  dualRegistered: boolean;
   @ApiProperty({ format: 'date-time' }) claimedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) releasedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) checkedInAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) checkedOutAt: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Verified hours (null until verified)' }) hours: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Verified hours (null until verified)' }) hours:
+    number | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) verifiedAt: string | null;
 }
 
@@ -30,5 +32,9 @@ export class ShiftAttendanceDto {
 
 export class ShiftVerifyResultDto {
   @ApiProperty({ type: [ClaimDto], description: 'Attendances verified by this call' }) verified: ClaimDto[];
-  @ApiProperty({ type: [String], description: 'People named whose attendance was verified before (nothing published again)' }) alreadyVerified: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'People named whose attendance was verified before (nothing published again)',
+  })
+  alreadyVerified: string[];
 }

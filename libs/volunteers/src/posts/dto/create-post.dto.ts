@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { SKILL_CODE_PATTERN } from '../../profiles/volunteer-skills';
 import { PostLocationDto } from './post-location.dto';
 import { ShiftInputDto } from './shift-input.dto';
@@ -9,7 +23,10 @@ export const MAX_SHIFTS_PER_REQUEST = 100;
 
 /** `POST /volunteers/posts`: a service post at a community or below, with its first shifts. */
 export class CreatePostDto {
-  @ApiProperty({ format: 'uuid', description: 'A community, or a grid, complex or building below it, in your volunteers.manage scope' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A community, or a grid, complex or building below it, in your volunteers.manage scope',
+  })
   @IsUUID()
   unitId: string;
 
@@ -24,13 +41,21 @@ export class CreatePostDto {
   @MaxLength(2000)
   description?: string;
 
-  @ApiPropertyOptional({ example: '便民服务', maxLength: 48, description: 'Free text the community groups its posts by' })
+  @ApiPropertyOptional({
+    example: '便民服务',
+    maxLength: 48,
+    description: 'Free text the community groups its posts by',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 48)
   category?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['elderly_care'], description: 'Skill codes of the taxonomy (400 volunteers.unknown-skill otherwise)' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['elderly_care'],
+    description: 'Skill codes of the taxonomy (400 volunteers.unknown-skill otherwise)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
@@ -57,7 +82,10 @@ export class CreatePostDto {
   @Type(() => PostLocationDto)
   location?: PostLocationDto;
 
-  @ApiPropertyOptional({ example: 300, description: 'Check-ins must come from within this distance of the location (metres); needs location' })
+  @ApiPropertyOptional({
+    example: 300,
+    description: 'Check-ins must come from within this distance of the location (metres); needs location',
+  })
   @IsOptional()
   @IsInt()
   @Min(10)

@@ -18,7 +18,8 @@ export class PostDto {
   @ApiProperty({ type: [String], example: ['elderly_care'] }) requiredSkills: string[];
   @ApiProperty({ example: 3 }) slotsPerShift: number;
   @ApiProperty({ type: PostLocationViewDto, nullable: true }) location: PostLocationViewDto | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Check-in radius in metres around the location' }) radiusM: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Check-in radius in metres around the location' }) radiusM:
+    number | null;
   @ApiProperty({ format: 'uuid', description: 'The publishing user (the organizer)' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Shifts not yet started' }) upcomingShifts: number;

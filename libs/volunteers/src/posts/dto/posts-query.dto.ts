@@ -6,12 +6,18 @@ import { SKILL_CODE_PATTERN } from '../../profiles/volunteer-skills';
 
 /** `GET /volunteers/posts`: newest first. */
 export class PostsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only posts at this unit or below it (404 when you cannot see that unit)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only posts at this unit or below it (404 when you cannot see that unit)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;
 
-  @ApiPropertyOptional({ type: Boolean, description: 'true: only posts with a shift not yet started that has a slot left' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: only posts with a shift not yet started that has a slot left',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

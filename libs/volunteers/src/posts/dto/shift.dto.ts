@@ -8,6 +8,11 @@ export class ShiftDto {
   @ApiProperty({ example: 1, description: 'Live claims' }) claimed: number;
   @ApiProperty({ example: 2 }) slotsLeft: number;
   @ApiProperty({ description: 'The shift has started: no more claims or releases' }) started: boolean;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: "The caller's own live claim of this shift (to release it)" })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: "The caller's own live claim of this shift (to release it)",
+  })
   myClaimId: string | null;
 }

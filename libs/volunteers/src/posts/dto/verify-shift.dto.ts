@@ -1,9 +1,26 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 /** `POST …/shifts/:shiftId/verify`. */
 export class VerifyShiftDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Default: everyone checked out and not yet verified' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Default: everyone checked out and not yet verified',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -12,7 +29,10 @@ export class VerifyShiftDto {
   @IsUUID('all', { each: true })
   personIds?: string[];
 
-  @ApiPropertyOptional({ example: 3, description: 'Overrides the computed hours for everyone verified by this call (quarter hours, 0–24); needs reason' })
+  @ApiPropertyOptional({
+    example: 3,
+    description: 'Overrides the computed hours for everyone verified by this call (quarter hours, 0–24); needs reason',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)

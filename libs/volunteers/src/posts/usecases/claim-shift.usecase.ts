@@ -58,23 +58,40 @@ export class ClaimShiftUseCase {
   private async refuseConflicts(manager: EntityManager, shift: ShiftRecord, personId: string): Promise<void> {
     const own = await this.posts.liveClaimOf(manager, shift.id, personId);
     if (own) throw new PostsException(PostsCode.ShiftAlreadyClaimed, { extensions: { claimId: own } });
-    if (shift.claimed >= shift.slots) throw new PostsException(PostsCode.ShiftFull, { extensions: { slots: shift.slots } });
+    if (shift.claimed >= shift.slots)
+      throw new PostsException(PostsCode.ShiftFull, { extensions: { slots: shift.slots } });
     const overlap = await this.posts.overlappingClaim(manager, personId, shift.startsAt, shift.endsAt);
     if (overlap) throw this.overlap(overlap);
   }
 
-  private async insertClaim(manager: EntityManager, shift: ShiftRecord, personId: string, standing: MemberStanding, userId: string, now: Date): Promise<string> {
+  private async insertClaim(
+    manager: EntityManager,
+    shift: ShiftRecord,
+    personId: string,
+    standing: MemberStanding,
+    userId: string,
+    now: Date,
+  ): Promise<string> {
     try {
       return await this.posts.insertClaim(manager, shift, { personId, ...standing, claimedBy: userId, claimedAt: now });
     } catch (error) {
       // A concurrent claim of the same person committed between the checks and this insert.
       if (isExclusionViolation(error, 'volunteer_shift_claims_overlap_excl')) throw this.overlap(null);
-      if (uniqueViolationConstraint(error) === 'volunteer_shift_claims_live_key') throw new PostsException(PostsCode.ShiftAlreadyClaimed);
+      if (uniqueViolationConstraint(error) === 'volunteer_shift_claims_live_key')
+        throw new PostsException(PostsCode.ShiftAlreadyClaimed);
       throw error;
     }
   }
 
   private overlap(conflict: { shift_id: string; title: string } | null): PostsException {
-    return new PostsException(PostsCode.ShiftOverlap, conflict ? { detail: `与已认领的岗位「${conflict.title}」的班次时间冲突`, extensions: { conflictingShiftId: conflict.shift_id } } : {});
+    return new PostsException(
+      PostsCode.ShiftOverlap,
+      conflict
+        ? {
+            detail: `与已认领的岗位「${conflict.title}」的班次时间冲突`,
+            extensions: { conflictingShiftId: conflict.shift_id },
+          }
+        : {},
+    );
   }
 }

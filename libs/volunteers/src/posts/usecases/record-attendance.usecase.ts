@@ -32,7 +32,13 @@ export class RecordAttendanceUseCase {
     return this.record(user, postId, shiftId, command, 'out');
   }
 
-  private record(user: AuthenticatedUser, postId: string, shiftId: string, command: ShiftCheckInDto, direction: 'in' | 'out'): Promise<ClaimDto> {
+  private record(
+    user: AuthenticatedUser,
+    postId: string,
+    shiftId: string,
+    command: ShiftCheckInDto,
+    direction: 'in' | 'out',
+  ): Promise<ClaimDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);

@@ -27,7 +27,8 @@ export class ReleaseClaimUseCase {
       const post = await this.access.find(manager, postId);
       const claim = await this.posts.lockClaim(manager, post.id, claimId);
       const own = claim.personId === user.personId;
-      if (!own && !this.access.mayManage(user, post, Permission.VolunteersManage, true)) throw new NotFoundProblem('该认领记录');
+      if (!own && !this.access.mayManage(user, post, Permission.VolunteersManage, true))
+        throw new NotFoundProblem('该认领记录');
       if (claim.releasedAt) throw new PostsException(PostsCode.ClaimReleased);
       const now = this.clock.now();
       if (claim.startsAt.getTime() <= now.getTime()) throw new PostsException(PostsCode.ShiftStarted);

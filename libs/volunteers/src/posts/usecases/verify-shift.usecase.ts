@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, NewDomainEvent, Outbox, Permission, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  NewDomainEvent,
+  Outbox,
+  Permission,
+  TransactionRunner,
+} from '@linli/platform';
 import { attendedHours } from '../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
@@ -34,7 +42,12 @@ export class VerifyShiftUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthenticatedUser, postId: string, shiftId: string, command: VerifyShiftDto): Promise<ShiftVerifyResultDto> {
+  async execute(
+    user: AuthenticatedUser,
+    postId: string,
+    shiftId: string,
+    command: VerifyShiftDto,
+  ): Promise<ShiftVerifyResultDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersVerify, true);
       const shift = await this.posts.loadShift(manager, post.id, shiftId);
@@ -45,11 +58,27 @@ export class VerifyShiftUseCase {
       const verified: { claim: ClaimRecord; hours: number }[] = [];
       for (const claim of chosen) {
         const hours = command.hours ?? attendedHours(shift, claim.checkedInAt as Date, claim.checkedOutAt as Date);
-        if (await this.posts.verifyClaim(manager, claim.id, { at: now, by: user.userId, hours, reason: command.reason ?? null })) verified.push({ claim, hours });
+        if (
+          await this.posts.verifyClaim(manager, claim.id, {
+            at: now,
+            by: user.userId,
+            hours,
+            reason: command.reason ?? null,
+          })
+        )
+          verified.push({ claim, hours });
       }
       const earned = verified.filter((entry) => entry.hours > 0);
-      await this.records.addVerifiedHoursMany(manager, post.unitId, earned.map(({ claim, hours }) => ({ personId: claim.personId, hours })));
-      if (earned.length > 0) await this.outbox.publish(manager, earned.flatMap(({ claim, hours }) => this.events(post, shift, claim.personId, hours)));
+      await this.records.addVerifiedHoursMany(
+        manager,
+        post.unitId,
+        earned.map(({ claim, hours }) => ({ personId: claim.personId, hours })),
+      );
+      if (earned.length > 0)
+        await this.outbox.publish(
+          manager,
+          earned.flatMap(({ claim, hours }) => this.events(post, shift, claim.personId, hours)),
+        );
       if (verified.length > 0) {
         await this.audit.record(
           {
@@ -68,7 +97,10 @@ export class VerifyShiftUseCase {
         );
       }
       return {
-        verified: await this.views.claims(manager, verified.map(({ claim }) => claim.id)),
+        verified: await this.views.claims(
+          manager,
+          verified.map(({ claim }) => claim.id),
+        ),
         alreadyVerified: claims.filter((claim) => claim.verifiedAt !== null).map((claim) => claim.personId),
       };
     });
@@ -79,18 +111,35 @@ export class VerifyShiftUseCase {
     const pending = claims.filter((claim) => claim.verifiedAt === null);
     if (!command.personIds) return pending.filter((claim) => claim.checkedOutAt !== null);
     const missing = command.personIds.filter((personId) => !claims.some((claim) => claim.personId === personId));
-    if (missing.length > 0) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '所列人员未认领该班次', extensions: { personIds: missing } });
+    if (missing.length > 0)
+      throw new CheckInException(CheckInCode.NotSignedUp, {
+        detail: '所列人员未认领该班次',
+        extensions: { personIds: missing },
+      });
     if (command.hours !== undefined) return pending;
     const unfinished = pending.filter((claim) => claim.checkedOutAt === null).map((claim) => claim.personId);
-    if (unfinished.length > 0) throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: unfinished } });
+    if (unfinished.length > 0)
+      throw new CheckInException(CheckInCode.NotCheckedOut, { extensions: { personIds: unfinished } });
     return pending;
   }
 
   private events(post: PostRecord, shift: ShiftRecord, personId: string, hours: number): NewDomainEvent[] {
     const actors = [{ personId, role: 'volunteer' }];
     return [
-      { type: VolunteersEvent.PostShiftCompleted, unitId: post.unitId, actors, quantity: hours, data: { postId: post.id, shiftId: shift.id, title: post.title, hours } },
-      { type: VolunteersEvent.ServiceVerified, unitId: post.unitId, actors, quantity: hours, data: { source: 'post', sourceId: shift.id, title: post.title, hours } },
+      {
+        type: VolunteersEvent.PostShiftCompleted,
+        unitId: post.unitId,
+        actors,
+        quantity: hours,
+        data: { postId: post.id, shiftId: shift.id, title: post.title, hours },
+      },
+      {
+        type: VolunteersEvent.ServiceVerified,
+        unitId: post.unitId,
+        actors,
+        quantity: hours,
+        data: { source: 'post', sourceId: shift.id, title: post.title, hours },
+      },
     ];
   }
 }

@@ -3,7 +3,11 @@ import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { VOLUNTEER_STAGES, VolunteerStage } from '../volunteer-stage';
 
 export class ChangeStageDto {
-  @ApiProperty({ enum: VOLUNTEER_STAGES, description: 'volunteer (志愿者) → core_member (骨干队员) → deputy_secretary_candidate (兼职副书记人选); a step back is allowed too' })
+  @ApiProperty({
+    enum: VOLUNTEER_STAGES,
+    description:
+      'volunteer (志愿者) → core_member (骨干队员) → deputy_secretary_candidate (兼职副书记人选); a step back is allowed too',
+  })
   @IsIn(VOLUNTEER_STAGES)
   stage: VolunteerStage;
 

@@ -21,7 +21,12 @@ export class ProfileUnitDto {
 }
 
 export class ProfileRatingDto {
-  @ApiProperty({ nullable: true, type: Number, example: 4.67, description: 'Average of the requesters\' ratings (1–5), two decimals; null before the first rating' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 4.67,
+    description: "Average of the requesters' ratings (1–5), two decimals; null before the first rating",
+  })
   average: number | null;
 
   @ApiProperty({ example: 3 })
@@ -43,7 +48,7 @@ export class ProfileDto {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty({ example: '王芳', description: 'The person\'s name (no other personal data is shown here)' })
+  @ApiProperty({ example: '王芳', description: "The person's name (no other personal data is shown here)" })
   personName: string;
 
   @ApiProperty({ type: ProfileUnitDto, description: 'Home unit' })
@@ -52,7 +57,10 @@ export class ProfileDto {
   @ApiProperty({ type: [LabelledCodeDto], description: 'Skills with their display names' })
   skills: LabelledCodeDto[];
 
-  @ApiProperty({ type: [LabelledCodeDto], description: `Availability slots (${AVAILABILITY_SLOTS.join(', ')}) with their display names` })
+  @ApiProperty({
+    type: [LabelledCodeDto],
+    description: `Availability slots (${AVAILABILITY_SLOTS.join(', ')}) with their display names`,
+  })
   availability: LabelledCodeDto[];
 
   @ApiProperty({ nullable: true, type: String })
@@ -84,6 +92,10 @@ export class ProfilePageDto {
   @ApiProperty({ type: [ProfileDto] })
   items: ProfileDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

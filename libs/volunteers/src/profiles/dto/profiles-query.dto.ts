@@ -5,7 +5,10 @@ import { SKILL_CODE_PATTERN } from '../volunteer-skills';
 import { AVAILABILITY_SLOTS, AvailabilitySlot, VOLUNTEER_STAGES, VolunteerStage } from '../volunteer-stage';
 
 export class ProfilesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only volunteers whose home unit is this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only volunteers whose home unit is this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

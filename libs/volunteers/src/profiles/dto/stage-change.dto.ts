@@ -49,6 +49,10 @@ export class StageChangePageDto {
   @ApiProperty({ type: [StageChangeDto] })
   items: StageChangeDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

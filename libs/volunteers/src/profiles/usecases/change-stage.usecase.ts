@@ -23,7 +23,10 @@ export class ChangeStageUseCase {
 
   async execute(user: AuthenticatedUser, id: string, command: ChangeStageDto): Promise<StageChangeDto> {
     return this.transactions.run(async (manager) => {
-      const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersVerify, { manager, lock: true });
+      const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersVerify, {
+        manager,
+        lock: true,
+      });
       if (profile.stage === command.stage) throw new ProfilesException(ProfilesCode.StageUnchanged);
       const reason = command.reason.trim();
       const change = await this.repository.insertStageChange(manager, {

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, Clock, ForbiddenProblem, hasPermission, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  ForbiddenProblem,
+  hasPermission,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { linkedPersonId } from '../../volunteers.exception';
 import { CreateProfileDto } from '../dto/create-profile.dto';
 import { ProfileDto } from '../dto/profile.dto';
@@ -35,14 +44,23 @@ export class RegisterProfileUseCase {
       personId = linkedPersonId(user);
       await this.scope.unitPath(command.unitId);
     } else {
-      if (!hasPermission(user, Permission.VolunteersManage)) throw new ForbiddenProblem('只能登记本人，代他人登记需要志愿者管理权限');
-      personId = (await this.directory.people.reachable(user, Permission.VolunteersManage, command.personId as string)).id;
+      if (!hasPermission(user, Permission.VolunteersManage))
+        throw new ForbiddenProblem('只能登记本人，代他人登记需要志愿者管理权限');
+      personId = (await this.directory.people.reachable(user, Permission.VolunteersManage, command.personId as string))
+        .id;
       await this.scope.reachableUnitPath(user, Permission.VolunteersManage, command.unitId);
     }
     await this.skills.assertKnown(command.skills);
     const profile = await this.transactions.run(async (manager) => {
       const unit = await this.directory.units.anchor(manager, command.unitId);
-      const id = await this.profiles.insert(manager, { personId, unit, skills: command.skills, availability: command.availability, bio: command.bio ?? null, at: this.clock.now() });
+      const id = await this.profiles.insert(manager, {
+        personId,
+        unit,
+        skills: command.skills,
+        availability: command.availability,
+        bio: command.bio ?? null,
+        at: this.clock.now(),
+      });
       if (id === undefined) {
         const existing = await this.profiles.findByPerson(personId, manager);
         throw new ProfilesException(ProfilesCode.ProfileExists, { extensions: { profileId: existing?.id ?? null } });

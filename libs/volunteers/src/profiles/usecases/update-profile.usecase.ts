@@ -30,15 +30,23 @@ export class UpdateProfileUseCase {
   async execute(user: AuthenticatedUser, id: string, command: UpdateProfileDto): Promise<ProfileDto> {
     return this.transactions.run(async (manager) => {
       // A new home unit is anchored (tree lock, shared) before the profile's row lock: a concurrent subtree move locks in that order too.
-      const anchored = command.unitId === undefined ? new Map<string, DirectoryUnit>() : await this.directory.units.anchorMany(manager, [command.unitId]);
-      const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersManage, { allowOwner: true, manager, lock: true });
+      const anchored =
+        command.unitId === undefined
+          ? new Map<string, DirectoryUnit>()
+          : await this.directory.units.anchorMany(manager, [command.unitId]);
+      const { profile, unitPath } = await this.profiles.findAccessible(user, id, Permission.VolunteersManage, {
+        allowOwner: true,
+        manager,
+        lock: true,
+      });
       const own = user.personId === profile.personId;
       const changes: Partial<VolunteerProfileEntity> = {};
       if (command.skills !== undefined && !sameList(command.skills, profile.skills)) {
         await this.skills.assertKnown(command.skills, manager);
         changes.skills = command.skills;
       }
-      if (command.availability !== undefined && !sameList(command.availability, profile.availability)) changes.availability = command.availability;
+      if (command.availability !== undefined && !sameList(command.availability, profile.availability))
+        changes.availability = command.availability;
       if (command.bio !== undefined && command.bio !== profile.bio) changes.bio = command.bio;
       let newUnitPath = unitPath;
       if (command.unitId !== undefined && command.unitId !== profile.unitId) {

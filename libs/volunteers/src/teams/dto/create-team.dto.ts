@@ -17,7 +17,10 @@ export class CreateTeamDto {
   @MaxLength(100)
   name: string;
 
-  @ApiProperty({ enum: TEAM_KINDS, description: 'party_member 党员志愿服务队, red_vest 红马甲, professional 专业服务队, other' })
+  @ApiProperty({
+    enum: TEAM_KINDS,
+    description: 'party_member 党员志愿服务队, red_vest 红马甲, professional 专业服务队, other',
+  })
   @IsIn(TEAM_KINDS)
   kind: TeamKind;
 

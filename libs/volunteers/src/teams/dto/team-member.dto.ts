@@ -8,7 +8,7 @@ export class TeamMemberDto {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
-  @ApiProperty({ example: '李强', description: 'The person\'s name (no other personal data is shown here)' })
+  @ApiProperty({ example: '李强', description: "The person's name (no other personal data is shown here)" })
   personName: string;
 
   @ApiProperty({ enum: TEAM_ROLES })
@@ -25,6 +25,10 @@ export class TeamMemberPageDto {
   @ApiProperty({ type: [TeamMemberDto] })
   items: TeamMemberDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -46,6 +46,10 @@ export class TeamPageDto {
   @ApiProperty({ type: [TeamDto] })
   items: TeamDto[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }

@@ -4,7 +4,10 @@ import { PageQueryDto } from '@linli/platform';
 import { TEAM_KINDS, TeamKind } from '../team-kind';
 
 export class TeamsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only teams at this unit or below it (404 when outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only teams at this unit or below it (404 when outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;

@@ -24,10 +24,24 @@ export class CreateTeamUseCase {
     return this.transactions.run(async (manager) => {
       const unit = await this.directory.units.anchor(manager, command.unitId);
       const team = await withTeamConstraints(() =>
-        this.teams.insert(manager, { unitId: unit.id, unitPath: unit.path, name: command.name, kind: command.kind, description: command.description ?? null, createdBy: user.userId }),
+        this.teams.insert(manager, {
+          unitId: unit.id,
+          unitPath: unit.path,
+          name: command.name,
+          kind: command.kind,
+          description: command.description ?? null,
+          createdBy: user.userId,
+        }),
       );
       await this.audit.record(
-        { action: 'volunteers.team-created', targetType: 'volunteer-team', targetId: team.id, unitId: team.unitId, unitPath: unit.path, data: { name: team.name, kind: team.kind } },
+        {
+          action: 'volunteers.team-created',
+          targetType: 'volunteer-team',
+          targetId: team.id,
+          unitId: team.unitId,
+          unitPath: unit.path,
+          data: { name: team.name, kind: team.kind },
+        },
         manager,
       );
       return this.views.team(team, manager);

@@ -31,10 +31,23 @@ export class TeamMembershipUseCase {
     await this.directory.people.reachable(user, Permission.VolunteersManage, command.personId);
     return this.transactions.run(async (manager) => {
       const member = await withTeamConstraints(() =>
-        this.repository.insertMember(manager, { teamId, personId: command.personId, role: command.role, joinedAt: this.clock.now(), addedBy: user.userId }),
+        this.repository.insertMember(manager, {
+          teamId,
+          personId: command.personId,
+          role: command.role,
+          joinedAt: this.clock.now(),
+          addedBy: user.userId,
+        }),
       );
       await this.audit.record(
-        { action: 'volunteers.team-member-added', targetType: 'volunteer-team', targetId: teamId, unitId: team.unitId, unitPath, data: { personId: command.personId, role: command.role } },
+        {
+          action: 'volunteers.team-member-added',
+          targetType: 'volunteer-team',
+          targetId: teamId,
+          unitId: team.unitId,
+          unitPath,
+          data: { personId: command.personId, role: command.role },
+        },
         manager,
       );
       const [dto] = await this.views.members([member], manager);
@@ -42,7 +55,12 @@ export class TeamMembershipUseCase {
     });
   }
 
-  async changeRole(user: AuthenticatedUser, teamId: string, personId: string, command: ChangeTeamRoleDto): Promise<TeamMemberDto> {
+  async changeRole(
+    user: AuthenticatedUser,
+    teamId: string,
+    personId: string,
+    command: ChangeTeamRoleDto,
+  ): Promise<TeamMemberDto> {
     const { team, unitPath } = await this.teams.findInScope(user, teamId, Permission.VolunteersManage);
     return this.transactions.run(async (manager) => {
       const member = await this.repository.lockMember(manager, teamId, personId);
@@ -50,7 +68,14 @@ export class TeamMembershipUseCase {
       if (member.role !== command.role) {
         await withTeamConstraints(() => this.repository.changeRole(manager, teamId, personId, command.role));
         await this.audit.record(
-          { action: 'volunteers.team-member-role-changed', targetType: 'volunteer-team', targetId: teamId, unitId: team.unitId, unitPath, data: { personId, from: member.role, to: command.role } },
+          {
+            action: 'volunteers.team-member-role-changed',
+            targetType: 'volunteer-team',
+            targetId: teamId,
+            unitId: team.unitId,
+            unitPath,
+            data: { personId, from: member.role, to: command.role },
+          },
           manager,
         );
         member.role = command.role;
@@ -67,7 +92,14 @@ export class TeamMembershipUseCase {
       if (!member) throw new NotFoundProblem('该服务队队员');
       await this.repository.removeMember(manager, teamId, personId);
       await this.audit.record(
-        { action: 'volunteers.team-member-removed', targetType: 'volunteer-team', targetId: teamId, unitId: team.unitId, unitPath, data: { personId, role: member.role } },
+        {
+          action: 'volunteers.team-member-removed',
+          targetType: 'volunteer-team',
+          targetId: teamId,
+          unitId: team.unitId,
+          unitPath,
+          data: { personId, role: member.role },
+        },
         manager,
       );
     });

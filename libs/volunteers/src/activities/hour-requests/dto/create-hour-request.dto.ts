@@ -19,7 +19,10 @@ export class CreateHourRequestDto {
   @MaxLength(1000)
   description: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The unit the service was for (usually your community); its secretaries approve' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The unit the service was for (usually your community); its secretaries approve',
+  })
   @IsUUID()
   unitId: string;
 }

@@ -9,7 +9,10 @@ export class HourRequestsQueryDto extends PageQueryDto {
   @IsIn(['pending', 'approved', 'rejected'])
   status?: HourRequestStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Staff: requests at this unit or below (404 outside your scope)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Staff: requests at this unit or below (404 outside your scope)',
+  })
   @IsOptional()
   @IsUUID()
   unitId?: string;
