@@ -113,40 +113,16 @@ export class OrganizationsDirectory {
     const people = knownIds(filter.personIds ?? []);
     const organizations = knownIds(filter.organizationIds ?? []);
     if (communities.length + people.length + organizations.length === 0) return [];
-    const rows = await queryRows<{
-      id: string;
-      kind: DualRegistrationKind;
-      community_unit_id: string;
-      community_path: string;
-      member_id: string | null;
-      person_id: string | null;
-      organization_id: string | null;
-      institution_id: string | null;
-      period_start: string;
-      period_end: string | null;
-    }>(
+    const rows = await queryRows<RegistrationRow>(
       manager,
-      `SELECT d.id, d.kind, d.community_unit_id, d.community_path, d.member_id, m.person_id, d.organization_id, d.institution_id,
-              to_char(d.period_start, 'YYYY-MM-DD') AS period_start, to_char(d.period_end, 'YYYY-MM-DD') AS period_end
-         FROM dual_registrations d LEFT JOIN party_members m ON m.id = d.member_id
+      `${REGISTRATION_SELECT}
         WHERE d.ended_at IS NULL AND d.period_start <= $1::date AND (d.period_end IS NULL OR d.period_end >= $1::date)
           AND ($5::varchar IS NULL OR d.kind = $5)
           AND (d.community_unit_id = ANY($2::uuid[]) OR m.person_id = ANY($3::uuid[]) OR d.organization_id = ANY($4::uuid[]))
         ORDER BY d.community_path, d.id`,
       [filter.onDate, communities, people, organizations, filter.kind ?? null],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      communityUnitId: row.community_unit_id,
-      communityPath: row.community_path,
-      memberId: row.member_id,
-      personId: row.person_id,
-      organizationId: row.organization_id,
-      institutionId: row.institution_id,
-      periodStart: row.period_start,
-      periodEnd: row.period_end,
-    }));
+    return rows.map(toRegistration);
   }
 
   /** Active staff roles (grid worker of a grid, building head…) held at any of `unitIds`, optionally only of `roles`. */
@@ -182,9 +158,7 @@ export class OrganizationsDirectory {
   ): Promise<DirectoryDualRegistration[]> {
     const rows = await queryRows<RegistrationRow>(
       manager,
-      `SELECT d.id, d.kind, d.community_unit_id, d.community_path, d.member_id, m.person_id, d.organization_id, d.institution_id,
-              to_char(d.period_start, 'YYYY-MM-DD') AS period_start, to_char(d.period_end, 'YYYY-MM-DD') AS period_end
-         FROM dual_registrations d LEFT JOIN party_members m ON m.id = d.member_id
+      `${REGISTRATION_SELECT}
         WHERE d.ended_at IS NULL AND (d.community_path = $1 OR d.community_path LIKE $2)
         ORDER BY d.community_path, d.id`,
       [path, descendantsPattern(path)],
@@ -192,6 +166,11 @@ export class OrganizationsDirectory {
     return rows.map(toRegistration);
   }
 }
+
+const REGISTRATION_SELECT = `
+  SELECT d.id, d.kind, d.community_unit_id, d.community_path, d.member_id, m.person_id, d.organization_id, d.institution_id,
+         to_char(d.period_start, 'YYYY-MM-DD') AS period_start, to_char(d.period_end, 'YYYY-MM-DD') AS period_end
+    FROM dual_registrations d LEFT JOIN party_members m ON m.id = d.member_id`;
 
 interface RegistrationRow {
   id: string;

@@ -1,50 +1,11 @@
 import { Module } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
-import { bootScheduler, resetState, waitFor, withTestDb } from '@linli/testing';
+import { bootScheduler, resetState, TcpProxy, waitFor, withTestDb } from '@linli/testing';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvent } from '../messaging/domain-event';
 import { DomainEventHandler } from './domain-event-handler';
 import { EventSubscriber } from './event-subscriber.decorator';
 import { Outbox } from './outbox.service';
-
-/** A TCP forwarder to the real Redis that the test can cut and restore, on the same port. */
-class RedisProxy {
-  port = 0;
-  private server: Server | undefined;
-  private readonly sockets = new Set<Socket>();
-
-  async start(): Promise<void> {
-    const upstream = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const server = createServer((client) => {
-      const redis = connect(Number(upstream.port || 6379), upstream.hostname);
-      for (const socket of [client, redis]) {
-        this.sockets.add(socket);
-        socket.on('error', () => undefined);
-        socket.on('close', () => {
-          this.sockets.delete(socket);
-          client.destroy();
-          redis.destroy();
-        });
-      }
-      client.pipe(redis).pipe(client);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  /** Refuses new connections and drops the open ones: Redis is "down" for the app. */
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 const received = new Map<string, number>();
 
@@ -74,7 +35,7 @@ function outboxRow(
 }
 
 describe('outbox relay while Redis is unreachable', () => {
-  const proxy = new RedisProxy();
+  const proxy = TcpProxy.to(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379);
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
@@ -116,7 +77,7 @@ describe('outbox relay while Redis is unreachable', () => {
 });
 
 describe('outbox relay started while Redis is unreachable', () => {
-  const proxy = new RedisProxy();
+  const proxy = TcpProxy.to(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 6379);
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
