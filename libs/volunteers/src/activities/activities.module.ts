@@ -5,6 +5,7 @@ import { ActivitiesNotifier } from './activities-notifier';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivitiesService } from './activities.service';
 import { ActivityAccess } from './activity-access.service';
+import { ActivitySignupsRepository } from './activity-signups.repository';
 import { ActivityViews } from './activity-views';
 import { HourRequestsRepository } from './hour-requests/hour-requests.repository';
 import { HourRequestsService } from './hour-requests/hour-requests.service';
@@ -17,6 +18,7 @@ import { VerifyAttendanceUseCase } from './usecases/verify-attendance.usecase';
 
 const PROVIDERS = [
   ActivitiesRepository,
+  ActivitySignupsRepository,
   HourRequestsRepository,
   ActivityAccess,
   ActivityViews,

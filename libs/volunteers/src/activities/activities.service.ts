@@ -3,6 +3,7 @@ import { AuthenticatedUser, Clock, Permission, ScopeService } from '@linli/platf
 import { DataSource } from 'typeorm';
 import { currentCheckInCode } from '../attendance/check-in-code';
 import { ActivitiesRepository } from './activities.repository';
+import { ActivitySignupsRepository } from './activity-signups.repository';
 import { ActivityAccess } from './activity-access.service';
 import { ActivityViews } from './activity-views';
 import { ActivitiesQueryDto } from './dto/activities-query.dto';
@@ -17,6 +18,7 @@ export class ActivitiesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly access: ActivityAccess,
     private readonly views: ActivityViews,
     private readonly scope: ScopeService,
@@ -60,9 +62,9 @@ export class ActivitiesService {
   async attendance(user: AuthenticatedUser, id: string, query: AttendanceQueryDto): Promise<AttendancePageDto> {
     const activity = await this.access.visible(user, id);
     this.access.assertStaff(user, activity, Permission.VolunteersRead);
-    const page = await this.activities.attendance(id, query.status, query);
+    const page = await this.signups.attendance(id, query.status, query);
     const waitlisted = page.items.filter((s) => s.status === 'waitlisted').map((s) => s.id);
-    const positions = await this.activities.waitlistPositions(this.dataSource.manager, id, waitlisted);
+    const positions = await this.signups.waitlistPositions(this.dataSource.manager, id, waitlisted);
     return { items: await this.views.attendance(page.items, positions), nextCursor: page.nextCursor };
   }
 }

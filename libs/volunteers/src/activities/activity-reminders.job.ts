@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, Scheduled, ScheduleContext } from '@linli/platform';
 import { ActivitiesNotifier } from './activities-notifier';
-import { ActivitiesRepository } from './activities.repository';
+import { ActivitySignupsRepository } from './activity-signups.repository';
 import { ActivityViews } from './activity-views';
 
 export const ACTIVITY_REMINDERS_SCHEDULE = 'volunteers.activity-reminders';
@@ -19,7 +19,7 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class ActivityRemindersJob {
   constructor(
-    private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly views: ActivityViews,
     private readonly notifier: ActivitiesNotifier,
     private readonly clock: Clock,
@@ -31,7 +31,7 @@ export class ActivityRemindersJob {
     const now = this.clock.now();
     let reminded = 0;
     for (;;) {
-      const due = await this.activities.dueReminders(now, until, BATCH);
+      const due = await this.signups.dueReminders(now, until, BATCH);
       if (due.length === 0) break;
       const unitNames = await this.views.unitNames(
         due.filter((row) => row.location_address === null).map((row) => ({ unitId: row.unit_id })),
@@ -47,7 +47,7 @@ export class ActivityRemindersJob {
           },
         })),
       );
-      await this.activities.markReminded(
+      await this.signups.markReminded(
         due.map((row) => row.signup_id),
         now,
       );

@@ -5,9 +5,19 @@ import { DemandAccess } from './demand-access.service';
 import { DemandsNotifier } from './demands-notifier';
 import { DemandsQuery } from './demands-query.service';
 import { DemandsRepository } from './demands.repository';
+import { DemandJobsRepository } from './jobs/demand-jobs.repository';
+import { DemandMatchingRepository } from './matching/demand-matching.repository';
 import { DemandMatching } from './matching/demand-matching.service';
 
-const PROVIDERS = [DemandsRepository, DemandAccess, DemandsQuery, DemandMatching, DemandsNotifier];
+const PROVIDERS = [
+  DemandsRepository,
+  DemandMatchingRepository,
+  DemandJobsRepository,
+  DemandAccess,
+  DemandsQuery,
+  DemandMatching,
+  DemandsNotifier,
+];
 
 /** Domain face of the demands area: data access, access rules, reads, matching and notifications shared by the HTTP and jobs faces. */
 @Module({

@@ -2,19 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { descendantsPattern, queryRows } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClaimStatus, DemandStatus } from './demand-kind';
-import {
-  DemandListFilter,
-  DemandRow,
-  EscalationRow,
-  FulfilmentRow,
-  LapsingClaim,
-  MatchRow,
-  NewClaim,
-  NewDemand,
-  OpenDemandsGroup,
-  RankInput,
-} from './demand-rows';
-import { CLOSENESS } from './matching/match-reasons';
+import { DemandListFilter, DemandRow, FulfilmentRow, NewClaim, NewDemand } from './demand-rows';
 
 /** `… WHERE d.id = $1`: a demand with its live claim. */
 const DEMAND_SELECT = `
@@ -25,11 +13,10 @@ const DEMAND_SELECT = `
     FROM volunteer_demands d
     LEFT JOIN volunteer_demand_claims c ON c.demand_id = d.id AND c.status = 'live'`;
 
-const CLOSENESS_CASE = Object.entries(CLOSENESS)
-  .map(([kind, { points }]) => `WHEN '${kind}' THEN ${points}`)
-  .join(' ');
-
-/** The demands area's data access: demands, claims, fulfilment attempts, invitations, and what the demand jobs read. */
+/**
+ * The demands area's data access: demands, claims, fulfilment attempts, invitations. The ranking
+ * query is `DemandMatchingRepository`'s, what the demand jobs read `DemandJobsRepository`'s.
+ */
 @Injectable()
 export class DemandsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -244,132 +231,6 @@ export class DemandsRepository {
        SELECT $1, p, $3, $4 FROM unnest($2::uuid[]) p
        ON CONFLICT (demand_id, person_id) DO NOTHING RETURNING id, person_id`,
       [demandId, personIds, invitedBy, at],
-    );
-  }
-
-  /** Demands whose live claim is past its lapse time while still claimed, soonest lapsed first. */
-  async lapsedClaimDemands(now: Date): Promise<string[]> {
-    const rows = await queryRows<{ demand_id: string }>(
-      this.dataSource.manager,
-      `SELECT c.demand_id FROM volunteer_demand_claims c JOIN volunteer_demands d ON d.id = c.demand_id
-        WHERE c.status = 'live' AND c.expires_at <= $1 AND d.status = 'claimed' ORDER BY c.expires_at, c.id`,
-      [now],
-    );
-    return rows.map((row) => row.demand_id);
-  }
-
-  /** The demand's live claim if it is still lapsed at `now` (re-checked under the demand's lock). */
-  async lapsingClaim(manager: EntityManager, demandId: string, now: Date): Promise<LapsingClaim | undefined> {
-    const [row] = await queryRows<LapsingClaim>(
-      manager,
-      `SELECT c.id AS claim_id, d.id AS demand_id, d.title, d.unit_id, d.unit_path, c.claimant_person_id, c.claimed_by_user_id
-         FROM volunteer_demands d JOIN volunteer_demand_claims c ON c.demand_id = d.id AND c.status = 'live'
-        WHERE d.id = $1 AND d.status = 'claimed' AND c.expires_at <= $2`,
-      [demandId, now],
-    );
-    return row;
-  }
-
-  /** Open demands past their deadline become `expired`; returns them. */
-  expireOverdue(manager: EntityManager, now: Date): Promise<{ id: string; unit_id: string; unit_path: string }[]> {
-    return queryRows<{ id: string; unit_id: string; unit_path: string }>(
-      manager,
-      `UPDATE volunteer_demands SET status = 'expired', updated_at = now()
-        WHERE status = 'open' AND deadline IS NOT NULL AND deadline <= $1
-      RETURNING id, unit_id, unit_path`,
-      [now],
-    );
-  }
-
-  /** Expired demands whose secretaries were not told yet, by deadline. */
-  unescalated(): Promise<EscalationRow[]> {
-    return queryRows<EscalationRow>(
-      this.dataSource.manager,
-      `SELECT id, title, deadline, unit_id, unit_path FROM volunteer_demands WHERE status = 'expired' AND escalated_at IS NULL ORDER BY deadline, id`,
-      [],
-    );
-  }
-
-  async markEscalated(ids: string[], at: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE volunteer_demands SET escalated_at = $2 WHERE id = ANY ($1::uuid[]) AND escalated_at IS NULL`,
-      [ids, at],
-    );
-  }
-
-  /**
-   * Open demands grouped by the path of their community: the first `communityDepth` labels of
-   * their unit's path (demands above community level are left out), with the `top` titles due first.
-   */
-  openByCommunity(communityDepth: number, top: number): Promise<OpenDemandsGroup[]> {
-    return queryRows<OpenDemandsGroup>(
-      this.dataSource.manager,
-      `SELECT array_to_string((string_to_array(d.unit_path, '.'))[1:$1], '.') AS community_path, count(*) AS open_count,
-              (array_agg(d.title ORDER BY d.deadline ASC NULLS LAST, d.created_at, d.id))[1:$2] AS titles
-         FROM volunteer_demands d
-        WHERE d.status = 'open' AND cardinality(string_to_array(d.unit_path, '.')) >= $1
-        GROUP BY 1
-        ORDER BY 1`,
-      [communityDepth, top],
-    );
-  }
-
-  /**
-   * Ranks volunteer profiles for a demand in one set-based query (see `DemandMatching` for the
-   * score): candidates by their profile's own unit-path copy within `withinPath` (its pattern index)
-   * holding a required skill (the GIN index), ranked and limited first; skill names and invitations
-   * only for the rows returned.
-   */
-  rankVolunteers(manager: EntityManager, input: RankInput): Promise<MatchRow[]> {
-    return queryRows<MatchRow>(
-      manager,
-      `WITH anc AS (SELECT * FROM unnest($1::text[], $2::varchar[], $3::integer[]) AS a (path, kind, depth)),
-       candidates AS (
-         SELECT vp.person_id, vp.unit_id, vp.unit_path AS home_path, vp.skills, vp.availability, vp.rating_sum, vp.rating_count
-           FROM volunteer_profiles vp
-          WHERE (vp.unit_path = $4 OR vp.unit_path LIKE $5)
-            AND (cardinality($6::varchar[]) = 0 OR vp.skills && $6::varchar[])
-            AND vp.person_id <> $7
-       ),
-       scored AS (
-         SELECT c.*,
-                (SELECT a.kind FROM anc a WHERE c.home_path = a.path OR c.home_path LIKE a.path || '.%' ORDER BY a.depth DESC LIMIT 1) AS common_kind,
-                ARRAY(SELECT s FROM unnest(c.skills) s WHERE s = ANY ($6::varchar[])) AS matched,
-                ($8 = ANY (c.availability)) AS available,
-                (SELECT count(*) FROM volunteer_demand_claims cl
-                  WHERE cl.claimant_person_id = c.person_id AND (cl.status = 'live' OR cl.claimed_at >= $9)) AS recent_claims
-           FROM candidates c
-       ),
-       ranked AS (
-         SELECT s.*,
-                round((CASE WHEN cardinality($6::varchar[]) = 0 THEN 40 ELSE 40.0 * cardinality(s.matched) / cardinality($6::varchar[]) END
-                  + CASE s.common_kind ${CLOSENESS_CASE} ELSE 0 END
-                  + CASE WHEN s.available THEN 10 ELSE 0 END
-                  + GREATEST(0, 10 - 2 * s.recent_claims)
-                  + CASE WHEN s.rating_count = 0 THEN 5 ELSE 2.0 * s.rating_sum / s.rating_count END)::numeric, 1) AS score
-           FROM scored s
-          ORDER BY score DESC, s.rating_count DESC, s.person_id
-          LIMIT $11
-       )
-       SELECT r.person_id, r.unit_id, r.skills, r.common_kind, r.available, r.recent_claims, r.rating_sum, r.rating_count, r.score,
-              ARRAY(SELECT coalesce(k.name, m) FROM unnest(r.matched) WITH ORDINALITY AS u(m, o) LEFT JOIN volunteer_skills k ON k.code = u.m ORDER BY u.o) AS matched_names,
-              EXISTS (SELECT 1 FROM volunteer_demand_invitations vi WHERE vi.demand_id = $10 AND vi.person_id = r.person_id) AS invited
-         FROM ranked r
-        ORDER BY r.score DESC, r.rating_count DESC, r.person_id`,
-      [
-        input.ancestors.map((a) => a.path),
-        input.ancestors.map((a) => a.kind),
-        input.ancestors.map((a) => a.depth),
-        input.withinPath,
-        descendantsPattern(input.withinPath),
-        input.requiredSkills,
-        input.requesterPersonId,
-        input.slot,
-        input.recentSince,
-        input.demandId,
-        input.limit,
-      ],
     );
   }
 }

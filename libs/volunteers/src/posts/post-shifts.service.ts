@@ -5,8 +5,8 @@ import { currentCheckInCode } from '../attendance/check-in-code';
 import { ShiftCheckInCodeDto } from './dto/check-in.dto';
 import { ShiftAttendanceDto } from './dto/claim.dto';
 import { PostAccess } from './post-access.service';
+import { PostShiftsRepository } from './post-shifts.repository';
 import { PostViews } from './post-views';
-import { PostsRepository } from './posts.repository';
 
 /** What the organizer of a shift reads: the code to show at the post, and who came. */
 @Injectable()
@@ -14,7 +14,7 @@ export class PostShiftsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: PostAccess,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly views: PostViews,
     private readonly clock: Clock,
   ) {}
@@ -23,7 +23,7 @@ export class PostShiftsService {
   async checkInCode(user: AuthenticatedUser, postId: string, shiftId: string): Promise<ShiftCheckInCodeDto> {
     const manager = this.dataSource.manager;
     const post = await this.access.managed(manager, user, postId, Permission.VolunteersManage, true);
-    const shift = await this.posts.loadShift(manager, post.id, shiftId);
+    const shift = await this.shifts.loadShift(manager, post.id, shiftId);
     const { code, validUntil } = currentCheckInCode(shift.checkInSecret, this.clock.now());
     return { code, validUntil: validUntil.toISOString() };
   }
@@ -32,8 +32,8 @@ export class PostShiftsService {
   async attendance(user: AuthenticatedUser, postId: string, shiftId: string): Promise<ShiftAttendanceDto> {
     const manager = this.dataSource.manager;
     const post = await this.access.managed(manager, user, postId, Permission.VolunteersRead, true);
-    const shift = await this.posts.loadShift(manager, post.id, shiftId);
-    const claimIds = await this.posts.liveClaimIds(manager, shift.id);
+    const shift = await this.shifts.loadShift(manager, post.id, shiftId);
+    const claimIds = await this.shifts.liveClaimIds(manager, shift.id);
     return {
       postId: post.id,
       shiftId: shift.id,

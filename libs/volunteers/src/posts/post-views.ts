@@ -5,7 +5,7 @@ import { ClaimDto } from './dto/claim.dto';
 import { PostDetailDto, PostDto } from './dto/post.dto';
 import { ShiftDto } from './dto/shift.dto';
 import { ClaimViewRow, PostRecord, ShiftViewRow } from './post-rows';
-import { PostsRepository } from './posts.repository';
+import { PostShiftsRepository } from './post-shifts.repository';
 
 const iso = (value: Date | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -16,7 +16,7 @@ const iso = (value: Date | null): string | null => (value === null ? null : new 
 @Injectable()
 export class PostViews {
   constructor(
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly directory: OrganizationDirectory,
   ) {}
 
@@ -24,7 +24,7 @@ export class PostViews {
   async summaries(manager: EntityManager, posts: PostRecord[], now: Date): Promise<PostDto[]> {
     if (posts.length === 0) return [];
     const [stats, units] = await Promise.all([
-      this.posts.upcomingShifts(
+      this.shifts.upcomingShifts(
         manager,
         posts.map((post) => post.id),
         now,
@@ -49,14 +49,14 @@ export class PostViews {
   /** One post with every shift, oldest first; `personId` (the caller's person) marks their own claims. */
   async detail(manager: EntityManager, post: PostRecord, personId: string | null, now: Date): Promise<PostDetailDto> {
     const [summary] = await this.summaries(manager, [post], now);
-    const rows = await this.posts.shiftViews(manager, post.id, personId);
+    const rows = await this.shifts.shiftViews(manager, post.id, personId);
     return { ...summary, shifts: rows.map((row) => this.shift(row, now)) };
   }
 
   /** Claims by id, in the order given. */
   async claims(manager: EntityManager, claimIds: string[]): Promise<ClaimDto[]> {
     if (claimIds.length === 0) return [];
-    const rows = await this.posts.claimViews(manager, claimIds);
+    const rows = await this.shifts.claimViews(manager, claimIds);
     const names = await this.directory.people.names(
       rows.map((row) => row.person_id),
       manager,

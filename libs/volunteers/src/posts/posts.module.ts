@@ -4,6 +4,7 @@ import { ProfilesModule } from '../profiles/profiles.module';
 import { PostAccess } from './post-access.service';
 import { PostShiftsService } from './post-shifts.service';
 import { PostViews } from './post-views';
+import { PostShiftsRepository } from './post-shifts.repository';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { ShiftReminders } from './shift-reminders.service';
@@ -14,6 +15,7 @@ import { VerifyShiftUseCase } from './usecases/verify-shift.usecase';
 
 const PROVIDERS = [
   PostsRepository,
+  PostShiftsRepository,
   PostAccess,
   PostViews,
   PostsService,

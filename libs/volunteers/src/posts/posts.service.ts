@@ -20,6 +20,7 @@ import { PostsQueryDto } from './dto/posts-query.dto';
 import { ShiftInputDto } from './dto/shift-input.dto';
 import { PostAccess } from './post-access.service';
 import { PostRecord } from './post-rows';
+import { PostShiftsRepository } from './post-shifts.repository';
 import { PostViews } from './post-views';
 import { PostsCode, PostsException } from './posts.exception';
 import { PostsRepository } from './posts.repository';
@@ -35,6 +36,7 @@ export class PostsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly directory: OrganizationDirectory,
     private readonly skills: VolunteerSkills,
     private readonly access: PostAccess,
@@ -159,7 +161,7 @@ export class PostsService {
     slots: number,
     shifts: { startsAt: Date; endsAt: Date }[],
   ): Promise<void> {
-    return this.posts.insertShifts(
+    return this.shifts.insertShifts(
       manager,
       postId,
       slots,

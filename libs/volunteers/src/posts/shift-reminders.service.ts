@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
 import { BusinessCalendar, JobQueue, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
-import { PostsRepository } from './posts.repository';
+import { PostShiftsRepository } from './post-shifts.repository';
 import { PostsTemplate } from './posts-templates';
 
 const DAY_MS = 24 * 3600_000;
@@ -18,7 +18,7 @@ const DAY_MS = 24 * 3600_000;
 export class ShiftReminders {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly directory: OrganizationDirectory,
     private readonly jobs: JobQueue,
     private readonly calendar: BusinessCalendar,
@@ -26,7 +26,7 @@ export class ShiftReminders {
 
   async remindDue(now: Date): Promise<number> {
     return this.transactions.run(async (manager) => {
-      const due = await this.posts.markDueReminders(manager, now, new Date(now.getTime() + DAY_MS));
+      const due = await this.shifts.markDueReminders(manager, now, new Date(now.getTime() + DAY_MS));
       const units = await this.directory.units.byIds(
         due.map((claim) => claim.unit_id),
         manager,

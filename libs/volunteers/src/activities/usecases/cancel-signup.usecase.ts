@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
+import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord, placeOf } from '../activity-record';
 import { ActivitySignupEntity } from '../activity-signup.entity';
@@ -24,6 +25,7 @@ export class CancelSignupUseCase {
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
     private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly views: ActivityViews,
     private readonly notifier: ActivitiesNotifier,
     private readonly audit: AuditLog,
@@ -37,12 +39,12 @@ export class CancelSignupUseCase {
 
     const { cancelled, promoted, activity } = await this.transactions.run(async (manager) => {
       const locked = (await this.activities.readOne(manager, activityId, { lock: true })) as ActivityRecord;
-      const signup = await this.activities.findSignup(manager, activityId, personId, { lock: true });
+      const signup = await this.signups.findSignup(manager, activityId, personId, { lock: true });
       if (!signup) throw new NotFoundProblem('该报名');
       if (signup.status === 'cancelled') return { cancelled: signup, promoted: null, activity: locked };
       if (signup.checkedInAt !== null) throw new ActivitiesException(ActivitiesCode.CancelClosed);
 
-      await this.activities.cancelSignup(manager, signup.id, now);
+      await this.signups.cancelSignup(manager, signup.id, now);
       let promotedRow: ActivitySignupEntity | null = null;
       if (signup.status === 'confirmed') {
         await this.activities.adjustConfirmed(manager, activityId, -1);
@@ -61,7 +63,7 @@ export class CancelSignupUseCase {
           manager,
         );
       }
-      const cancelledRow = (await this.activities.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
+      const cancelledRow = (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
       return { cancelled: cancelledRow, promoted: promotedRow, activity: locked };
     });
 
@@ -94,9 +96,9 @@ export class CancelSignupUseCase {
     activityId: string,
     now: Date,
   ): Promise<ActivitySignupEntity | null> {
-    const promotedId = await this.activities.promoteNext(manager, activityId, now);
+    const promotedId = await this.signups.promoteNext(manager, activityId, now);
     if (promotedId === undefined) return null;
     await this.activities.adjustConfirmed(manager, activityId, 1);
-    return (await this.activities.signupsByIds(manager, [promotedId]))[0];
+    return (await this.signups.signupsByIds(manager, [promotedId]))[0];
   }
 }

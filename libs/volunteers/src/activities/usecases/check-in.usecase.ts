@@ -3,7 +3,7 @@ import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/pl
 import { EntityManager } from 'typeorm';
 import { assertCheckInAllowed } from '../../attendance/check-in-rules';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
-import { ActivitiesRepository, AttendanceTimes } from '../activities.repository';
+import { ActivitySignupsRepository, AttendanceTimes } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord, checkInSessionOf } from '../activity-record';
 import { CheckInResultDto } from '../dto/check-in-result.dto';
@@ -20,14 +20,14 @@ export class CheckInUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
-    private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   checkIn(user: AuthenticatedUser, activityId: string, command: CheckInDto): Promise<CheckInResultDto> {
     return this.record(user, activityId, command, 'check-in', async (manager, personId, now) => {
-      const times = await this.activities.checkIn(manager, activityId, personId, now);
+      const times = await this.signups.checkIn(manager, activityId, personId, now);
       if (!times) throw new CheckInException(CheckInCode.NotSignedUp);
       return times;
     });
@@ -35,10 +35,10 @@ export class CheckInUseCase {
 
   checkOut(user: AuthenticatedUser, activityId: string, command: CheckInDto): Promise<CheckInResultDto> {
     return this.record(user, activityId, command, 'check-out', async (manager, personId, now) => {
-      const times = await this.activities.checkOut(manager, activityId, personId, now);
+      const times = await this.signups.checkOut(manager, activityId, personId, now);
       if (times) return times;
       // Why not: no confirmed sign-up, not checked in, or verified already.
-      const current = await this.activities.findSignup(manager, activityId, personId);
+      const current = await this.signups.findSignup(manager, activityId, personId);
       if (!current || current.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
       if (current.checkedInAt === null) throw new CheckInException(CheckInCode.NotCheckedIn);
       throw new CheckInException(CheckInCode.AttendanceVerified);

@@ -3,7 +3,7 @@ import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform'
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
-import { ActivitiesRepository } from '../activities.repository';
+import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityViews } from '../activity-views';
 import { AttendanceDto } from '../dto/attendance.dto';
@@ -20,7 +20,7 @@ export class CorrectAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
-    private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly views: ActivityViews,
     private readonly records: VolunteerRecords,
     private readonly audit: AuditLog,
@@ -35,14 +35,14 @@ export class CorrectAttendanceUseCase {
     const activity = await this.access.visible(user, activityId);
     this.access.assertVerifier(user, activity);
     return this.transactions.run(async (manager) => {
-      const signup = await this.activities.findSignup(manager, activityId, personId, { lock: true });
+      const signup = await this.signups.findSignup(manager, activityId, personId, { lock: true });
       if (!signup || signup.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);
       if (signup.verifiedAt === null || signup.hours === null)
         throw new ActivitiesException(ActivitiesCode.NotVerified);
       const previous = signup.hours;
       const delta = Math.round((command.hours - previous) * 100) / 100;
       const reason = command.reason.trim();
-      await this.activities.correctHours(manager, signup, command.hours, reason);
+      await this.signups.correctHours(manager, signup, command.hours, reason);
       await this.records.correctVerifiedHours(manager, { personId, delta, unitId: activity.unitId });
       await this.audit.record(
         {
@@ -55,7 +55,7 @@ export class CorrectAttendanceUseCase {
         },
         manager,
       );
-      const [updated] = await this.activities.signupsByIds(manager, [signup.id]);
+      const [updated] = await this.signups.signupsByIds(manager, [signup.id]);
       const [dto] = await this.views.attendance([updated], undefined, manager);
       return dto;
     });

@@ -3,6 +3,7 @@ import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/pl
 import { isExclusionViolation } from '../../attendance/overlap-violation';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
+import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivitySignupEntity } from '../activity-signup.entity';
 import { SignUpDto } from '../dto/sign-up.dto';
@@ -23,6 +24,7 @@ export class SignUpUseCase {
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
     private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -35,11 +37,11 @@ export class SignUpUseCase {
       const activity = await this.activities.readOne(manager, activityId, { lock: true });
       if (!activity) throw new ActivitiesException(ActivitiesCode.SignupClosed);
       const now = this.clock.now();
-      const existing = await this.activities.findSignup(manager, activityId, personId);
+      const existing = await this.signups.findSignup(manager, activityId, personId);
       if (existing && existing.status !== 'cancelled') {
         return SignupDto.from(
           existing,
-          (await this.activities.waitlistPositions(manager, activityId, [existing.id])).get(existing.id) ?? null,
+          (await this.signups.waitlistPositions(manager, activityId, [existing.id])).get(existing.id) ?? null,
         );
       }
       if (now > (activity.signupDeadline ?? activity.startsAt))
@@ -47,7 +49,7 @@ export class SignUpUseCase {
 
       const status = activity.confirmedCount < activity.capacity ? 'confirmed' : 'waitlisted';
       try {
-        await this.activities.signUp(manager, {
+        await this.signups.signUp(manager, {
           activityId,
           personId,
           status,
@@ -74,10 +76,10 @@ export class SignUpUseCase {
           manager,
         );
       }
-      const signup = (await this.activities.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
+      const signup = (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
       return SignupDto.from(
         signup,
-        (await this.activities.waitlistPositions(manager, activityId, [signup.id])).get(signup.id) ?? null,
+        (await this.signups.waitlistPositions(manager, activityId, [signup.id])).get(signup.id) ?? null,
       );
     });
   }

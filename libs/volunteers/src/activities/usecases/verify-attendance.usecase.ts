@@ -5,7 +5,7 @@ import { attendedHours } from '../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
-import { ActivitiesRepository } from '../activities.repository';
+import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
 import { ActivityRecord } from '../activity-record';
 import { ActivitySignupEntity } from '../activity-signup.entity';
@@ -26,7 +26,7 @@ export class VerifyAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
-    private readonly activities: ActivitiesRepository,
+    private readonly signups: ActivitySignupsRepository,
     private readonly views: ActivityViews,
     private readonly records: VolunteerRecords,
     private readonly outbox: Outbox,
@@ -50,7 +50,7 @@ export class VerifyAttendanceUseCase {
       });
       if (verified.length > 0) {
         const reason = command.hours !== undefined ? (command.reason ?? null) : null;
-        await this.activities.markVerified(
+        await this.signups.markVerified(
           manager,
           verified.map((v) => ({ id: v.signup.id, hours: v.hours, computed: v.computed })),
           now,
@@ -82,7 +82,7 @@ export class VerifyAttendanceUseCase {
           manager,
         );
       }
-      const rows = await this.activities.signupsByIds(
+      const rows = await this.signups.signupsByIds(
         manager,
         verified.map((v) => v.signup.id),
       );
@@ -97,9 +97,9 @@ export class VerifyAttendanceUseCase {
     command: VerifyAttendanceDto,
   ): Promise<{ due: ActivitySignupEntity[]; alreadyVerified: string[] }> {
     if (command.personIds === undefined)
-      return { due: await this.activities.lockForVerification(manager, activity.id), alreadyVerified: [] };
+      return { due: await this.signups.lockForVerification(manager, activity.id), alreadyVerified: [] };
     const wanted = [...new Set(command.personIds)];
-    const found = await this.activities.lockForVerification(manager, activity.id, wanted);
+    const found = await this.signups.lockForVerification(manager, activity.id, wanted);
     const notSignedUp = wanted.filter((id) => !found.some((s) => s.personId === id && s.status === 'confirmed'));
     if (notSignedUp.length > 0)
       throw new CheckInException(CheckInCode.NotSignedUp, {

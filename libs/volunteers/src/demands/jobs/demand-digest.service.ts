@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { FIXED_KIND_DEPTH, OrganizationDirectory } from '@linli/organization';
 import { AccountsDirectory, Period } from '@linli/platform';
-import { DemandsRepository } from '../demands.repository';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsTemplate } from '../demands-templates';
+import { DemandJobsRepository } from './demand-jobs.repository';
 
 const TOP_TITLES = 5;
 
@@ -16,14 +16,14 @@ const TOP_TITLES = 5;
 @Injectable()
 export class DemandDigest {
   constructor(
-    private readonly demands: DemandsRepository,
+    private readonly jobsRepository: DemandJobsRepository,
     private readonly directory: OrganizationDirectory,
     private readonly accounts: AccountsDirectory,
     private readonly notifier: DemandsNotifier,
   ) {}
 
   async send(period: Period): Promise<{ communities: number; notified: number }> {
-    const groups = await this.demands.openByCommunity(FIXED_KIND_DEPTH.community, TOP_TITLES);
+    const groups = await this.jobsRepository.openByCommunity(FIXED_KIND_DEPTH.community, TOP_TITLES);
     const units = await this.directory.units.byPaths(groups.map((group) => group.community_path));
     const communities = groups.flatMap((group) => {
       const unit = units.get(group.community_path);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, TransactionRunner } from '@linli/platform';
 import { DemandsRepository } from '../demands.repository';
 import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
+import { DemandJobsRepository } from './demand-jobs.repository';
 
 /**
  * Releases claims past their lapse time while the demand is still claimed (a fulfilled demand waits
@@ -13,6 +14,7 @@ import { claimantRecipient, DemandsNotifier } from '../demands-notifier';
 export class LapsedClaims {
   constructor(
     private readonly demands: DemandsRepository,
+    private readonly jobsRepository: DemandJobsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,
     private readonly notifier: DemandsNotifier,
@@ -20,10 +22,10 @@ export class LapsedClaims {
 
   async releaseDue(now: Date): Promise<{ released: number }> {
     let released = 0;
-    for (const demandId of await this.demands.lapsedClaimDemands(now)) {
+    for (const demandId of await this.jobsRepository.lapsedClaimDemands(now)) {
       const lapsed = await this.transactions.run(async (manager) => {
         await this.demands.lock(manager, demandId);
-        const claim = await this.demands.lapsingClaim(manager, demandId, now);
+        const claim = await this.jobsRepository.lapsingClaim(manager, demandId, now);
         if (!claim) return null;
         await this.demands.endClaim(manager, claim.claim_id, 'lapsed', now);
         await this.demands.setStatus(manager, demandId, 'open');

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { enclosingPath, OrganizationDirectory } from '@linli/organization';
 import { AccountsDirectory, AuditLog, BusinessCalendar, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
-import { DemandsRepository } from '../demands.repository';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsTemplate } from '../demands-templates';
+import { DemandJobsRepository } from './demand-jobs.repository';
 
 /** Whose secretaries answer for a demand: its community's (the demand's own path when it lies above community level). */
 function communityPathOf(unitPath: string): string {
@@ -22,7 +22,7 @@ function communityPathOf(unitPath: string): string {
 @Injectable()
 export class OverdueDemands {
   constructor(
-    private readonly demands: DemandsRepository,
+    private readonly jobsRepository: DemandJobsRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,
     private readonly accounts: AccountsDirectory,
@@ -33,7 +33,7 @@ export class OverdueDemands {
 
   async escalateDue(now: Date): Promise<{ expired: number; escalated: number; notified: number }> {
     const expired = await this.transactions.run(async (manager) => {
-      const rows = await this.demands.expireOverdue(manager, now);
+      const rows = await this.jobsRepository.expireOverdue(manager, now);
       for (const row of rows) {
         await this.audit.record(
           {
@@ -50,7 +50,7 @@ export class OverdueDemands {
       return rows.length;
     });
 
-    const pending = await this.demands.unescalated();
+    const pending = await this.jobsRepository.unescalated();
     const [recipients, units] = await Promise.all([
       this.accounts.nearestRoleHolders(
         'secretary',
@@ -73,7 +73,7 @@ export class OverdueDemands {
       })),
     );
     await this.notifier.many(jobs);
-    await this.demands.markEscalated(
+    await this.jobsRepository.markEscalated(
       pending.map((demand) => demand.id),
       now,
     );

@@ -4,9 +4,9 @@ import { BusinessCalendar, Clock } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { AvailabilitySlot } from '../../profiles/volunteer-stage';
 import { DemandRow } from '../demand-rows';
-import { DemandsRepository } from '../demands.repository';
 import { DemandMatchDto } from '../dto/demand-match.dto';
 import { availabilitySlotAt } from './availability-slot';
+import { DemandMatchingRepository } from './demand-matching.repository';
 import { matchReasons } from './match-reasons';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -24,7 +24,7 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class DemandMatching {
   constructor(
-    private readonly demands: DemandsRepository,
+    private readonly repository: DemandMatchingRepository,
     private readonly directory: OrganizationDirectory,
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
@@ -35,7 +35,7 @@ export class DemandMatching {
     const when = demand.deadline && new Date(demand.deadline) > now ? new Date(demand.deadline) : now;
     const slot: AvailabilitySlot = availabilitySlotAt(when, this.calendar.zone);
     const ancestors = (await this.directory.units.ancestors([demand.unit_path], manager)).get(demand.unit_path) ?? [];
-    const rows = await this.demands.rankVolunteers(manager, {
+    const rows = await this.repository.rankVolunteers(manager, {
       demandId: demand.id,
       requesterPersonId: demand.requester_person_id,
       ancestors: ancestors.map((unit) => ({ path: unit.path, kind: unit.kind, depth: unit.depth })),

@@ -6,9 +6,9 @@ import { ClaimDto } from '../dto/claim.dto';
 import { ClaimShiftDto } from '../dto/claim-shift.dto';
 import { MemberStanding, PostAccess } from '../post-access.service';
 import { ShiftRecord } from '../post-rows';
+import { PostShiftsRepository } from '../post-shifts.repository';
 import { PostViews } from '../post-views';
 import { PostsCode, PostsException } from '../posts.exception';
-import { PostsRepository } from '../posts.repository';
 
 /**
  * `POST /volunteers/posts/:id/claims`: a person takes a slot of a shift. The shift row is locked
@@ -23,7 +23,7 @@ export class ClaimShiftUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly views: PostViews,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -33,13 +33,13 @@ export class ClaimShiftUseCase {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);
-      const shift = await this.posts.loadShift(manager, post.id, command.shiftId, true);
+      const shift = await this.shifts.loadShift(manager, post.id, command.shiftId, true);
       const now = this.clock.now();
       if (shift.startsAt.getTime() <= now.getTime()) throw new PostsException(PostsCode.ShiftStarted);
       await this.refuseConflicts(manager, shift, personId);
       const standing = await this.access.standing(manager, personId, post);
       const claimId = await this.insertClaim(manager, shift, personId, standing, user.userId, now);
-      await this.posts.adjustClaimed(manager, shift.id, 1);
+      await this.shifts.adjustClaimed(manager, shift.id, 1);
       await this.audit.record(
         {
           action: 'volunteers.shift-claimed',
@@ -56,11 +56,11 @@ export class ClaimShiftUseCase {
   }
 
   private async refuseConflicts(manager: EntityManager, shift: ShiftRecord, personId: string): Promise<void> {
-    const own = await this.posts.liveClaimOf(manager, shift.id, personId);
+    const own = await this.shifts.liveClaimOf(manager, shift.id, personId);
     if (own) throw new PostsException(PostsCode.ShiftAlreadyClaimed, { extensions: { claimId: own } });
     if (shift.claimed >= shift.slots)
       throw new PostsException(PostsCode.ShiftFull, { extensions: { slots: shift.slots } });
-    const overlap = await this.posts.overlappingClaim(manager, personId, shift.startsAt, shift.endsAt);
+    const overlap = await this.shifts.overlappingClaim(manager, personId, shift.startsAt, shift.endsAt);
     if (overlap) throw this.overlap(overlap);
   }
 
@@ -73,7 +73,12 @@ export class ClaimShiftUseCase {
     now: Date,
   ): Promise<string> {
     try {
-      return await this.posts.insertClaim(manager, shift, { personId, ...standing, claimedBy: userId, claimedAt: now });
+      return await this.shifts.insertClaim(manager, shift, {
+        personId,
+        ...standing,
+        claimedBy: userId,
+        claimedAt: now,
+      });
     } catch (error) {
       // A concurrent claim of the same person committed between the checks and this insert.
       if (isExclusionViolation(error, 'volunteer_shift_claims_overlap_excl')) throw this.overlap(null);

@@ -5,8 +5,8 @@ import { assertCheckInAllowed } from '../../attendance/check-in-rules';
 import { ShiftCheckInDto } from '../dto/check-in.dto';
 import { ClaimDto } from '../dto/claim.dto';
 import { PostAccess } from '../post-access.service';
+import { PostShiftsRepository } from '../post-shifts.repository';
 import { PostViews } from '../post-views';
-import { PostsRepository } from '../posts.repository';
 
 /**
  * `POST …/shifts/:shiftId/check-in` and `/check-out`: the claimant (or staff for a person in their
@@ -19,7 +19,7 @@ export class RecordAttendanceUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly views: PostViews,
     private readonly clock: Clock,
   ) {}
@@ -42,17 +42,17 @@ export class RecordAttendanceUseCase {
     return this.transactions.run(async (manager) => {
       const post = await this.access.visible(manager, user, postId);
       const personId = await this.access.actingPerson(manager, user, post, command.personId);
-      const shift = await this.posts.loadShift(manager, post.id, shiftId);
+      const shift = await this.shifts.loadShift(manager, post.id, shiftId);
       const now = this.clock.now();
       assertCheckInAllowed({ ...shift, location: post.location, radiusM: post.radiusM }, command, now);
-      const [claim] = await this.posts.lockLiveClaims(manager, shift.id, [personId]);
+      const [claim] = await this.shifts.lockLiveClaims(manager, shift.id, [personId]);
       if (!claim) throw new CheckInException(CheckInCode.NotSignedUp, { detail: '未认领该班次，不能签到或签退' });
       if (claim.verifiedAt) throw new CheckInException(CheckInCode.AttendanceVerified);
       if (direction === 'in') {
-        await this.posts.checkIn(manager, claim.id, now);
+        await this.shifts.checkIn(manager, claim.id, now);
       } else {
         if (!claim.checkedInAt) throw new CheckInException(CheckInCode.NotCheckedIn);
-        await this.posts.checkOut(manager, claim.id, now);
+        await this.shifts.checkOut(manager, claim.id, now);
       }
       return this.views.claim(manager, claim.id);
     });

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, Permission, TransactionRunner } from '@linli/platform';
 import { ClaimDto } from '../dto/claim.dto';
 import { PostAccess } from '../post-access.service';
+import { PostShiftsRepository } from '../post-shifts.repository';
 import { PostViews } from '../post-views';
 import { PostsCode, PostsException } from '../posts.exception';
-import { PostsRepository } from '../posts.repository';
 
 /**
  * `DELETE /volunteers/posts/:id/claims/:claimId`: the claimant (or staff with volunteers.manage
@@ -16,7 +16,7 @@ export class ReleaseClaimUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly views: PostViews,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
@@ -25,15 +25,15 @@ export class ReleaseClaimUseCase {
   async execute(user: AuthenticatedUser, postId: string, claimId: string): Promise<ClaimDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.find(manager, postId);
-      const claim = await this.posts.lockClaim(manager, post.id, claimId);
+      const claim = await this.shifts.lockClaim(manager, post.id, claimId);
       const own = claim.personId === user.personId;
       if (!own && !this.access.mayManage(user, post, Permission.VolunteersManage, true))
         throw new NotFoundProblem('该认领记录');
       if (claim.releasedAt) throw new PostsException(PostsCode.ClaimReleased);
       const now = this.clock.now();
       if (claim.startsAt.getTime() <= now.getTime()) throw new PostsException(PostsCode.ShiftStarted);
-      await this.posts.releaseClaim(manager, claim.id, now, user.userId);
-      await this.posts.adjustClaimed(manager, claim.shiftId, -1);
+      await this.shifts.releaseClaim(manager, claim.id, now, user.userId);
+      await this.shifts.adjustClaimed(manager, claim.shiftId, -1);
       await this.audit.record(
         {
           action: 'volunteers.shift-claim-released',

@@ -18,7 +18,7 @@ import { PostAccess } from '../post-access.service';
 import { PostViews } from '../post-views';
 import { PostsCode, PostsException } from '../posts.exception';
 import { ClaimRecord, PostRecord, ShiftRecord } from '../post-rows';
-import { PostsRepository } from '../posts.repository';
+import { PostShiftsRepository } from '../post-shifts.repository';
 
 /**
  * `POST …/shifts/:shiftId/verify` (volunteers.verify where the post is, or its publisher): fixes
@@ -34,7 +34,7 @@ export class VerifyShiftUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: PostAccess,
-    private readonly posts: PostsRepository,
+    private readonly shifts: PostShiftsRepository,
     private readonly records: VolunteerRecords,
     private readonly outbox: Outbox,
     private readonly views: PostViews,
@@ -50,16 +50,16 @@ export class VerifyShiftUseCase {
   ): Promise<ShiftVerifyResultDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersVerify, true);
-      const shift = await this.posts.loadShift(manager, post.id, shiftId);
+      const shift = await this.shifts.loadShift(manager, post.id, shiftId);
       const now = this.clock.now();
       if (shift.startsAt.getTime() > now.getTime()) throw new PostsException(PostsCode.ShiftNotStarted);
-      const claims = await this.posts.lockLiveClaims(manager, shift.id, command.personIds);
+      const claims = await this.shifts.lockLiveClaims(manager, shift.id, command.personIds);
       const chosen = this.choose(claims, command);
       const verified: { claim: ClaimRecord; hours: number }[] = [];
       for (const claim of chosen) {
         const hours = command.hours ?? attendedHours(shift, claim.checkedInAt as Date, claim.checkedOutAt as Date);
         if (
-          await this.posts.verifyClaim(manager, claim.id, {
+          await this.shifts.verifyClaim(manager, claim.id, {
             at: now,
             by: user.userId,
             hours,
