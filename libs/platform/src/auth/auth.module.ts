@@ -5,13 +5,15 @@ import { AccessTokenService } from './access-token.service';
 import { AccountsDirectory } from './accounts.directory';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
+import { ReferenceResolvers } from './references/reference-resolvers';
+import { ScopedReferences } from './references/scoped-references';
 import { RoleGrants } from './role-grants';
 import { ScopeService } from './scope.service';
 import { UnitDirectory } from './unit-directory';
 import { UnitDirectoryRegistry } from './unit-directory.registry';
 import { UnitPathMaintenance } from './unit-path-maintenance';
 
-/** Users, tokens, the unit directory registry and scope checks; in every app. */
+/** Users, tokens, the unit directory registry, reference resolvers and scope checks; in every app. */
 @Global()
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     UnitPathMaintenance,
     AccountsDirectory,
     RoleGrants,
+    ReferenceResolvers,
+    ScopedReferences,
   ],
   exports: [
     UnitDirectoryRegistry,
@@ -45,6 +49,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     UnitPathMaintenance,
     AccountsDirectory,
     RoleGrants,
+    ReferenceResolvers,
+    ScopedReferences,
   ],
 })
 export class AuthModule {}

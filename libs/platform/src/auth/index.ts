@@ -11,6 +11,7 @@ export * from './entities/user.entity';
 export * from './password-hasher';
 export * from './permissions';
 export * from './public.decorator';
+export * from './references';
 export * from './roles';
 export * from './role-grants';
 export * from './route-access';

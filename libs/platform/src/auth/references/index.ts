@@ -1,0 +1,3 @@
+export * from './reference-resolver';
+export * from './reference-resolvers';
+export * from './scoped-references';
