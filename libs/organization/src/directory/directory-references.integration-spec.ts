@@ -1,4 +1,4 @@
-import { AuthenticatedUser, ProblemException, Role, ScopedReferences } from '@linli/platform';
+import { AuthenticatedUser, Permission, ProblemException, Role, ScopedReferences } from '@linli/platform';
 import {
   bootApi,
   createPartyOrganization,
@@ -56,7 +56,7 @@ describe('scoped references (unit, person, organization)', () => {
 
   it('answers the paths of ids within the scope', async () => {
     const staffA = caller('admin', unit('社区A'));
-    const resolved = await references.reach(staffA, 'people.read', {
+    const resolved = await references.reach(staffA, Permission.PeopleRead, {
       person: residentA,
       unit: [unit('网格A1').id, unit('社区A').id],
     });
@@ -66,15 +66,17 @@ describe('scoped references (unit, person, organization)', () => {
 
   it('answers 404 for a person, unit or organization of another community, naming the kind', async () => {
     const staffA = caller('admin', unit('社区A'));
-    expect(await problemOf(references.reach(staffA, 'people.read', { person: [residentA, residentB] }))).toEqual({
+    expect(
+      await problemOf(references.reach(staffA, Permission.PeopleRead, { person: [residentA, residentB] })),
+    ).toEqual({
       status: 404,
       detail: '未找到该人员',
     });
-    expect(await problemOf(references.reachOne(staffA, 'people.read', 'unit', unit('社区B').id))).toEqual({
+    expect(await problemOf(references.reachOne(staffA, Permission.PeopleRead, 'unit', unit('社区B').id))).toEqual({
       status: 404,
       detail: '未找到该单位',
     });
-    expect(await problemOf(references.reachOne(staffA, 'people.read', 'organization', branchB))).toEqual({
+    expect(await problemOf(references.reachOne(staffA, Permission.PeopleRead, 'organization', branchB))).toEqual({
       status: 404,
       detail: '未找到该党组织',
     });
@@ -82,20 +84,22 @@ describe('scoped references (unit, person, organization)', () => {
 
   it('answers 404 for unknown and malformed ids; a grant higher up reaches them all', async () => {
     const staffA = caller('admin', unit('社区A'));
-    expect(await problemOf(references.reachOne(staffA, 'people.read', 'person', UNKNOWN))).toMatchObject({
+    expect(await problemOf(references.reachOne(staffA, Permission.PeopleRead, 'person', UNKNOWN))).toMatchObject({
       status: 404,
     });
-    expect(await problemOf(references.reachOne(staffA, 'people.read', 'person', 'not-a-uuid'))).toMatchObject({
+    expect(await problemOf(references.reachOne(staffA, Permission.PeopleRead, 'person', 'not-a-uuid'))).toMatchObject({
       status: 404,
     });
     const districtAdmin = caller('admin', unit('示范区'));
-    expect(await references.reachOne(districtAdmin, 'people.read', 'person', residentB)).toBe(unit('楼栋B1-1').path);
+    expect(await references.reachOne(districtAdmin, Permission.PeopleRead, 'person', residentB)).toBe(
+      unit('楼栋B1-1').path,
+    );
   });
 
   it('skips absent entries and refuses a kind nobody registered', async () => {
     const staffA = caller('admin', unit('社区A'));
-    expect((await references.reach(staffA, 'people.read', { person: undefined, unit: [] })).size).toBe(0);
-    await expect(references.reachOne(staffA, 'people.read', 'spaceship', UNKNOWN)).rejects.toThrow(
+    expect((await references.reach(staffA, Permission.PeopleRead, { person: undefined, unit: [] })).size).toBe(0);
+    await expect(references.reachOne(staffA, Permission.PeopleRead, 'spaceship', UNKNOWN)).rejects.toThrow(
       'no resolver registered for reference kind spaceship',
     );
   });
