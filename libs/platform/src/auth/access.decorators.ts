@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Permission, rolesWith } from './permissions';
-import { ROUTE_ACCESS, ROUTE_ACCESS_EXTENSION, RouteAccess } from './route-access';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, ROUTE_ACCESS, ROUTE_ACCESS_EXTENSION, RouteAccess } from './route-access';
 
 /**
  * The route needs a login and a grant whose role carries `permission` (see permissions.ts). Scope
@@ -28,4 +28,14 @@ export const AnyAuthenticated = (): MethodDecorator & ClassDecorator =>
     ApiBearerAuth(),
     ApiExtension(ROUTE_ACCESS_EXTENSION, { mode: 'authenticated' }),
     ApiUnauthorizedResponse({ description: 'auth.unauthenticated: missing, invalid or expired token' }),
+  );
+
+/**
+ * The route stays open to an account whose password an administrator reset (`POST /auth/password`,
+ * `GET /me`); every other authenticated route answers 403 `auth.password-change-required` until then.
+ */
+export const AllowedBeforePasswordChange = (): MethodDecorator =>
+  applyDecorators(
+    SetMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, true),
+    ApiExtension('x-linli-allowed-before-password-change', true),
   );

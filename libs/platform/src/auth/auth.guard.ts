@@ -3,7 +3,7 @@ import { ForbiddenProblem } from '../errors/common-problems';
 import { AuthenticatedUser } from './authenticated-user';
 import { Authenticator } from './authenticator';
 import { hasPermission } from './permissions';
-import { routeAccessOf } from './route-access';
+import { allowedBeforePasswordChange, routeAccessOf } from './route-access';
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -12,7 +12,9 @@ interface GuardedRequest {
 
 /**
  * The api's one guard: a valid bearer token on every route but `@Public()` ones (401
- * `auth.unauthenticated`), and a grant carrying the route's `@RequirePermission()` (403 `auth.forbidden`).
+ * `auth.unauthenticated`), a password of the owner's choosing (403 `auth.password-change-required` after an
+ * administrator's reset, but on `@AllowedBeforePasswordChange()` routes), and a grant carrying the
+ * route's `@RequirePermission()` (403 `auth.forbidden`).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -25,7 +27,9 @@ export class AuthGuard implements CanActivate {
     if (!access) throw new ForbiddenProblem('该接口未声明访问规则');
     if (access.mode === 'public') return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const user = await this.authenticator.authenticate(request.headers.authorization);
+    const user = await this.authenticator.authenticate(request.headers.authorization, {
+      beforePasswordChange: allowedBeforePasswordChange(context.getHandler()),
+    });
     request.user = user;
     if (access.mode === 'permission' && !hasPermission(user, access.permission)) throw new ForbiddenProblem();
     return true;

@@ -10,6 +10,11 @@ export enum AuthCode {
   DeploymentWideGrantForbidden = 'grants.deployment-wide-forbidden',
   DuplicateGrant = 'grants.duplicate',
   LastAdministrator = 'grants.last-administrator',
+  AccountDeactivated = 'auth.account-deactivated',
+  PasswordChangeRequired = 'auth.password-change-required',
+  OwnPasswordReset = 'users.own-password-reset',
+  OwnAccountDeactivation = 'users.own-account-deactivation',
+  LastActiveAdministrator = 'users.last-administrator',
 }
 
 const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
@@ -36,6 +41,27 @@ const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
     status: 409,
     title: 'Last administrator',
     detail: '不能撤销最后一位全域管理员的管理员角色',
+  },
+  [AuthCode.AccountDeactivated]: {
+    status: 403,
+    title: 'Account deactivated',
+    detail: '该账号已停用，请联系管理员',
+  },
+  [AuthCode.PasswordChangeRequired]: {
+    status: 403,
+    title: 'Password change required',
+    detail: '管理员已重置您的密码，请先修改密码（POST /api/v1/auth/password）',
+  },
+  [AuthCode.OwnPasswordReset]: {
+    status: 409,
+    title: 'Use the password change for your own account',
+    detail: '不能通过重置接口修改自己的密码，请使用修改密码（POST /api/v1/auth/password）',
+  },
+  [AuthCode.OwnAccountDeactivation]: { status: 409, title: 'Cannot deactivate yourself', detail: '不能停用自己的账号' },
+  [AuthCode.LastActiveAdministrator]: {
+    status: 409,
+    title: 'Last administrator',
+    detail: '不能停用最后一位全域管理员的账号',
   },
 };
 

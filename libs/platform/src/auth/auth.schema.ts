@@ -2,6 +2,7 @@ import { SchemaPart } from '../database/schema-part';
 import { RoleGrantEntity } from './entities/role-grant.entity';
 import { UserEntity } from './entities/user.entity';
 import { CreateUsersAndRoleGrants1795320000000 } from './migrations/1795320000000-CreateUsersAndRoleGrants';
+import { AddUserPasswordChangeRequired1795360100000 } from './migrations/1795360100000-AddUserPasswordChangeRequired';
 
 export const authSchema: SchemaPart = {
   tables: ['users', 'role_grants'],
@@ -10,5 +11,5 @@ export const authSchema: SchemaPart = {
     { table: 'role_grants', column: 'unit_path' },
   ],
   entities: [UserEntity, RoleGrantEntity],
-  migrations: [CreateUsersAndRoleGrants1795320000000],
+  migrations: [CreateUsersAndRoleGrants1795320000000, AddUserPasswordChangeRequired1795360100000],
 };

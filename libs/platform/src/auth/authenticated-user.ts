@@ -18,6 +18,11 @@ export interface AuthenticatedUser {
   /** The person this account acts for (resident / member self-service), if linked. */
   personId: string | null;
   grants: RoleGrant[];
+  /**
+   * An administrator reset the password: until the owner changes it, the guard answers 403
+   * `auth.password-change-required` on every route but those marked `@AllowedBeforePasswordChange()`.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UnauthenticatedProblem } from '../errors/common-problems';
 import { AccessTokenService } from './access-token.service';
+import { AuthCode, AuthException } from './auth.problems';
 import { AuthenticatedUser } from './authenticated-user';
 import { UserEntity } from './entities/user.entity';
 
@@ -16,7 +17,15 @@ export class Authenticator {
     private readonly dataSource: DataSource,
   ) {}
 
-  async authenticate(authorization: string | string[] | undefined): Promise<AuthenticatedUser> {
+  /**
+   * An account whose password an administrator reset is refused with 403
+   * `auth.password-change-required` unless `beforePasswordChange` (the routes that let it change
+   * the password), so that every other surface (the queue dashboard too) refuses it by default.
+   */
+  async authenticate(
+    authorization: string | string[] | undefined,
+    options: { beforePasswordChange?: boolean } = {},
+  ): Promise<AuthenticatedUser> {
     const header = Array.isArray(authorization) ? authorization[0] : authorization;
     const match = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header?.trim() ?? '');
     if (!match) throw new UnauthenticatedProblem(header ? '登录凭证格式不正确' : '请先登录');
@@ -26,6 +35,8 @@ export class Authenticator {
     if (!user || !user.isActive || user.tokenVersion !== claims.ver) {
       throw new UnauthenticatedProblem('登录凭证已失效，请重新登录');
     }
+    if (user.mustChangePassword && !options.beforePasswordChange)
+      throw new AuthException(AuthCode.PasswordChangeRequired);
     return toAuthenticatedUser(user);
   }
 
@@ -48,6 +59,7 @@ export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
     username: user.username,
     displayName: user.displayName,
     personId: user.personId,
+    passwordChangeRequired: user.mustChangePassword,
     grants: (user.grants ?? []).map((grant) => ({
       id: grant.id,
       role: grant.role,

@@ -30,6 +30,7 @@ describe('login and access tokens', () => {
       accessToken: expect.any(String),
       tokenType: 'Bearer',
       expiresIn: api.config.jwtTtlSeconds,
+      passwordChangeRequired: false,
     });
     const me = await api.get('/api/v1/me', login.body.accessToken);
     expect(me.status).toBe(200);
@@ -77,13 +78,45 @@ describe('login and access tokens', () => {
     });
   });
 
-  it('refuses a deactivated account at login', async () => {
+  it('refuses a deactivated account at login with 403 auth.account-deactivated, but only for the right password', async () => {
     const user = await createUser(api, { isActive: false });
     expectProblem(
       await api.post('/api/v1/auth/login', { username: user.username, password: user.password }),
+      403,
+      'auth.account-deactivated',
+    );
+    expectProblem(
+      await api.post('/api/v1/auth/login', { username: user.username, password: 'not-the-password' }),
       401,
       'auth.invalid-credentials',
     );
+  });
+
+  it('audits every login: successes with the account as actor, failures with their reason and never the password', async () => {
+    await withTestDb((client) => client.query(`TRUNCATE audit_log`));
+    const user = await createUser(api, { username: 'audited.login' });
+    const inactive = await createUser(api, { isActive: false });
+    await api.post('/api/v1/auth/login', { username: 'Audited.Login', password: user.password });
+    await api.post('/api/v1/auth/login', { username: 'audited.login', password: 'wrong-password-1' });
+    await api.post('/api/v1/auth/login', { username: 'no.such.user', password: 'secret-typed-here' });
+    await api.post('/api/v1/auth/login', { username: inactive.username, password: inactive.password });
+    const audit = await withTestDb((client) =>
+      client.query(
+        `SELECT action, actor_user_id, target_id, data FROM audit_log WHERE action LIKE 'auth.login-%' ORDER BY seq`,
+      ),
+    );
+    expect(audit.rows).toEqual([
+      {
+        action: 'auth.login-succeeded',
+        actor_user_id: user.id,
+        target_id: user.id,
+        data: { passwordChangeRequired: false },
+      },
+      { action: 'auth.login-failed', actor_user_id: null, target_id: user.id, data: { reason: 'wrong-password' } },
+      { action: 'auth.login-failed', actor_user_id: null, target_id: null, data: { reason: 'unknown-username' } },
+      { action: 'auth.login-failed', actor_user_id: null, target_id: inactive.id, data: { reason: 'deactivated' } },
+    ]);
+    expect(JSON.stringify(audit.rows)).not.toMatch(/secret-typed-here|wrong-password-1|no\.such\.user/);
   });
 
   it('refuses a missing token with 401 auth.unauthenticated', async () => {

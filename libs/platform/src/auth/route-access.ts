@@ -16,3 +16,11 @@ export function routeAccessOf(handler: Function, controller: Function): RouteAcc
   return (Reflect.getMetadata(ROUTE_ACCESS, handler) ?? Reflect.getMetadata(ROUTE_ACCESS, controller)) as
     RouteAccess | undefined;
 }
+
+/** Metadata key: the route stays open to an account whose password an administrator reset. */
+export const ALLOWED_BEFORE_PASSWORD_CHANGE = 'linli:allowed-before-password-change';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function allowedBeforePasswordChange(handler: Function): boolean {
+  return Reflect.getMetadata(ALLOWED_BEFORE_PASSWORD_CHANGE, handler) === true;
+}

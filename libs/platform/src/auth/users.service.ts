@@ -62,6 +62,7 @@ export class UsersService {
     dto.displayName = user.displayName;
     dto.personId = user.personId;
     dto.unitId = user.unitId;
+    dto.passwordChangeRequired = user.mustChangePassword;
     dto.grants = caller.grants.map((grant) => GrantDto.from(grant));
     const held = new Set(caller.grants.flatMap((grant) => permissionsOf(grant.role)));
     dto.permissions = (Object.values(Permission) as Permission[]).filter((permission) => held.has(permission));

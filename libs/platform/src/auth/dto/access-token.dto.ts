@@ -9,4 +9,10 @@ export class AccessTokenDto {
 
   @ApiProperty({ description: 'Seconds until the token expires', example: 28800 })
   expiresIn: number;
+
+  @ApiProperty({
+    description:
+      'An administrator reset the password: until POST /auth/password, every other route but GET /me answers 403 auth.password-change-required',
+  })
+  passwordChangeRequired: boolean;
 }

@@ -18,6 +18,9 @@ export class MeDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Home unit; null = deployment-wide' })
   unitId: string | null;
 
+  @ApiProperty({ description: 'An administrator reset your password: change it (POST /auth/password) first' })
+  passwordChangeRequired: boolean;
+
   @ApiProperty({ type: [GrantDto] })
   grants: GrantDto[];
 

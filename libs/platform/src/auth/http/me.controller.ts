@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyAuthenticated } from '../access.decorators';
+import { AllowedBeforePasswordChange, AnyAuthenticated } from '../access.decorators';
 import { AuthenticatedUser, CurrentUser } from '../authenticated-user';
 import { MeDto } from '../dto/me.dto';
 import { UsersService } from '../users.service';
@@ -12,6 +12,7 @@ export class MeController {
 
   @Get()
   @AnyAuthenticated()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: 'Who you are: account, grants (with Chinese role names) and permissions' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthenticatedUser): Promise<MeDto> {

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '../../audit/audit-log.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ValidationProblem } from '../../errors/common-problems';
-import { AccessTokenService, IssuedToken } from '../access-token.service';
+import { AccessTokenService } from '../access-token.service';
 import { AuthCode, AuthException } from '../auth.problems';
 import { AuthenticatedUser } from '../authenticated-user';
 import { ChangePasswordDto } from '../dto/change-password.dto';
 import { UserEntity } from '../entities/user.entity';
+import { LoginResult } from '../login.service';
 import { PasswordHasher } from '../password-hasher';
 
-/** Changes the caller's own password; every token issued before dies (token version bump). Returns a fresh token. */
+/**
+ * Changes the caller's own password; every token issued before dies (token version bump), and a
+ * reset's `must_change_password` is cleared. Returns a fresh token.
+ */
 @Injectable()
 export class ChangePasswordUseCase {
   constructor(
@@ -19,7 +23,7 @@ export class ChangePasswordUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  async execute(caller: AuthenticatedUser, command: ChangePasswordDto): Promise<IssuedToken> {
+  async execute(caller: AuthenticatedUser, command: ChangePasswordDto): Promise<LoginResult> {
     if (command.newPassword === command.currentPassword) {
       throw new ValidationProblem([
         { field: 'newPassword', constraint: 'differs', message: 'newPassword must differ from currentPassword' },
@@ -34,6 +38,8 @@ export class ChangePasswordUseCase {
         throw new AuthException(AuthCode.WrongPassword);
       user.passwordHash = newHash;
       user.tokenVersion += 1;
+      const wasRequired = user.mustChangePassword;
+      user.mustChangePassword = false;
       await manager.getRepository(UserEntity).save(user);
       await this.audit.record(
         {
@@ -42,11 +48,13 @@ export class ChangePasswordUseCase {
           targetId: user.id,
           unitId: user.unitId,
           unitPath: user.unitPath,
+          data: wasRequired ? { afterReset: true } : undefined,
         },
         manager,
       );
       return user;
     });
-    return this.tokens.issue({ sub: changed.id, username: changed.username, ver: changed.tokenVersion });
+    const token = await this.tokens.issue({ sub: changed.id, username: changed.username, ver: changed.tokenVersion });
+    return { ...token, passwordChangeRequired: false };
   }
 }
