@@ -12,6 +12,10 @@ import { CreateUserUseCase } from './usecases/create-user.usecase';
 import { GrantRoleUseCase } from './usecases/grant-role.usecase';
 import { RevokeGrantUseCase } from './usecases/revoke-grant.usecase';
 import { UsersService } from './users.service';
+import { PersonLinks } from './person-links';
+import { LinkPersonUseCase } from './usecases/link-person.usecase';
+import { ResetPasswordUseCase } from './usecases/reset-password.usecase';
+import { SetAccountActiveUseCase } from './usecases/set-account-active.usecase';
 
 /** Login, /me, users and grants, the global guard, the route access check and the first administrator; the api only. */
 @Module({
@@ -27,6 +31,10 @@ import { UsersService } from './users.service';
     GrantRoleUseCase,
     RevokeGrantUseCase,
     ChangePasswordUseCase,
+    PersonLinks,
+    LinkPersonUseCase,
+    SetAccountActiveUseCase,
+    ResetPasswordUseCase,
   ],
   exports: [RouteAccessCatalog],
 })

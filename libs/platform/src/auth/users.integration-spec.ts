@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   bootApi,
   createLoggedInUser,
+  createPeople,
+  createUnitTree,
   createUser,
   CreatedUser,
   inMemoryUnitTree,
@@ -12,6 +14,13 @@ import {
 } from '@linli/testing';
 
 const tree = inMemoryUnitTree(['city', 'city.a', 'city.b']);
+
+/** A person in the database (an account may only be linked to an existing person). */
+async function somePerson(): Promise<string> {
+  const units = await createUnitTree({ kind: 'city', name: '人员所在市' });
+  const [person] = await createPeople([{ name: '王芳', residence: units.get('人员所在市')! }]);
+  return person.id;
+}
 const { a, b } = tree.units;
 
 describe('accounts and grants', () => {
@@ -29,7 +38,7 @@ describe('accounts and grants', () => {
   afterAll(() => api.close());
 
   it('creates an account linked to a person and answers without the password hash', async () => {
-    const personId = randomUUID();
+    const personId = await somePerson();
     const response = await api.post(
       '/api/v1/users',
       { username: 'Wang.Fang', password: 'password-123456', displayName: '王芳', personId, unitId: a.id },
@@ -70,7 +79,7 @@ describe('accounts and grants', () => {
   });
 
   it('refuses a second account for the same person', async () => {
-    const personId = randomUUID();
+    const personId = await somePerson();
     await createUser(api, { personId });
     const response = await api.post(
       '/api/v1/users',

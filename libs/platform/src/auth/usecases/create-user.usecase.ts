@@ -7,6 +7,7 @@ import { CreateUserDto } from '../dto/create-user.dto';
 import { UserDto } from '../dto/user.dto';
 import { UserEntity } from '../entities/user.entity';
 import { PasswordHasher } from '../password-hasher';
+import { PersonLinks } from '../person-links';
 import { Permission, roleHas } from '../permissions';
 import { ScopeService } from '../scope.service';
 
@@ -15,7 +16,10 @@ interface HomeUnit {
   unitPath: string | null;
 }
 
-/** An admin creates an account inside their scope (audited in the same transaction). */
+/**
+ * An admin creates an account inside their scope (audited in the same transaction); a linked person
+ * must exist within the admin's scope too (404 otherwise, nothing written).
+ */
 @Injectable()
 export class CreateUserUseCase {
   constructor(
@@ -23,10 +27,12 @@ export class CreateUserUseCase {
     private readonly scope: ScopeService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditLog,
+    private readonly personLinks: PersonLinks,
   ) {}
 
   async execute(caller: AuthenticatedUser, command: CreateUserDto): Promise<UserDto> {
     const home = await this.homeUnit(caller, command.unitId);
+    if (command.personId !== undefined) await this.personLinks.assertLinkable(caller, command.personId);
     const passwordHash = await this.hasher.hash(command.password);
     const user = await this.transactions.run(async (manager) => {
       // ON CONFLICT DO NOTHING: a taken username or person answers 409 without a failed statement.
