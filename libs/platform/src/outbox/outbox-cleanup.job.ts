@@ -6,8 +6,8 @@ import { ScheduleContext } from '../scheduling/schedule-context';
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Daily housekeeping: relayed outbox rows older than 7 days and processed markers older than 30
- * days. Ages count back from the start of the run's day, so a re-run of a day deletes the same range.
+ * Daily housekeeping: relayed outbox rows and relayed notification requests older than 7 days, and
+ * processed markers older than 30 days. Ages count back from the start of the run's day, so a re-run of a day deletes the same range.
  */
 @Injectable()
 export class OutboxCleanupJob {
@@ -18,7 +18,11 @@ export class OutboxCleanupJob {
   constructor(private readonly dataSource: DataSource) {}
 
   @Scheduled({ name: 'outbox.cleanup', cron: '20 4 * * *', period: 'day' })
-  async cleanUp({ period }: ScheduleContext): Promise<{ outboxEventsDeleted: number; processedEventsDeleted: number }> {
+  async cleanUp({ period }: ScheduleContext): Promise<{
+    outboxEventsDeleted: number;
+    processedEventsDeleted: number;
+    notificationRequestsDeleted: number;
+  }> {
     const relayedBefore = new Date(period.start.getTime() - OutboxCleanupJob.KEEP_RELAYED_DAYS * DAY_MS);
     const processedBefore = new Date(period.start.getTime() - OutboxCleanupJob.KEEP_PROCESSED_DAYS * DAY_MS);
     return {
@@ -28,12 +32,17 @@ export class OutboxCleanupJob {
         relayedBefore,
       ),
       processedEventsDeleted: await this.deleteInChunks('processed_events', 'processed_at < $1', processedBefore),
+      notificationRequestsDeleted: await this.deleteInChunks(
+        'notification_requests',
+        'relayed_at IS NOT NULL AND relayed_at < $1',
+        relayedBefore,
+      ),
     };
   }
 
   /** Small statements keep locks short on big tables. */
   private async deleteInChunks(
-    table: 'outbox_events' | 'processed_events',
+    table: 'outbox_events' | 'processed_events' | 'notification_requests',
     condition: string,
     before: Date,
   ): Promise<number> {

@@ -5,11 +5,13 @@ import { MetricsRegistry } from '../ops/metrics-registry';
 
 export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed';
 
-/** Outbox and subscriber metrics for `/metrics`; the backlog gauges are read from PostgreSQL at scrape time. */
+/** Outbox, notification relay and subscriber metrics for `/metrics`; the backlog gauges are read from PostgreSQL at scrape time. */
 @Injectable()
 export class OutboxMetrics {
   readonly relayed: Counter;
   readonly relayFailures: Counter;
+  readonly notificationsRelayed: Counter;
+  readonly notificationRelayFailures: Counter;
   private readonly handled: Counter<'subscriber' | 'outcome'>;
 
   constructor(metrics: MetricsRegistry, dataSource: DataSource) {
@@ -17,6 +19,16 @@ export class OutboxMetrics {
     this.relayFailures = metrics.counter(
       'linli_outbox_relay_failures_total',
       'Relay batches that could not be enqueued (rows stay unrelayed)',
+      [],
+    );
+    this.notificationsRelayed = metrics.counter(
+      'linli_notification_requests_relayed_total',
+      'Notification requests moved to the notifications queue',
+      [],
+    );
+    this.notificationRelayFailures = metrics.counter(
+      'linli_notification_relay_failures_total',
+      'Notification request batches that could not be queued (rows stay unrelayed)',
       [],
     );
     this.handled = metrics.counter('linli_events_handled_total', 'Events handled by subscribers, by outcome', [
@@ -38,6 +50,17 @@ export class OutboxMetrics {
           `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_events WHERE relayed_at IS NULL`,
         );
         this.set(row?.age ?? 0);
+      },
+    );
+    metrics.gauge(
+      'linli_notification_requests_backlog',
+      'Committed notification requests not yet queued',
+      [],
+      async function collect() {
+        const [row] = await dataSource.query<{ backlog: number }[]>(
+          `SELECT count(*)::int AS backlog FROM notification_requests WHERE relayed_at IS NULL`,
+        );
+        this.set(row?.backlog ?? 0);
       },
     );
   }

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { EventDelivery } from './event-delivery.service';
 import { EventSubscriberHost } from './event-subscriber-host';
 import { EventSubscriberRegistry } from './event-subscriber.registry';
+import { NotificationRelay } from './notification-relay.service';
 import { OutboxCleanupJob } from './outbox-cleanup.job';
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelayOptions } from './outbox-relay.options';
@@ -10,7 +11,7 @@ import { OutboxRelay } from './outbox-relay.service';
 
 /**
  * The scheduler's side of events: the relay that moves committed events to subscriber queues, the
- * workers that run the `@EventSubscriber`s, and the daily outbox clean-up schedule.
+ * relay that queues committed notification requests, the workers that run the `@EventSubscriber`s, and the daily outbox clean-up schedule.
  */
 @Module({
   imports: [DiscoveryModule],
@@ -20,9 +21,10 @@ import { OutboxRelay } from './outbox-relay.service';
     EventSubscriberHost,
     OutboxMetrics,
     OutboxRelay,
+    NotificationRelay,
     OutboxCleanupJob,
   ],
-  exports: [OutboxRelay, EventDelivery, EventSubscriberRegistry],
+  exports: [OutboxRelay, NotificationRelay, EventDelivery, EventSubscriberRegistry],
 })
 export class OutboxRelayModule {
   /** `background: false` (the CLI) provides the services without polling the outbox or consuming queues. */

@@ -9,7 +9,7 @@ import { EventSubscriberRegistry, subscriberAccepts } from './event-subscriber.r
 import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelayError } from './outbox-relay.error';
 import { OutboxRelayOptions } from './outbox-relay.options';
-import { relayDelayMs } from './relay-backoff';
+import { RelayLoop, withTimeout } from './relay-loop';
 
 interface OutboxRow {
   id: string;
@@ -33,14 +33,6 @@ function toDomainEvent(row: OutboxRow): DomainEvent {
   };
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Moves committed outbox events to the queue of every subscriber whose filter matches (one job per
  * `batchSize` events of that subscriber, see `JobQueue.deliverEvents`), then marks them relayed, all inside one transaction that holds the batch with
@@ -54,10 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   static readonly ENQUEUE_TIMEOUT_MS = 5_000;
 
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
-  private consecutiveFailures = 0;
+  private loop: RelayLoop | undefined;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -71,15 +60,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (!this.options.background) return;
-    this.running = true;
-    this.schedule(0);
+    this.loop = new RelayLoop({
+      relayOnce: () => this.relayOnce(),
+      batchSize: OutboxRelay.BATCH_SIZE,
+      pollMs: this.config.outboxPollMs,
+      logger: this.logger,
+      name: 'outbox relay',
+      pending: 'events stay in the outbox',
+    });
+    this.loop.start();
   }
 
   /** Stops polling and waits for the batch in flight (before the database and queues close). */
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.inFlight;
+    await this.loop?.stop();
   }
 
   /** Relays one batch; returns how many events it moved (0 when there was nothing to relay). */
@@ -131,32 +125,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         ),
       ),
     );
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.inFlight = this.tick().finally(() => (this.inFlight = undefined));
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let delay: number;
-    try {
-      const relayed = await this.relayOnce();
-      if (this.consecutiveFailures > 0)
-        this.logger.log(`outbox relay recovered after ${this.consecutiveFailures} failed attempt(s)`);
-      this.consecutiveFailures = 0;
-      // A full batch means more are probably waiting.
-      delay = relayed >= OutboxRelay.BATCH_SIZE ? 0 : this.config.outboxPollMs;
-    } catch (error) {
-      this.consecutiveFailures += 1;
-      delay = relayDelayMs(this.config.outboxPollMs, this.consecutiveFailures);
-      this.logger.warn(
-        { err: error, attempt: this.consecutiveFailures, retryInMs: delay },
-        'outbox relay failed; events stay in the outbox and will be retried',
-      );
-    }
-    this.schedule(delay);
   }
 }

@@ -398,7 +398,7 @@ describe('transactional outbox', () => {
     expect(text).toMatch(/linli_events_handled_total\{subscriber="test-recorder",outcome="duplicate"\} \d+/);
   });
 
-  it('deletes relayed events after 7 days and processed markers after 30 days', async () => {
+  it('deletes relayed events and notification requests after 7 days and processed markers after 30 days', async () => {
     await resetState();
     const [oldRelayed, recentRelayed, oldUnrelayed] = [randomUUID(), randomUUID(), randomUUID()];
     await withTestDb(async (db) => {
@@ -413,12 +413,21 @@ describe('transactional outbox', () => {
         `INSERT INTO processed_events (subscriber, event_id, processed_at) VALUES ('a', $1, '2026-10-22T15:00:00Z'), ('a', $2, '2026-10-22T17:00:00Z')`,
         [oldRelayed, recentRelayed],
       );
+      await db.query(
+        `INSERT INTO notification_requests (dedupe_key, job, relayed_at) VALUES
+           ('test.old:1', '{"dedupeKey":"test.old:1"}', '2026-11-14T15:59:00Z'),
+           ('test.old:2', '{"dedupeKey":"test.old:2"}', '2026-11-14T16:01:00Z')`,
+      );
     });
     // The running relay may relay the unrelayed row meanwhile; it is recent then, and kept either way.
     const report = await app.get(JobRunner).run({ schedule: 'outbox.cleanup', period: '2026-11-22' });
     // The day 2026-11-22 starts at 2026-11-21T16:00Z in Beijing: 7 days before is 2026-11-14T16:00Z, 30 days 2026-10-22T16:00Z.
     expect(report.run.status).toBe('succeeded');
-    expect(report.run.result).toEqual({ outboxEventsDeleted: 1, processedEventsDeleted: 1 });
+    expect(report.run.result).toEqual({
+      outboxEventsDeleted: 1,
+      processedEventsDeleted: 1,
+      notificationRequestsDeleted: 1,
+    });
     const left = await withTestDb(
       async (db) =>
         (
@@ -428,6 +437,10 @@ describe('transactional outbox', () => {
         ).rows,
     );
     expect(left.map((r) => r.id).sort()).toEqual([recentRelayed, oldUnrelayed].sort());
+    const requestsLeft = await withTestDb(
+      async (db) => (await db.query(`SELECT dedupe_key FROM notification_requests`)).rows,
+    );
+    expect(requestsLeft).toEqual([{ dedupe_key: 'test.old:2' }]);
   });
 });
 
