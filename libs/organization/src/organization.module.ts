@@ -10,6 +10,8 @@ import { StaffRolesModule } from './staff-roles/staff-roles.module';
 import { ImportsModule } from './imports/imports.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { StructureCheckModule } from './structure-check/structure-check.module';
+import { OrganizationPersonalData } from './people/personal-data/organization-personal-data';
+import { PersonPersonalDataRepository } from './people/personal-data/person-personal-data.repository';
 
 /** The organization domain face: every area's services, in every app that enables the module. */
 @Module({
@@ -26,6 +28,7 @@ import { StructureCheckModule } from './structure-check/structure-check.module';
     AnalyticsModule,
     StructureCheckModule,
   ],
+  providers: [OrganizationPersonalData, PersonPersonalDataRepository],
   exports: [
     OrganizationDirectoryModule,
     UnitsModule,

@@ -209,8 +209,30 @@ describe('dual registrations (双报到)', () => {
     );
 
     const other = await createPartyOrganization({ kind: 'branch', name: '其他单位党支部', unitId: unit('社区B').id });
+    // 区税务局 lies outside secretary A's scope and is not other's own institution: it cannot be named (404).
     expectProblem(
       await api.post('/api/v1/dual-registrations', { ...agreement, organizationId: other.id }, secretaryA),
+      404,
+      'resource.not-found',
+    );
+    // An institution within the scope whose party organization on record is another one: 400.
+    const localInstitution = await api.post(
+      '/api/v1/institutions',
+      {
+        kind: 'private_enterprise',
+        name: '社区A物流公司',
+        unitId: unit('网格A1').id,
+        partyOrganizationId: agencyOrganization.id,
+      },
+      admin,
+    );
+    expect(localInstitution.status).toBe(201);
+    expectProblem(
+      await api.post(
+        '/api/v1/dual-registrations',
+        { ...agreement, organizationId: other.id, institutionId: localInstitution.body.id },
+        secretaryA,
+      ),
       400,
       'organization.dual-registration-institution',
     );

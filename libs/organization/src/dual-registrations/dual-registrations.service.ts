@@ -11,6 +11,7 @@ import {
   unitPathCondition,
 } from '@linli/platform';
 import { DataSource, In } from 'typeorm';
+import { MembersService } from '../members/members.service';
 import { PartyMemberEntity } from '../members/party-member.entity';
 import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
 import { DualRegistrationPageDto } from './dto/dual-registration-page.dto';
@@ -29,6 +30,7 @@ export class DualRegistrationsService {
     private readonly organizations: PartyOrganizationsService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly members: MembersService,
   ) {}
 
   async get(user: AuthenticatedUser, id: string): Promise<DualRegistrationDto> {
@@ -44,6 +46,10 @@ export class DualRegistrationsService {
     const condition = unitPathCondition('registration.communityPath', scope);
     qb.where(condition.sql, condition.params);
     if (query.kind) qb.andWhere('registration.kind = :kind', { kind: query.kind });
+    // A member filter names a member you may read (organization or residence in scope; 404 otherwise).
+    // An organization filter is not resolved in scope: a co-building organization may lie anywhere
+    // (agencies sit outside the community), and the list is already limited to your communities.
+    if (query.memberId) await this.members.findVisible(user, query.memberId);
     if (query.memberId) qb.andWhere('registration.memberId = :memberId', { memberId: query.memberId });
     if (query.organizationId)
       qb.andWhere('registration.organizationId = :organizationId', { organizationId: query.organizationId });

@@ -6,12 +6,12 @@ import {
   NotFoundProblem,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
   unitPathCondition,
 } from '@linli/platform';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { PartyOrganizationsService } from '../party-organizations/party-organizations.service';
 import { CreateInstitutionDto } from './dto/create-institution.dto';
 import { InstitutionPageDto } from './dto/institution-page.dto';
 import { InstitutionDto } from './dto/institution.dto';
@@ -30,7 +30,7 @@ export class InstitutionsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
-    private readonly organizations: PartyOrganizationsService,
+    private readonly references: ScopedReferences,
     private readonly audit: AuditLog,
   ) {}
 
@@ -69,9 +69,16 @@ export class InstitutionsService {
   }
 
   async create(user: AuthenticatedUser, command: CreateInstitutionDto): Promise<InstitutionDto> {
-    const unitPath = await this.scope.reachableUnitPath(user, Permission.InstitutionsManage, command.unitId);
+    // The unit in your institutions.manage scope; the party organization (it may be a joint one
+    // anchored above the unit) in your organizations.read scope.
+    const unitPath = (await this.references.reachOne(
+      user,
+      Permission.InstitutionsManage,
+      'unit',
+      command.unitId,
+    )) as string;
     if (command.partyOrganizationId)
-      await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', command.partyOrganizationId);
     const institution = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(InstitutionEntity);
       const saved = await this.withUniqueCode(() =>
@@ -105,7 +112,7 @@ export class InstitutionsService {
   async update(user: AuthenticatedUser, id: string, command: UpdateInstitutionDto): Promise<InstitutionDto> {
     await this.findInScope(user, id, Permission.InstitutionsManage);
     if (command.partyOrganizationId)
-      await this.organizations.findInScope(user, command.partyOrganizationId, Permission.OrganizationsRead);
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', command.partyOrganizationId);
     const institution = await this.transactions.run(async (manager) => {
       const repository = manager.getRepository(InstitutionEntity);
       const existing = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });

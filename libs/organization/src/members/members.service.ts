@@ -4,6 +4,7 @@ import {
   NotFoundProblem,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   UnitScope,
   unitPathCondition,
@@ -30,19 +31,29 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
     private readonly organizations: PartyOrganizationsService,
+    private readonly references: ScopedReferences,
   ) {}
 
-  /** The member if the caller may read them; 404 otherwise (missing and out of scope alike). */
-  async findVisible(user: AuthenticatedUser, id: string, manager?: EntityManager): Promise<PartyMemberEntity> {
+  /**
+   * The member if the caller holds `permission` (default organizations.read) where the member's
+   * organization is anchored or where they live; 404 otherwise (missing and out of scope alike).
+   * This is the reference check for a `memberId` a request carries.
+   */
+  async findVisible(
+    user: AuthenticatedUser,
+    id: string,
+    manager?: EntityManager,
+    permission: Permission = Permission.OrganizationsRead,
+  ): Promise<PartyMemberEntity> {
     const em = manager ?? this.dataSource.manager;
     const member = await em.getRepository(PartyMemberEntity).findOneBy({ id });
-    if (member && this.scope.canReach(user, Permission.OrganizationsRead, member.residencePath)) return member;
+    if (member && this.scope.canReach(user, permission, member.residencePath)) return member;
     const organization = member
       ? await em
           .getRepository(PartyOrganizationEntity)
           .findOne({ select: { unitPath: true }, where: { id: member.organizationId } })
       : null;
-    if (!member || !organization || !this.scope.canReach(user, Permission.OrganizationsRead, organization.unitPath))
+    if (!member || !organization || !this.scope.canReach(user, permission, organization.unitPath))
       throw new NotFoundProblem('该党员');
     return member;
   }
@@ -71,12 +82,8 @@ export class MembersService {
     let scope: UnitScope = await this.scope.scopeFilterAt(user, Permission.OrganizationsRead, query.unitId);
     const qb = this.dataSource.getRepository(PartyMemberEntity).createQueryBuilder('member');
     if (query.organizationId) {
-      const organization = await this.organizations.findInScope(
-        user,
-        query.organizationId,
-        Permission.OrganizationsRead,
-      );
-      qb.andWhere('member.organizationId = :organizationId', { organizationId: organization.id });
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', query.organizationId);
+      qb.andWhere('member.organizationId = :organizationId', { organizationId: query.organizationId });
       if (query.unitId === undefined) scope = 'all';
     }
     const byOrganization = unitPathCondition('o.unit_path', scope, 'org');

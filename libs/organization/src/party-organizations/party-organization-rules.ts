@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService } from '@linli/platform';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { UnitEntity } from '../units/unit.entity';
+import { AuthenticatedUser, NotFoundProblem, Permission, ScopedReferences } from '@linli/platform';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { OrganizationKind } from './organization-kind';
 import { PartyOrganizationCode, PartyOrganizationException } from './party-organizations.exception';
 import { PartyOrganizationEntity } from './party-organization.entity';
@@ -17,23 +16,12 @@ const PARTY_GROUP_PARENTS: readonly OrganizationKind[] = ['branch', 'joint_branc
 /** The structural rules of party organizations (DOMAIN.md §2), shared by creation and change. */
 @Injectable()
 export class PartyOrganizationRules {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly scope: ScopeService,
-  ) {}
+  constructor(private readonly references: ScopedReferences) {}
 
   /** The covered units with their paths; 404 when one is unknown or outside the caller's organizations.manage scope. Outside any transaction. */
   async coveredUnits(user: AuthenticatedUser, unitIds: string[]): Promise<CoveredUnit[]> {
-    const units = await this.dataSource
-      .getRepository(UnitEntity)
-      .find({ select: { id: true, path: true }, where: { id: In(unitIds) } });
-    const byId = new Map(units.map((unit) => [unit.id, unit.path]));
-    return unitIds.map((id) => {
-      const path = byId.get(id);
-      if (path === undefined || !this.scope.canReach(user, Permission.OrganizationsManage, path))
-        throw new NotFoundProblem('该单位');
-      return { id, path };
-    });
+    const paths = (await this.references.reach(user, Permission.OrganizationsManage, { unit: unitIds })).get('unit');
+    return [...new Set(unitIds)].map((id) => ({ id, path: paths?.get(id) as string }));
   }
 
   coverage(kind: OrganizationKind, covered: CoveredUnit[]): void {
@@ -58,9 +46,10 @@ export class PartyOrganizationRules {
       return;
     }
     if (parentId === selfId) throw new PartyOrganizationException(PartyOrganizationCode.ParentCycle);
+    if (change.newParent)
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', parentId, manager);
     const parent = await manager.getRepository(PartyOrganizationEntity).findOneBy({ id: parentId });
-    if (!parent || (change.newParent && !this.scope.canReach(user, Permission.OrganizationsRead, parent.unitPath)))
-      throw new NotFoundProblem('上级党组织');
+    if (!parent) throw new NotFoundProblem('上级党组织');
     if (parent.kind === 'party_group') throw new PartyOrganizationException(PartyOrganizationCode.InvalidParent);
     if (kind === 'party_group' && !PARTY_GROUP_PARENTS.includes(parent.kind))
       throw new PartyOrganizationException(PartyOrganizationCode.PartyGroupParent);

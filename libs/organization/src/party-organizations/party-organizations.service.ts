@@ -4,6 +4,7 @@ import {
   NotFoundProblem,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   unitPathCondition,
 } from '@linli/platform';
@@ -25,6 +26,7 @@ export class PartyOrganizationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
+    private readonly references: ScopedReferences,
   ) {}
 
   /** The organization if the caller holds `permission` at its anchor unit; 404 otherwise (missing and out of scope alike). */
@@ -53,6 +55,8 @@ export class PartyOrganizationsService {
     const condition = unitPathCondition('org.unitPath', scope);
     qb.where(condition.sql, condition.params);
     if (query.kind) qb.andWhere('org.kind = :kind', { kind: query.kind });
+    if (query.parentId)
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', query.parentId);
     if (query.parentId) qb.andWhere('org.parentId = :parentId', { parentId: query.parentId });
     const page = await paginate(qb, query, {
       sortColumn: 'org.name',

@@ -4,6 +4,7 @@ import {
   NotFoundProblem,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   unitPathCondition,
 } from '@linli/platform';
@@ -21,6 +22,7 @@ export class StaffRolesService {
     private readonly dataSource: DataSource,
     private readonly scope: ScopeService,
     private readonly organizations: PartyOrganizationsService,
+    private readonly references: ScopedReferences,
   ) {}
 
   async get(user: AuthenticatedUser, id: string): Promise<StaffRoleDto> {
@@ -35,6 +37,7 @@ export class StaffRolesService {
     const condition = unitPathCondition('staff.unitPath', scope);
     qb.where(condition.sql, condition.params);
     if (query.role) qb.andWhere('staff.role = :role', { role: query.role });
+    if (query.personId) await this.references.reachOne(user, Permission.PeopleRead, 'person', query.personId);
     if (query.personId) qb.andWhere('staff.personId = :personId', { personId: query.personId });
     if (!query.includeEnded) qb.andWhere('staff.endedAt IS NULL');
     const page = await paginate(qb, query, {

@@ -1,5 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, JobQueue, JobRunner, QueueName, ScheduleRegistry } from '@linli/platform';
+import {
+  Clock,
+  JobQueue,
+  JobRunner,
+  NotificationOutbox,
+  NotificationRelay,
+  QueueName,
+  ScheduleRegistry,
+} from '@linli/platform';
 import {
   analyticsFixtures as fx,
   bootNotifier,
@@ -8,6 +16,7 @@ import {
   drain,
   resetState,
   ScenarioUnit,
+  waitFor,
   withTestDb,
 } from '@linli/testing';
 import { STRUCTURE_CHECK_SCHEDULE } from './structure-check.job';
@@ -33,12 +42,33 @@ const stored = (period: string): Promise<StoredFinding[]> =>
       ).rows,
   );
 
+/** Notification requests of committed runs not yet in the notifications queue. */
+const unrelayedNotifications = (): Promise<number> =>
+  withTestDb(
+    async (db) =>
+      (await db.query(`SELECT count(*)::int AS n FROM notification_requests WHERE relayed_at IS NULL`)).rows[0].n,
+  );
+
 describe('the monthly structure check job', () => {
   let scheduler: NestFastifyApplication;
   let units: Map<string, ScenarioUnit>;
   let communitySecretary: string;
   let branchSecretary: string;
   const at = (name: string) => units.get(name) as ScenarioUnit;
+  /** The notifications queue once the relay has queued every committed request. */
+  const queuedNotifications = async () => {
+    await waitFor(
+      async () => {
+        await scheduler.get(NotificationRelay).relayOnce();
+        return (await unrelayedNotifications()) === 0;
+      },
+      { what: 'the notification requests relayed' },
+    );
+    return scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+  };
 
   beforeAll(async () => {
     await resetState();
@@ -157,10 +187,7 @@ describe('the monthly structure check job', () => {
       },
     ]);
 
-    const jobs = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    const jobs = await queuedNotifications();
     const byPerson = Object.fromEntries(jobs.map((job) => [job.data.recipient.personId, job.data]));
     expect(jobs).toHaveLength(2);
     expect(byPerson[communitySecretary]).toEqual({
@@ -186,12 +213,7 @@ describe('the monthly structure check job', () => {
       'joint-branch.too-many-units',
     ]);
     expect(findings.find((f) => f.rule === 'grid.no-worker')?.unit_id).toBe(at('网格A2').id);
-    expect(
-      await scheduler
-        .get(JobQueue)
-        .get(QueueName.Notifications)
-        .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']),
-    ).toHaveLength(2);
+    expect(await queuedNotifications()).toHaveLength(2);
   });
 
   it("keeps each month's findings apart, measuring a later recomputed month from its first day", async () => {
@@ -199,6 +221,24 @@ describe('the monthly structure check job', () => {
     expect(report.run.result).toMatchObject({ period: '2027-01', asOf: '2027-01-01', findings: 3 });
     expect(await stored('2027-01')).toHaveLength(3);
     expect(await stored('2026-12')).toHaveLength(3);
+  });
+
+  it('requests no notification when the run fails after requesting them (they roll back with the findings)', async () => {
+    const outbox = scheduler.get(NotificationOutbox);
+    const request = outbox.request.bind(outbox);
+    jest.spyOn(outbox, 'request').mockImplementationOnce(async (manager, jobs) => {
+      await request(manager, jobs);
+      throw new Error('crashed after requesting');
+    });
+    const report = await scheduler.get(JobRunner).run({ schedule: STRUCTURE_CHECK_SCHEDULE, period: '2027-02' });
+    expect(report.run).toMatchObject({ status: 'failed', error: expect.stringContaining('crashed after requesting') });
+    expect(await stored('2027-02')).toEqual([]);
+    const requested = await withTestDb(
+      async (db) =>
+        (await db.query(`SELECT dedupe_key FROM notification_requests WHERE dedupe_key LIKE '%:2027-02:%'`)).rows,
+    );
+    expect(requested).toEqual([]);
+    expect((await queuedNotifications()).filter((job) => job.data.data.period === '2027-02')).toEqual([]);
   });
 
   it("delivers the notifications to the secretaries' inboxes through the notifier", async () => {

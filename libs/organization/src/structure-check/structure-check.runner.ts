@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar, Clock, JobQueue, Period, TransactionRunner } from '@linli/platform';
+import {
+  BusinessCalendar,
+  Clock,
+  NotificationOutbox,
+  Period,
+  SendNotificationJob,
+  TransactionRunner,
+} from '@linli/platform';
 import { DataSource } from 'typeorm';
 import { STRUCTURE_CHECK_RULE_DISPLAY, STRUCTURE_CHECK_RULES, StructureCheckRule } from './structure-check-rule';
 import { StructureCheckService } from './structure-check.service';
@@ -16,7 +23,7 @@ export interface StructureCheckRunSummary {
   cities: number;
   findings: number;
   byRule: Record<StructureCheckRule, number>;
-  /** Secretaries a notification was queued for. */
+  /** Secretaries a notification was requested for (queued once the run's transaction committed). */
   notified: number;
   /** Findings without an active secretary to answer for them (no notification). */
   withoutSecretary: number;
@@ -24,8 +31,9 @@ export interface StructureCheckRunSummary {
 
 /**
  * The monthly structure check for one period: for every city, computes the findings and replaces
- * the period's stored findings in one transaction (a recompute replaces them wholly), then tells
- * each responsible secretary what concerns them (one notification per period and person).
+ * the period's stored findings in one transaction (a recompute replaces them wholly), and in the
+ * same transaction requests a notification telling each responsible secretary what concerns them
+ * (one per period and person, `NotificationOutbox`: sent only if the findings committed).
  */
 @Injectable()
 export class StructureCheckRunner {
@@ -37,7 +45,7 @@ export class StructureCheckRunner {
     private readonly check: StructureCheckService,
     private readonly store: StructureFindingsStore,
     private readonly recipients: StructureFindingsRecipients,
-    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationOutbox,
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
   ) {}
@@ -54,7 +62,7 @@ export class StructureCheckRunner {
     const asOf = this.asOf(period);
     // Keeps the analytics read model current (and its mark table small) once a month.
     await this.dataSource.query(`SELECT organization_analytics_refresh(NULL)`);
-    const { cities, findings } = await this.transactions.run(async (manager) => {
+    const { cities, findings, notified, withoutSecretary } = await this.transactions.run(async (manager) => {
       const cityRows: { id: string; path: string }[] = await manager.query(
         `SELECT id, path FROM units WHERE kind = 'city' ORDER BY path`,
       );
@@ -64,21 +72,26 @@ export class StructureCheckRunner {
         await this.store.replace(manager, period.key, city.id, cityFindings);
         all.push(...cityFindings);
       }
-      return { cities: cityRows.length, findings: all };
+      const byPerson = await this.recipients.byPerson(all, manager);
+      const jobs: SendNotificationJob[] = [];
+      for (const [personId, concerns] of byPerson) {
+        if (personId === null) continue;
+        jobs.push({
+          recipient: { personId },
+          templateKey: STRUCTURE_FINDINGS_TEMPLATE,
+          data: { period: period.key, asOf, total: concerns.length, summary: summarize(concerns) },
+          dedupeKey: `${STRUCTURE_FINDINGS_TEMPLATE}:${period.key}:${personId}`,
+        });
+      }
+      await this.notifications.request(manager, jobs);
+      return {
+        cities: cityRows.length,
+        findings: all,
+        notified: jobs.length,
+        withoutSecretary: byPerson.get(null)?.length ?? 0,
+      };
     }, 'REPEATABLE READ');
 
-    const byPerson = await this.recipients.byPerson(findings);
-    let notified = 0;
-    for (const [personId, concerns] of byPerson) {
-      if (personId === null) continue;
-      await this.jobs.notify({
-        recipient: { personId },
-        templateKey: STRUCTURE_FINDINGS_TEMPLATE,
-        data: { period: period.key, asOf, total: concerns.length, summary: summarize(concerns) },
-        dedupeKey: `${STRUCTURE_FINDINGS_TEMPLATE}:${period.key}:${personId}`,
-      });
-      notified += 1;
-    }
     const byRule = countByRule(findings);
     const summary: StructureCheckRunSummary = {
       period: period.key,
@@ -87,7 +100,7 @@ export class StructureCheckRunner {
       findings: findings.length,
       byRule,
       notified,
-      withoutSecretary: byPerson.get(null)?.length ?? 0,
+      withoutSecretary,
     };
     this.logger.log(summary, 'structure check stored');
     return summary;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StructureFinding } from './structure-evaluator';
 
 /**
@@ -11,8 +11,14 @@ import { StructureFinding } from './structure-evaluator';
 export class StructureFindingsRecipients {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Findings by responsible person id; findings nobody answers for are under `null`. */
-  async byPerson(findings: StructureFinding[]): Promise<Map<string | null, StructureFinding[]>> {
+  /**
+   * Findings by responsible person id; findings nobody answers for are under `null`. Reads through
+   * `manager` when given (the run's transaction), so the recipients match the findings it stores.
+   */
+  async byPerson(
+    findings: StructureFinding[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string | null, StructureFinding[]>> {
     const organizationIds = [
       ...new Set(findings.map((f) => f.organizationId).filter((id): id is string => id !== null)),
     ];
@@ -24,18 +30,20 @@ export class StructureFindingsRecipients {
           .filter((seq) => seq !== undefined),
       ),
     ];
-    const [secretaries, communitySecretaries] = await Promise.all([
+    // One after the other: a transaction's manager has one connection.
+    const secretaries =
       organizationIds.length === 0
         ? []
-        : (this.dataSource.query(
+        : ((await manager.query(
             `SELECT DISTINCT ON (organization_id) organization_id, person_id FROM organization_officers
               WHERE role = 'secretary' AND ended_at IS NULL AND organization_id = ANY ($1::uuid[])
               ORDER BY organization_id, term_start DESC, id`,
             [organizationIds],
-          ) as Promise<{ organization_id: string; person_id: string }[]>),
+          )) as { organization_id: string; person_id: string }[]);
+    const communitySecretaries =
       communitySeqs.length === 0
         ? []
-        : (this.dataSource.query(
+        : ((await manager.query(
             `SELECT DISTINCT ON (c.seq) c.seq::text AS seq, f.person_id
                FROM units c
                JOIN party_organizations o ON o.unit_id = c.id AND o.kind IN ('committee', 'general_branch', 'branch')
@@ -43,8 +51,7 @@ export class StructureFindingsRecipients {
               WHERE c.seq = ANY ($1::bigint[]) AND c.kind = 'community'
               ORDER BY c.seq, array_position(ARRAY['committee', 'general_branch', 'branch']::varchar[], o.kind), o.created_at, o.id`,
             [communitySeqs],
-          ) as Promise<{ seq: string; person_id: string }[]>),
-    ]);
+          )) as { seq: string; person_id: string }[]);
     const ofOrganization = new Map(secretaries.map((row) => [row.organization_id, row.person_id]));
     const ofCommunity = new Map(communitySecretaries.map((row) => [row.seq, row.person_id]));
     const result = new Map<string | null, StructureFinding[]>();

@@ -9,6 +9,7 @@ import {
   paginate,
   pathPrefixes,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
@@ -44,6 +45,7 @@ export class UnitsService {
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
     private readonly audit: AuditLog,
+    private readonly references: ScopedReferences,
   ) {}
 
   /** The unit; 404 when unknown. */
@@ -157,7 +159,8 @@ export class UnitsService {
     }
     const unit = await this.transactions.run(async (manager) => {
       const parent = command.parentId ? await this.anchor(manager, command.parentId) : null;
-      if (parent) this.scope.assertCanReach(user, Permission.UnitsManage, parent.path, '该单位');
+      // Under the tree lock `anchor` took: the parent's path cannot move before the insert.
+      if (parent) await this.references.reachOne(user, Permission.UnitsManage, 'unit', parent.id, manager);
       const created = await this.insert(manager, parent, command);
       await this.audit.record(
         {

@@ -8,7 +8,7 @@ import {
   NotFoundProblem,
   Outbox,
   Permission,
-  ScopeService,
+  ScopedReferences,
   TransactionRunner,
   ValidationProblem,
 } from '@linli/platform';
@@ -27,6 +27,8 @@ import { DualRegistrationsService } from '../dual-registrations.service';
 interface Registrant {
   memberId: string | null;
   organizationId: string | null;
+  /** The registrant's own party organization: the registering one, or the one holding the member's relation. */
+  ownOrganizationId: string;
   actors: EventActor[];
 }
 
@@ -34,15 +36,18 @@ interface Registrant {
  * 双报到. An in-service member registers at a community (the member visible to the caller), or a
  * party organization (anywhere in the deployment: agencies sit outside the community) registers
  * with a community under a co-building agreement. The community must be in the caller's
- * dual-registrations.manage scope; one active registration per member (organization) and
- * community. Publishes organization.dual-registration.created.
+ * dual-registrations.manage scope, and so must the member (where their organization is anchored
+ * or where they live). An institution outside that scope may be named only as the registrant's
+ * own (its party organization is the registering organization, or holds the member's relation).
+ * One active registration per member (organization) and community. Publishes
+ * organization.dual-registration.created.
  */
 @Injectable()
 export class CreateDualRegistrationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly scope: ScopeService,
+    private readonly references: ScopedReferences,
     private readonly members: MembersService,
     private readonly registrations: DualRegistrationsService,
     private readonly calendar: BusinessCalendar,
@@ -53,17 +58,17 @@ export class CreateDualRegistrationUseCase {
 
   async execute(user: AuthenticatedUser, command: CreateDualRegistrationDto): Promise<DualRegistrationDto> {
     this.refuseFieldsOfTheOtherKind(command);
+    await this.references.reachOne(user, Permission.DualRegistrationsManage, 'unit', command.communityUnitId);
     const community = await this.dataSource
       .getRepository(UnitEntity)
       .findOne({ select: { id: true, kind: true, path: true }, where: { id: command.communityUnitId } });
-    if (!community || !this.scope.canReach(user, Permission.DualRegistrationsManage, community.path))
-      throw new NotFoundProblem('该社区');
+    if (!community) throw new NotFoundProblem('该社区');
     if (community.kind !== 'community') throw new DualRegistrationException(DualRegistrationCode.NotACommunity);
     const registrant =
       command.kind === 'member'
         ? await this.member(user, command.memberId as string)
         : await this.organization(command.organizationId as string);
-    if (command.institutionId) await this.institution(command.institutionId, registrant.organizationId);
+    if (command.institutionId) await this.institution(user, command.institutionId, registrant);
     const periodStart = command.periodStart ?? this.calendar.localDate(this.clock.now());
     if (command.periodEnd !== undefined && command.periodEnd < periodStart)
       throw new DualRegistrationException(DualRegistrationCode.Period);
@@ -129,9 +134,14 @@ export class CreateDualRegistrationUseCase {
   }
 
   private async member(user: AuthenticatedUser, memberId: string): Promise<Registrant> {
-    const member = await this.members.findVisible(user, memberId);
+    const member = await this.members.findVisible(user, memberId, undefined, Permission.DualRegistrationsManage);
     if (member.category !== 'in_service') throw new DualRegistrationException(DualRegistrationCode.MemberCategory);
-    return { memberId: member.id, organizationId: null, actors: [{ personId: member.personId, role: 'member' }] };
+    return {
+      memberId: member.id,
+      organizationId: null,
+      ownOrganizationId: member.organizationId,
+      actors: [{ personId: member.personId, role: 'member' }],
+    };
   }
 
   private async organization(organizationId: string): Promise<Registrant> {
@@ -142,16 +152,25 @@ export class CreateDualRegistrationUseCase {
     return {
       memberId: null,
       organizationId: organization.id,
+      ownOrganizationId: organization.id,
       actors: [{ organizationId: organization.id, role: 'organization' }],
     };
   }
 
-  /** The institution must exist; an organization registering for it must be the institution's own party organization, when it has one on record. */
-  private async institution(institutionId: string, organizationId: string | null): Promise<void> {
+  /**
+   * The institution must be the registrant's own (its party organization on record is the registering
+   * organization, or the one holding the member's relation: an agency outside the community), or
+   * else lie in the caller's dual-registrations.manage scope (404 otherwise). An organization
+   * registering for it must be the institution's own party organization, when it has one on record.
+   */
+  private async institution(user: AuthenticatedUser, institutionId: string, registrant: Registrant): Promise<void> {
     const institution = await this.dataSource
       .getRepository(InstitutionEntity)
       .findOne({ select: { id: true, partyOrganizationId: true }, where: { id: institutionId } });
     if (!institution) throw new NotFoundProblem('该单位（机构）');
+    if (institution.partyOrganizationId !== registrant.ownOrganizationId)
+      await this.references.reachOne(user, Permission.DualRegistrationsManage, 'institution', institutionId);
+    const organizationId = registrant.organizationId;
     if (
       organizationId !== null &&
       institution.partyOrganizationId !== null &&

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, NotFoundProblem, Outbox, Permission, TransactionRunner } from '@linli/platform';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  NotFoundProblem,
+  Outbox,
+  Permission,
+  ScopedReferences,
+  TransactionRunner,
+} from '@linli/platform';
 import { OrganizationEvent } from '../../organization-events';
 import { PersonEntity } from '../../people/person.entity';
 import { PartyOrganizationsService } from '../../party-organizations/party-organizations.service';
@@ -11,7 +19,9 @@ import { PartyMemberEntity } from '../party-member.entity';
 import { MembersService } from '../members.service';
 
 /**
- * Registers a person as a party member of an organization of the caller's members.manage scope.
+ * Registers a person as a party member of an organization of the caller's members.manage scope;
+ * the person, too, must reside within that scope (both ids resolve through `ScopedReferences`,
+ * 404 otherwise, before anything is written).
  * One membership per person (the unique key decides between concurrent joins: 409 for the
  * others); the organization's counts change in the same transaction; publishes
  * organization.member.joined.
@@ -24,9 +34,14 @@ export class JoinMemberUseCase {
     private readonly members: MembersService,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
+    private readonly references: ScopedReferences,
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreatePartyMemberDto): Promise<PartyMemberDto> {
+    await this.references.reach(user, Permission.MembersManage, {
+      organization: command.organizationId,
+      person: command.personId,
+    });
     const organization = await this.organizations.findInScope(user, command.organizationId, Permission.MembersManage);
     if (organization.kind === 'party_group') throw new MemberException(MemberCode.OrganizationKind);
     const member = await this.transactions.run(async (manager) => {

@@ -6,6 +6,7 @@ import {
   NotFoundProblem,
   Outbox,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
@@ -35,6 +36,7 @@ export class TransferMemberUseCase {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
+    private readonly references: ScopedReferences,
   ) {}
 
   execute(user: AuthenticatedUser, memberId: string, command: TransferMemberDto): Promise<MemberTransferDto> {
@@ -51,9 +53,11 @@ export class TransferMemberUseCase {
       if (!from || !this.scope.canReach(user, Permission.MembersManage, from.unit_path))
         throw new NotFoundProblem('该党员');
       if (toId === fromId) throw new MemberException(MemberCode.TransferSameOrganization);
+      // The receiving organization may lie outside the caller's members.manage scope (a relation moves
+      // to another community), but never outside what they may read.
+      await this.references.reachOne(user, Permission.OrganizationsRead, 'organization', toId, manager);
       const to = locked.find((o) => o.id === toId);
-      if (!to || !this.scope.canReach(user, Permission.OrganizationsRead, to.unit_path))
-        throw new NotFoundProblem('目标党组织');
+      if (!to) throw new NotFoundProblem('目标党组织');
       if (to.kind === 'party_group') throw new MemberException(MemberCode.OrganizationKind);
 
       await manager.getRepository(PartyMemberEntity).update({ id: member.id }, { organizationId: toId });

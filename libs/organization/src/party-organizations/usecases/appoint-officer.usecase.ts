@@ -5,6 +5,7 @@ import {
   Clock,
   NotFoundProblem,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
@@ -18,9 +19,11 @@ import { PartyOrganizationEntity } from '../party-organization.entity';
 import { PartyOrganizationCode, PartyOrganizationException } from '../party-organizations.exception';
 
 /**
- * Appoints an officer for a term. A new secretary ends the current secretary's tenure (`ended_at`;
- * the row stays as history); re-appointing someone to a role they hold starts a new term. The term
- * ends by default after the kind's term length (see `officer-terms.ts`).
+ * Appoints an officer for a term: the organization and the person both lie in the caller's
+ * organizations.manage scope (the person where they reside). A new secretary ends the current
+ * secretary's tenure (`ended_at`; the row stays as history); re-appointing someone to a role they
+ * hold starts a new term. The term ends by default after the kind's term length (see
+ * `officer-terms.ts`).
  */
 @Injectable()
 export class AppointOfficerUseCase {
@@ -29,6 +32,7 @@ export class AppointOfficerUseCase {
     private readonly scope: ScopeService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly references: ScopedReferences,
   ) {}
 
   async execute(user: AuthenticatedUser, organizationId: string, command: AppointOfficerDto): Promise<OfficerDto> {
@@ -39,6 +43,8 @@ export class AppointOfficerUseCase {
         .findOne({ where: { id: organizationId }, lock: { mode: 'pessimistic_write' } });
       if (!organization || !this.scope.canReach(user, Permission.OrganizationsManage, organization.unitPath))
         throw new NotFoundProblem('该党组织');
+      // The officer must reside within the caller's organizations.manage scope too (404 otherwise).
+      await this.references.reachOne(user, Permission.OrganizationsManage, 'person', command.personId, manager);
       const person = await manager
         .getRepository(PersonEntity)
         .findOne({ select: { id: true, name: true }, where: { id: command.personId } });

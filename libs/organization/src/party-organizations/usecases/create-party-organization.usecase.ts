@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Outbox, Permission, ScopeService, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Outbox, Permission, ScopedReferences, TransactionRunner } from '@linli/platform';
 import { OrganizationEvent } from '../../organization-events';
 import { CreatePartyOrganizationDto } from '../dto/create-party-organization.dto';
 import { PartyOrganizationDto } from '../dto/party-organization.dto';
@@ -17,7 +17,7 @@ import { PartyOrganizationsService } from '../party-organizations.service';
 export class CreatePartyOrganizationUseCase {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly scope: ScopeService,
+    private readonly references: ScopedReferences,
     private readonly rules: PartyOrganizationRules,
     private readonly organizations: PartyOrganizationsService,
     private readonly audit: AuditLog,
@@ -25,7 +25,12 @@ export class CreatePartyOrganizationUseCase {
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreatePartyOrganizationDto): Promise<PartyOrganizationDto> {
-    const unitPath = await this.scope.reachableUnitPath(user, Permission.OrganizationsManage, command.unitId);
+    const unitPath = (await this.references.reachOne(
+      user,
+      Permission.OrganizationsManage,
+      'unit',
+      command.unitId,
+    )) as string;
     const covered = await this.rules.coveredUnits(user, command.coveredUnitIds ?? [command.unitId]);
     this.rules.coverage(command.kind, covered);
     const organization = await this.transactions.run(async (manager) => {

@@ -6,7 +6,7 @@ import {
   NotFoundProblem,
   Permission,
   RoleGrants,
-  ScopeService,
+  ScopedReferences,
   TransactionRunner,
 } from '@linli/platform';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,8 @@ import { StaffRoleCode, StaffRoleException } from '../staff-roles.exception';
 import { StaffRolesService } from '../staff-roles.service';
 
 /**
- * Appoints a person to a staff role at a unit of the right kind. When the person has an account
+ * Appoints a person residing in the caller's staff-roles.manage scope to a staff role at a unit of
+ * the right kind in that scope. When the person has an account
  * (`users.person_id`), the role brings its scope grant (see `STAFF_ROLE_GRANT`) in the same
  * transaction, audited as grants.created like any other grant; the grant's id is kept on the role
  * so that ending the role removes exactly that grant. If the account already holds that role at
@@ -31,7 +32,7 @@ export class AppointStaffRoleUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly scope: ScopeService,
+    private readonly references: ScopedReferences,
     private readonly staffRoles: StaffRolesService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
@@ -39,11 +40,12 @@ export class AppointStaffRoleUseCase {
   ) {}
 
   async execute(user: AuthenticatedUser, command: CreateStaffRoleDto): Promise<StaffRoleDto> {
+    // The unit and the person (where they reside) both lie in the caller's staff-roles.manage scope.
+    await this.references.reach(user, Permission.StaffRolesManage, { unit: command.unitId, person: command.personId });
     const unit = await this.dataSource
       .getRepository(UnitEntity)
       .findOne({ select: { id: true, kind: true, path: true }, where: { id: command.unitId } });
-    if (!unit || !this.scope.canReach(user, Permission.StaffRolesManage, unit.path))
-      throw new NotFoundProblem('该单位');
+    if (!unit) throw new NotFoundProblem('该单位');
     if (unit.kind !== STAFF_ROLE_UNIT_KIND[command.role]) throw new StaffRoleException(StaffRoleCode.UnitKind);
 
     const role = await this.transactions.run(async (manager) => {

@@ -4,6 +4,7 @@ import {
   AuthenticatedUser,
   isWithin,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
   UnitPathMaintenance,
@@ -36,6 +37,7 @@ export class MoveUnitUseCase {
     private readonly paths: UnitPathMaintenance,
     private readonly audit: AuditLog,
     private readonly tree: UnitsRepository,
+    private readonly references: ScopedReferences,
   ) {}
 
   async execute(user: AuthenticatedUser, unitId: string, command: MoveUnitDto): Promise<UnitDto> {
@@ -43,7 +45,8 @@ export class MoveUnitUseCase {
       await lockUnitTree(manager, 'exclusive');
       // Read after the lock: no other move can change these paths until we commit.
       const unit = await this.units.getReachable(user, Permission.UnitsManage, unitId, manager);
-      const parent = await this.units.getReachable(user, Permission.UnitsManage, command.parentId, manager);
+      await this.references.reachOne(user, Permission.UnitsManage, 'unit', command.parentId, manager);
+      const parent = await this.units.get(command.parentId, manager);
       if (isWithin(parent.path, unit.path)) throw new UnitsException(UnitsCode.MoveIntoOwnSubtree);
       if (!ALLOWED_PARENTS[unit.kind].includes(parent.kind)) throw UnitsException.parentKind(unit.kind, parent.kind);
       const oldParentPath = unit.path.slice(0, unit.path.lastIndexOf('.'));
