@@ -16,7 +16,7 @@ import { Logger } from 'nestjs-pino';
 export async function createHttpApp(root: Type | DynamicModule, config: LinliConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: (req: IncomingMessage) => {
       const id = requestIdOf(req);
       (req as IncomingMessage & { id?: string }).id = id;

@@ -13,3 +13,4 @@ export * from './pagination';
 export * from './pii';
 export * from './platform.schema';
 export * from './scheduling';
+export * from './throttling';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppModuleImport } from '../app-options';
 import { NotificationsHttpModule } from '@linli/notifications';
-import { AuditHttpModule, AuthHttpModule, LinliConfig } from '@linli/platform';
+import { AuditHttpModule, AuthHttpModule, LinliConfig, ThrottlingModule } from '@linli/platform';
 import { CoreModule } from '../core.module';
 import { enabledDomains } from '../domain-catalog';
 
@@ -14,6 +14,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config, 'api'),
+        ThrottlingModule,
         AuthHttpModule,
         AuditHttpModule,
         NotificationsHttpModule,

@@ -5,6 +5,8 @@ const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
 const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+const BOOLEAN = ['true', 'false', '1', '0'];
+
 /** Every environment variable Linli reads, with its rule. Defaults live in `loadConfig`. */
 export class Environment {
   @IsOptional()
@@ -118,6 +120,83 @@ export class Environment {
   @Min(1)
   @Max(20)
   NOTIFY_MAX_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @Matches(
+    /^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/,
+    {
+      message: 'TRUST_PROXY must be true, false, a hop count, or a comma list of proxy addresses/CIDRs',
+    },
+  )
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(BOOLEAN, { message: 'DOCS_ENABLED must be true or false' })
+  DOCS_ENABLED?: string;
+
+  @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(BOOLEAN, { message: 'METRICS_ENABLED must be true or false' })
+  METRICS_ENABLED?: string;
+
+  @Transform(blankToUndefined)
+  @ValidateIf((env: Environment) => env.METRICS_TOKEN !== undefined)
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_LOGIN_LIMIT must be a whole number' })
+  @Min(1)
+  THROTTLE_LOGIN_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_LOGIN_IP_LIMIT must be a whole number' })
+  @Min(1)
+  THROTTLE_LOGIN_IP_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_LOGIN_TTL_SECONDS must be a whole number' })
+  @Min(1)
+  THROTTLE_LOGIN_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_LOGIN_BLOCK_SECONDS must be a whole number' })
+  @Min(1)
+  THROTTLE_LOGIN_BLOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_PII_LOOKUP_LIMIT must be a whole number' })
+  @Min(1)
+  THROTTLE_PII_LOOKUP_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_PII_LOOKUP_TTL_SECONDS must be a whole number' })
+  @Min(1)
+  THROTTLE_PII_LOOKUP_TTL_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_CODE_LIMIT must be a whole number' })
+  @Min(1)
+  THROTTLE_CODE_LIMIT?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'THROTTLE_CODE_TTL_SECONDS must be a whole number' })
+  @Min(1)
+  THROTTLE_CODE_TTL_SECONDS?: number;
 
   @IsOptional()
   @IsString()

@@ -25,4 +25,29 @@ export class LinliConfig {
   webhook: { url: string | undefined; secret: string; timeoutMs: number };
   notifyMaxAttempts: number;
   localDir: string;
+  /** Fastify's `trustProxy`: false (default), true, a hop count, or proxy addresses/CIDRs. */
+  trustProxy: boolean | number | string;
+  /** Origins allowed by CORS; empty = CORS off (no CORS headers). */
+  corsOrigins: string[];
+  /** Swagger UI at /docs and the document at /docs-json. */
+  docsEnabled: boolean;
+  /** `/metrics` of the api; with a token, only `Authorization: Bearer <token>` reads it. */
+  metrics: { enabled: boolean; token: string | undefined };
+  /** Limits of the routes that opt in with `@ThrottleRoute(name)`. */
+  throttle: ThrottleLimits;
+}
+
+export interface ThrottleWindow {
+  /** Requests allowed per window and key. */
+  limit: number;
+  ttlSeconds: number;
+}
+
+export interface ThrottleLimits {
+  /** Per username (from the body); over the limit the username is blocked for `blockSeconds`, doubling on each repeat. */
+  login: ThrottleWindow & { blockSeconds: number };
+  /** Login attempts per client (IP), whatever the username. */
+  loginClient: ThrottleWindow;
+  piiLookup: ThrottleWindow;
+  code: ThrottleWindow;
 }

@@ -67,4 +67,53 @@ describe('loadConfig', () => {
     });
     expect(config.jwtSecret).toBe('p'.repeat(40));
   });
+
+  it('keeps proxies untrusted, CORS off and throttles on by default; docs and metrics off in production', () => {
+    const config = loadConfig({ LINLI_LOCAL_DIR: localDir() });
+    expect(config.trustProxy).toBe(false);
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.docsEnabled).toBe(true);
+    expect(config.metrics).toEqual({ enabled: true, token: undefined });
+    expect(config.throttle).toEqual({
+      login: { limit: 10, ttlSeconds: 60, blockSeconds: 60 },
+      loginClient: { limit: 30, ttlSeconds: 60 },
+      piiLookup: { limit: 30, ttlSeconds: 60 },
+      code: { limit: 10, ttlSeconds: 60 },
+    });
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    });
+    expect(production.docsEnabled).toBe(false);
+    expect(production.metrics.enabled).toBe(false);
+  });
+
+  it('reads proxies, origins and switches', () => {
+    const config = loadConfig({
+      LINLI_LOCAL_DIR: localDir(),
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      CORS_ORIGINS: 'https://admin.example.cn, http://localhost:5173',
+      DOCS_ENABLED: 'false',
+      METRICS_TOKEN: 'metrics-token-0123456789',
+      THROTTLE_LOGIN_LIMIT: '3',
+    });
+    expect(config.trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+    expect(config.corsOrigins).toEqual(['https://admin.example.cn', 'http://localhost:5173']);
+    expect(config.docsEnabled).toBe(false);
+    expect(config.metrics.token).toBe('metrics-token-0123456789');
+    expect(config.throttle.login.limit).toBe(3);
+    expect(loadConfig({ LINLI_LOCAL_DIR: localDir(), TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ LINLI_LOCAL_DIR: localDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(
+      problemsOf({
+        LINLI_LOCAL_DIR: localDir(),
+        TRUST_PROXY: 'everyone',
+        CORS_ORIGINS: 'https://ok.example.cn,https://bad.example.cn/path',
+        DOCS_ENABLED: 'yes',
+        METRICS_TOKEN: 'short',
+        THROTTLE_CODE_LIMIT: '0',
+      }).sort(),
+    ).toEqual(['CORS_ORIGINS', 'DOCS_ENABLED', 'METRICS_TOKEN', 'THROTTLE_CODE_LIMIT', 'TRUST_PROXY']);
+  });
 });

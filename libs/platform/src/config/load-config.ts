@@ -27,6 +27,21 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+function booleanOf(value: string | undefined): boolean | undefined {
+  return value === undefined ? undefined : value === 'true' || value === '1';
+}
+
+/** `TRUST_PROXY` as Fastify's `trustProxy` option; off unless set. */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .join(',');
+}
+
 /** Reads and validates the environment once; throws `ConfigError` naming each bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): LinliConfig {
   const env = plainToInstance(Environment, { ...source });
@@ -48,6 +63,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     problems.push({
       variable: 'LINLI_MODULES',
       message: `unknown module(s) ${unknown.join(', ')}; known: ${known?.join(', ') || '(none)'}`,
+    });
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const badOrigins = corsOrigins.filter((o) => !/^https?:\/\/[^\s/?#]+$/.test(o));
+  if (badOrigins.length > 0) {
+    problems.push({
+      variable: 'CORS_ORIGINS',
+      message: `not an origin (scheme://host[:port], no path): ${badOrigins.join(', ')}`,
     });
   }
   if (problems.length > 0) throw new ConfigError(problems);
@@ -86,5 +112,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   };
   config.notifyMaxAttempts = env.NOTIFY_MAX_ATTEMPTS ?? 5;
   config.localDir = localDir;
+  config.trustProxy = trustProxyOf(env.TRUST_PROXY);
+  config.corsOrigins = corsOrigins;
+  const outsideProduction = nodeEnv !== 'production';
+  config.docsEnabled = booleanOf(env.DOCS_ENABLED) ?? outsideProduction;
+  config.metrics = { enabled: booleanOf(env.METRICS_ENABLED) ?? outsideProduction, token: env.METRICS_TOKEN };
+  const loginTtl = env.THROTTLE_LOGIN_TTL_SECONDS ?? 60;
+  config.throttle = {
+    login: {
+      limit: env.THROTTLE_LOGIN_LIMIT ?? 10,
+      ttlSeconds: loginTtl,
+      blockSeconds: env.THROTTLE_LOGIN_BLOCK_SECONDS ?? 60,
+    },
+    loginClient: { limit: env.THROTTLE_LOGIN_IP_LIMIT ?? 30, ttlSeconds: loginTtl },
+    piiLookup: { limit: env.THROTTLE_PII_LOOKUP_LIMIT ?? 30, ttlSeconds: env.THROTTLE_PII_LOOKUP_TTL_SECONDS ?? 60 },
+    code: { limit: env.THROTTLE_CODE_LIMIT ?? 10, ttlSeconds: env.THROTTLE_CODE_TTL_SECONDS ?? 60 },
+  };
   return config;
 }

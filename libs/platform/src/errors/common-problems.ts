@@ -11,6 +11,7 @@ export enum CommonCode {
   PayloadTooLarge = 'request.too-large',
   MalformedBody = 'request.malformed',
   UnsupportedMediaType = 'request.unsupported-media-type',
+  RateLimited = 'request.rate-limited',
   Internal = 'internal.error',
 }
 
@@ -53,5 +54,18 @@ export class UnauthenticatedProblem extends ProblemException {
 export class ConflictProblem extends ProblemException {
   constructor(detail: string, code: string = CommonCode.Conflict) {
     super({ code, status: 409, title: 'Conflict', detail });
+  }
+}
+
+/** 429 over a `@ThrottleRoute()` limit; the `Retry-After` header (seconds) is also in the body. */
+export class RateLimitedProblem extends ProblemException {
+  constructor(readonly retryAfterSeconds: number) {
+    super({
+      code: CommonCode.RateLimited,
+      status: 429,
+      title: 'Too many requests',
+      detail: `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`,
+      extensions: { retryAfterSeconds },
+    });
   }
 }
