@@ -7,6 +7,7 @@ import { CreatePointsLedger1795340000000 } from './migrations/1795340000000-Crea
 import { CreatePointsAssessment1795340200000 } from './migrations/1795340200000-CreatePointsAssessment';
 import { CreatePointsEvaluation1795340300000 } from './migrations/1795340300000-CreatePointsEvaluation';
 import { CreatePointsStore1795340100000 } from './migrations/1795340100000-CreatePointsStore';
+import { CapRepeatableDefaultRules1795360200000 } from './migrations/1795360200000-CapRepeatableDefaultRules';
 import { PointPendingResolutionEntity } from './rules/point-pending-resolution.entity';
 import { PointRuleEntity } from './rules/point-rule.entity';
 import { PointRuleOutcomeEntity } from './rules/point-rule-outcome.entity';
@@ -53,5 +54,6 @@ export const pointsSchema: SchemaPart = {
     CreatePointsStore1795340100000,
     CreatePointsAssessment1795340200000,
     CreatePointsEvaluation1795340300000,
+    CapRepeatableDefaultRules1795360200000,
   ],
 };

@@ -20,18 +20,22 @@ const base = {
   pendingKey: null,
 } satisfies Partial<PointRuleSpec>;
 
-/** Redeemable points (spent in the store, valid 24 months) and assessment points (双积分: the member's organizations earn too). */
+/**
+ * Redeemable points (spent in the store, valid 24 months) and assessment points (双积分: the member's
+ * organizations earn too). Each has a daily cap: a rule a person could repeat at will never pays
+ * without limit in a day.
+ */
 function pair(
   code: string,
-  spec: Pick<PointRuleSpec, 'name' | 'eventType' | 'per'> & Partial<PointRuleSpec>,
+  spec: Pick<PointRuleSpec, 'name' | 'eventType' | 'per' | 'caps'> & Partial<PointRuleSpec>,
   redeemable: number,
-  assessment: number,
+  assessment: { points: number; caps: PointRuleSpec['caps'] },
 ): DefaultPointRule[] {
   return [
     { code, spec: { ...base, validityMonths: 24, ...spec, accountKind: 'redeemable', points: redeemable } },
     {
       code: `${code}-assessment`,
-      spec: { ...base, ...spec, accountKind: 'assessment', points: assessment, caps: {}, creditOrganization: true },
+      spec: { ...base, ...spec, accountKind: 'assessment', ...assessment, creditOrganization: true },
     },
   ];
 }
@@ -47,9 +51,9 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
     'service-hour',
     { name: '参加志愿服务', eventType: 'volunteers.service.verified', per: 'quantity', caps: { day: 80 } },
     10,
-    1,
+    { points: 1, caps: { day: 8 } },
   ),
-  // 微心愿: pending until the resident confirms; a rejected fulfilment earns nothing.
+  // 微心愿: pending until the resident confirms; a rejected fulfilment earns nothing; at most 3 a day (pending ones count).
   ...pair(
     'micro-wish-fulfilled',
     {
@@ -60,15 +64,16 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
       pendingUntil: 'volunteers.wish.confirmed',
       pendingRejectedBy: 'volunteers.wish.rejected',
       pendingKey: 'wishId',
+      caps: { day: 60 },
     },
     20,
-    2,
+    { points: 2, caps: { day: 6 } },
   ),
   ...pair(
     'activity-attended',
     { name: '参加活动', eventType: 'volunteers.activity.attended', per: 'occurrence', caps: { day: 20 } },
     5,
-    1,
+    { points: 1, caps: { day: 4 } },
   ),
   ...pair(
     'post-shift-completed',
@@ -79,13 +84,13 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
       caps: { day: 20 },
     },
     5,
-    1,
+    { points: 1, caps: { day: 4 } },
   ),
   ...pair(
     'meeting-attended',
     { name: '参加议事协商会议', eventType: 'deliberation.meeting.attended', per: 'occurrence', caps: { day: 10 } },
     3,
-    1,
+    { points: 1, caps: { day: 3 } },
   ),
   ...pair(
     'hazard-reported',
@@ -97,7 +102,7 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
       caps: { day: 15, month: 100 },
     },
     5,
-    1,
+    { points: 1, caps: { day: 3, month: 20 } },
   ),
   {
     code: 'member-joined',
@@ -110,6 +115,8 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
       accountKind: 'redeemable',
       points: 10,
       validityMonths: 24,
+      // Leaving and joining again earns at most once a day.
+      caps: { day: 10 },
     },
   },
 ];
