@@ -77,6 +77,7 @@ describe('revealing a person’s full personal data', () => {
       name: '刘红',
       phone: '13812345678',
       idNumber: '11010519491231002X',
+      birthDate: null,
     });
     expect(response.headers['x-request-id']).toBe('reveal-test-1');
     expect(await reveals()).toEqual([
@@ -94,7 +95,7 @@ describe('revealing a person’s full personal data', () => {
     const [quiet] = await createPeople([{ name: '无电话', residence: unit('小区A1') }]);
     const response = await api.request('POST', `/api/v1/people/${quiet.id}/reveal`, { token: gridWorkerA1.token });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id: quiet.id, name: '无电话', phone: null, idNumber: null });
+    expect(response.body).toEqual({ id: quiet.id, name: '无电话', phone: null, idNumber: null, birthDate: null });
     const entries = await reveals();
     expect(entries[entries.length - 1]).toMatchObject({ target_id: quiet.id, data: { fields: [] } });
   });

@@ -17,13 +17,16 @@ import {
   UuidParam,
 } from '@linli/platform';
 import { CreatePersonDto } from './dto/create-person.dto';
+import { PeopleLookupQueryDto } from './dto/people-lookup-query.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
+import { PersonLookupDto } from './dto/person-lookup.dto';
 import { PersonPageDto } from './dto/person-page.dto';
 import { PersonDto } from './dto/person.dto';
 import { RevealedPersonDto } from './dto/revealed-person.dto';
 import { RevealPersonDto } from './dto/reveal-person.dto';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { PeopleService } from './people.service';
+import { LookupPeopleUseCase } from './usecases/lookup-people.usecase';
 import { RevealPersonUseCase } from './usecases/reveal-person.usecase';
 import { UpdatePersonUseCase } from './usecases/update-person.usecase';
 
@@ -34,6 +37,7 @@ export class PeopleController {
     private readonly people: PeopleService,
     private readonly updatePerson: UpdatePersonUseCase,
     private readonly revealPerson: RevealPersonUseCase,
+    private readonly lookupPeople: LookupPeopleUseCase,
   ) {}
 
   @Post()
@@ -58,12 +62,25 @@ export class PeopleController {
   @RequirePermission(Permission.PeopleRead)
   @ApiOperation({
     summary: 'People residing in your scope, by name',
-    description: 'phone and idNumber are exact lookups through a keyed hash.',
+    description: 'Exact lookups by phone or ID number are GET /people/lookup (people.reveal, audited).',
   })
   @ApiOkResponse({ type: PersonPageDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: unitId unknown or outside your scope' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonPageDto> {
     return this.people.list(user, query);
+  }
+
+  @Get('lookup')
+  @RequirePermission(Permission.PeopleReveal)
+  @ApiOperation({
+    summary: 'Exact lookup by phone or ID number (one of them), within your people.reveal scope',
+    description:
+      'Matched through the keyed hash; answers the people found, masked. Every lookup, found or not, is audited as pii.looked-up (the field and the ids found, never the value).',
+  })
+  @ApiOkResponse({ type: PersonLookupDto })
+  @ApiBadRequestResponse({ description: 'validation.failed: invalid phone or ID number, or not exactly one of them' })
+  lookup(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleLookupQueryDto): Promise<PersonLookupDto> {
+    return this.lookupPeople.execute(user, query);
   }
 
   @Get(':id')

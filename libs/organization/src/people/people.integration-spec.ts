@@ -48,7 +48,7 @@ describe('people: registering, finding and reading within scope', () => {
   });
   afterAll(() => api.close());
 
-  it('registers a person and answers the phone and ID number masked', async () => {
+  it('registers a person and answers the phone, ID number and birth date masked', async () => {
     const response = await api.post(
       '/api/v1/people',
       {
@@ -68,7 +68,7 @@ describe('people: registering, finding and reading within scope', () => {
       idNumber: '110***********002X',
       gender: 'female',
       genderDisplay: '女',
-      birthDate: '1949-12-31',
+      birthDate: '1949-**-**',
       residenceUnitId: unit('楼栋A1-1').id,
       residenceUnitName: '楼栋A1-1',
       externalId: null,
@@ -101,13 +101,16 @@ describe('people: registering, finding and reading within scope', () => {
   });
 
   it('finds a person by exact phone or ID number through the keyed hash, however the number is written', async () => {
-    const byPhone = await api.get(`/api/v1/people?phone=${encodeURIComponent('138 1234 5678')}`, secretaryA.token);
+    const byPhone = await api.get(
+      `/api/v1/people/lookup?phone=${encodeURIComponent('138 1234 5678')}`,
+      secretaryA.token,
+    );
     expect(byPhone.status).toBe(200);
     expect(byPhone.body.items.map((p: { id: string }) => p.id)).toEqual([wang.id]);
-    const byId = await api.get(`/api/v1/people?idNumber=11010519491231002x`, secretaryA.token);
+    const byId = await api.get(`/api/v1/people/lookup?idNumber=11010519491231002x`, secretaryA.token);
     expect(byId.body.items.map((p: { id: string }) => p.id)).toEqual([wang.id]);
-    const nobody = await api.get(`/api/v1/people?phone=13900000000`, secretaryA.token);
-    expect(nobody.body).toEqual({ items: [], nextCursor: null });
+    const nobody = await api.get(`/api/v1/people/lookup?phone=13900000000`, secretaryA.token);
+    expect(nobody.body).toEqual({ items: [] });
   });
 
   it('finds people by the start of their name, a page at a time', async () => {
@@ -173,9 +176,9 @@ describe('people: registering, finding and reading within scope', () => {
   });
 
   it('refuses bad lookups: an invalid phone or ID number in the query', async () => {
-    expectProblem(await api.get('/api/v1/people?phone=abc', secretaryA.token), 400, 'validation.failed');
+    expectProblem(await api.get('/api/v1/people/lookup?phone=abc', secretaryA.token), 400, 'validation.failed');
     expectProblem(
-      await api.get('/api/v1/people?idNumber=110105194912310021', secretaryA.token),
+      await api.get('/api/v1/people/lookup?idNumber=110105194912310021', secretaryA.token),
       400,
       'validation.failed',
     );
@@ -254,14 +257,14 @@ describe('people: registering, finding and reading within scope', () => {
       const all = await api.get('/api/v1/people?limit=100', secretaryA.token);
       expect(all.body.items.map((p: { id: string }) => p.id)).not.toContain(zhao.id);
       expect(all.body.items.map((p: { name: string }) => p.name)).toContain('王芳');
-      expect((await api.get('/api/v1/people?phone=13900001111', secretaryA.token)).body.items).toEqual([]);
+      expect((await api.get('/api/v1/people/lookup?phone=13900001111', secretaryA.token)).body.items).toEqual([]);
       expectProblem(
         await api.get(`/api/v1/people?unitId=${unit('社区B').id}`, secretaryA.token),
         404,
         'resource.not-found',
       );
       expect(
-        (await api.get('/api/v1/people?phone=13900001111', cityAdmin.token)).body.items.map(
+        (await api.get('/api/v1/people/lookup?phone=13900001111', cityAdmin.token)).body.items.map(
           (p: { id: string }) => p.id,
         ),
       ).toEqual([zhao.id]);
@@ -356,7 +359,7 @@ describe('people: registering, finding and reading within scope', () => {
       expect(set.status).toBe(200);
       expect(set.body).toMatchObject({ phone: '159****2222', gender: 'male', genderDisplay: '男' });
       expect(
-        (await api.get('/api/v1/people?phone=15900002222', secretaryA.token)).body.items.map(
+        (await api.get('/api/v1/people/lookup?phone=15900002222', secretaryA.token)).body.items.map(
           (p: { id: string }) => p.id,
         ),
       ).toEqual([zhou.id]);

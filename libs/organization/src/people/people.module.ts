@@ -3,6 +3,7 @@ import { UnitsModule } from '../units/units.module';
 import { PeopleRegistry } from './people-registry';
 import { PeopleService } from './people.service';
 import { PersonPii } from './person-pii';
+import { LookupPeopleUseCase } from './usecases/lookup-people.usecase';
 import { RevealPersonUseCase } from './usecases/reveal-person.usecase';
 import { UpdatePersonUseCase } from './usecases/update-person.usecase';
 
@@ -12,7 +13,7 @@ import { UpdatePersonUseCase } from './usecases/update-person.usecase';
  */
 @Module({
   imports: [UnitsModule],
-  providers: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
-  exports: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase],
+  providers: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase, LookupPeopleUseCase],
+  exports: [PeopleRegistry, PeopleService, PersonPii, UpdatePersonUseCase, RevealPersonUseCase, LookupPeopleUseCase],
 })
 export class PeopleModule {}

@@ -6,6 +6,7 @@ import {
   Page,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
   unitPathCondition,
@@ -17,8 +18,6 @@ import { CreatePersonDto } from './dto/create-person.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
 import { PersonDto } from './dto/person.dto';
 import { PeopleRegistry } from './people-registry';
-import { normalizeMainlandMobile, normalizeResidentIdNumber } from './person-fields';
-import { PersonPii } from './person-pii';
 import { PersonEntity } from './person.entity';
 
 /**
@@ -34,15 +33,15 @@ export class PeopleService {
     private readonly scope: ScopeService,
     private readonly audit: AuditLog,
     private readonly units: UnitsService,
-    private readonly pii: PersonPii,
     private readonly registry: PeopleRegistry,
+    private readonly references: ScopedReferences,
   ) {}
 
   /** `POST /people`: needs `people.manage` at the residence unit. Audited as people.created (without personal data). */
   async create(user: AuthenticatedUser, command: CreatePersonDto): Promise<PersonDto> {
     const person = await this.transactions.run(async (manager) => {
       const unit = await this.units.anchor(manager, command.residenceUnitId);
-      this.scope.assertCanReach(user, Permission.PeopleManage, unit.path, '该单位');
+      await this.references.reachOne(user, Permission.PeopleManage, 'unit', unit.id, manager);
       const [id] = await this.registry.createMany(manager, [command]);
       const created = await this.registry.get(id, manager);
       await this.audit.record(
@@ -68,7 +67,7 @@ export class PeopleService {
 
   /**
    * `GET /people`: people residing in the caller's scope (narrowed to `unitId`'s subtree), by name;
-   * `q` matches the start of the name, `phone` and `idNumber` match exactly through their keyed hash.
+   * `q` matches the start of the name. Exact lookups by phone or ID number are `LookupPeopleUseCase`'s.
    */
   async list(user: AuthenticatedUser, query: PeopleQueryDto): Promise<Page<PersonDto>> {
     const scope = await this.scope.scopeFilterAt(user, Permission.PeopleRead, query.unitId);
@@ -78,16 +77,6 @@ export class PeopleService {
       .createQueryBuilder('person')
       .where(condition.sql, condition.params);
     if (query.q !== undefined) qb.andWhere('person.name LIKE :namePrefix', { namePrefix: `${escapeLike(query.q)}%` });
-    if (query.phone !== undefined) {
-      qb.andWhere('person.phoneIndex = :phoneIndex', {
-        phoneIndex: this.pii.phoneIndex(normalizeMainlandMobile(query.phone) ?? query.phone),
-      });
-    }
-    if (query.idNumber !== undefined) {
-      qb.andWhere('person.idNumberIndex = :idNumberIndex', {
-        idNumberIndex: this.pii.idNumberIndex(normalizeResidentIdNumber(query.idNumber) ?? query.idNumber),
-      });
-    }
     const page = await paginate(qb, query, {
       sortColumn: 'person.name',
       sortKey: (p) => p.name,

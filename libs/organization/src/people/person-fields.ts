@@ -9,6 +9,15 @@ export const GENDERS = ['male', 'female'] as const;
 export const GENDER_DISPLAY: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
 
 export const PERSON_NAME_MAX_LENGTH = 100;
+
+/**
+ * A birth date as the api shows it outside the audited reveal: the year only (`1949-**-**`). The
+ * masked ID number hides the same digits; showing the full date next to it would let a loop over
+ * the remaining digits and the check character recover the number.
+ */
+export function maskBirthDate(birthDate: string | null): string | null {
+  return birthDate === null ? null : `${birthDate.slice(0, 4)}-**-**`;
+}
 export const EXTERNAL_ID_MAX_LENGTH = 64;
 
 const MOBILE = /^1[3-9]\d{9}$/;

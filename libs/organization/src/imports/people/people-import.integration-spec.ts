@@ -122,7 +122,7 @@ describe('POST /api/v1/imports (people)', () => {
     );
     expect(plain).toBe(0);
 
-    const found = await api.get('/api/v1/people?phone=13812345678', admin.token);
+    const found = await api.get('/api/v1/people/lookup?phone=13812345678', admin.token);
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([expect.objectContaining({ id: wang.id, name: '王芳', phone: '138****5678' })]);
   });
@@ -152,7 +152,7 @@ describe('POST /api/v1/imports (people)', () => {
     expect(after.get('P-2')?.phone_masked).toBe('137****2222');
     expect(after.get('P-2')?.phone_cipher).not.toBe(first.get('P-2')?.phone_cipher);
     expect(after.get('P-1')?.updated_at).toEqual(first.get('P-1')?.updated_at);
-    const found = await api.get('/api/v1/people?phone=13700002222', admin.token);
+    const found = await api.get('/api/v1/people/lookup?phone=13700002222', admin.token);
     expect(found.body.items.map((p: { name: string }) => p.name)).toEqual(['李强']);
   });
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@linli/platform';
-import { IsMainlandMobile, IsResidentIdNumber } from '../person-fields';
 
+/** `GET /people`: by residence and name. Exact lookups by phone or ID number are `GET /people/lookup` (people.reveal, audited). */
 export class PeopleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     format: 'uuid',
@@ -18,20 +18,4 @@ export class PeopleQueryDto extends PageQueryDto {
   @IsNotEmpty()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({
-    example: '13812345678',
-    description: 'Exact phone (matched through its keyed hash; the stored value stays encrypted)',
-  })
-  @IsOptional()
-  @IsMainlandMobile()
-  phone?: string;
-
-  @ApiPropertyOptional({
-    example: '11010519491231002X',
-    description: 'Exact ID number (matched through its keyed hash)',
-  })
-  @IsOptional()
-  @IsResidentIdNumber()
-  idNumber?: string;
 }

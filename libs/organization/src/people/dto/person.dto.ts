@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GENDER_DISPLAY, GENDERS } from '../person-fields';
+import { GENDER_DISPLAY, GENDERS, maskBirthDate } from '../person-fields';
 import { Gender, PersonEntity } from '../person.entity';
 
-/** A person as the api shows them: phone and ID number masked, never cipher text. */
+/** A person as the api shows them: phone, ID number and birth date masked, never cipher text. */
 export class PersonDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -32,7 +32,12 @@ export class PersonDto {
   @ApiProperty({ nullable: true, type: String, example: '女' })
   genderDisplay: string | null;
 
-  @ApiProperty({ format: 'date', nullable: true, type: String, example: '1949-12-31' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '1949-**-**',
+    description: 'Masked to the year; the full date only through POST /people/:id/reveal',
+  })
   birthDate: string | null;
 
   @ApiProperty({ format: 'uuid' })
@@ -58,7 +63,7 @@ export class PersonDto {
     dto.idNumber = person.idNumberMasked;
     dto.gender = person.gender;
     dto.genderDisplay = person.gender ? GENDER_DISPLAY[person.gender] : null;
-    dto.birthDate = person.birthDate;
+    dto.birthDate = maskBirthDate(person.birthDate);
     dto.residenceUnitId = person.residenceUnitId;
     dto.residenceUnitName = residenceUnitName;
     dto.externalId = person.externalId;

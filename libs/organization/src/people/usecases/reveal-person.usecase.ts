@@ -6,7 +6,7 @@ import { PeopleRegistry } from '../people-registry';
 import { PersonPii } from '../person-pii';
 
 /**
- * `POST /people/:id/reveal`: the full phone and ID number, for holders of `people.reveal` where the
+ * `POST /people/:id/reveal`: the full phone, ID number and birth date, for holders of `people.reveal` where the
  * person resides (404 elsewhere). Every reveal is written to the audit log (`pii.revealed`, with
  * the fields revealed) before the answer leaves: if the entry cannot be written, nothing is revealed.
  */
@@ -21,7 +21,11 @@ export class RevealPersonUseCase {
   async execute(user: AuthenticatedUser, id: string, command: RevealPersonDto): Promise<RevealedPersonDto> {
     const person = await this.people.findReachable(user, Permission.PeopleReveal, id);
     const revealed = this.pii.reveal(person);
-    const fields = [...(revealed.phone !== null ? ['phone'] : []), ...(revealed.idNumber !== null ? ['idNumber'] : [])];
+    const fields = [
+      ...(revealed.phone !== null ? ['phone'] : []),
+      ...(revealed.idNumber !== null ? ['idNumber'] : []),
+      ...(person.birthDate !== null ? ['birthDate'] : []),
+    ];
     await this.audit.record({
       action: 'pii.revealed',
       targetType: 'person',
@@ -35,6 +39,7 @@ export class RevealPersonUseCase {
     dto.name = person.name;
     dto.phone = revealed.phone;
     dto.idNumber = revealed.idNumber;
+    dto.birthDate = person.birthDate;
     return dto;
   }
 }

@@ -4,6 +4,7 @@ import {
   AuthenticatedUser,
   NotFoundProblem,
   Permission,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
@@ -33,6 +34,7 @@ export class UpdatePersonUseCase {
     private readonly registry: PeopleRegistry,
     private readonly people: PeopleService,
     private readonly pii: PersonPii,
+    private readonly references: ScopedReferences,
   ) {}
 
   async execute(user: AuthenticatedUser, id: string, command: UpdatePersonDto): Promise<PersonDto> {
@@ -69,7 +71,7 @@ export class UpdatePersonUseCase {
       const moving = command.residenceUnitId !== undefined && command.residenceUnitId !== current.residenceUnitId;
       if (moving && command.residenceUnitId !== undefined) {
         const unit = await this.units.anchor(manager, command.residenceUnitId);
-        this.scope.assertCanReach(user, Permission.PeopleManage, unit.path, '该单位');
+        await this.references.reachOne(user, Permission.PeopleManage, 'unit', unit.id, manager);
         this.units.assertKind(unit, RESIDENCE_UNIT_KINDS, 'residenceUnitId');
         changes.residenceUnitId = unit.id;
         changes.residencePath = unit.path;
