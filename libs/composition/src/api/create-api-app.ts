@@ -6,15 +6,25 @@ import { enabledDomains } from '../domain-catalog';
 import { AppOptions } from '../app-options';
 import { createHttpApp, initOrClose } from '../http-app';
 import { ApiModule } from './api.module';
+import { registerHttpSecurity } from './http-security';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
 export async function createApiApp(config: LinliConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const app = await createHttpApp(ApiModule.forRoot(config, options.extraModules), config);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
+  await registerHttpSecurity(app, config);
   // multipart/form-data for uploads (imports). Registered here, before init: registered later from a
   // module, Fastify would answer body errors (413, bad JSON) itself instead of the problem+json filter.
   await app.register(multipart, { limits: { ...UPLOAD_LIMITS } });
+  if (config.docsEnabled) mountDocs(app, config);
+  await mountQueueDashboard(app);
+  await initOrClose(app);
+  return app;
+}
+
+/** OpenAPI at /docs (Swagger UI) and /docs-json; off in production unless `DOCS_ENABLED=true`. */
+function mountDocs(app: NestFastifyApplication, config: LinliConfig): void {
   const modules = enabledDomains(config.modules).map((d) => `${d.name} (${d.displayName})`);
   const document = SwaggerModule.createDocument(
     app,
@@ -28,7 +38,4 @@ export async function createApiApp(config: LinliConfig, options: AppOptions = {}
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  await mountQueueDashboard(app);
-  await initOrClose(app);
-  return app;
 }
