@@ -75,6 +75,13 @@ describe('problem+json errors', () => {
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'address.floor', constraint: 'unknown' })]);
   });
 
+  it('refuses input nested deeper than any DTO (deep enough, it overflowed the validator: a 500)', async () => {
+    const deep = JSON.parse('['.repeat(900) + ']'.repeat(900)) as unknown;
+    const response = await api.post('/api/v1/test-echo', { ...valid, address: { street: 'x', deep } });
+    expectProblem(response, 400, 'validation.failed');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'body', constraint: 'maxDepth' })]);
+  });
+
   it('refuses a field of the wrong type', async () => {
     const response = await api.post('/api/v1/test-echo', { ...valid, count: 'two' });
     expectProblem(response, 400, 'validation.failed');
