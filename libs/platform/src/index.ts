@@ -12,5 +12,6 @@ export * from './outbox';
 export * from './pagination';
 export * from './pii';
 export * from './platform.schema';
+export * from './privacy';
 export * from './scheduling';
 export * from './throttling';

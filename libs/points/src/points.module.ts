@@ -6,6 +6,7 @@ import { PointsLedgerModule } from './ledger/points-ledger.module';
 import { PointsReferences } from './points-references';
 import { PointRulesModule } from './rules/point-rules.module';
 import { PointsStoreModule } from './store/points-store.module';
+import { PointsPersonalData } from './personal-data/points-personal-data';
 
 /**
  * The points domain face: the ledger, rules, account views and adjustments, in every app that enables
@@ -20,7 +21,7 @@ import { PointsStoreModule } from './store/points-store.module';
     PointsAdjustmentsModule,
     PointsStoreModule,
   ],
-  providers: [PointsReferences],
+  providers: [PointsReferences, PointsPersonalData],
   exports: [PointsLedgerModule, PointRulesModule, PointsAccountsModule, PointsAdjustmentsModule, PointsStoreModule],
 })
 export class PointsModule {}

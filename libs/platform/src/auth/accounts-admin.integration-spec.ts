@@ -59,9 +59,9 @@ describe('account administration: person links, deactivation, password reset', (
       );
       expectProblem(response, 404, 'resource.not-found');
       expect(
-        await countRows(`SELECT 1 FROM users WHERE username = 'b.resident' OR person_id = $1`, [residentB.id]),
+        await countRows(`SELECT count(*) FROM users WHERE username = 'b.resident' OR person_id = $1`, [residentB.id]),
       ).toBe(0);
-      expect(await countRows(`SELECT 1 FROM audit_log WHERE action = 'users.created'`)).toBe(0);
+      expect(await countRows(`SELECT count(*) FROM audit_log WHERE action = 'users.created'`)).toBe(0);
     });
 
     it('refuses a person id that does not exist with 404', async () => {
@@ -71,7 +71,7 @@ describe('account administration: person links, deactivation, password reset', (
         adminA.token,
       );
       expectProblem(response, 404, 'resource.not-found');
-      expect(await countRows(`SELECT 1 FROM users WHERE username = 'ghost'`)).toBe(0);
+      expect(await countRows(`SELECT count(*) FROM users WHERE username = 'ghost'`)).toBe(0);
     });
 
     it('links a new account to a resident of the own community', async () => {
@@ -94,7 +94,7 @@ describe('account administration: person links, deactivation, password reset', (
         404,
         'resource.not-found',
       );
-      expect(await countRows(`SELECT 1 FROM users WHERE id = $1 AND person_id IS NULL`, [account.id])).toBe(1);
+      expect(await countRows(`SELECT count(*) FROM users WHERE id = $1 AND person_id IS NULL`, [account.id])).toBe(1);
 
       const linked = await api.request('PUT', `/api/v1/users/${account.id}/person`, {
         body: { personId: residentA.id },
@@ -110,7 +110,7 @@ describe('account administration: person links, deactivation, password reset', (
 
       const unlinked = await api.request('DELETE', `/api/v1/users/${account.id}/person`, { token: adminA.token });
       expect(unlinked.status).toBe(204);
-      expect(await countRows(`SELECT 1 FROM users WHERE id = $1 AND person_id IS NULL`, [account.id])).toBe(1);
+      expect(await countRows(`SELECT count(*) FROM users WHERE id = $1 AND person_id IS NULL`, [account.id])).toBe(1);
 
       expect(await auditOf('users.person-linked')).toEqual([
         { actor_user_id: adminA.id, target_id: account.id, data: { personId: residentA.id, previousPersonId: null } },
@@ -169,7 +169,7 @@ describe('account administration: person links, deactivation, password reset', (
     it('answers 404 for an account of another community and 409 for the own account', async () => {
       const inB = await createUser(api, { unitId: communityB.id, unitPath: communityB.path });
       expectProblem(await api.post(`/api/v1/users/${inB.id}/deactivate`, {}, adminA.token), 404, 'resource.not-found');
-      expect(await countRows(`SELECT 1 FROM users WHERE id = $1 AND is_active`, [inB.id])).toBe(1);
+      expect(await countRows(`SELECT count(*) FROM users WHERE id = $1 AND is_active`, [inB.id])).toBe(1);
       expectProblem(
         await api.post(`/api/v1/users/${adminA.id}/deactivate`, {}, adminA.token),
         409,
@@ -189,7 +189,7 @@ describe('account administration: person links, deactivation, password reset', (
         expect(['users.last-administrator', 'auth.unauthenticated']).toContain(answer.body.code);
       }
       expect(
-        await countRows(`SELECT 1 FROM users WHERE is_active AND id = ANY($1::uuid[])`, [[first.id, second.id]]),
+        await countRows(`SELECT count(*) FROM users WHERE is_active AND id = ANY($1::uuid[])`, [[first.id, second.id]]),
       ).toBe(1);
     });
   });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { PrivacyHttpModule } from '../privacy/privacy-http.module';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthGuard } from './auth.guard';
 import { AuthController } from './http/auth.controller';
@@ -17,9 +18,12 @@ import { LinkPersonUseCase } from './usecases/link-person.usecase';
 import { ResetPasswordUseCase } from './usecases/reset-password.usecase';
 import { SetAccountActiveUseCase } from './usecases/set-account-active.usecase';
 
-/** Login, /me, users and grants, the global guard, the route access check and the first administrator; the api only. */
+/**
+ * Login, /me, users and grants, the global guard, the route access check, the first administrator
+ * and the personal-data routes (`PrivacyHttpModule`); the api only.
+ */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, PrivacyHttpModule],
   controllers: [AuthController, MeController, UsersController],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

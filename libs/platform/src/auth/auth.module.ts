@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { LinliConfig } from '../config/linli-config';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { AccessTokenService } from './access-token.service';
 import { AccountsDirectory } from './accounts.directory';
 import { Authenticator } from './authenticator';
@@ -13,10 +14,14 @@ import { UnitDirectory } from './unit-directory';
 import { UnitDirectoryRegistry } from './unit-directory.registry';
 import { UnitPathMaintenance } from './unit-path-maintenance';
 
-/** Users, tokens, the unit directory registry, reference resolvers and scope checks; in every app. */
+/**
+ * Users, tokens, the unit directory registry, reference resolvers, scope checks and the
+ * personal-data registries (`PrivacyModule`, re-exported so every domain can register); in every app.
+ */
 @Global()
 @Module({
   imports: [
+    PrivacyModule,
     JwtModule.registerAsync({
       inject: [LinliConfig],
       useFactory: (config: LinliConfig) => ({
@@ -40,6 +45,7 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     ScopedReferences,
   ],
   exports: [
+    PrivacyModule,
     UnitDirectoryRegistry,
     UnitDirectory,
     ScopeService,
