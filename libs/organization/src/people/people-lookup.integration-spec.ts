@@ -143,6 +143,23 @@ describe('looking people up by phone or ID number', () => {
     expect(await lookups()).toHaveLength(before);
   });
 
+  it('answers 429 request.rate-limited past the pii-lookup limit, without recording the refused lookups', async () => {
+    const prober = await createLoggedInUser(api, { role: 'grid_worker', ...at('网格A1') });
+    const limit = api.config.throttle.piiLookup.limit;
+    const statuses: number[] = [];
+    let limited: Awaited<ReturnType<TestApi['get']>> | undefined;
+    for (let i = 0; i < limit + 3; i += 1) {
+      const response = await api.get(`/api/v1/people/lookup?phone=139${String(i).padStart(8, '0')}`, prober.token);
+      statuses.push(response.status);
+      if (response.status === 429) limited ??= response;
+    }
+    expect(statuses).toEqual([...Array(limit).fill(200), 429, 429, 429]);
+    expectProblem(limited!, 429, 'request.rate-limited');
+    expect(Number(limited!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const recorded = (await lookups()).filter((entry) => entry.actor_user_id === prober.id);
+    expect(recorded).toHaveLength(limit);
+  });
+
   it('masks the birth date to the year in reads and lists, and shows it in full only in the audited reveal', async () => {
     const read = await api.get(`/api/v1/people/${person.id}`, auditorA.token);
     expect(read.body.birthDate).toBe('1949-**-**');

@@ -14,6 +14,7 @@ import {
   CurrentUser,
   Permission,
   RequirePermission,
+  ThrottleRoute,
   UuidParam,
 } from '@linli/platform';
 import { CreatePersonDto } from './dto/create-person.dto';
@@ -72,10 +73,11 @@ export class PeopleController {
 
   @Get('lookup')
   @RequirePermission(Permission.PeopleReveal)
+  @ThrottleRoute('pii-lookup')
   @ApiOperation({
     summary: 'Exact lookup by phone or ID number (one of them), within your people.reveal scope',
     description:
-      'Matched through the keyed hash; answers the people found, masked. Every lookup, found or not, is audited as pii.looked-up (the field and the ids found, never the value).',
+      'Matched through the keyed hash; answers the people found, masked. Every lookup, found or not, is audited as pii.looked-up (the field and the ids found, never the value). Rate-limited per account (THROTTLE_PII_LOOKUP_LIMIT per THROTTLE_PII_LOOKUP_TTL_SECONDS): 429 request.rate-limited with Retry-After.',
   })
   @ApiOkResponse({ type: PersonLookupDto })
   @ApiBadRequestResponse({ description: 'validation.failed: invalid phone or ID number, or not exactly one of them' })

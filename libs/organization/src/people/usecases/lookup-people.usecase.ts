@@ -18,7 +18,8 @@ export const PEOPLE_LOOKUP_LIMIT = 20;
  * scope whose phone or ID number is exactly this one, matched through the keyed hash, answered
  * masked. An exact lookup tells whether a value belongs to someone, so it needs people.reveal
  * (not people.read) and every lookup, found or not, is written to the audit log (`pii.looked-up`:
- * the field, never the value, and the ids found) before the answer leaves.
+ * the field, never the value, and the ids found) before the answer leaves. The route is rate-limited
+ * (`@ThrottleRoute('pii-lookup')`), so a loop cannot walk the number space.
  */
 @Injectable()
 export class LookupPeopleUseCase {
