@@ -21,7 +21,7 @@ const T0 = new Date('2026-11-28T01:00:00Z');
 describe('volunteer activities: sign-up, waitlist, check-in, verification', () => {
   let api: TestApi;
   let units: Map<string, ScenarioUnit>;
-  let now: Date;
+  let now: Date = T0;
   let gridA: string;
   let gridA2: string;
   let secretaryA: string;
@@ -542,6 +542,108 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
       }),
       409,
       'volunteers.not-signed-up',
+    );
+  });
+  it('answers 404 and writes nothing when staff sign up or check in a resident of another community', async () => {
+    const created = await activity({ title: '邻里节' });
+    const outsider = await resident('楼栋B1-1');
+    expectProblem(
+      await api.post(`/api/v1/volunteers/activities/${created.id}/signups`, { personId: outsider.personId }, gridA),
+      404,
+      'resource.not-found',
+    );
+    now = new Date(T0.getTime() + HOUR);
+    expectProblem(
+      await api.post(
+        `/api/v1/volunteers/activities/${created.id}/check-in`,
+        { personId: outsider.personId, code: await codeOf(created.id, now) },
+        gridA,
+      ),
+      404,
+      'resource.not-found',
+    );
+    expect(
+      await countRows(`SELECT count(*) FROM volunteer_activity_signups WHERE person_id = $1`, [outsider.personId]),
+    ).toBe(0);
+    expect(await countRows(`SELECT confirmed_count FROM volunteer_activities WHERE id = $1`, [created.id])).toBe(0);
+    now = T0;
+    const neighbour = await resident();
+    expect(
+      (await api.post(`/api/v1/volunteers/activities/${created.id}/signups`, { personId: neighbour.personId }, gridA))
+        .status,
+    ).toBe(201);
+  });
+
+  it('refuses an organizer verifying or correcting their own attendance (with or without hours) and leaves it out of a bulk verification', async () => {
+    const organizerPerson = await createPerson({ name: '组织者王', residenceUnitId: unit('楼栋A1-1').id });
+    const organizer = (
+      await createLoggedInUser(api, {
+        role: 'grid_worker',
+        unitId: unit('社区A').id,
+        unitPath: unit('社区A').path,
+        personId: organizerPerson.id,
+      })
+    ).token;
+    const created = await activity({ title: '楼道清理' }, organizer);
+    expect((await api.post(`/api/v1/volunteers/activities/${created.id}/signups`, {}, organizer)).status).toBe(201);
+    const other = await signedUp(created.id);
+    now = new Date(T0.getTime() + HOUR);
+    for (const token of [organizer, other.token])
+      expect(
+        (
+          await api.post(
+            `/api/v1/volunteers/activities/${created.id}/check-in`,
+            { code: await codeOf(created.id, now) },
+            token,
+          )
+        ).status,
+      ).toBe(200);
+    now = new Date(T0.getTime() + 3 * HOUR);
+    for (const token of [organizer, other.token])
+      expect(
+        (
+          await api.post(
+            `/api/v1/volunteers/activities/${created.id}/check-out`,
+            { code: await codeOf(created.id, now) },
+            token,
+          )
+        ).status,
+      ).toBe(200);
+
+    const verify = (body: unknown, token = organizer) =>
+      api.post(`/api/v1/volunteers/activities/${created.id}/verify`, body, token);
+    expectProblem(await verify({ personIds: [organizerPerson.id] }), 403, 'volunteers.self-authorization');
+    expectProblem(
+      await verify({ personIds: [organizerPerson.id, other.personId], hours: 8, reason: '全程组织' }),
+      403,
+      'volunteers.self-authorization',
+    );
+    expect(
+      await countRows(
+        `SELECT count(*) FROM volunteer_activity_signups WHERE activity_id = $1 AND verified_at IS NOT NULL`,
+        [created.id],
+      ),
+    ).toBe(0);
+
+    const bulk = await verify({});
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.verified.map((v: { personId: string }) => v.personId)).toEqual([other.personId]);
+    expect(
+      await countRows(`SELECT count(*) FROM outbox_events WHERE data->>'activityId' = $1 AND actors @> $2::jsonb`, [
+        created.id,
+        JSON.stringify([{ personId: organizerPerson.id }]),
+      ]),
+    ).toBe(0);
+
+    const bySecretary = await verify({ personIds: [organizerPerson.id] }, secretaryA);
+    expect(bySecretary.body.verified.map((v: { personId: string }) => v.personId)).toEqual([organizerPerson.id]);
+    expectProblem(
+      await api.request('PATCH', `/api/v1/volunteers/activities/${created.id}/attendance/${organizerPerson.id}`, {
+        token: organizer,
+        body: { hours: 8, reason: '全程组织' },
+      }),
+      403,
+      'volunteers.self-authorization',
     );
   });
 });

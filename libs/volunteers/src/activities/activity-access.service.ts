@@ -6,6 +6,7 @@ import {
   ForbiddenProblem,
   NotFoundProblem,
   Permission,
+  ScopedReferences,
   ScopeService,
   SqlCondition,
   unitPathCondition,
@@ -31,6 +32,7 @@ export class ActivityAccess {
     private readonly activities: ActivitiesRepository,
     private readonly directory: OrganizationDirectory,
     private readonly scope: ScopeService,
+    private readonly references: ScopedReferences,
   ) {}
 
   /** SQL condition on the alias `activity` (a `volunteer_activities` row) restricting to what the caller may see. */
@@ -107,7 +109,8 @@ export class ActivityAccess {
   /**
    * The person a resident or staff member acts for: oneself when `personId` is omitted or one's own
    * (403 `volunteers.person-not-linked` without a linked person); someone else only with
-   * volunteers.manage in the activity's scope (403 otherwise), and the person must exist (404).
+   * volunteers.manage in the activity's scope (403 otherwise), and the person must live in the
+   * caller's volunteers.manage scope (404 otherwise, like an unknown person).
    */
   async actingFor(user: AuthenticatedUser, activity: ActivityRecord, personId: string | undefined): Promise<string> {
     if (personId === undefined || personId === user.personId) {
@@ -115,7 +118,7 @@ export class ActivityAccess {
     }
     if (!this.scope.canReach(user, Permission.VolunteersManage, activity.unitPath))
       throw new ForbiddenProblem('只能为本人报名、签到或取消');
-    if ((await this.residencePath(personId)) === undefined) throw new NotFoundProblem('该人员');
+    await this.references.reachOne(user, Permission.VolunteersManage, 'person', personId);
     return personId;
   }
 

@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { enclosingPath, OrganizationDirectory } from '@linli/organization';
 import {
   AuthenticatedUser,
+  BusinessCalendar,
+  Clock,
   ForbiddenProblem,
   hasPermission,
   isWithin,
   NotFoundProblem,
   Permission,
+  ScopedReferences,
   ScopeService,
 } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { linkedPersonId } from '../volunteers.exception';
+import { ClaimantOrganizationKind } from './demand-kind';
 import { DemandRow } from './demand-rows';
 import { DemandsCode, DemandsException } from './demands.exception';
 import { DemandsRepository } from './demands.repository';
@@ -42,6 +46,9 @@ export class DemandAccess {
     private readonly scope: ScopeService,
     private readonly demands: DemandsRepository,
     private readonly directory: OrganizationDirectory,
+    private readonly references: ScopedReferences,
+    private readonly clock: Clock,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async load(
@@ -88,10 +95,72 @@ export class DemandAccess {
     this.scope.assertCanReach(user, Permission.VolunteersManage, unitPath, '该需求');
   }
 
+  /** People named by staff acting for them (requester, claimant, invitees): each lives in the caller's volunteers.manage scope, else 404 `未找到该人员`. */
+  async reachPeople(user: AuthenticatedUser, personIds: string[], manager?: EntityManager): Promise<void> {
+    await this.references.reach(user, Permission.VolunteersManage, { person: personIds }, manager);
+  }
+
+  /** Of `personIds`, those who live in the caller's volunteers.manage scope, in the same order. */
+  async reachablePeople(user: AuthenticatedUser, personIds: string[], manager: EntityManager): Promise<string[]> {
+    const people = await this.directory.people.byIds(personIds, manager);
+    return personIds.filter((id) => {
+      const person = people.get(id);
+      return person !== undefined && this.scope.canReach(user, Permission.VolunteersManage, person.residencePath);
+    });
+  }
+
+  /**
+   * The organization staff claim for: a party organization or an institution anchored at the demand's
+   * unit or above it, or in the caller's volunteers.manage scope, or one with a dual registration
+   * (双报到) in force at the demand's community (a co-building unit serving where it registered); 404
+   * otherwise, like an unknown id.
+   */
+  async claimableOrganization(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    demand: DemandRow,
+    id: string,
+  ): Promise<ClaimantOrganizationKind> {
+    const party = (await this.directory.organizations.byIds([id], manager)).get(id);
+    const institution = party ? undefined : (await this.directory.organizations.institutions([id], manager)).get(id);
+    if (!party && !institution) throw new NotFoundProblem('该组织或单位');
+    const kind: ClaimantOrganizationKind = party ? 'party_organization' : 'institution';
+    const anchor = party?.unitPath ?? (institution?.unitPath as string);
+    // Anchored at the demand's unit or above it (a community's branch claiming in one of its grids).
+    if (isWithin(demand.unit_path, anchor)) return kind;
+    if (await this.registeredAt(manager, id, institution?.partyOrganizationId ?? null, demand.unit_path)) return kind;
+    if (party) await this.references.reach(user, Permission.VolunteersManage, { organization: id }, manager);
+    else this.scope.assertCanReach(user, Permission.VolunteersManage, institution?.unitPath ?? null, '该组织或单位');
+    return kind;
+  }
+
   /** The community path of where a person lives (null when they live above community level or are unknown). */
   async communityOf(manager: EntityManager, personId: string): Promise<string | null> {
     const person = (await this.directory.people.byIds([personId], manager)).get(personId);
     return (person && enclosingPath(person.residencePath, 'community')) ?? null;
+  }
+
+  private async registeredAt(
+    manager: EntityManager,
+    id: string,
+    partyOrganizationId: string | null,
+    demandPath: string,
+  ): Promise<boolean> {
+    const community = enclosingPath(demandPath, 'community');
+    if (community === undefined) return false;
+    const registrations = await this.directory.organizations.dualRegistrations(
+      {
+        onDate: this.calendar.localDate(this.clock.now()),
+        organizationIds: partyOrganizationId ? [id, partyOrganizationId] : [id],
+        kind: 'organization',
+      },
+      manager,
+    );
+    return registrations.some(
+      (registration) =>
+        registration.communityPath === community &&
+        (registration.organizationId === id || registration.institutionId === id),
+    );
   }
 
   private async personSees(manager: EntityManager, user: AuthenticatedUser, row: DemandRow): Promise<boolean> {

@@ -25,6 +25,10 @@ export class DemandFulfilmentEntity {
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
+  /** The user who reported the attempt (the claimant, or staff for them); null for attempts before it was recorded. */
+  @Column({ name: 'fulfilled_by_user_id', type: 'uuid', nullable: true })
+  fulfilledByUserId: string | null;
+
   @Column({ name: 'fulfilled_at', type: 'timestamptz' })
   fulfilledAt: Date;
 

@@ -65,6 +65,7 @@ describe("service demands over HTTP: posting, one live claim, fulfilment and the
     units = await createUnitTree(smallDistrict());
     tokens.gridA = (await createLoggedInUser(api, { role: 'grid_worker', ...at('网格A1') })).token;
     tokens.gridB = (await createLoggedInUser(api, { role: 'grid_worker', ...at('网格B1') })).token;
+    tokens.gridA2 = (await createLoggedInUser(api, { role: 'grid_worker', ...at('网格A1') })).token;
     tokens.staffWithoutPerson = (await createLoggedInUser(api, {})).token;
   });
   afterAll(async () => {
@@ -292,5 +293,131 @@ describe("service demands over HTTP: posting, one live claim, fulfilment and the
       displayStatus: '已取消',
     });
     expectProblem(await act(demand.id, 'claim', other.token), 409, 'volunteers.demand-wrong-state');
+  });
+  const rowsOf = (demandId: string) =>
+    withTestDb(async (client) => ({
+      claims: Number(
+        (await client.query(`SELECT count(*) FROM volunteer_demand_claims WHERE demand_id = $1`, [demandId])).rows[0]
+          .count,
+      ),
+      invitations: Number(
+        (await client.query(`SELECT count(*) FROM volunteer_demand_invitations WHERE demand_id = $1`, [demandId]))
+          .rows[0].count,
+      ),
+      status: (await client.query(`SELECT status FROM volunteer_demands WHERE id = $1`, [demandId])).rows[0]?.status,
+    }));
+
+  it('answers 404 and writes nothing when staff name a person outside their scope: posting for, claiming for or inviting a resident of another community', async () => {
+    const requester = await resident();
+    const outsider = await resident('楼栋B1-1');
+    const demand = await postWish(requester);
+
+    expectProblem(
+      await act(demand.id, 'claim', tokens.gridA, { personId: outsider.personId }),
+      404,
+      'resource.not-found',
+    );
+    expectProblem(
+      await act(demand.id, 'invite', tokens.gridA, { personIds: [outsider.personId] }),
+      404,
+      'resource.not-found',
+    );
+    const branchB = await createPartyOrganization({ kind: 'branch', name: '社区B第一支部', unitId: unit('社区B').id });
+    expectProblem(
+      await act(demand.id, 'claim', tokens.gridA, { organizationId: branchB.id }),
+      404,
+      'resource.not-found',
+    );
+    expect(await rowsOf(demand.id)).toEqual({ claims: 0, invitations: 0, status: 'open' });
+    const before = await countRows(`SELECT count(*) FROM volunteer_demands WHERE requester_person_id = $1`, [
+      outsider.personId,
+    ]);
+    expectProblem(
+      await api.post(
+        '/api/v1/volunteers/demands',
+        { kind: 'task', unitId: unit('小区A1').id, title: '搬家具', requesterPersonId: outsider.personId },
+        tokens.gridA,
+      ),
+      404,
+      'resource.not-found',
+    );
+    expect(
+      await countRows(`SELECT count(*) FROM volunteer_demands WHERE requester_person_id = $1`, [outsider.personId]),
+    ).toBe(before);
+
+    const neighbour = await resident();
+    expect((await act(demand.id, 'invite', tokens.gridA, { personIds: [neighbour.personId] })).status).toBe(200);
+    expect((await act(demand.id, 'claim', tokens.gridA, { personId: neighbour.personId })).status).toBe(201);
+  });
+
+  it('refuses the staff loop of posting for a resident, claiming, fulfilling and confirming it: volunteers.self-authorization, no points event', async () => {
+    const elder = await resident();
+    const helper = await resident();
+    const posted = await api.post(
+      '/api/v1/volunteers/demands',
+      { kind: 'micro_wish', unitId: unit('小区A1').id, title: '代购药品', requesterPersonId: elder.personId },
+      tokens.gridA,
+    );
+    expect(posted.status).toBe(201);
+    const id = posted.body.id;
+    expect((await act(id, 'claim', tokens.gridA, { personId: helper.personId })).status).toBe(201);
+    expect((await act(id, 'fulfil', tokens.gridA)).status).toBe(200);
+
+    expectProblem(
+      await act(id, 'confirm', tokens.gridA, { rating: 5, reason: '电话确认' }),
+      403,
+      'volunteers.self-authorization',
+    );
+    expectProblem(await act(id, 'confirm', tokens.gridA, { rating: 5 }), 403, 'volunteers.self-authorization');
+    expect(
+      await countRows(
+        `SELECT count(*) FROM outbox_events WHERE type = 'volunteers.wish.confirmed' AND data->>'demandId' = $1`,
+        [id],
+      ),
+    ).toBe(0);
+    expect((await api.get(`/api/v1/volunteers/demands/${id}`, tokens.gridA)).body.status).toBe('fulfilled');
+  });
+
+  it("lets other staff confirm on the requester's behalf only with a reason, audited; whoever fulfilled for the claimant may not confirm", async () => {
+    const elder = await resident();
+    const volunteer = await resident();
+    const demand = await postWish(elder);
+    expect((await act(demand.id, 'claim', volunteer.token)).status).toBe(201);
+    // gridA reports it done for the volunteer: gridA may no longer confirm it.
+    expect((await act(demand.id, 'fulfil', tokens.gridA)).status).toBe(200);
+    expectProblem(
+      await act(demand.id, 'confirm', tokens.gridA, { rating: 4, reason: '上门确认' }),
+      403,
+      'volunteers.self-authorization',
+    );
+    expectProblem(await act(demand.id, 'confirm', volunteer.token, { rating: 5 }), 403, 'volunteers.not-requester');
+
+    const withoutReason = await act(demand.id, 'confirm', tokens.gridA2, { rating: 4 });
+    expectProblem(withoutReason, 400, 'validation.failed');
+    expect(withoutReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    const confirmed = await act(demand.id, 'confirm', tokens.gridA2, { rating: 4, reason: '张奶奶没有手机，电话确认' });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', rating: 4 });
+    const audit = await withTestDb(
+      async (client) =>
+        (
+          await client.query(
+            `SELECT data FROM audit_log WHERE action = 'volunteers.demand-confirmed' AND target_id = $1`,
+            [demand.id],
+          )
+        ).rows as { data: Record<string, unknown> }[],
+    );
+    expect(audit.map((entry) => entry.data)).toEqual([
+      expect.objectContaining({ rating: 4, onBehalf: true, reason: '张奶奶没有手机，电话确认' }),
+    ]);
+  });
+
+  it('lets the requester confirm without a reason', async () => {
+    const requester = await resident();
+    const volunteer = await resident();
+    const demand = await postWish(requester);
+    await act(demand.id, 'claim', volunteer.token);
+    await act(demand.id, 'fulfil', volunteer.token);
+    expect((await act(demand.id, 'confirm', requester.token, { rating: 5 })).status).toBe(200);
   });
 });

@@ -186,13 +186,27 @@ export class DemandsRepository {
     claimId: string,
     note: string | null,
     at: Date,
+    byUserId: string,
   ): Promise<string> {
     const [row] = await queryRows<{ id: string }>(
       manager,
-      `INSERT INTO volunteer_demand_fulfilments (demand_id, claim_id, note, fulfilled_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [demandId, claimId, note, at],
+      `INSERT INTO volunteer_demand_fulfilments (demand_id, claim_id, note, fulfilled_at, fulfilled_by_user_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [demandId, claimId, note, at, byUserId],
     );
     return row.id;
+  }
+
+  /** The demand's pending fulfilment attempt and who reported it, if one is pending. */
+  async pendingFulfilment(
+    manager: EntityManager,
+    demandId: string,
+  ): Promise<{ id: string; fulfilled_by_user_id: string | null } | undefined> {
+    const [row] = await queryRows<{ id: string; fulfilled_by_user_id: string | null }>(
+      manager,
+      `SELECT id, fulfilled_by_user_id FROM volunteer_demand_fulfilments WHERE demand_id = $1 AND status = 'pending'`,
+      [demandId],
+    );
+    return row;
   }
 
   /** Resolves the demand's pending fulfilment (confirmed with a rating, or rejected with a reason); its id, or undefined when none is pending. */

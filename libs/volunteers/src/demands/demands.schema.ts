@@ -1,5 +1,6 @@
 import { SchemaPart } from '@linli/platform';
 import { CreateVolunteerDemands1795350200000 } from '../migrations/1795350200000-CreateVolunteerDemands';
+import { AddDemandFulfilmentAuthor1795360300000 } from '../migrations/1795360300000-AddDemandFulfilmentAuthor';
 import { DemandClaimEntity } from './demand-claim.entity';
 import { DemandFulfilmentEntity } from './demand-fulfilment.entity';
 import { DemandInvitationEntity } from './demand-invitation.entity';
@@ -14,6 +15,6 @@ export const demandsSchema: SchemaPart = {
     'volunteer_demand_invitations',
   ],
   entities: [VolunteerDemandEntity, DemandClaimEntity, DemandFulfilmentEntity, DemandInvitationEntity],
-  migrations: [CreateVolunteerDemands1795350200000],
+  migrations: [CreateVolunteerDemands1795350200000, AddDemandFulfilmentAuthor1795360300000],
   pathCopies: [{ table: 'volunteer_demands', column: 'unit_path' }],
 };

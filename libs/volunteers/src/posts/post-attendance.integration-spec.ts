@@ -26,7 +26,7 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
   let secretary: { token: string };
   let publisher: { token: string };
   let outsider: { token: string };
-  let now: Date;
+  let now: Date = T0;
   let sequence = 0;
 
   const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;
@@ -271,6 +271,63 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
         [forgetful.personId, 2, false],
       ]),
     );
+  });
+
+  it('refuses a publisher verifying their own shift attendance and leaves it out of a bulk verification', async () => {
+    const own = await createPerson({ name: '网格员孙', residenceUnitId: unit('楼栋A1-1').id });
+    const organizer = await createLoggedInUser(api, {
+      role: 'grid_worker',
+      unitId: unit('网格A1').id,
+      unitPath: unit('网格A1').path,
+      personId: own.id,
+    });
+    const post = await api.post(
+      POSTS,
+      {
+        unitId: unit('楼栋A1-1').id,
+        title: '夜间巡逻岗',
+        slotsPerShift: 3,
+        shifts: [{ startsAt: at(24).toISOString(), endsAt: at(27).toISOString() }],
+      },
+      organizer.token,
+    );
+    expect(post.status).toBe(201);
+    const shiftId = post.body.shifts[0].id as string;
+    const shiftUrl = `${POSTS}/${post.body.id}/shifts/${shiftId}`;
+    sequence += 1;
+    const helper = await createPerson({ name: `巡逻员${sequence}`, residenceUnitId: unit('楼栋A1-1').id });
+    const helperUser = await createLoggedInUser(api, { personId: helper.id });
+    for (const token of [organizer.token, helperUser.token])
+      expect((await api.post(`${POSTS}/${post.body.id}/claims`, { shiftId }, token)).status).toBe(201);
+    const code = async () => (await api.get(`${shiftUrl}/check-in-code`, organizer.token)).body.code;
+    now = at(24);
+    for (const token of [organizer.token, helperUser.token])
+      expect((await api.post(`${shiftUrl}/check-in`, { code: await code() }, token)).status).toBe(200);
+    now = at(27);
+    for (const token of [organizer.token, helperUser.token])
+      expect((await api.post(`${shiftUrl}/check-out`, { code: await code() }, token)).status).toBe(200);
+
+    expectProblem(
+      await api.post(`${shiftUrl}/verify`, { personIds: [own.id] }, organizer.token),
+      403,
+      'volunteers.self-authorization',
+    );
+    expectProblem(
+      await api.post(`${shiftUrl}/verify`, { personIds: [own.id], hours: 3, reason: '全程值守' }, organizer.token),
+      403,
+      'volunteers.self-authorization',
+    );
+    const bulk = await api.post(`${shiftUrl}/verify`, {}, organizer.token);
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.verified.map((claim: { personId: string }) => claim.personId)).toEqual([helper.id]);
+    expect(
+      await countRows(`SELECT count(*) FROM outbox_events WHERE data->>'shiftId' = $1 AND actors @> $2::jsonb`, [
+        shiftId,
+        JSON.stringify([{ personId: own.id }]),
+      ]),
+    ).toBe(0);
+    const bySecretary = await api.post(`${shiftUrl}/verify`, { personIds: [own.id] }, secretary.token);
+    expect(bySecretary.body.verified.map((claim: { personId: string }) => claim.personId)).toEqual([own.id]);
   });
 
   it('refuses to verify before the shift starts or a person who did not claim it', async () => {

@@ -26,7 +26,7 @@ describe('service posts: publishing, browsing and claims', () => {
   let units: Map<string, ScenarioUnit>;
   let secretary: { token: string; id: string };
   let outsider: { token: string };
-  let now: Date;
+  let now: Date = T0;
   let sequence = 0;
 
   const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;

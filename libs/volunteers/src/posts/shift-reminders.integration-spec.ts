@@ -25,7 +25,7 @@ describe('the hourly shift reminders', () => {
   let api: TestApi;
   let scheduler: NestFastifyApplication;
   let notifier: NestFastifyApplication;
-  let now: Date;
+  let now: Date = T0;
 
   beforeAll(async () => {
     await resetState();

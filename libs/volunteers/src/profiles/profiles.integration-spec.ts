@@ -298,6 +298,32 @@ describe('volunteer profiles', () => {
     expectProblem(await api.get(`${url}/stage-changes`, secretaryB), 404, 'resource.not-found');
   });
 
+  it('refuses a secretary changing their own growth stage: volunteers.self-authorization, nothing recorded', async () => {
+    const [person] = await createPeople([{ name: '书记周', residence: unit('楼栋A1-1') }]);
+    const own = (
+      await createLoggedInUser(api, {
+        role: 'secretary',
+        unitId: unit('社区A').id,
+        unitPath: unit('社区A').path,
+        personId: person.id,
+      })
+    ).token;
+    const created = await api.post(
+      '/api/v1/volunteers/profiles',
+      { unitId: unit('小区A1').id, skills: [], availability: [] },
+      own,
+    );
+    expect(created.status).toBe(201);
+    const url = `/api/v1/volunteers/profiles/${created.body.id}`;
+    expectProblem(
+      await api.post(`${url}/stage`, { stage: 'core_member', reason: '自评' }, own),
+      403,
+      'volunteers.self-authorization',
+    );
+    expect((await api.get(`${url}/stage-changes`, own)).body.items).toEqual([]);
+    expect((await api.post(`${url}/stage`, { stage: 'core_member', reason: '服务积极' }, secretaryA)).status).toBe(201);
+  });
+
   it('records one of two racing changes to the same stage and refuses the other', async () => {
     const lin = await resident('林海');
     const created = (

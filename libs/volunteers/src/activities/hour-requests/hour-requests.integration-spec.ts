@@ -114,6 +114,35 @@ describe('hour requests and activity reminders', () => {
     );
   });
 
+  it('refuses a secretary approving their own hour request: volunteers.self-authorization, nothing counted', async () => {
+    const person = await createPerson({ name: '书记赵', residenceUnitId: unit('楼栋A1-1').id });
+    const secretary = (
+      await createLoggedInUser(api, {
+        role: 'secretary',
+        unitId: unit('社区A').id,
+        unitPath: unit('社区A').path,
+        personId: person.id,
+      })
+    ).token;
+    const created = await api.post(
+      '/api/v1/volunteers/hour-requests',
+      { date: '2026-11-20', hours: 6, description: '社区值守', unitId: unit('社区A').id },
+      secretary,
+    );
+    expect(created.status).toBe(201);
+    expectProblem(
+      await api.post(`/api/v1/volunteers/hour-requests/${created.body.id}/approve`, { hours: 8 }, secretary),
+      403,
+      'volunteers.self-authorization',
+    );
+    expect(await countRows(`SELECT count(*) FROM outbox_events WHERE data->>'sourceId' = $1`, [created.body.id])).toBe(
+      0,
+    );
+    expect(
+      (await api.post(`/api/v1/volunteers/hour-requests/${created.body.id}/approve`, {}, secretaryA)).body,
+    ).toMatchObject({ status: 'approved', approvedHours: 6 });
+  });
+
   it('rejects a request with a reason and counts nothing', async () => {
     const person = await resident();
     const created = await api.post(

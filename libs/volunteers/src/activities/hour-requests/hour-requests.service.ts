@@ -16,7 +16,7 @@ import { VolunteerRecords } from '../../profiles/volunteer-records.service';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
-import { linkedPersonId } from '../../volunteers.exception';
+import { linkedPersonId, selfAuthorization } from '../../volunteers.exception';
 import { ApproveHourRequestDto } from './dto/approve-hour-request.dto';
 import { CreateHourRequestDto } from './dto/create-hour-request.dto';
 import { HourRequestDto, HourRequestPageDto } from './dto/hour-request.dto';
@@ -130,7 +130,8 @@ export class HourRequestsService {
   }
 
   /**
-   * Decides a pending request under its row lock (volunteers.verify at its unit; 404 otherwise).
+   * Decides a pending request under its row lock (volunteers.verify at its unit; 404 otherwise). Nobody
+   * approves their own request (403 `volunteers.self-authorization`).
    * The same decision again answers the request as it is; the other decision is 409.
    */
   private async decide(
@@ -148,6 +149,8 @@ export class HourRequestsService {
       const locked = await this.requests.lock(manager, id);
       if (!locked || !this.scope.canReach(user, Permission.VolunteersVerify, locked.unitPath))
         throw new NotFoundProblem('该时长申请');
+      if (outcome === 'approved' && locked.personId === user.personId)
+        throw selfAuthorization('不能审批本人的时长申请，请由其他工作人员办理');
       if (locked.status === outcome) return { request: locked, decidedNow: false };
       if (locked.status !== 'pending') throw new ActivitiesException(ActivitiesCode.HourRequestDecided);
       await apply(manager, locked, locked.unitPath);

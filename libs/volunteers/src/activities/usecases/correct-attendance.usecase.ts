@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, TransactionRunner } from '@linli/platform';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { selfAuthorization } from '../../volunteers.exception';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
@@ -34,6 +35,7 @@ export class CorrectAttendanceUseCase {
   ): Promise<AttendanceDto> {
     const activity = await this.access.visible(user, activityId);
     this.access.assertVerifier(user, activity);
+    if (personId === user.personId) throw selfAuthorization('不能更正本人的服务时长，请由其他核验人办理');
     return this.transactions.run(async (manager) => {
       const signup = await this.signups.findSignup(manager, activityId, personId, { lock: true });
       if (!signup || signup.status !== 'confirmed') throw new CheckInException(CheckInCode.NotSignedUp);

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { attendedHours } from '../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { selfAuthorization } from '../../volunteers.exception';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ActivitySignupsRepository } from '../activity-signups.repository';
 import { ActivityAccess } from '../activity-access.service';
@@ -37,10 +38,12 @@ export class VerifyAttendanceUseCase {
   async execute(user: AuthenticatedUser, activityId: string, command: VerifyAttendanceDto): Promise<VerifyResultDto> {
     const activity = await this.access.visible(user, activityId);
     this.access.assertVerifier(user, activity);
+    if (user.personId !== null && command.personIds?.includes(user.personId))
+      throw selfAuthorization('不能核验本人的出勤，请由其他核验人办理', { personIds: [user.personId] });
     const now = this.clock.now();
 
     return this.transactions.run(async (manager) => {
-      const { due, alreadyVerified } = await this.due(manager, activity, command);
+      const { due, alreadyVerified } = await this.due(manager, user, activity, command);
       const verified = due.map((signup) => {
         const computed =
           signup.checkedInAt && signup.checkedOutAt
@@ -90,14 +93,21 @@ export class VerifyAttendanceUseCase {
     });
   }
 
-  /** The attendances this call verifies, locked; named people must be confirmed and (without an hours override) checked out. */
+  /**
+   * The attendances this call verifies, locked; named people must be confirmed and (without an hours
+   * override) checked out. By default everyone checked out except the caller's own person, whose
+   * attendance another verifier decides.
+   */
   private async due(
     manager: EntityManager,
+    user: AuthenticatedUser,
     activity: ActivityRecord,
     command: VerifyAttendanceDto,
   ): Promise<{ due: ActivitySignupEntity[]; alreadyVerified: string[] }> {
-    if (command.personIds === undefined)
-      return { due: await this.signups.lockForVerification(manager, activity.id), alreadyVerified: [] };
+    if (command.personIds === undefined) {
+      const due = await this.signups.lockForVerification(manager, activity.id);
+      return { due: due.filter((signup) => signup.personId !== user.personId), alreadyVerified: [] };
+    }
     const wanted = [...new Set(command.personIds)];
     const found = await this.signups.lockForVerification(manager, activity.id, wanted);
     const notSignedUp = wanted.filter((id) => !found.some((s) => s.personId === id && s.status === 'confirmed'));

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { OrganizationDirectory } from '@linli/organization';
 import {
   AuditLog,
   AuthenticatedUser,
   Clock,
   isUniqueViolation,
-  NotFoundProblem,
   TransactionRunner,
   ValidationProblem,
 } from '@linli/platform';
@@ -34,7 +32,6 @@ export class ClaimDemandUseCase {
     private readonly transactions: TransactionRunner,
     private readonly access: DemandAccess,
     private readonly repository: DemandsRepository,
-    private readonly directory: OrganizationDirectory,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly demands: DemandsQuery,
@@ -88,16 +85,12 @@ export class ClaimDemandUseCase {
     if (command.organizationId) {
       this.access.assertManages(user, demand.row.unit_path);
       const id = command.organizationId;
-      if ((await this.directory.organizations.byIds([id], manager)).has(id))
-        return { personId: null, organizationId: id, organizationKind: 'party_organization' };
-      if ((await this.directory.organizations.institutions([id], manager)).has(id))
-        return { personId: null, organizationId: id, organizationKind: 'institution' };
-      throw new NotFoundProblem('该组织或单位');
+      const organizationKind = await this.access.claimableOrganization(manager, user, demand.row, id);
+      return { personId: null, organizationId: id, organizationKind };
     }
     if (command.personId && command.personId !== user.personId) {
       this.access.assertManages(user, demand.row.unit_path);
-      if (!(await this.directory.people.names([command.personId], manager)).has(command.personId))
-        throw new NotFoundProblem('该居民');
+      await this.access.reachPeople(user, [command.personId], manager);
       return { personId: command.personId, organizationId: null, organizationKind: null };
     }
     return { personId: this.access.personOf(user), organizationId: null, organizationKind: null };

@@ -41,6 +41,7 @@ export class FulfilDemandUseCase {
         row.claim_id,
         command.note ?? null,
         this.clock.now(),
+        user.userId,
       );
       await this.repository.setStatus(manager, id, 'fulfilled');
       await this.outbox.publish(manager, {

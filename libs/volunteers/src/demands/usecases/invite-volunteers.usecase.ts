@@ -8,7 +8,9 @@ import {
   TransactionRunner,
   ValidationProblem,
 } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { DemandAccess } from '../demand-access.service';
+import { DemandRow } from '../demand-rows';
 import { DemandsException } from '../demands.exception';
 import { DemandsRepository } from '../demands.repository';
 import { DemandsQuery } from '../demands-query.service';
@@ -17,6 +19,8 @@ import { InvitationResultDto, InviteVolunteersDto } from '../dto/invite-voluntee
 import { DemandMatching } from '../matching/demand-matching.service';
 
 const DEFAULT_TOP = 5;
+/** How many matches are ranked to find the best `top` the caller may invite. */
+const MAX_RANKED = 100;
 
 /**
  * `POST /volunteers/demands/:id/invite`: asks volunteers "能帮忙吗？" about an open demand: the top N
@@ -49,7 +53,9 @@ export class InviteVolunteersUseCase {
       if (row.status !== 'open') throw DemandsException.wrongState(row.status, '邀请志愿者');
       const wanted = command.personIds
         ? [...new Set(command.personIds)]
-        : (await this.matching.rank(manager, row, command.top ?? DEFAULT_TOP)).map((match) => match.personId);
+        : await this.topReachable(manager, user, row, command.top ?? DEFAULT_TOP);
+      // Everyone invited lives in the caller's volunteers.manage scope (404 otherwise, nothing written).
+      await this.access.reachPeople(user, wanted, manager);
       const names = await this.directory.people.names(wanted, manager);
       if (names.size !== wanted.length) throw new NotFoundProblem('部分被邀请人');
       const inserted = await this.repository.insertInvitations(manager, id, wanted, user.userId, this.clock.now());
@@ -79,5 +85,21 @@ export class InviteVolunteersUseCase {
     });
     await this.notifier.invited(outcome.invitations, { title: outcome.title, unitName: outcome.unitName });
     return outcome.result;
+  }
+
+  /** The best `top` matches among the people the caller may act for (matching ranks the whole street). */
+  private async topReachable(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    row: DemandRow,
+    top: number,
+  ): Promise<string[]> {
+    const ranked = await this.matching.rank(manager, row, Math.min(MAX_RANKED, top * 5));
+    const reachable = await this.access.reachablePeople(
+      user,
+      ranked.map((match) => match.personId),
+      manager,
+    );
+    return reachable.slice(0, top);
   }
 }

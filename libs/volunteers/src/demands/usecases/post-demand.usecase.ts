@@ -31,7 +31,11 @@ export class PostDemandUseCase {
   async execute(user: AuthenticatedUser, command: CreateDemandDto): Promise<DemandDetailDto> {
     const onBehalf = command.requesterPersonId !== undefined && command.requesterPersonId !== user.personId;
     const unitPath = await this.scope.unitPath(command.unitId);
-    if (onBehalf) this.access.assertManages(user, unitPath);
+    // On someone's behalf: the unit and the requester both lie in the caller's volunteers.manage scope (404 otherwise).
+    if (onBehalf) {
+      this.access.assertManages(user, unitPath);
+      await this.access.reachPeople(user, [command.requesterPersonId as string]);
+    }
     const requester = onBehalf ? (command.requesterPersonId as string) : this.access.personOf(user);
     if (command.deadline && new Date(command.deadline) <= this.clock.now())
       throw new DemandsException(DemandsCode.DeadlinePassed);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner } from '@linli/platform';
+import { AuditLog, AuthenticatedUser, Clock, Outbox, TransactionRunner, ValidationProblem } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { selfAuthorization } from '../../volunteers.exception';
 import { VolunteersEvent } from '../../volunteers-events';
 import { DemandAccess, LoadedDemand } from '../demand-access.service';
 import { claimantActor } from '../demand-events';
@@ -43,6 +44,8 @@ export class ResolveFulfilmentUseCase {
       if (unlocked) await this.records.anchorUnit(manager, unlocked.unit_id);
       const demand = await this.pending(manager, user, id, '确认');
       const { row } = demand;
+      const onBehalf = await this.assertMayConfirm(manager, user, demand, command);
+      const reason = command.reason?.trim() ?? null;
       const fulfilmentId = await this.resolve(manager, id, { rating: command.rating });
       await this.repository.endClaim(manager, row.claim_id as string, 'completed');
       await this.repository.setStatus(manager, id, 'confirmed', command.rating);
@@ -65,7 +68,7 @@ export class ResolveFulfilmentUseCase {
           targetId: id,
           unitId: row.unit_id,
           unitPath: row.unit_path,
-          data: { fulfilmentId, rating: command.rating },
+          data: { fulfilmentId, rating: command.rating, ...(onBehalf ? { onBehalf: true, reason } : {}) },
         },
         manager,
       );
@@ -111,6 +114,38 @@ export class ResolveFulfilmentUseCase {
     });
     await this.notifier.rejected(recipient, fulfilmentId, title, reason);
     return detail;
+  }
+
+  /**
+   * Nobody confirms a demand they claimed (for themselves, someone else or an organization) or whose
+   * pending attempt they reported: 403 `volunteers.self-authorization`, whichever side they are on.
+   * Staff confirming for the requester must give a reason (400 `validation.failed`); answers whether
+   * the caller confirms on the requester's behalf.
+   */
+  private async assertMayConfirm(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    demand: LoadedDemand,
+    command: ConfirmDemandDto,
+  ): Promise<boolean> {
+    const { row } = demand;
+    const attempt = await this.repository.pendingFulfilment(manager, row.id);
+    if (
+      row.claimed_by_user_id === user.userId ||
+      attempt?.fulfilled_by_user_id === user.userId ||
+      (user.personId !== null && row.claimant_person_id === user.personId)
+    )
+      throw selfAuthorization('不能确认本人认领或完成的需求', { demandId: row.id });
+    if (demand.roles.requester) return false;
+    if (!command.reason?.trim())
+      throw new ValidationProblem([
+        {
+          field: 'reason',
+          constraint: 'required',
+          message: "a reason is required to confirm on the requester's behalf",
+        },
+      ]);
+    return true;
   }
 
   private async pending(

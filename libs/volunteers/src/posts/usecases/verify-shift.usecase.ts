@@ -11,6 +11,7 @@ import {
 import { attendedHours } from '../../attendance/attendance-hours';
 import { CheckInCode, CheckInException } from '../../attendance/attendance.exception';
 import { VolunteerRecords } from '../../profiles/volunteer-records.service';
+import { selfAuthorization } from '../../volunteers.exception';
 import { VolunteersEvent } from '../../volunteers-events';
 import { ShiftVerifyResultDto } from '../dto/claim.dto';
 import { VerifyShiftDto } from '../dto/verify-shift.dto';
@@ -50,11 +51,14 @@ export class VerifyShiftUseCase {
   ): Promise<ShiftVerifyResultDto> {
     return this.transactions.run(async (manager) => {
       const post = await this.access.managed(manager, user, postId, Permission.VolunteersVerify, true);
+      if (user.personId !== null && command.personIds?.includes(user.personId))
+        throw selfAuthorization('不能核验本人的值班，请由其他核验人办理', { personIds: [user.personId] });
       const shift = await this.shifts.loadShift(manager, post.id, shiftId);
       const now = this.clock.now();
       if (shift.startsAt.getTime() > now.getTime()) throw new PostsException(PostsCode.ShiftNotStarted);
       const claims = await this.shifts.lockLiveClaims(manager, shift.id, command.personIds);
-      const chosen = this.choose(claims, command);
+      // By default everyone checked out except the caller's own person, whose attendance another verifier decides.
+      const chosen = this.choose(claims, command).filter((claim) => claim.personId !== user.personId);
       const verified: { claim: ClaimRecord; hours: number }[] = [];
       for (const claim of chosen) {
         const hours = command.hours ?? attendedHours(shift, claim.checkedInAt as Date, claim.checkedOutAt as Date);

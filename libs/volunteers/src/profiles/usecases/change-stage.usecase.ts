@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
+import { selfAuthorization } from '../../volunteers.exception';
 import { ChangeStageDto } from '../dto/change-stage.dto';
 import { StageChangeDto } from '../dto/stage-change.dto';
 import { ProfilesCode, ProfilesException } from '../profiles.exception';
@@ -9,7 +10,8 @@ import { ProfilesService } from '../profiles.service';
 /**
  * `POST /volunteers/profiles/:id/stage`: a secretary (volunteers.verify where the profile is) moves
  * a volunteer along the growth path, or back, with a reason. The profile row is locked, so two
- * racing changes are recorded one after the other, each from the stage the other left.
+ * racing changes are recorded one after the other, each from the stage the other left. Nobody
+ * changes their own stage (403 `volunteers.self-authorization`).
  */
 @Injectable()
 export class ChangeStageUseCase {
@@ -27,6 +29,7 @@ export class ChangeStageUseCase {
         manager,
         lock: true,
       });
+      if (profile.personId === user.personId) throw selfAuthorization('不能变更本人的成长阶段，请由其他工作人员办理');
       if (profile.stage === command.stage) throw new ProfilesException(ProfilesCode.StageUnchanged);
       const reason = command.reason.trim();
       const change = await this.repository.insertStageChange(manager, {
