@@ -15,6 +15,7 @@ const RELEASED: [string, number, string, string][] = [
     '该幂等键已用于另一笔不同的积分变动',
   ],
   ['points.not-reversible', 409, 'Entry cannot be reversed', '该积分流水不能撤销'],
+  ['points.self-authorization', 403, 'No authorizing points for oneself', '不能为本人或本人任书记的党组织办理积分事项'],
   ['points.rule-code-taken', 409, 'Rule code taken', '积分规则编码已被使用'],
   [
     'points.rule-scope-forbidden',

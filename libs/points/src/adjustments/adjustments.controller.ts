@@ -1,5 +1,12 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, RequirePermission } from '@linli/platform';
 import { AdjustmentDto } from './dto/adjustment.dto';
 import { BulkAdjustmentDto } from './dto/bulk-adjustment.dto';
@@ -7,6 +14,9 @@ import { BulkAdjustmentResultDto } from './dto/bulk-adjustment-result.dto';
 import { CreateAdjustmentDto } from './dto/create-adjustment.dto';
 import { AdjustPointsUseCase } from './usecases/adjust-points.usecase';
 import { BulkAdjustPointsUseCase } from './usecases/bulk-adjust-points.usecase';
+
+const SELF =
+  "points.self-authorization: the owner is the caller's own person, or the organization the caller is the secretary of";
 
 @ApiTags('points/adjustments')
 @Controller('points/adjustments')
@@ -23,6 +33,7 @@ export class AdjustmentsController {
     description: 'Needs points.adjust where the owner sits. Audited as points.adjusted.',
   })
   @ApiCreatedResponse({ type: AdjustmentDto })
+  @ApiForbiddenResponse({ description: SELF })
   @ApiNotFoundResponse({ description: 'resource.not-found: unknown owner, or outside your scope' })
   @ApiConflictResponse({
     description:
@@ -38,6 +49,7 @@ export class AdjustmentsController {
     description: 'Needs points.adjust where every owner sits. Each owner audited as points.adjusted.',
   })
   @ApiCreatedResponse({ type: BulkAdjustmentResultDto })
+  @ApiForbiddenResponse({ description: `${SELF} (nothing written)` })
   @ApiNotFoundResponse({
     description: 'resource.not-found: an owner is unknown or outside your scope (nothing written)',
   })

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -67,6 +68,9 @@ export class EvaluationCampaignsController {
     description: "Needs points.adjust at the rater's unit (the community, or the agency organization). Audited.",
   })
   @ApiCreatedResponse({ type: EvaluationSubmissionDto })
+  @ApiForbiddenResponse({
+    description: 'points.self-authorization: the ratee is you, or the organization you are the secretary of',
+  })
   @ApiBadRequestResponse({ description: 'validation.failed: a score missing, unknown or outside 0–100' })
   @ApiNotFoundResponse({
     description: 'resource.not-found: unknown campaign or assignment, or a rater outside your scope',

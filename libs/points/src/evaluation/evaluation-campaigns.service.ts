@@ -6,12 +6,14 @@ import {
   NotFoundProblem,
   Permission,
   queryRows,
+  ScopedReferences,
   ScopeService,
   TransactionRunner,
   ValidationProblem,
 } from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
+import { LedgerCode, LedgerException } from '../ledger/ledger.exception';
 import { CreateEvaluationCampaignDto } from './dto/create-evaluation-campaign.dto';
 import { EvaluationCampaignDto } from './dto/evaluation-campaign.dto';
 import { EvaluationCampaignListDto } from './dto/evaluation-campaign-list.dto';
@@ -82,6 +84,7 @@ export class EvaluationCampaigns {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly directory: OrganizationDirectory,
+    private readonly references: ScopedReferences,
   ) {}
 
   async create(user: AuthenticatedUser, body: CreateEvaluationCampaignDto): Promise<EvaluationCampaignDto> {
@@ -94,7 +97,7 @@ export class EvaluationCampaigns {
     if (body.opensAt && body.closesAt && new Date(body.closesAt) <= new Date(body.opensAt))
       problems.push({ field: 'closesAt', message: '截止时间须晚于开始时间' });
     if (problems.length > 0) throw new ValidationProblem(problems);
-    await this.scope.reachableUnitPath(user, Permission.PointsAdjust, body.unitId);
+    await this.references.reachOne(user, Permission.PointsAdjust, 'unit', body.unitId);
     const id = await this.transactions.run(async (manager) => {
       // The campaign and its assignments keep copies of unit paths: anchored, so that no subtree move slips in before commit.
       const { path: unitPath } = await this.directory.units.anchor(manager, body.unitId);
@@ -163,13 +166,16 @@ export class EvaluationCampaigns {
       rater_type: 'community' | 'organization';
       rater_id: string;
       rater_path: string;
+      ratee_type: 'person' | 'organization' | 'community';
+      ratee_id: string;
     }>(
       this.dataSource.manager,
-      'SELECT id, rater_type, rater_id, rater_path FROM point_evaluation_assignments WHERE id = $1 AND campaign_id = $2',
+      'SELECT id, rater_type, rater_id, rater_path, ratee_type, ratee_id FROM point_evaluation_assignments WHERE id = $1 AND campaign_id = $2',
       [body.assignmentId, campaign.id],
     );
     if (!assignment) throw new NotFoundProblem('该评价任务');
     this.scope.assertCanReach(user, Permission.PointsAdjust, assignment.rater_path, '该评价任务');
+    await this.refuseSelf(user, assignment);
     const raterUnitId =
       assignment.rater_type === 'community'
         ? assignment.rater_id
@@ -210,6 +216,27 @@ export class EvaluationCampaigns {
         submittedAt: row.submitted_at,
       };
     });
+  }
+
+  /**
+   * A score feeds the ratee's assessment (evaluation points): no one scores themselves, nor the
+   * organization they are the current secretary of (403 `points.self-authorization`).
+   */
+  private async refuseSelf(
+    user: AuthenticatedUser,
+    assignment: { ratee_type: 'person' | 'organization' | 'community'; ratee_id: string },
+  ): Promise<void> {
+    if (!user.personId || assignment.ratee_type === 'community') return;
+    const own =
+      assignment.ratee_type === 'person'
+        ? assignment.ratee_id === user.personId
+        : (await this.directory.organizations.byIds([assignment.ratee_id])).get(assignment.ratee_id)
+            ?.secretaryPersonId === user.personId;
+    if (own)
+      throw new LedgerException(LedgerCode.SelfAuthorization, {
+        detail: '不能为本人或本人任书记的党组织评分',
+        extensions: { rateeType: assignment.ratee_type, rateeId: assignment.ratee_id },
+      });
   }
 
   /** Per rated owner: assignments, submissions received and their mean weighted score, best first. */

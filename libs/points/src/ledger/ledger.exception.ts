@@ -5,6 +5,7 @@ export enum LedgerCode {
   Insufficient = 'points.insufficient',
   IdempotencyConflict = 'points.idempotency-conflict',
   NotReversible = 'points.not-reversible',
+  SelfAuthorization = 'points.self-authorization',
 }
 
 const CATALOGUE: Record<LedgerCode, ProblemDefinition> = {
@@ -15,6 +16,11 @@ const CATALOGUE: Record<LedgerCode, ProblemDefinition> = {
     detail: '该幂等键已用于另一笔不同的积分变动',
   },
   [LedgerCode.NotReversible]: { status: 409, title: 'Entry cannot be reversed', detail: '该积分流水不能撤销' },
+  [LedgerCode.SelfAuthorization]: {
+    status: 403,
+    title: 'No authorizing points for oneself',
+    detail: '不能为本人或本人任书记的党组织办理积分事项',
+  },
 };
 
 export class LedgerException extends ProblemException {

@@ -8,6 +8,7 @@ import {
   Page,
   paginate,
   Permission,
+  ScopedReferences,
   ScopeService,
   queryRows,
   TransactionRunner,
@@ -104,6 +105,7 @@ export class PointRulesService {
     private readonly scope: ScopeService,
     private readonly audit: AuditLog,
     private readonly directory: OrganizationDirectory,
+    private readonly references: ScopedReferences,
   ) {}
 
   /** `GET /points/rules`: by code; deployment-wide rules, rules of units in scope and of their ancestors (those apply there too). */
@@ -285,7 +287,7 @@ export class PointRulesService {
       return null;
     }
     try {
-      return await this.scope.reachableUnitPath(user, Permission.PointsRulesManage, unitId);
+      return (await this.references.reachOne(user, Permission.PointsRulesManage, 'unit', unitId)) as string;
     } catch (error) {
       if (asExisting && error instanceof NotFoundProblem) throw new NotFoundProblem('该积分规则');
       throw error;

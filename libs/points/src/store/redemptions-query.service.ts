@@ -4,7 +4,7 @@ import { PointsOwners } from '../accounts/points-owners.service';
 import { PointsOwner } from '../ledger/points-owner';
 import { RedemptionPageDto } from './dto/redemption-page.dto';
 import { RedemptionQueryDto } from './dto/redemption-query.dto';
-import { RedemptionDto } from './dto/redemption.dto';
+import { RedemptionAccess } from './redemption-access.service';
 import { RedemptionsFilter, StoreRepository } from './store.repository';
 
 function decodeCursor(cursor: string): { at: Date; id: string } {
@@ -22,6 +22,7 @@ export class RedemptionsQuery {
     private readonly store: StoreRepository,
     private readonly owners: PointsOwners,
     private readonly scope: ScopeService,
+    private readonly access: RedemptionAccess,
   ) {}
 
   async list(user: AuthenticatedUser, query: RedemptionQueryDto): Promise<RedemptionPageDto> {
@@ -48,6 +49,7 @@ export class RedemptionsQuery {
       rows.length > page.limit && last
         ? Buffer.from(`${new Date(last.reserved_at).toISOString()}|${last.id}`).toString('base64url')
         : null;
-    return { items: items.map((row) => RedemptionDto.from(row)), nextCursor };
+    // The pickup code only on the caller's own reservations: staff never see the codes of their stores.
+    return { items: await this.access.present(user, items), nextCursor };
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -13,6 +14,7 @@ import {
   CurrentUser,
   Permission,
   RequirePermission,
+  ThrottleRoute,
   TransactionRunner,
   UuidParam,
 } from '@linli/platform';
@@ -71,23 +73,47 @@ export class RedemptionsController {
 
   @Get(':id')
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'One redemption', description: 'The owner, or staff with points.read at the store.' })
+  @ApiOperation({
+    summary: 'One redemption',
+    description: 'The owner, or staff with points.read at the store; the pickup code is shown to the owner only.',
+  })
   @ApiOkResponse({ type: RedemptionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<RedemptionDto> {
     return this.transactions.run(async (manager) =>
-      RedemptionDto.from(await this.access.load(manager, user, id, Permission.PointsRead)),
+      this.access.presentOne(user, await this.access.load(manager, user, id, Permission.PointsRead), manager),
     );
+  }
+
+  @Post('pickup')
+  @HttpCode(200)
+  @RequirePermission(Permission.PointsRedeem)
+  // Pickup codes are guessable in principle: attempts per clerk are limited (THROTTLE_CODE_*).
+  @ThrottleRoute('code')
+  @ApiOperation({
+    summary: 'Hand a reward over against the pickup code the owner shows (the code alone)',
+    description:
+      'Needs points.redeem at the store of the reservation the code belongs to. Staff never see pickup codes. Audited.',
+  })
+  @ApiOkResponse({ type: RedemptionDto })
+  @ApiForbiddenResponse({ description: 'points.self-authorization: the reservation is your own' })
+  @ApiConflictResponse({
+    description: 'points.wrong-pickup-code: no reservation with this code at a store you serve',
+  })
+  pickup(@CurrentUser() user: AuthenticatedUser, @Body() body: FulfilRedemptionDto): Promise<RedemptionDto> {
+    return this.fulfilRedemption.executeByCode(user, body);
   }
 
   @Post(':id/fulfil')
   @HttpCode(200)
   @RequirePermission(Permission.PointsRedeem)
+  @ThrottleRoute('code')
   @ApiOperation({
     summary: 'Hand the reward over against its pickup code',
     description: 'Needs points.redeem at the store. Audited.',
   })
   @ApiOkResponse({ type: RedemptionDto })
+  @ApiForbiddenResponse({ description: 'points.self-authorization: the reservation is your own' })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({
     description: 'points.wrong-pickup-code; points.redemption-closed (already fulfilled, cancelled or expired)',

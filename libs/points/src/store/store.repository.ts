@@ -145,6 +145,16 @@ export class StoreRepository {
     return row;
   }
 
+  /** The reserved redemption with this pickup code (unique among reserved ones), its row locked. */
+  async reservedByCode(manager: EntityManager, pickupCode: string): Promise<RedemptionRow | undefined> {
+    const [row] = await queryRows<RedemptionRow>(
+      manager,
+      `${REDEMPTION_SELECT} WHERE d.status = 'reserved' AND d.pickup_code = $1 FOR UPDATE OF d`,
+      [pickupCode],
+    );
+    return row;
+  }
+
   /** The owner's redemption made with this idempotency key, if any. */
   async redemptionByKey(
     manager: EntityManager,

@@ -34,6 +34,8 @@ export interface AppliedAdjustment {
  * sits. The entry, its lots and the audit entry (`points.adjusted`) commit together; a deduction
  * never overdraws (409 `points.insufficient`); the same idempotency key answers the first result
  * (409 `points.idempotency-conflict` if the amount or reason differ). An awarded person is notified.
+ * No one adjusts their own points, nor those of the organization they are the secretary of (403
+ * `points.self-authorization`, nothing written).
  */
 @Injectable()
 export class AdjustPointsUseCase {
@@ -54,6 +56,7 @@ export class AdjustPointsUseCase {
         [{ type: command.ownerType, id: command.ownerId }],
         manager,
       );
+      this.owners.refuseSelf(user, [owner]);
       return this.apply(manager, user, owner, {
         accountKind: command.accountKind,
         amount: command.amount,

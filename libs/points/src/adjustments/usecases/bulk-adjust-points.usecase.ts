@@ -11,7 +11,8 @@ import { AdjustPointsUseCase } from './adjust-points.usecase';
  * `POST /points/adjustments/bulk`: one amount and reason for many owners, all or nothing: every owner
  * must be known and in the caller's `points.adjust` scope (404 otherwise), and one deduction that
  * would overdraw refuses the whole batch (409 `points.insufficient`, naming the owner). Each owner
- * gets its own entry and audit entry.
+ * gets its own entry and audit entry. An owner that is the caller's own person (or the organization
+ * they are the secretary of) refuses the whole batch (403 `points.self-authorization`).
  */
 @Injectable()
 export class BulkAdjustPointsUseCase {
@@ -31,6 +32,7 @@ export class BulkAdjustPointsUseCase {
         command.owners.map((o) => ({ type: o.ownerType, id: o.ownerId })),
         manager,
       );
+      this.owners.refuseSelf(user, located);
       await this.ledger.lockAccounts(
         manager,
         located.map(({ owner }) => ({ owner, kind: command.accountKind })),

@@ -23,8 +23,8 @@ function row(overrides: Partial<RedemptionRow> = {}): RedemptionRow {
 }
 
 describe('RedemptionDto', () => {
-  it('shows the pickup code while the redemption is reserved', () => {
-    expect(RedemptionDto.from(row())).toMatchObject({
+  it('shows the owner the pickup code while the redemption is reserved', () => {
+    expect(RedemptionDto.from(row(), true)).toMatchObject({
       status: 'reserved',
       pickupCode: 'K7P2XQ9M',
       rewardName: '大米（5kg）',
@@ -35,7 +35,13 @@ describe('RedemptionDto', () => {
 
   it('hides the pickup code once the redemption is fulfilled, cancelled or expired', () => {
     for (const status of ['fulfilled', 'cancelled', 'expired'] as const) {
-      expect(RedemptionDto.from(row({ status, closed_at: new Date('2026-11-23T02:00:00Z') })).pickupCode).toBeNull();
+      expect(
+        RedemptionDto.from(row({ status, closed_at: new Date('2026-11-23T02:00:00Z') }), true).pickupCode,
+      ).toBeNull();
     }
+  });
+
+  it('never shows the pickup code to anyone but the owner', () => {
+    expect(RedemptionDto.from(row(), false)).toMatchObject({ status: 'reserved', pickupCode: null });
   });
 });

@@ -6,7 +6,8 @@ export class RedemptionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REDEMPTION_STATUSES }) status: RedemptionStatus;
   @ApiPropertyOptional({
-    description: 'Shown to the owner and to store staff while reserved; null otherwise',
+    description:
+      'Shown to the owner only (the person, or the current secretary of an organization owner) while reserved; null otherwise. Store staff never see it: they enter the code the owner shows.',
     nullable: true,
     type: String,
   })
@@ -20,11 +21,12 @@ export class RedemptionDto {
   @ApiProperty({ format: 'date-time' }) reservedAt: string;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
 
-  static from(row: RedemptionRow): RedemptionDto {
+  /** `showCode`: the viewer owns the redemption (see `RedemptionAccess.owns`). */
+  static from(row: RedemptionRow, showCode: boolean): RedemptionDto {
     return {
       id: row.id,
       status: row.status,
-      pickupCode: row.status === 'reserved' ? row.pickup_code : null,
+      pickupCode: showCode && row.status === 'reserved' ? row.pickup_code : null,
       rewardId: row.reward_id,
       rewardName: row.reward_name,
       quantity: Number(row.quantity),

@@ -25,11 +25,11 @@ export class CancelRedemptionUseCase {
   execute(user: AuthenticatedUser, id: string): Promise<RedemptionDto> {
     return this.transactions.run(async (manager) => {
       const row = await this.access.load(manager, user, id, Permission.PointsRedeem, { lock: true });
-      if (row.status === 'cancelled' || row.status === 'expired') return RedemptionDto.from(row);
+      if (row.status === 'cancelled' || row.status === 'expired') return this.access.presentOne(user, row, manager);
       if (row.status === 'fulfilled')
         throw new StoreException(StoreCode.RedemptionClosed, { detail: '该兑换已领取，不能取消' });
       await this.refunds.close(manager, row, 'cancelled', this.clock.now(), user.userId);
-      return RedemptionDto.from((await this.store.redemption(manager, id)) as RedemptionRow);
+      return this.access.presentOne(user, (await this.store.redemption(manager, id)) as RedemptionRow, manager);
     });
   }
 }

@@ -8,6 +8,7 @@ import {
   isWithin,
   NotFoundProblem,
   Permission,
+  ScopedReferences,
   TransactionRunner,
 } from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
@@ -18,6 +19,7 @@ import { PointsLedger } from '../../ledger/points-ledger.service';
 import { PointsOwner } from '../../ledger/points-owner';
 import { RedeemRewardDto } from '../dto/redeem-reward.dto';
 import { RedemptionDto } from '../dto/redemption.dto';
+import { RedemptionAccess } from '../redemption-access.service';
 import { RedemptionRow, RewardRow } from '../store-records';
 import { StoreCode, StoreException } from '../store.exception';
 import { StoreRepository } from '../store.repository';
@@ -39,7 +41,8 @@ const LIMIT_PERIOD_NAMES = { day: '天', month: '月', quarter: '季度', year: 
  * first (so one owner's redemptions queue up and the per-person limit is counted under the lock),
  * then the stock falls by a conditional update (no oversell), then the ledger debits the points with
  * the redemption's idempotency key (no overspend). A refusal rolls all of it back. The same key
- * again answers the first redemption.
+ * again answers the first redemption. Staff redeeming for an owner need `points.redeem` where the
+ * owner sits and at the reward's store; the pickup code is answered to the owner only.
  */
 @Injectable()
 export class RedeemRewardUseCase {
@@ -52,6 +55,8 @@ export class RedeemRewardUseCase {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly calendar: BusinessCalendar,
+    private readonly references: ScopedReferences,
+    private readonly access: RedemptionAccess,
   ) {}
 
   async execute(user: AuthenticatedUser, command: RedeemRewardDto): Promise<RedemptionDto> {
@@ -61,12 +66,14 @@ export class RedeemRewardUseCase {
       const [located] = self
         ? await this.owners.locate([owner], manager)
         : await this.owners.reachable(user, Permission.PointsRedeem, [owner], manager);
+      // Staff redeem for others only at a store they serve (points.redeem at the reward's unit); 404 otherwise.
+      if (!self) await this.references.reachOne(user, Permission.PointsRedeem, 'reward', command.rewardId, manager);
       await this.ledger.lockAccount(manager, owner, 'redeemable');
       const previous = await this.store.redemptionByKey(manager, owner, command.idempotencyKey);
       if (previous) {
         if (previous.reward_id !== command.rewardId || Number(previous.quantity) !== command.quantity)
           throw new LedgerException(LedgerCode.IdempotencyConflict);
-        return RedemptionDto.from(previous);
+        return this.access.presentOne(user, previous, manager);
       }
       // The redemption keeps a copy of the owner's unit path: anchored, so that no subtree move slips in before commit.
       const ownerUnit = await this.directory.units.anchor(manager, located.unitId);
@@ -126,7 +133,7 @@ export class RedeemRewardUseCase {
         },
         manager,
       );
-      return RedemptionDto.from((await this.store.redemption(manager, id)) as RedemptionRow);
+      return this.access.presentOne(user, (await this.store.redemption(manager, id)) as RedemptionRow, manager);
     });
   }
 
