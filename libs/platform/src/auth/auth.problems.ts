@@ -15,6 +15,7 @@ export enum AuthCode {
   OwnPasswordReset = 'users.own-password-reset',
   OwnAccountDeactivation = 'users.own-account-deactivation',
   LastActiveAdministrator = 'users.last-administrator',
+  PersonAnonymised = 'users.person-anonymised',
 }
 
 const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
@@ -62,6 +63,11 @@ const CATALOGUE: Record<AuthCode, ProblemDefinition> = {
     status: 409,
     title: 'Last administrator',
     detail: '不能停用最后一位全域管理员的账号',
+  },
+  [AuthCode.PersonAnonymised]: {
+    status: 409,
+    title: 'Person anonymised',
+    detail: '该人员的个人信息已注销，不能再关联账号',
   },
 };
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainRegistry } from './domain-registry';
+import { EntityManager } from 'typeorm';
 import { ErasureReport, PersonalDataContext, PersonalDataEraser } from './personal-data';
 
 /**
@@ -15,5 +16,11 @@ export class PersonalDataErasers extends DomainRegistry<PersonalDataEraser> {
     const reports: Record<string, ErasureReport> = {};
     for (const eraser of this.all()) reports[eraser.domain] = await eraser.erasePerson(personId, context);
     return reports;
+  }
+
+  /** Whether any domain that can tell says the person was anonymised. */
+  async isErased(personId: string, manager?: EntityManager): Promise<boolean> {
+    for (const eraser of this.all()) if (eraser.isErased && (await eraser.isErased(personId, manager))) return true;
+    return false;
   }
 }

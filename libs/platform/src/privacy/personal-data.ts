@@ -48,4 +48,9 @@ export interface ErasureReport {
 export interface PersonalDataEraser {
   readonly domain: string;
   erasePerson(personId: string, context: PersonalDataContext & { pseudonym: string }): Promise<ErasureReport>;
+  /**
+   * Whether the person was anonymised (the owner of the person record answers): no account may be
+   * linked to them again, or the erased person would act once more (and spend what the ledger kept).
+   */
+  isErased?(personId: string, manager?: EntityManager): Promise<boolean>;
 }

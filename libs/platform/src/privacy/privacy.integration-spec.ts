@@ -315,6 +315,19 @@ describe('personal data: export and anonymisation', () => {
       const again = await anonymise(personId, adminA.token);
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ pseudonym, deactivatedAccountIds: [] });
+
+      // The erased person never acts again: no account is linked to them any more.
+      await withTestDb((client) => client.query('UPDATE users SET person_id = NULL WHERE id = $1', [resident.id]));
+      expectProblem(
+        await api.post(
+          '/api/v1/users',
+          { username: 'revived', password: 'password-123456', personId, unitId: unit('社区A').id },
+          adminA.token,
+        ),
+        409,
+        'users.person-anonymised',
+      );
+      expect(await countRows(`SELECT count(*) FROM users WHERE username = 'revived'`)).toBe(0);
     });
   });
 });

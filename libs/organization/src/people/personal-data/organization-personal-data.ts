@@ -8,7 +8,9 @@ import {
   PersonalDataErasers,
   PersonalDataExporters,
   PiiCrypto,
+  pseudonymFor,
 } from '@linli/platform';
+import { DataSource } from 'typeorm';
 import { PersonPersonalDataRepository } from './person-personal-data.repository';
 
 const DOMAIN = 'organization';
@@ -34,12 +36,17 @@ export class OrganizationPersonalData implements OnModuleInit {
     private readonly repository: PersonPersonalDataRepository,
     private readonly crypto: PiiCrypto,
     private readonly calendar: BusinessCalendar,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.exporters.register({ domain: DOMAIN, exportPerson: (id, context) => this.exportPerson(id, context) });
     this.holds.register({ domain: DOMAIN, holdsOf: (id, context) => this.holdsOf(id, context) });
-    this.erasers.register({ domain: DOMAIN, erasePerson: (id, context) => this.erasePerson(id, context) });
+    this.erasers.register({
+      domain: DOMAIN,
+      erasePerson: (id, context) => this.erasePerson(id, context),
+      isErased: (id, manager) => this.repository.isErased(manager ?? this.dataSource.manager, id, pseudonymFor(id)),
+    });
   }
 
   async exportPerson(personId: string, { manager }: PersonalDataContext): Promise<Record<string, unknown>> {

@@ -186,4 +186,14 @@ export class PersonPersonalDataRepository {
     );
     return row;
   }
+
+  /** Anonymised: the name is the person's pseudonym and nothing identifying is left. */
+  async isErased(manager: EntityManager, personId: string, pseudonym: string): Promise<boolean> {
+    const [row] = await queryRows<{ erased: boolean }>(
+      manager,
+      `SELECT (name = $2 AND phone_cipher IS NULL AND id_number_cipher IS NULL) AS erased FROM people WHERE id = $1`,
+      [personId, pseudonym],
+    );
+    return row?.erased ?? false;
+  }
 }
