@@ -8,6 +8,7 @@ import { CreatePointsAssessment1795340200000 } from './migrations/1795340200000-
 import { CreatePointsEvaluation1795340300000 } from './migrations/1795340300000-CreatePointsEvaluation';
 import { CreatePointsStore1795340100000 } from './migrations/1795340100000-CreatePointsStore';
 import { CapRepeatableDefaultRules1795360200000 } from './migrations/1795360200000-CapRepeatableDefaultRules';
+import { PublishedAssessmentsFollowMoves1795360210000 } from './migrations/1795360210000-PublishedAssessmentsFollowMoves';
 import { PointPendingResolutionEntity } from './rules/point-pending-resolution.entity';
 import { PointRuleEntity } from './rules/point-rule.entity';
 import { PointRuleOutcomeEntity } from './rules/point-rule-outcome.entity';
@@ -32,6 +33,8 @@ export const pointsSchema: SchemaPart = {
     'point_evaluation_assignments',
     'point_evaluation_submissions',
   ],
+  // Every points column that stores a unit path (libs/composition/src/path-copies.integration-spec.ts checks it):
+  // a subtree move rewrites them all, published assessment results included (migration 1795360210000).
   pathCopies: [
     { table: 'point_rewards', column: 'unit_path' },
     { table: 'point_redemptions', column: 'owner_unit_path' },
@@ -55,5 +58,6 @@ export const pointsSchema: SchemaPart = {
     CreatePointsAssessment1795340200000,
     CreatePointsEvaluation1795340300000,
     CapRepeatableDefaultRules1795360200000,
+    PublishedAssessmentsFollowMoves1795360210000,
   ],
 };
