@@ -15,6 +15,9 @@ import { AuditLog } from './audit-log.service';
 const tree = inMemoryUnitTree(['city', 'city.a', 'city.b']);
 const { a, b } = tree.units;
 
+/** Logging in is audited (`auth.login-succeeded`); these tests look at the entries written after the logins. */
+const forgetLogins = () => withTestDb((client) => client.query('TRUNCATE audit_log'));
+
 describe('the audit log', () => {
   let api: TestApi;
   let admin: CreatedUser & { token: string };
@@ -26,6 +29,7 @@ describe('the audit log', () => {
   beforeEach(async () => {
     await resetState();
     admin = await createLoggedInUser(api, { username: 'root', role: 'admin' });
+    await forgetLogins();
   });
   afterAll(() => api.close());
 
@@ -127,6 +131,7 @@ describe('the audit log', () => {
   it('lists entries newest first, page by page, filtered by action, actor, unit subtree and time', async () => {
     const audit = api.app.get(AuditLog);
     const other = await createLoggedInUser(api, { role: 'admin' });
+    await forgetLogins();
     await audit.record({
       action: 'things.done',
       targetType: 'thing',
@@ -189,6 +194,7 @@ describe('the audit log', () => {
   it('shows a unit auditor only the entries of the unit subtree, not deployment-wide ones', async () => {
     const audit = api.app.get(AuditLog);
     const auditorA = await createLoggedInUser(api, { role: 'auditor', unitId: a.id, unitPath: a.path });
+    await forgetLogins();
     await audit.record({
       action: 'things.done',
       targetType: 'thing',

@@ -131,9 +131,15 @@ describe('unit scope: a grant reaches its subtree and nothing else', () => {
     ]);
     const audit = await api.get('/api/v1/audit-log?limit=100', auditorA.token);
     expect(audit.status).toBe(200);
-    expect(audit.body.items).toEqual([
+    type Entry = { action: string; unitId: string; targetId: string };
+    const items = audit.body.items as Entry[];
+    expect(items.filter((e) => !e.action.startsWith('auth.login-'))).toEqual([
       expect.objectContaining({ action: 'grants.created', unitId: a.id, targetId: userAtA1.id }),
     ]);
+    // Logins are audited at the account's home unit: A's own accounts only, never the city admin's.
+    expect(new Set(items.filter((e) => e.action.startsWith('auth.login-')).map((e) => e.targetId))).toEqual(
+      new Set([adminA.id, auditorA.id]),
+    );
     const all = await withTestDb((client) => client.query(`SELECT 1 FROM audit_log WHERE unit_id = $1`, [b.id]));
     expect(all.rowCount).toBe(1);
   });
