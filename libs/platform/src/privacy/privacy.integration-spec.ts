@@ -4,7 +4,9 @@ import {
   countRows,
   createLoggedInUser,
   createMember,
+  createOfficer,
   createPartyOrganization,
+  createStaffRole,
   createUnitTree,
   CreatedUser,
   expectProblem,
@@ -216,6 +218,49 @@ describe('personal data: export and anonymisation', () => {
       expect(await nameOf(personId)).toBe('王芳');
       expect(await countRows(`SELECT count(*) FROM audit_log WHERE action = 'privacy.person-anonymised'`)).toBe(0);
       expect((await api.get('/api/v1/me', resident.token)).status).toBe(200);
+    });
+
+    it('lets ended posts and roles and decided hour requests through', async () => {
+      const committee = await createPartyOrganization({
+        kind: 'committee',
+        name: '社区A党委',
+        unitId: unit('社区A').id,
+      });
+      await createOfficer({ organizationId: committee.id, personId, role: 'committee_member', endedAt: '2025-06-30' });
+      await createStaffRole({ personId, role: 'grid_worker', unitId: unit('网格A1').id, endedAt: '2025-06-30' });
+      await withTestDb((client) =>
+        client.query(
+          `INSERT INTO volunteer_hour_requests (person_id, unit_id, unit_path, service_date, hours, description, status,
+                                                approved_hours, requested_by, decided_by, decided_at, created_at)
+           VALUES ($1, $2, $3, '2025-05-01', 2, '社区清扫', 'approved', 2, $4, $4, now(), now())`,
+          [personId, unit('社区A').id, unit('社区A').path, adminA.id],
+        ),
+      );
+      expect((await anonymise(personId, adminA.token)).status).toBe(200);
+    });
+
+    it('refuses while the person holds an officer post, a staff role or a pending hour request', async () => {
+      const committee = await createPartyOrganization({
+        kind: 'committee',
+        name: '社区A党委',
+        unitId: unit('社区A').id,
+      });
+      await createOfficer({ organizationId: committee.id, personId, role: 'committee_member' });
+      await createStaffRole({ personId, role: 'building_head', unitId: unit('楼栋A1-1').id });
+      await withTestDb((client) =>
+        client.query(
+          `INSERT INTO volunteer_hour_requests (person_id, unit_id, unit_path, service_date, hours, description, requested_by, created_at)
+           VALUES ($1, $2, $3, '2025-05-01', 2, '社区清扫', $4, now())`,
+          [personId, unit('社区A').id, unit('社区A').path, adminA.id],
+        ),
+      );
+      const refused = await anonymise(personId, adminA.token);
+      expectProblem(refused, 409, 'privacy.identity-still-needed');
+      expect(refused.body.holds.map((hold: { code: string }) => hold.code).sort()).toEqual([
+        'organization.officer-post',
+        'organization.staff-role',
+        'volunteers.pending-hours',
+      ]);
     });
 
     it('erases the personal data, keeps the records under the same id and deactivates the account, audited', async () => {
