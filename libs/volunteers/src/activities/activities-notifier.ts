@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessCalendar, JobQueue } from '@linli/platform';
+import { BusinessCalendar, NotificationOutbox } from '@linli/platform';
 import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
 import { ActivitiesTemplate } from './activities-templates';
 
 /** An activity as a notification shows it. */
@@ -10,16 +11,26 @@ export interface NotifiedActivity {
   place: string;
 }
 
-/** Tells people about their sign-ups and hour requests through the notifier; each notification deduplicated by what caused it. */
+/**
+ * Tells people about their sign-ups and hour requests through the notifier; each notification is
+ * requested in the transaction of the change that causes it (`NotificationOutbox`) and deduplicated
+ * by what caused it.
+ */
 @Injectable()
 export class ActivitiesNotifier {
   constructor(
-    private readonly jobs: JobQueue,
+    private readonly outbox: NotificationOutbox,
     private readonly calendar: BusinessCalendar,
   ) {}
 
-  promoted(signupId: string, personId: string, activity: NotifiedActivity, promotedAt: Date): Promise<void> {
-    return this.jobs.notify({
+  promoted(
+    manager: EntityManager,
+    signupId: string,
+    personId: string,
+    activity: NotifiedActivity,
+    promotedAt: Date,
+  ): Promise<void> {
+    return this.outbox.requestOne(manager, {
       recipient: { personId },
       templateKey: ActivitiesTemplate.Promoted,
       data: this.activityData(activity),
@@ -27,8 +38,12 @@ export class ActivitiesNotifier {
     });
   }
 
-  reminders(items: { signupId: string; personId: string; activity: NotifiedActivity }[]): Promise<void> {
-    return this.jobs.notifyMany(
+  reminders(
+    manager: EntityManager,
+    items: { signupId: string; personId: string; activity: NotifiedActivity }[],
+  ): Promise<void> {
+    return this.outbox.request(
+      manager,
       items.map((item) => ({
         recipient: { personId: item.personId },
         templateKey: ActivitiesTemplate.Reminder,
@@ -38,16 +53,19 @@ export class ActivitiesNotifier {
     );
   }
 
-  hourRequestDecided(request: {
-    id: string;
-    personId: string;
-    serviceDate: string;
-    hours: number;
-    approvedHours: number | null;
-    rejectReason: string | null;
-  }): Promise<void> {
+  hourRequestDecided(
+    manager: EntityManager,
+    request: {
+      id: string;
+      personId: string;
+      serviceDate: string;
+      hours: number;
+      approvedHours: number | null;
+      rejectReason: string | null;
+    },
+  ): Promise<void> {
     const approved = request.approvedHours !== null;
-    return this.jobs.notify({
+    return this.outbox.requestOne(manager, {
       recipient: { personId: request.personId },
       templateKey: approved ? ActivitiesTemplate.HourRequestApproved : ActivitiesTemplate.HourRequestRejected,
       data: approved

@@ -1,4 +1,4 @@
-import { Clock, JobQueue } from '@linli/platform';
+import { Clock } from '@linli/platform';
 import {
   bootApi,
   countRows,
@@ -32,7 +32,8 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
 
   beforeAll(async () => {
     await resetState();
-    api = await bootApi();
+    // Dozens of residents log in from this one client: the per-client login limit is not what is tested here.
+    api = await bootApi({ env: { THROTTLE_LOGIN_IP_LIMIT: '1000' } });
     jest.spyOn(api.app.get(Clock), 'now').mockImplementation(() => new Date(now.getTime()));
     units = await createUnitTree(smallDistrict());
     gridA = (
@@ -233,13 +234,16 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
       placesLeft: 0,
     });
 
-    const queued = await api.app
-      .get(JobQueue)
-      .get('notifications')
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
-    const promotions = queued.filter((job) => job.data.templateKey === 'volunteers.activity-promoted');
-    expect(promotions.map((job) => job.data.recipient)).toEqual([{ personId: third.personId }]);
-    expect(promotions[0].data.data).toMatchObject({ title: '社区清洁日', startsAt: '2026-11-28 10:00' });
+    // Requested in the cancellation's transaction; the scheduler's relay queues it after the commit.
+    const promotions = await withTestDb(async (client) =>
+      (
+        await client.query(
+          `SELECT job FROM notification_requests WHERE job->>'templateKey' = 'volunteers.activity-promoted' ORDER BY dedupe_key`,
+        )
+      ).rows.map((row) => row.job),
+    );
+    expect(promotions.map((job) => job.recipient)).toEqual([{ personId: third.personId }]);
+    expect(promotions[0].data).toMatchObject({ title: '社区清洁日', startsAt: '2026-11-28 10:00' });
 
     // Staff cancel for someone else; the waitlist moves up again.
     expect(
@@ -645,5 +649,32 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
       403,
       'volunteers.self-authorization',
     );
+  });
+  it('answers 429 to repeated wrong check-in codes, even once the right code is sent', async () => {
+    const created = await activity({ title: '猜码测试' });
+    const person = await signedUp(created.id);
+    now = new Date(T0.getTime() + HOUR);
+    const right = await codeOf(created.id, now);
+    const wrong = right === '000000' ? '000001' : '000000';
+    const limit = api.config.throttle.code.limit;
+    const statuses: number[] = [];
+    for (let i = 0; i < limit; i += 1)
+      statuses.push(
+        (await api.post(`/api/v1/volunteers/activities/${created.id}/check-in`, { code: wrong }, person.token)).status,
+      );
+    expect(statuses).toEqual(Array(limit).fill(400));
+    const limited = await api.post(
+      `/api/v1/volunteers/activities/${created.id}/check-in`,
+      { code: right },
+      person.token,
+    );
+    expectProblem(limited, 429, 'request.rate-limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(
+      await countRows(
+        `SELECT count(*) FROM volunteer_activity_signups WHERE person_id = $1 AND checked_in_at IS NOT NULL`,
+        [person.personId],
+      ),
+    ).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ import {
   CurrentUser,
   Permission,
   RequirePermission,
+  ThrottleRoute,
   UuidParam,
 } from '@linli/platform';
 import { AttendanceDto } from './dto/attendance.dto';
@@ -39,6 +40,7 @@ export class ActivityAttendanceController {
   ) {}
 
   @Post(':id/check-in')
+  @ThrottleRoute('code')
   @AnyAuthenticated()
   @HttpCode(200)
   @ApiOperation({
@@ -56,6 +58,7 @@ export class ActivityAttendanceController {
   }
 
   @Post(':id/check-out')
+  @ThrottleRoute('code')
   @AnyAuthenticated()
   @HttpCode(200)
   @ApiOperation({

@@ -231,8 +231,8 @@ export class ActivitySignupsRepository {
     );
   }
 
-  async markReminded(signupIds: string[], at: Date): Promise<void> {
-    await this.dataSource.query(
+  async markReminded(manager: EntityManager, signupIds: string[], at: Date): Promise<void> {
+    await manager.query(
       `UPDATE volunteer_activity_signups SET reminded_at = $2 WHERE id = ANY($1::uuid[]) AND reminded_at IS NULL`,
       [signupIds, at],
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobQueue, NotificationRecipient, SendNotificationJob } from '@linli/platform';
+import { NotificationOutbox, NotificationRecipient, SendNotificationJob } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { DemandsTemplate } from './demands-templates';
 
 /** A claimant to tell something: the person, or for an organization's claim the user who made it. */
@@ -12,13 +13,17 @@ export function claimantRecipient(claim: {
   return null;
 }
 
-/** Notifications of the demands area, queued after the change commits; dedupe keys come from the record that caused them. */
+/**
+ * Notifications of the demands area, requested in the transaction of the change that causes them
+ * (`NotificationOutbox`): they are queued once it commits and never for a rolled-back change;
+ * dedupe keys come from the record that caused them.
+ */
 @Injectable()
 export class DemandsNotifier {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(private readonly outbox: NotificationOutbox) {}
 
-  fulfilled(requesterPersonId: string, fulfilmentId: string, title: string): Promise<void> {
-    return this.jobs.notify({
+  fulfilled(manager: EntityManager, requesterPersonId: string, fulfilmentId: string, title: string): Promise<void> {
+    return this.outbox.requestOne(manager, {
       recipient: { personId: requesterPersonId },
       templateKey: DemandsTemplate.Fulfilled,
       data: { title },
@@ -27,13 +32,14 @@ export class DemandsNotifier {
   }
 
   rejected(
+    manager: EntityManager,
     recipient: NotificationRecipient | null,
     fulfilmentId: string,
     title: string,
     reason: string,
   ): Promise<void> {
     if (!recipient) return Promise.resolve();
-    return this.jobs.notify({
+    return this.outbox.requestOne(manager, {
       recipient,
       templateKey: DemandsTemplate.FulfilmentRejected,
       data: { title, reason },
@@ -41,8 +47,13 @@ export class DemandsNotifier {
     });
   }
 
-  invited(invitations: { id: string; personId: string }[], demand: { title: string; unitName: string }): Promise<void> {
-    return this.jobs.notifyMany(
+  invited(
+    manager: EntityManager,
+    invitations: { id: string; personId: string }[],
+    demand: { title: string; unitName: string },
+  ): Promise<void> {
+    return this.outbox.request(
+      manager,
       invitations.map((invitation) => ({
         recipient: { personId: invitation.personId },
         templateKey: DemandsTemplate.Invitation,
@@ -52,9 +63,14 @@ export class DemandsNotifier {
     );
   }
 
-  lapsed(recipient: NotificationRecipient | null, claimId: string, title: string): Promise<void> {
+  lapsed(
+    manager: EntityManager,
+    recipient: NotificationRecipient | null,
+    claimId: string,
+    title: string,
+  ): Promise<void> {
     if (!recipient) return Promise.resolve();
-    return this.jobs.notify({
+    return this.outbox.requestOne(manager, {
       recipient,
       templateKey: DemandsTemplate.ClaimLapsed,
       data: { title },
@@ -62,7 +78,7 @@ export class DemandsNotifier {
     });
   }
 
-  many(jobs: SendNotificationJob[]): Promise<void> {
-    return this.jobs.notifyMany(jobs);
+  many(manager: EntityManager, jobs: SendNotificationJob[]): Promise<void> {
+    return this.outbox.request(manager, jobs);
   }
 }

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, FixedClock, JobQueue, JobRunner, QueueName } from '@linli/platform';
+import { Clock, FixedClock, JobQueue, JobRunner, NotificationRelay, QueueName } from '@linli/platform';
 import {
   bootApi,
   bootScheduler,
@@ -13,6 +13,7 @@ import {
   ScenarioUnit,
   smallDistrict,
   TestApi,
+  waitFor,
   withTestDb,
 } from '@linli/testing';
 import { RELEASE_LAPSED_CLAIMS_SCHEDULE } from './jobs/release-lapsed-claims.job';
@@ -56,6 +57,21 @@ describe("service demands over HTTP: posting, one live claim, fulfilment and the
 
   const act = (id: string, action: string, token: string, body: unknown = {}) =>
     api.post(`/api/v1/volunteers/demands/${id}/${action}`, body, token);
+
+  /** The notifications queue once the scheduler's relay has queued every committed request. */
+  async function queuedNotices() {
+    await waitFor(
+      async () => {
+        await scheduler.get(NotificationRelay).relayOnce();
+        return (await countRows(`SELECT count(*) FROM notification_requests WHERE relayed_at IS NULL`)) === 0;
+      },
+      { what: 'notification requests relayed' },
+    );
+    return scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+  }
 
   beforeAll(async () => {
     await resetState();
@@ -271,10 +287,7 @@ describe("service demands over HTTP: posting, one live claim, fulfilment and the
     expect((run.run.result as { released: number }).released).toBeGreaterThanOrEqual(1);
     const reopened = await api.get(`/api/v1/volunteers/demands/${demand.id}`, requester.token);
     expect(reopened.body).toMatchObject({ status: 'open', claim: null, claimSecondsLeft: null });
-    const notices = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    const notices = await queuedNotices();
     const lapsedNotices = notices.filter(
       (job) =>
         job.data.templateKey === 'volunteers.demand-claim-lapsed' && job.data.recipient.personId === volunteer.personId,

@@ -15,6 +15,7 @@ import {
   CurrentUser,
   Permission,
   RequirePermission,
+  ThrottleRoute,
   UuidParam,
 } from '@linli/platform';
 import { ShiftCheckInCodeDto, ShiftCheckInDto } from './dto/check-in.dto';
@@ -104,6 +105,7 @@ export class PostShiftsController {
   }
 
   @Post('shifts/:shiftId/check-in')
+  @ThrottleRoute('code')
   @HttpCode(200)
   @AnyAuthenticated()
   @ApiOperation({
@@ -127,6 +129,7 @@ export class PostShiftsController {
   }
 
   @Post('shifts/:shiftId/check-out')
+  @ThrottleRoute('code')
   @HttpCode(200)
   @AnyAuthenticated()
   @ApiOperation({

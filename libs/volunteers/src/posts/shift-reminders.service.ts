@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { BusinessCalendar, JobQueue, TransactionRunner } from '@linli/platform';
+import { BusinessCalendar, NotificationOutbox, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { PostShiftsRepository } from './post-shifts.repository';
 import { PostsTemplate } from './posts-templates';
@@ -9,9 +9,9 @@ const DAY_MS = 24 * 3600_000;
 
 /**
  * Tells claimants of shifts starting within the next 24 hours, once per claim: `reminded_at` is set
- * by the same statement that picks the claims, and the notifications are queued before that
- * commits (a failed enqueue rolls the marks back; a retried commit is deduplicated by the
- * notification's key). A claim made less than 24 hours ahead is reminded at the next run. The
+ * by the same statement that picks the claims, and the notifications are requested in the same
+ * transaction (`NotificationOutbox`): marks and notices commit together, and the relay queues the
+ * notices after the commit (deduplicated by the notification's key). A claim made less than 24 hours ahead is reminded at the next run. The
  * posts' unit names come from organization's directory, one call per run.
  */
 @Injectable()
@@ -20,7 +20,7 @@ export class ShiftReminders {
     private readonly transactions: TransactionRunner,
     private readonly shifts: PostShiftsRepository,
     private readonly directory: OrganizationDirectory,
-    private readonly jobs: JobQueue,
+    private readonly outbox: NotificationOutbox,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -31,7 +31,8 @@ export class ShiftReminders {
         due.map((claim) => claim.unit_id),
         manager,
       );
-      await this.jobs.notifyMany(
+      await this.outbox.request(
+        manager,
         due.map((claim) => ({
           recipient: { personId: claim.person_id },
           templateKey: PostsTemplate.ShiftReminder,

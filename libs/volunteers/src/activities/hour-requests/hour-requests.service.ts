@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
 import {
   AuditLog,
@@ -41,8 +41,6 @@ function titleOf(request: HourRequestEntity): string {
  */
 @Injectable()
 export class HourRequestsService {
-  private readonly logger = new Logger(HourRequestsService.name);
-
   constructor(
     private readonly requests: HourRequestsRepository,
     private readonly directory: OrganizationDirectory,
@@ -140,7 +138,7 @@ export class HourRequestsService {
     outcome: 'approved' | 'rejected',
     apply: (manager: EntityManager, request: HourRequestEntity, unitPath: string) => Promise<void>,
   ): Promise<HourRequestDto> {
-    const { request, decidedNow } = await this.transactions.run(async (manager) => {
+    const request = await this.transactions.run(async (manager) => {
       if (outcome === 'approved') {
         // Approving may create the person's profile (a path copy): the tree lock comes before the request's row lock.
         const unlocked = await this.requests.findById(manager, id);
@@ -151,16 +149,13 @@ export class HourRequestsService {
         throw new NotFoundProblem('该时长申请');
       if (outcome === 'approved' && locked.personId === user.personId)
         throw selfAuthorization('不能审批本人的时长申请，请由其他工作人员办理');
-      if (locked.status === outcome) return { request: locked, decidedNow: false };
+      if (locked.status === outcome) return locked;
       if (locked.status !== 'pending') throw new ActivitiesException(ActivitiesCode.HourRequestDecided);
       await apply(manager, locked, locked.unitPath);
-      return { request: await this.requests.find(manager, id), decidedNow: true };
+      const decided = await this.requests.find(manager, id);
+      await this.notifier.hourRequestDecided(manager, decided);
+      return decided;
     });
-    if (decidedNow) {
-      await this.notifier
-        .hourRequestDecided(request)
-        .catch((error: unknown) => this.logger.error(`hour request ${id}: notice not queued: ${String(error)}`));
-    }
     return HourRequestDto.from(request);
   }
 }

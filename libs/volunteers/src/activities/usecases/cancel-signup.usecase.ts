@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { ActivitiesNotifier } from '../activities-notifier';
@@ -14,13 +14,12 @@ import { SignupDto } from '../dto/signup.dto';
 /**
  * `DELETE /volunteers/activities/:id/signups/me` (or `/:personId` by staff). Under the activity's
  * row lock: the sign-up is cancelled and, if it held a place and the activity has not ended, the
- * first of the waitlist takes it in the same transaction; they are notified once it committed.
+ * first of the waitlist takes it in the same transaction, which also requests their notice
+ * (`NotificationOutbox`: queued once it commits).
  * Cancelling a cancelled sign-up answers it again; after check-in it is refused.
  */
 @Injectable()
 export class CancelSignupUseCase {
-  private readonly logger = new Logger(CancelSignupUseCase.name);
-
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly access: ActivityAccess,
@@ -37,11 +36,11 @@ export class CancelSignupUseCase {
     const personId = await this.access.actingFor(user, visible, personIdParam);
     const now = this.clock.now();
 
-    const { cancelled, promoted, activity } = await this.transactions.run(async (manager) => {
+    const cancelled = await this.transactions.run(async (manager) => {
       const locked = (await this.activities.readOne(manager, activityId, { lock: true })) as ActivityRecord;
       const signup = await this.signups.findSignup(manager, activityId, personId, { lock: true });
       if (!signup) throw new NotFoundProblem('该报名');
-      if (signup.status === 'cancelled') return { cancelled: signup, promoted: null, activity: locked };
+      if (signup.status === 'cancelled') return signup;
       if (signup.checkedInAt !== null) throw new ActivitiesException(ActivitiesCode.CancelClosed);
 
       await this.signups.cancelSignup(manager, signup.id, now);
@@ -63,30 +62,20 @@ export class CancelSignupUseCase {
           manager,
         );
       }
-      const cancelledRow = (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
-      return { cancelled: cancelledRow, promoted: promotedRow, activity: locked };
+      if (promotedRow) {
+        // In this transaction: a rolled-back promotion is never announced; the relay queues it after the commit.
+        const names = await this.views.unitNames([locked], manager);
+        await this.notifier.promoted(
+          manager,
+          promotedRow.id,
+          promotedRow.personId,
+          { title: locked.title, startsAt: locked.startsAt, place: placeOf(locked, names.get(locked.unitId) ?? '') },
+          now,
+        );
+      }
+      return (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
     });
 
-    if (promoted) {
-      // After the commit: a rolled-back promotion must not be announced. The dedupe key makes a retry harmless.
-      await this.views
-        .unitNames([activity])
-        .then((names) =>
-          this.notifier.promoted(
-            promoted.id,
-            promoted.personId,
-            {
-              title: activity.title,
-              startsAt: activity.startsAt,
-              place: placeOf(activity, names.get(activity.unitId) ?? ''),
-            },
-            now,
-          ),
-        )
-        .catch((error: unknown) =>
-          this.logger.error(`promotion notice for sign-up ${promoted.id} not queued: ${String(error)}`),
-        );
-    }
     return SignupDto.from(cancelled, null);
   }
 

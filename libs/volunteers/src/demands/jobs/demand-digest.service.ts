@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FIXED_KIND_DEPTH, OrganizationDirectory } from '@linli/organization';
-import { AccountsDirectory, Period } from '@linli/platform';
+import { AccountsDirectory, Period, TransactionRunner } from '@linli/platform';
 import { DemandsNotifier } from '../demands-notifier';
 import { DemandsTemplate } from '../demands-templates';
 import { DemandJobsRepository } from './demand-jobs.repository';
@@ -20,6 +20,7 @@ export class DemandDigest {
     private readonly directory: OrganizationDirectory,
     private readonly accounts: AccountsDirectory,
     private readonly notifier: DemandsNotifier,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async send(period: Period): Promise<{ communities: number; notified: number }> {
@@ -44,7 +45,7 @@ export class DemandDigest {
         dedupeKey: `${DemandsTemplate.WeeklyDigest}:${period.key}:${community.id}:${userId}`,
       }));
     });
-    await this.notifier.many(jobs);
+    await this.transactions.run((manager) => this.notifier.many(manager, jobs));
     return { communities: communities.length, notified: jobs.length };
   }
 }

@@ -51,9 +51,9 @@ export class DemandJobsRepository {
     );
   }
 
-  async markEscalated(ids: string[], at: Date): Promise<void> {
+  async markEscalated(manager: EntityManager, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE volunteer_demands SET escalated_at = $2 WHERE id = ANY ($1::uuid[]) AND escalated_at IS NULL`,
       [ids, at],
     );

@@ -41,11 +41,11 @@ export class LapsedClaims {
           },
           manager,
         );
+        await this.notifier.lapsed(manager, claimantRecipient(claim), claim.claim_id, claim.title);
         return claim;
       });
       if (!lapsed) continue;
       released += 1;
-      await this.notifier.lapsed(claimantRecipient(lapsed), lapsed.claim_id, lapsed.title);
     }
     return { released };
   }

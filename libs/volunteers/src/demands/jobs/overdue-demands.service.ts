@@ -72,11 +72,15 @@ export class OverdueDemands {
         dedupeKey: `${DemandsTemplate.Overdue}:${demand.id}:${userId}`,
       })),
     );
-    await this.notifier.many(jobs);
-    await this.jobsRepository.markEscalated(
-      pending.map((demand) => demand.id),
-      now,
-    );
+    // The notices and the marks commit together: a demand marked escalated has its notices requested.
+    await this.transactions.run(async (manager) => {
+      await this.notifier.many(manager, jobs);
+      await this.jobsRepository.markEscalated(
+        manager,
+        pending.map((demand) => demand.id),
+        now,
+      );
+    });
     return { expired, escalated: pending.length, notified: jobs.length };
   }
 }

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Clock, JobQueue, JobRunner, QueueName } from '@linli/platform';
+import { Clock, JobQueue, JobRunner, NotificationRelay, QueueName } from '@linli/platform';
 import {
   bootApi,
   bootScheduler,
@@ -11,6 +11,7 @@ import {
   resetState,
   ScenarioUnit,
   TestApi,
+  waitFor,
   withTestDb,
 } from '@linli/testing';
 import { ESCALATE_OVERDUE_DEMANDS_SCHEDULE } from '../jobs/escalate-overdue-demands.job';
@@ -44,6 +45,21 @@ describe('matching volunteers to a demand, inviting them, and the demand jobs', 
     );
     people[name] = person.id;
     return person.id;
+  }
+
+  /** The notifications queue once the scheduler's relay has queued every committed request. */
+  async function queuedNotices() {
+    await waitFor(
+      async () => {
+        await scheduler.get(NotificationRelay).relayOnce();
+        return (await countRows(`SELECT count(*) FROM notification_requests WHERE relayed_at IS NULL`)) === 0;
+      },
+      { what: 'notification requests relayed' },
+    );
+    return scheduler
+      .get(JobQueue)
+      .get(QueueName.Notifications)
+      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
   }
 
   beforeAll(async () => {
@@ -192,10 +208,7 @@ describe('matching volunteers to a demand, inviting them, and the demand jobs', 
     expect(invited).toEqual(['同小区律师', '同楼律师', '同网格律师'].sort());
     expect([...first.body.alreadyInvited, ...second.body.alreadyInvited]).toEqual([people['同楼律师']]);
     expect(await countRows(`SELECT count(*) FROM volunteer_demand_invitations WHERE demand_id = $1`, [id])).toBe(3);
-    const jobs = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    const jobs = await queuedNotices();
     const invitations = jobs.filter(
       (job) => job.data.templateKey === 'volunteers.demand-invitation' && job.data.data.title === '帮忙看看租房合同',
     );
@@ -226,10 +239,7 @@ describe('matching volunteers to a demand, inviting them, and the demand jobs', 
     expect((await api.get(`/api/v1/volunteers/demands/${overdue}`, tokens.secretary)).body.status).toBe('expired');
     const digest = await runner.run({ schedule: WEEKLY_DEMAND_DIGEST_SCHEDULE, period: '2026-W48' });
     expect(digest.run.result).toEqual({ period: '2026-W48', communities: 1, notified: 1 });
-    const jobs = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    const jobs = await queuedNotices();
     const digests = jobs.filter((job) => job.data.templateKey === 'volunteers.weekly-demand-digest');
     expect(digests).toHaveLength(1);
     expect(digests[0].data.data).toMatchObject({ communityName: '幸福社区', count: 3 });

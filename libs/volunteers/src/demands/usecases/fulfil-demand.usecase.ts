@@ -14,7 +14,8 @@ import { FulfilDemandDto } from '../dto/fulfil-demand.dto';
  * `POST /volunteers/demands/:id/fulfil`: the claimant reports the demand done. A new fulfilment
  * attempt is recorded (its id is the events' `wishId`), the demand waits for the requester, and
  * `volunteers.wish.fulfilled` is published in the same transaction (the points stay pending until
- * the requester confirms). The requester is told.
+ * the requester confirms). The requester is told: the notice is requested in the same transaction
+ * (`NotificationOutbox`), so it leaves once the fulfilment commits, even if Redis is down meanwhile.
  */
 @Injectable()
 export class FulfilDemandUseCase {
@@ -30,7 +31,7 @@ export class FulfilDemandUseCase {
   ) {}
 
   async execute(user: AuthenticatedUser, id: string, command: FulfilDemandDto): Promise<DemandDetailDto> {
-    const { detail, fulfilmentId, requester, title } = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const demand = await this.access.load(manager, user, id, { lock: true });
       this.access.assertClaimantSide(demand);
       const { row } = demand;
@@ -61,14 +62,8 @@ export class FulfilDemandUseCase {
         },
         manager,
       );
-      return {
-        detail: await this.demands.detail(manager, id),
-        fulfilmentId,
-        requester: row.requester_person_id,
-        title: row.title,
-      };
+      await this.notifier.fulfilled(manager, row.requester_person_id, fulfilmentId, row.title);
+      return this.demands.detail(manager, id);
     });
-    await this.notifier.fulfilled(requester, fulfilmentId, title);
-    return detail;
   }
 }

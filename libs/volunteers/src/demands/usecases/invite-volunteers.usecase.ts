@@ -47,7 +47,7 @@ export class InviteVolunteersUseCase {
         { field: 'personIds', constraint: 'exclusive', message: 'give top or personIds, not both' },
       ]);
     }
-    const outcome = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const { row } = await this.access.load(manager, user, id);
       this.access.assertManages(user, row.unit_path);
       if (row.status !== 'open') throw DemandsException.wrongState(row.status, '邀请志愿者');
@@ -71,20 +71,18 @@ export class InviteVolunteersUseCase {
         },
         manager,
       );
+      await this.notifier.invited(
+        manager,
+        inserted.map((invitation) => ({ id: invitation.id, personId: invitation.person_id })),
+        { title: row.title, unitName: await this.demands.unitName(row.unit_id, manager) },
+      );
       return {
-        title: row.title,
-        unitName: await this.demands.unitName(row.unit_id, manager),
-        invitations: inserted.map((invitation) => ({ id: invitation.id, personId: invitation.person_id })),
-        result: {
-          invited: wanted
-            .filter((personId) => fresh.has(personId))
-            .map((personId) => ({ personId, name: names.get(personId) as string })),
-          alreadyInvited: wanted.filter((personId) => !fresh.has(personId)),
-        },
+        invited: wanted
+          .filter((personId) => fresh.has(personId))
+          .map((personId) => ({ personId, name: names.get(personId) as string })),
+        alreadyInvited: wanted.filter((personId) => !fresh.has(personId)),
       };
     });
-    await this.notifier.invited(outcome.invitations, { title: outcome.title, unitName: outcome.unitName });
-    return outcome.result;
   }
 
   /** The best `top` matches among the people the caller may act for (matching ranks the whole street). */

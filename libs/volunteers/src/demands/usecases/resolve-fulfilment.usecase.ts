@@ -78,7 +78,7 @@ export class ResolveFulfilmentUseCase {
 
   async reject(user: AuthenticatedUser, id: string, command: RejectDemandDto): Promise<DemandDetailDto> {
     const reason = command.reason.trim();
-    const { detail, fulfilmentId, recipient, title } = await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const demand = await this.pending(manager, user, id, '退回');
       const { row } = demand;
       const fulfilmentId = await this.resolve(manager, id, { reason });
@@ -105,15 +105,9 @@ export class ResolveFulfilmentUseCase {
         },
         manager,
       );
-      return {
-        detail: await this.demands.detail(manager, id),
-        fulfilmentId,
-        recipient: claimantRecipient(row),
-        title: row.title,
-      };
+      await this.notifier.rejected(manager, claimantRecipient(row), fulfilmentId, row.title, reason);
+      return this.demands.detail(manager, id);
     });
-    await this.notifier.rejected(recipient, fulfilmentId, title, reason);
-    return detail;
   }
 
   /**
