@@ -330,6 +330,30 @@ describe('service post shifts: check-in, check-out and verified hours', () => {
     expect(bySecretary.body.verified.map((claim: { personId: string }) => claim.personId)).toEqual([own.id]);
   });
 
+  it('answers 429 to repeated wrong shift check-in codes, even once the right code is sent', async () => {
+    const { shiftUrl, people } = await claimedShift(1);
+    const [person] = people;
+    now = at(24);
+    const right = await codeNow(shiftUrl);
+    const wrong = right === '000000' ? '000001' : '000000';
+    const limit = api.config.throttle.code.limit;
+    for (let i = 0; i < limit; i += 1)
+      expectProblem(
+        await api.post(`${shiftUrl}/check-in`, { code: wrong }, person.token),
+        400,
+        'volunteers.check-in-code-invalid',
+      );
+    const limited = await api.post(`${shiftUrl}/check-in`, { code: right }, person.token);
+    expectProblem(limited, 429, 'request.rate-limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(
+      await countRows(
+        `SELECT count(*) FROM volunteer_shift_claims WHERE person_id = $1 AND checked_in_at IS NOT NULL`,
+        [person.personId],
+      ),
+    ).toBe(0);
+  });
+
   it('refuses to verify before the shift starts or a person who did not claim it', async () => {
     const { shiftUrl } = await claimedShift(1);
     expectProblem(await api.post(`${shiftUrl}/verify`, {}, publisher.token), 409, 'volunteers.shift-not-started');
