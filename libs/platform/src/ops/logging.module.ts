@@ -3,8 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { LinliConfig } from '../config/linli-config';
+import { LOG_DESTINATION, LogDestination, redactError, redactRequest } from './log-redaction';
 
-/** Structured JSON logs (pino); every HTTP log line carries the request id. */
+const QUIET_PATHS = ['/health', '/ready', '/metrics'];
+
+/**
+ * Structured JSON logs (pino); every HTTP log line carries the request id. Nothing personal or
+ * secret is logged: authorization and cookie headers, set-cookie answers, query string values
+ * (`redactUrl`) and database errors' bound parameters (`redactError`) are redacted.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(app: string): DynamicModule {
@@ -12,21 +19,25 @@ export class LoggingModule {
       module: LoggingModule,
       imports: [
         LoggerModule.forRootAsync({
-          inject: [LinliConfig],
-          useFactory: (config: LinliConfig) => ({
-            // Nest 11 path syntax; the default '*' is reported as a legacy route at boot.
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-            pinoHttp: {
+          inject: [LinliConfig, { token: LOG_DESTINATION, optional: true }],
+          useFactory: (config: LinliConfig, destination?: LogDestination) => {
+            const options = {
               level: config.logLevel,
               base: { app },
               genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
               customProps: () => ({ app }),
               autoLogging: {
-                ignore: (req: IncomingMessage) => ['/health', '/ready', '/metrics'].includes(req.url ?? ''),
+                ignore: (req: IncomingMessage) => QUIET_PATHS.includes((req.url ?? '').split('?')[0]),
               },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-            },
-          }),
+              serializers: { req: redactRequest, err: redactError },
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            };
+            return {
+              // Nest 11 path syntax; the default '*' is reported as a legacy route at boot.
+              forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+              pinoHttp: destination ? [options, destination] : options,
+            };
+          },
         }),
       ],
     };
@@ -39,3 +50,5 @@ export function requestIdOf(req: IncomingMessage): string {
   const given = Array.isArray(header) ? header[0] : header;
   return given && /^[A-Za-z0-9._-]{1,128}$/.test(given) ? given : randomUUID();
 }
+
+export { LOG_DESTINATION, redactUrl } from './log-redaction';
