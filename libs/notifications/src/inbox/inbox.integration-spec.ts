@@ -1,6 +1,17 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthenticatedUser, Clock, JobQueue, NotFoundProblem, SendNotificationJob } from '@linli/platform';
-import { bootApi, bootNotifier, resetState, TEST_ADMIN, TestApi, waitFor, withTestDb } from '@linli/testing';
+import {
+  bootApi,
+  bootNotifier,
+  createPerson,
+  createUnitTree,
+  resetState,
+  smallDistrict,
+  TEST_ADMIN,
+  TestApi,
+  waitFor,
+  withTestDb,
+} from '@linli/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { InboxService } from './inbox.service';
@@ -97,13 +108,15 @@ describe('GET /api/v1/me/notifications and friends (over HTTP, logged in)', () =
   let adminToken: string;
   let residentToken: string;
   let adminId: string;
-  const residentPersonId = randomUUID();
+  let residentPersonId: string;
 
   beforeAll(async () => {
     await resetState();
     api = await bootApi();
     notifier = await bootNotifier();
     adminToken = await api.login(TEST_ADMIN.username, TEST_ADMIN.password);
+    const units = await createUnitTree(smallDistrict());
+    residentPersonId = (await createPerson({ name: '居民一', residenceUnitId: units.get('楼栋A1-1')!.id })).id;
     const created = await api.post(
       '/api/v1/users',
       { username: 'resident-1', password: 'resident-password-1', personId: residentPersonId, displayName: '居民一' },
