@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ThrottleRoute } from '../../throttling/throttle-route.decorator';
-import { ThrottleRoute } from '../../throttling/throttle-route.decorator';
 import { Public } from '../public.decorator';
 import { AllowedBeforePasswordChange, AnyAuthenticated } from '../access.decorators';
 import { AuthenticatedUser, CurrentUser } from '../authenticated-user';
@@ -21,7 +20,6 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @ThrottleRoute('login')
   @ThrottleRoute('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with username and password; returns a bearer token' })
