@@ -5,10 +5,13 @@ import {
   createValidationPipe,
   LinliConfig,
   MetricsRegistry,
+  ProblemException,
   ProblemJsonFilter,
   registerHttpMetrics,
   requestIdOf,
+  sendProblem,
 } from '@linli/platform';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 
@@ -17,6 +20,9 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // Errors Fastify's router answers itself, before any hook or Nest filter: answer them as problems too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+      void sendProblem(reply, request, routerProblem(error.code)),
     genReqId: (req: IncomingMessage) => {
       const id = requestIdOf(req);
       (req as IncomingMessage & { id?: string }).id = id;
@@ -37,6 +43,18 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
   registerHttpMetrics(fastify, app.get(MetricsRegistry));
   app.enableShutdownHooks();
   return app;
+}
+
+/** A path that is not valid percent-encoding (`FST_ERR_BAD_URL`) or a path parameter over Fastify's `maxParamLength`. */
+function routerProblem(fastifyCode: string): ProblemException {
+  return fastifyCode === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new ProblemException({ code: 'request.uri-too-long', status: 414, title: 'URI too long', detail: '请求地址过长' })
+    : new ProblemException({
+        code: 'request.malformed',
+        status: 400,
+        title: 'Malformed request',
+        detail: '请求地址格式有误',
+      });
 }
 
 /** Initializes the app; if a module refuses to start, closes what already opened (database pool, Redis) before rethrowing. */

@@ -22,28 +22,4 @@ export interface KnownFinding {
 }
 
 // Known findings (issue 10 item 10). Each names its cause; remove an entry once the spec reports it fixed.
-export const KNOWN_FINDINGS: KnownFinding[] = [
-  {
-    // Fastify's router answers a path that is not valid percent-encoding (FST_ERR_BAD_URL, 400) or a
-    // path parameter over `maxParamLength` (100 characters: FST_ERR_MAX_PARAM_LENGTH, 414) itself,
-    // with its own application/json body, before any hook or Nest filter runs. Fix: give the
-    // FastifyAdapter in libs/composition/src/http-app.ts a `frameworkErrors(error, request, reply)`
-    // option that answers through the platform's `sendProblem` (code e.g. `request.malformed` / a
-    // 414 problem).
-    route: /\{[^}]+\}/,
-    fault: /^path\.[^/]+\/bad-escape$/,
-    violation: 'not-problem',
-    caller: 'any',
-    cause: 'Fastify router error FST_ERR_BAD_URL (400) bypasses the problem+json filter',
-    example: { method: 'GET', url: '/api/v1/units/%zz', headers: {} },
-  },
-  {
-    route: /\{[^}]+\}/,
-    // The same cause: a path parameter over Fastify's maxParamLength (100) answers 414 FST_ERR_MAX_PARAM_LENGTH.
-    fault: /^path\.[^/]+\/long-segment$/,
-    violation: 'not-problem',
-    caller: 'any',
-    cause: 'Fastify router error FST_ERR_MAX_PARAM_LENGTH (414) bypasses the problem+json filter',
-    example: { method: 'GET', url: `/api/v1/units/${'a'.repeat(101)}`, headers: {} },
-  },
-];
+export const KNOWN_FINDINGS: KnownFinding[] = [];
