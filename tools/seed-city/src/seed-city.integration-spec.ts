@@ -182,11 +182,11 @@ describe('seed-city, demo scale', () => {
             )
           ).rows[0],
       );
-      const byPhone = await api.get(`/api/v1/people?phone=${crypto.decrypt(person.phone_cipher)}`, admin.token);
+      const byPhone = await api.get(`/api/v1/people/lookup?phone=${crypto.decrypt(person.phone_cipher)}`, admin.token);
       expect(byPhone.status).toBe(200);
       expect(byPhone.body.items.map((p: { id: string }) => p.id)).toContain(person.id);
       const byIdNumber = await api.get(
-        `/api/v1/people?idNumber=${crypto.decrypt(person.id_number_cipher)}`,
+        `/api/v1/people/lookup?idNumber=${crypto.decrypt(person.id_number_cipher)}`,
         admin.token,
       );
       expect(byIdNumber.body.items.map((p: { id: string }) => p.id)).toEqual([person.id]);
