@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JobQueue, QueueName, TransactionRunner } from '@linli/platform';
+import { TransactionRunner } from '@linli/platform';
 import {
   bootApi,
   createLoggedInUser,
@@ -9,6 +9,7 @@ import {
   pointAccount,
   pointEntries,
   pointsConsistency,
+  requestedNotifications,
   resetState,
   ScenarioUnit,
   smallDistrict,
@@ -231,14 +232,9 @@ describe('points accounts, adjustments and rules over HTTP', () => {
           [wang.id, unit('楼栋A1-1').path],
         ),
       ).toBe(2);
-      const queued = await api.app
-        .get(JobQueue)
-        .get(QueueName.Notifications)
-        .getJobs(['waiting', 'prioritized', 'delayed']);
+      const queued = await requestedNotifications();
       expect(
-        queued
-          .filter((job) => job.data.recipient.personId === wang.id)
-          .map((job) => [job.data.templateKey, job.data.data]),
+        queued.filter((job) => job.recipient.personId === wang.id).map((job) => [job.templateKey, job.data]),
       ).toEqual([['points.earned', { points: 10, reason: '协助疫苗接种点维持秩序' }]]);
     });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
-import { JobQueue, JobRunner, QueueName, TransactionRunner } from '@linli/platform';
+import { JobRunner, TransactionRunner } from '@linli/platform';
 import {
   bootApi,
   bootScheduler,
@@ -11,6 +11,7 @@ import {
   createPerson,
   createUnitTree,
   expectProblem,
+  requestedNotifications,
   resetState,
   ScenarioUnit,
   smallDistrict,
@@ -232,16 +233,12 @@ describe('quarterly assessment and leaderboards', () => {
   });
 
   it('notifies the secretary of an ineffective organization once per quarter, however often the quarter is recomputed', async () => {
-    const queued = await api.app
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await requestedNotifications();
     const notices = queued
       .filter(
-        (job) =>
-          job.data.templateKey === 'points.assessment-ineffective' && job.data.recipient.personId === people.secretaryB,
+        (job) => job.templateKey === 'points.assessment-ineffective' && job.recipient.personId === people.secretaryB,
       )
-      .map((job) => job.data.data)
+      .map((job) => job.data)
       .sort((x, y) => String(x.period).localeCompare(String(y.period)));
     expect(notices).toEqual([
       { period: '2026Q4', organizationName: '社区B党支部', score: 10, leadershipReview: false },

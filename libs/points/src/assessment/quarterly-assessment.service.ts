@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   BusinessCalendar,
   Clock,
-  JobQueue,
+  NotificationOutbox,
   NotFoundProblem,
   Period,
   queryRows,
@@ -99,7 +99,7 @@ export class QuarterlyAssessment {
     private readonly transactions: TransactionRunner,
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
-    private readonly jobs: JobQueue,
+    private readonly notifications: NotificationOutbox,
     private readonly directory: OrganizationDirectory,
   ) {}
 
@@ -134,7 +134,7 @@ export class QuarterlyAssessment {
     if (period.granularity !== 'quarter') throw new Error(`the assessment covers quarters, not ${period.key}`);
     const thresholds = await this.thresholds();
     const previous = this.calendar.previousPeriodOf(period.start, 'quarter');
-    const summary = await this.transactions.run(async (manager) => {
+    const result = await this.transactions.run(async (manager) => {
       await manager.query(
         'INSERT INTO point_assessment_periods (period_key) VALUES ($1) ON CONFLICT (period_key) DO NOTHING',
         [period.key],
@@ -183,9 +183,10 @@ export class QuarterlyAssessment {
          FROM point_assessments WHERE period_key = $1`,
         [period.key],
       );
-      return counts;
+      // In the run's transaction: the notices are sent once the results commit, never for a failed run.
+      return { counts, notified: await this.notifyIneffective(manager, period.key) };
     });
-    const notified = await this.notifyIneffective(period.key);
+    const { counts: summary, notified } = result;
     this.logger.log(
       `assessment ${period.key}: ${summary.persons} members, ${summary.organizations} organizations, ${summary.ineffective} ineffective`,
     );
@@ -269,31 +270,39 @@ export class QuarterlyAssessment {
     return owners;
   }
 
-  /** Tells the current secretary of every ineffective organization of the quarter (organizations without one are skipped). */
-  private async notifyIneffective(periodKey: string): Promise<number> {
+  /**
+   * Requests, in the run's transaction, a notice to the current secretary of every ineffective
+   * organization of the quarter (organizations without one are skipped); deduplicated per
+   * organization and quarter, so that recomputes do not notify twice.
+   */
+  private async notifyIneffective(manager: EntityManager, periodKey: string): Promise<number> {
     const rows = await queryRows<{ organization_id: string; score: string; leadership_review: boolean }>(
-      this.dataSource.manager,
+      manager,
       `SELECT owner_id AS organization_id, score, leadership_review FROM point_assessments WHERE period_key = $1 AND owner_type = 'organization' AND ineffective`,
       [periodKey],
     );
-    const organizations = await this.directory.organizations.byIds(rows.map((row) => row.organization_id));
-    let notified = 0;
-    for (const row of rows) {
+    const organizations = await this.directory.organizations.byIds(
+      rows.map((row) => row.organization_id),
+      manager,
+    );
+    const notices = rows.flatMap((row) => {
       const organization = organizations.get(row.organization_id);
-      if (!organization?.secretaryPersonId) continue;
-      await this.jobs.notify({
-        recipient: { personId: organization.secretaryPersonId },
-        templateKey: AssessmentTemplate.Ineffective,
-        data: {
-          period: periodKey,
-          organizationName: organization.name,
-          score: Number(row.score),
-          leadershipReview: row.leadership_review,
+      if (!organization?.secretaryPersonId) return [];
+      return [
+        {
+          recipient: { personId: organization.secretaryPersonId },
+          templateKey: AssessmentTemplate.Ineffective,
+          data: {
+            period: periodKey,
+            organizationName: organization.name,
+            score: Number(row.score),
+            leadershipReview: row.leadership_review,
+          },
+          dedupeKey: `${AssessmentTemplate.Ineffective}:${row.organization_id}:${periodKey}`,
         },
-        dedupeKey: `${AssessmentTemplate.Ineffective}:${row.organization_id}:${periodKey}`,
-      });
-      notified += 1;
-    }
-    return notified;
+      ];
+    });
+    await this.notifications.request(manager, notices);
+    return notices.length;
   }
 }

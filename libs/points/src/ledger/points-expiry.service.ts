@@ -50,44 +50,48 @@ export class PointsExpiry {
     return { lots, points };
   }
 
-  /** Notifies the people whose lots expire within 30 days of `now` and were not announced yet; answers how many lots. */
+  /**
+   * Notifies the people whose lots expire within 30 days of `now` and were not announced yet; answers
+   * how many lots. Per batch, one transaction requests the notices and marks the lots announced, so a
+   * lot is announced exactly when its notice is requested.
+   */
   async notifyExpiring(now: Date): Promise<{ notified: number }> {
     const until = new Date(now.getTime() + EXPIRY_NOTICE_DAYS * DAY_MS);
     let notified = 0;
     for (;;) {
-      const lots = await queryRows<{
-        id: string;
-        owner_id: string;
-        remaining: string;
-        expires_at: Date;
-        reason: string;
-      }>(
-        this.dataSource.manager,
-        `SELECT l.id, a.owner_id, l.remaining, l.expires_at, l.reason
-           FROM point_lots l JOIN point_accounts a ON a.id = l.account_id
-          WHERE l.status = 'available' AND l.remaining > 0 AND l.expires_at > $1 AND l.expires_at <= $2
-            AND l.expiry_notified_at IS NULL AND a.owner_type = 'person'
-          ORDER BY l.expires_at, l.id
-          LIMIT ${BATCH}`,
-        [now, until],
-      );
-      // Queued before being marked: a crash in between re-sends, and the dedupe key (per lot) absorbs it.
-      for (const lot of lots) {
-        await this.notifier.expiring(lot.owner_id, {
-          id: lot.id,
-          remaining: Number(lot.remaining),
-          expiresAt: lot.expires_at,
-          reason: lot.reason,
-        });
-      }
-      if (lots.length > 0) {
-        await this.dataSource.query(`UPDATE point_lots SET expiry_notified_at = $2 WHERE id = ANY($1::uuid[])`, [
+      const count = await this.transactions.run(async (manager) => {
+        const lots = await queryRows<{
+          id: string;
+          owner_id: string;
+          remaining: string;
+          expires_at: Date;
+          reason: string;
+        }>(
+          manager,
+          `SELECT l.id, a.owner_id, l.remaining, l.expires_at, l.reason
+             FROM point_lots l JOIN point_accounts a ON a.id = l.account_id
+            WHERE l.status = 'available' AND l.remaining > 0 AND l.expires_at > $1 AND l.expires_at <= $2
+              AND l.expiry_notified_at IS NULL AND a.owner_type = 'person'
+            ORDER BY l.expires_at, l.id
+            LIMIT ${BATCH}`,
+          [now, until],
+        );
+        if (lots.length === 0) return 0;
+        await this.notifier.expiring(
+          manager,
+          lots.map((lot) => ({
+            personId: lot.owner_id,
+            lot: { id: lot.id, remaining: Number(lot.remaining), expiresAt: lot.expires_at, reason: lot.reason },
+          })),
+        );
+        await manager.query(`UPDATE point_lots SET expiry_notified_at = $2 WHERE id = ANY($1::uuid[])`, [
           lots.map((lot) => lot.id),
           now,
         ]);
-      }
-      notified += lots.length;
-      if (lots.length < BATCH) return { notified };
+        return lots.length;
+      });
+      notified += count;
+      if (count < BATCH) return { notified };
     }
   }
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { JobQueue, QueueName, TransactionRunner } from '@linli/platform';
+import { TransactionRunner } from '@linli/platform';
 import {
   bootApi,
   pointAccount,
   pointEntries,
   pointsConsistency,
+  requestedNotifications,
   resetState,
   TestApi,
   withTestDb,
@@ -292,13 +293,10 @@ describe('the points ledger', () => {
     expect(await expiry.notifyExpiring(new Date('2027-02-20T00:00:00Z'))).toEqual({ notified: 1 });
     expect(await expiry.notifyExpiring(new Date('2027-02-21T00:00:00Z'))).toEqual({ notified: 0 });
 
-    const queued = await api.app
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await requestedNotifications();
     const notices = queued
-      .filter((job) => job.data.templateKey === 'points.expiring' && job.data.recipient.personId === owner.id)
-      .map((job) => job.data.data);
+      .filter((job) => job.templateKey === 'points.expiring' && job.recipient.personId === owner.id)
+      .map((job) => job.data);
     expect(notices).toEqual([{ points: 6, expiresOn: '2027-03-11', reason: '参加活动获得积分' }]);
   });
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { BusinessCalendar, JobQueue } from '@linli/platform';
+import { BusinessCalendar, NotificationOutbox } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { PointsTemplate } from './points-templates';
 
 const MAX_DEDUPE_KEY_LENGTH = 200;
@@ -12,11 +13,31 @@ function dedupeKey(key: string): string {
     : `${PointsTemplate.Earned}:sha1:${createHash('sha1').update(key, 'utf8').digest('hex')}`;
 }
 
-/** Tells people about their points through the notifier (inbox and the deployment's other channels). */
+/** A credit a person hears about. */
+export interface EarnedNotice {
+  personId: string;
+  accountId: string;
+  idempotencyKey: string;
+  points: number;
+  reason: string;
+}
+
+/** A lot about to expire that its person hears about. */
+export interface ExpiringNotice {
+  personId: string;
+  lot: { id: string; remaining: number; expiresAt: Date; reason: string };
+}
+
+/**
+ * Tells people about their points through the notifier (inbox and the deployment's other channels).
+ * Every notice is requested in the caller's transaction, the one that makes the change
+ * (`NotificationOutbox`): it is sent once that transaction commits, never for a rolled-back change,
+ * and nothing here waits on Redis.
+ */
 @Injectable()
 export class PointsNotifier {
   constructor(
-    private readonly jobs: JobQueue,
+    private readonly outbox: NotificationOutbox,
     private readonly calendar: BusinessCalendar,
   ) {}
 
@@ -24,34 +45,28 @@ export class PointsNotifier {
    * "您获得了 N 积分：reason". Deduplicated per entry through the entry's account and idempotency key,
    * which stay the same when an event's transaction is retried.
    */
-  earned(
-    personId: string,
-    credit: { accountId: string; idempotencyKey: string; points: number; reason: string },
-  ): Promise<void> {
-    return this.earnedMany([{ personId, ...credit }]);
-  }
-
-  /** `earned` for many credits, queued in one round trip. */
-  earnedMany(
-    credits: { personId: string; accountId: string; idempotencyKey: string; points: number; reason: string }[],
-  ): Promise<void> {
-    return this.jobs.notifyMany(
-      credits.map((credit) => ({
-        recipient: { personId: credit.personId },
+  earned(manager: EntityManager, notices: EarnedNotice[]): Promise<void> {
+    return this.outbox.request(
+      manager,
+      notices.map((notice) => ({
+        recipient: { personId: notice.personId },
         templateKey: PointsTemplate.Earned,
-        data: { points: credit.points, reason: credit.reason },
-        dedupeKey: dedupeKey(`${PointsTemplate.Earned}:${credit.accountId}:${credit.idempotencyKey}`),
+        data: { points: notice.points, reason: notice.reason },
+        dedupeKey: dedupeKey(`${PointsTemplate.Earned}:${notice.accountId}:${notice.idempotencyKey}`),
       })),
     );
   }
 
-  /** Points of one lot about to expire; deduplicated per lot. */
-  expiring(personId: string, lot: { id: string; remaining: number; expiresAt: Date; reason: string }): Promise<void> {
-    return this.jobs.notify({
-      recipient: { personId },
-      templateKey: PointsTemplate.Expiring,
-      data: { points: lot.remaining, expiresOn: this.calendar.localDate(lot.expiresAt), reason: lot.reason },
-      dedupeKey: `${PointsTemplate.Expiring}:${lot.id}`,
-    });
+  /** Points of lots about to expire; deduplicated per lot. */
+  expiring(manager: EntityManager, notices: ExpiringNotice[]): Promise<void> {
+    return this.outbox.request(
+      manager,
+      notices.map(({ personId, lot }) => ({
+        recipient: { personId },
+        templateKey: PointsTemplate.Expiring,
+        data: { points: lot.remaining, expiresOn: this.calendar.localDate(lot.expiresAt), reason: lot.reason },
+        dedupeKey: `${PointsTemplate.Expiring}:${lot.id}`,
+      })),
+    );
   }
 }

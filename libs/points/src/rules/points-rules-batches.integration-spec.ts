@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DomainEvent, EventDelivery, JobQueue, QueueName } from '@linli/platform';
+import { DomainEvent, EventDelivery } from '@linli/platform';
 import {
   bootScheduler,
   createMember,
@@ -12,6 +12,7 @@ import {
   pointEntries,
   pointsConsistency,
   pointsEvent,
+  requestedNotifications,
   resetState,
   ScenarioUnit,
   smallDistrict,
@@ -193,13 +194,10 @@ describe('points rules applied to batches of events', () => {
       'credited',
       'rejected',
     ]);
-    const queued = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await requestedNotifications();
     const earned = queued
-      .filter((job) => job.data.templateKey === 'points.earned' && job.data.recipient.personId === claimant.id)
-      .map((job) => job.data.data.points);
+      .filter((job) => job.templateKey === 'points.earned' && job.recipient.personId === claimant.id)
+      .map((job) => job.data.points);
     expect(earned.sort()).toEqual([20, 5, 5]);
     expect((await pointsConsistency(scheduler)).clean).toBe(true);
   });
@@ -249,12 +247,9 @@ describe('points rules applied to batches of events', () => {
       expect(entries.map(([amount]) => amount)).toEqual([5, 5, 5, 5, 5]);
       expect(account).toMatchObject({ balance: 25 });
     }
-    const queued = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await requestedNotifications();
     const earned = queued.filter(
-      (job) => job.data.templateKey === 'points.earned' && people.some((p) => p.id === job.data.recipient.personId),
+      (job) => job.templateKey === 'points.earned' && people.some((p) => p.id === job.recipient.personId),
     );
     expect(earned).toHaveLength(15);
     expect((await pointsConsistency(scheduler)).clean).toBe(true);

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { JobQueue, QueueName, TransactionRunner } from '@linli/platform';
+import { TransactionRunner } from '@linli/platform';
 import {
   analyticsFixtures,
   bootApi,
@@ -16,6 +16,7 @@ import {
   pointEntries,
   pointsConsistency,
   pointsEvent,
+  requestedNotifications,
   resetState,
   ScenarioUnit,
   smallDistrict,
@@ -271,13 +272,10 @@ describe('points rules applied to domain events', () => {
       ['credited', 20],
       ['rejected', 20],
     ]);
-    const queued = await scheduler
-      .get(JobQueue)
-      .get(QueueName.Notifications)
-      .getJobs(['waiting', 'prioritized', 'delayed']);
+    const queued = await requestedNotifications();
     const earned = queued
-      .filter((job) => job.data.templateKey === 'points.earned' && job.data.recipient.personId === claimant.id)
-      .map((job) => job.data.data);
+      .filter((job) => job.templateKey === 'points.earned' && job.recipient.personId === claimant.id)
+      .map((job) => job.data);
     expect(earned).toEqual([{ points: 20, reason: '完成微心愿「修理水龙头」获得积分' }]);
     expect((await pointsConsistency(scheduler)).clean).toBe(true);
   });

@@ -156,3 +156,22 @@ export function pointEntries(
 export function pointsConsistency(app: INestApplicationContext): Promise<ConsistencyReport> {
   return app.get(PointsConsistency, { strict: false }).check();
 }
+
+/** A notification requested through the kernel's `NotificationOutbox` (relayed or not), as stored. */
+export interface RequestedNotification {
+  templateKey: string;
+  recipient: { personId?: string; userId?: string };
+  data: Record<string, unknown>;
+  dedupeKey: string;
+}
+
+/** Every notification requested so far (`notification_requests`), oldest first; `templateKey` narrows them. */
+export function requestedNotifications(templateKey?: string): Promise<RequestedNotification[]> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ job: RequestedNotification }>(
+      `SELECT job FROM notification_requests WHERE $1::text IS NULL OR job->>'templateKey' = $1 ORDER BY seq`,
+      [templateKey ?? null],
+    );
+    return rows.map((row) => row.job);
+  });
+}

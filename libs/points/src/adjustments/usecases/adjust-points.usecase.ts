@@ -22,7 +22,7 @@ export interface AdjustmentCommand {
   bulkId?: string;
 }
 
-/** A written adjustment and whether its owner should hear about it once the transaction commits. */
+/** A written adjustment, with what its owner's notice needs. */
 export interface AppliedAdjustment {
   dto: AdjustmentDto;
   accountId: string;
@@ -57,14 +57,15 @@ export class AdjustPointsUseCase {
         manager,
       );
       this.owners.refuseSelf(user, [owner]);
-      return this.apply(manager, user, owner, {
+      const adjustment = await this.apply(manager, user, owner, {
         accountKind: command.accountKind,
         amount: command.amount,
         reason: command.reason,
         key,
       });
+      await this.notifyAwarded(manager, [adjustment]);
+      return adjustment;
     });
-    await this.notifyAwarded([applied]);
     return applied.dto;
   }
 
@@ -129,16 +130,22 @@ export class AdjustPointsUseCase {
     return { dto, accountId: written.accountId, entry };
   }
 
-  /** After commit: "您获得了 N 积分：reason" for every person awarded (not for deductions or replays). */
-  async notifyAwarded(adjustments: AppliedAdjustment[]): Promise<void> {
-    for (const { dto, accountId, entry } of adjustments) {
-      if (dto.replayed || dto.amount <= 0 || dto.ownerType !== 'person') continue;
-      await this.notifier.earned(dto.ownerId, {
-        accountId,
-        idempotencyKey: entry.idempotencyKey,
-        points: dto.amount,
-        reason: dto.reason,
-      });
-    }
+  /**
+   * In the adjustment's transaction: "您获得了 N 积分：reason" for every person awarded (not for
+   * deductions or replays), sent once the adjustment commits.
+   */
+  notifyAwarded(manager: EntityManager, adjustments: AppliedAdjustment[]): Promise<void> {
+    return this.notifier.earned(
+      manager,
+      adjustments
+        .filter(({ dto }) => !dto.replayed && dto.amount > 0 && dto.ownerType === 'person')
+        .map(({ dto, accountId, entry }) => ({
+          personId: dto.ownerId,
+          accountId,
+          idempotencyKey: entry.idempotencyKey,
+          points: dto.amount,
+          reason: dto.reason,
+        })),
+    );
   }
 }

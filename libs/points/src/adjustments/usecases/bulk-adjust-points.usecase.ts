@@ -49,9 +49,9 @@ export class BulkAdjustPointsUseCase {
           }),
         );
       }
+      await this.adjust.notifyAwarded(manager, results);
       return results;
     });
-    await this.adjust.notifyAwarded(applied);
     return { count: applied.length, items: applied.map((a) => a.dto) };
   }
 }

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CreditCommand, LockedAccount } from '../../ledger/ledger-records';
 import { PointsLedger } from '../../ledger/points-ledger.service';
 import { AccountRef, accountRefKey } from '../../ledger/points-owner';
-import { PointsNotifier } from '../../notifications/points-notifier';
+import { EarnedNotice, PointsNotifier } from '../../notifications/points-notifier';
 import { BusinessTime } from '../business-time';
 import { CappedCredit, CapUsage } from '../cap-usage';
 import { CreditPlanner, EventPlan, involvesPending, PlannedCredit } from '../credit-planner';
@@ -12,14 +12,6 @@ import { PendingResolutions } from '../pending-resolutions.service';
 import { RuleOutcome } from '../point-rule-outcome.entity';
 import { pendingKeys } from '../rule-matching';
 import { OutcomeRecord, outcomeKey, RuleOutcomes } from '../rule-outcomes';
-
-interface EarnedNotice {
-  personId: string;
-  accountId: string;
-  idempotencyKey: string;
-  points: number;
-  reason: string;
-}
 
 /** What the events did to the ledger. */
 export interface AppliedRules {
@@ -115,7 +107,8 @@ export class ApplyPointRulesUseCase {
       run,
       plans.filter((plan) => !involvesPending(plan)),
     );
-    await this.notifier.earnedMany(run.notices);
+    // Requested in the batch's transaction: sent once it commits, never for a rolled-back batch.
+    await this.notifier.earned(manager, run.notices);
     return summary;
   }
 
