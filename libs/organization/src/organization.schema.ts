@@ -43,6 +43,7 @@ export const organizationSchema: SchemaPart = {
     { table: 'dual_registrations', column: 'community_path' },
     { table: 'staff_roles', column: 'unit_path' },
     { table: 'structure_findings', column: 'unit_path' },
+    { table: 'import_batches', column: 'unit_path' },
   ],
   entities: [
     UnitEntity,
