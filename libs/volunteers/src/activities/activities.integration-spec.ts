@@ -33,7 +33,7 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
   beforeAll(async () => {
     await resetState();
     // Dozens of residents log in from this one client: the per-client login limit is not what is tested here.
-    api = await bootApi({ env: { THROTTLE_LOGIN_IP_LIMIT: '1000' } });
+    api = await bootApi();
     jest.spyOn(api.app.get(Clock), 'now').mockImplementation(() => new Date(now.getTime()));
     units = await createUnitTree(smallDistrict());
     gridA = (
