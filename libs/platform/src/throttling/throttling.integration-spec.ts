@@ -49,7 +49,8 @@ describe('throttled login on the real stack', () => {
 
   beforeAll(async () => {
     await resetState();
-    api = await bootApi({ modules: [ThrottledModule] });
+    // The deployment default per client address (the test config raises it for other specs).
+    api = await bootApi({ modules: [ThrottledModule], env: { THROTTLE_LOGIN_IP_LIMIT: '30' } });
   });
   afterAll(() => api.close());
 
