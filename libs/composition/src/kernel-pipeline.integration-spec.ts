@@ -46,6 +46,9 @@ describe('the kernel pipeline across api, scheduler and notifier', () => {
     await resetState();
     await withTestDb((client) => client.query('CREATE TABLE IF NOT EXISTS greetings_seen (event_id uuid PRIMARY KEY)'));
   });
+  // The worker's database is reused by later spec files: leave only migrated tables behind (the
+  // table-ownership spec compares them with the declared ones).
+  afterAll(() => withTestDb((client) => client.query('DROP TABLE IF EXISTS greetings_seen')));
 
   it('carries a committed event to the recipient inbox exactly once, and a rolled-back one nowhere', async () => {
     const api = await bootApi();
