@@ -3,13 +3,6 @@ import { queryRows, ReferenceResolvers } from '@linli/platform';
 import { OrganizationDirectory } from '@linli/organization';
 import { DataSource, EntityManager } from 'typeorm';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Malformed ids are absent (never a cast error): only UUIDs reach the query. */
-function uuids(ids: string[]): string[] {
-  return ids.filter((id) => UUID.test(id));
-}
-
 /**
  * Registers points' kinds with the kernel's reference check (`ScopedReferences`), each read from
  * points' own tables: a `reward` lies at its store's unit path, a `redemption` at its reward's, an
@@ -60,12 +53,11 @@ export class PointsReferences implements OnModuleInit {
     manager: EntityManager = this.dataSource.manager,
     idColumn = 'id',
   ): Promise<Map<string, string | null>> {
-    const wanted = uuids(ids);
-    if (wanted.length === 0) return new Map();
+    if (ids.length === 0) return new Map();
     const rows = await queryRows<{ id: string; path: string }>(
       manager,
       `${select} WHERE ${idColumn} = ANY($1::uuid[])`,
-      [wanted],
+      [ids],
     );
     return new Map(rows.map((row) => [row.id, row.path]));
   }
@@ -74,13 +66,12 @@ export class PointsReferences implements OnModuleInit {
     ids: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, string | null>> {
-    const wanted = uuids(ids);
-    if (wanted.length === 0) return new Map();
+    if (ids.length === 0) return new Map();
     const rows = await queryRows<{ id: string; unit_id: string | null }>(
       manager,
       `SELECT r.id, v.unit_id FROM point_rules r JOIN point_rule_versions v ON v.rule_id = r.id AND v.version = r.current_version
         WHERE r.id = ANY($1::uuid[])`,
-      [wanted],
+      [ids],
     );
     const units = await this.directory.units.byIds(
       rows.flatMap((row) => (row.unit_id ? [row.unit_id] : [])),

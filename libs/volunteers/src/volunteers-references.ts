@@ -10,8 +10,6 @@ interface VolunteersKind {
   sql: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const KINDS: VolunteersKind[] = [
   {
     kind: 'profile',
@@ -76,9 +74,10 @@ export class VolunteersReferences implements OnModuleInit {
   }
 
   private async pathsOf(sql: string, ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
-    const wellFormed = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
-    if (wellFormed.length === 0) return new Map();
-    const rows: { id: string; path: string }[] = await (manager ?? this.dataSource.manager).query(sql, [wellFormed]);
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; path: string }[] = await (manager ?? this.dataSource.manager).query(sql, [
+      ids.map((id) => id.toLowerCase()),
+    ]);
     const byLower = new Map(rows.map((row) => [row.id, row.path]));
     return new Map(
       ids.filter((id) => byLower.has(id.toLowerCase())).map((id) => [id, byLower.get(id.toLowerCase()) as string]),

@@ -12,7 +12,8 @@ export interface ReferenceResolver {
   readonly displayName: string;
   /**
    * id → the unit path the record lies at (`null`: a deployment-wide record, reachable only with a
-   * deployment-wide grant). Unknown or malformed ids are absent. One round trip for all ids.
+   * deployment-wide grant). Unknown ids are absent. `ScopedReferences` passes well-formed UUIDs
+   * only (a malformed id is 404 before any resolver runs). One round trip for all ids.
    */
   pathsOf(ids: string[], manager?: EntityManager): Promise<Map<string, string | null>>;
 }

@@ -7,6 +7,8 @@ import { ScopeService } from '../scope.service';
 import { References } from './reference-resolver';
 import { ReferenceResolvers } from './reference-resolvers';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The unit path of every id checked, by kind then id. */
 export type ResolvedReferences = Map<string, Map<string, string | null>>;
 
@@ -38,6 +40,8 @@ export class ScopedReferences {
       const ids = [...new Set(typeof value === 'string' ? [value] : value)];
       if (ids.length === 0) continue;
       const resolver = this.resolvers.get(kind);
+      // A malformed id names nothing: 404 here, so resolvers only ever see well-formed UUIDs.
+      if (!ids.every((id) => UUID.test(id))) throw new NotFoundProblem(resolver.displayName);
       const paths = await resolver.pathsOf(ids, manager);
       for (const id of ids) {
         if (!paths.has(id) || !this.scope.canReach(user, permission, paths.get(id) ?? null)) {
