@@ -15,6 +15,7 @@
  */
 import fc from 'fast-check';
 import { Client } from 'pg';
+import pino from 'pino';
 import {
   bootApi,
   createInstitution,
@@ -161,12 +162,20 @@ describe('malformed input on every route', () => {
 
   afterAll(async () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    // eslint-disable-next-line no-console
-    console.log(
-      `fuzz: ${stats.requests} requests on ${stats.routes.size}/${operations?.length ?? 0} routes ` +
-        `(${stats.faults.size} fault classes, ${RUNS} runs per route and caller, seed ${SEED}) in ${seconds} s; ` +
-        `statuses ${JSON.stringify(stats.byClass)}; known findings tolerated ${stats.tolerated.length}:\n  ${stats.tolerated.join('\n  ')}\n` +
-        `accepted (2xx) faults:\n  ${[...stats.accepted].sort().join('\n  ')}`,
+    // The project's logger (pino), at info whatever LOG_LEVEL the booted apps use: the counts are the report.
+    pino({ name: 'fuzz' }).info(
+      {
+        requests: stats.requests,
+        routes: `${stats.routes.size}/${operations?.length ?? 0}`,
+        faultClasses: stats.faults.size,
+        runsPerRouteAndCaller: RUNS,
+        seed: SEED,
+        seconds: Number(seconds),
+        statuses: stats.byClass,
+        knownFindingsTolerated: stats.tolerated,
+        acceptedFaults: [...stats.accepted].sort(),
+      },
+      'fuzz summary',
     );
     await db?.end();
     await api?.close();
