@@ -1,3 +1,4 @@
+import { deliberationDomain } from '@linli/deliberation';
 import { organizationDomain } from '@linli/organization';
 import { pointsDomain } from '@linli/points';
 import { DomainDefinition } from '@linli/platform';
@@ -7,7 +8,12 @@ import { volunteersDomain } from '@linli/volunteers';
  * Every domain module this build ships, in dependency order. `LINLI_MODULES` picks from these.
  * Adding a domain: export its `DomainDefinition` from the lib and list it here (docs/adding-a-module.md).
  */
-export const DOMAIN_CATALOG: readonly DomainDefinition[] = [organizationDomain, pointsDomain, volunteersDomain];
+export const DOMAIN_CATALOG: readonly DomainDefinition[] = [
+  organizationDomain,
+  pointsDomain,
+  volunteersDomain,
+  deliberationDomain,
+];
 
 export const KNOWN_MODULES: readonly string[] = DOMAIN_CATALOG.map((d) => d.name);
 

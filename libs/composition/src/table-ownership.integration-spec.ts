@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { deliberationSchema } from '@linli/deliberation';
 import { notificationsSchema } from '@linli/notifications';
 import { organizationSchema } from '@linli/organization';
 import { platformSchema } from '@linli/platform';
@@ -25,6 +26,7 @@ const OWNERS: TableOwners = {
   organization: organizationSchema.tables,
   points: pointsSchema.tables,
   volunteers: volunteersSchema.tables,
+  deliberation: deliberationSchema.tables,
 };
 
 const root = join(__dirname, '..', '..', '..');

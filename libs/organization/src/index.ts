@@ -12,6 +12,6 @@ export * from './structure-check/structure-check-rule';
 export * from './directory/directory.module';
 export * from './directory/organization-directory';
 export type { UnitsDirectory } from './directory/units.directory';
-export type { PeopleDirectory } from './directory/people.directory';
+export type { PeopleDirectory, DirectoryElector } from './directory/people.directory';
 export type { OrganizationsDirectory } from './directory/organizations.directory';
 export type * from './directory/directory-types';

@@ -7,6 +7,7 @@ import { PartyMemberEntity } from './members/party-member.entity';
 import { CreateOrganization1795330000000 } from './migrations/1795330000000-CreateOrganization';
 import { AddImportBatchScope1795330300000 } from './migrations/1795330300000-AddImportBatchScope';
 import { AddPeopleNameIndexes1795330100000 } from './migrations/1795330100000-AddPeopleNameIndexes';
+import { AddPeopleHousehold1795370100000 } from './migrations/1795370100000-AddPeopleHousehold';
 import { CreateAnalyticsReadModel1795330400000 } from './migrations/1795330400000-CreateAnalyticsReadModel';
 import { OrganizationCoverageEntity } from './party-organizations/organization-coverage.entity';
 import { OrganizationOfficerEntity } from './party-organizations/organization-officer.entity';
@@ -64,5 +65,6 @@ export const organizationSchema: SchemaPart = {
     AddPeopleNameIndexes1795330100000,
     AddImportBatchScope1795330300000,
     CreateAnalyticsReadModel1795330400000,
+    AddPeopleHousehold1795370100000,
   ],
 };

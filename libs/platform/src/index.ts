@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './attendance';
 export * from './auth';
 export * from './clock';
 export * from './config';

@@ -34,6 +34,9 @@ interface MemberRow {
 /** Dual registrations of members in force on $2 (a business-calendar date). */
 const MEMBER_REGISTRATION_IN_FORCE = `d.kind = 'member' AND d.ended_at IS NULL AND d.period_start <= $2::date AND (d.period_end IS NULL OR d.period_end >= $2::date)`;
 
+/** A person's household: their residence unit and household code, or the person alone without a code. */
+const HOUSEHOLD_KEY = `residence_unit_id::text || '/' || COALESCE('h:' || household_code, 'p:' || id::text)`;
+
 /** The people-and-members half of organization's directory (see `OrganizationDirectory`). */
 @Injectable()
 export class PeopleDirectory {
@@ -162,6 +165,48 @@ export class PeopleDirectory {
     );
     return rows.map((row) => row.id);
   }
+
+  /**
+   * The electoral roll of the subtree at `path`: the people residing there, sorted by person id,
+   * with their household. Where the birth date is known, only those of age (18) on `adultOn`
+   * (`YYYY-MM-DD`) are on it; a person whose birth date is unknown is on it.
+   */
+  async electorate(
+    path: string,
+    adultOn: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DirectoryElector[]> {
+    const rows = await queryRows<{ person_id: string; household_key: string }>(
+      manager,
+      `SELECT id AS person_id, ${HOUSEHOLD_KEY} AS household_key
+         FROM people
+        WHERE (residence_path = $1 OR residence_path LIKE $2)
+          AND (birth_date IS NULL OR birth_date <= ($3::date - interval '18 years'))
+        ORDER BY id`,
+      [path, descendantsPattern(path), adultOn],
+    );
+    return rows.map((row) => ({ personId: row.person_id, householdKey: row.household_key }));
+  }
+
+  /** personId → household key (see `electorate`); unknown ids are absent. */
+  async households(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const unique = knownIds(ids);
+    if (unique.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; household_key: string }>(
+      manager,
+      `SELECT id, ${HOUSEHOLD_KEY} AS household_key
+         FROM people WHERE id = ANY($1::uuid[])`,
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, row.household_key]));
+  }
+}
+
+/** One voter of an electoral roll: the person and the household they belong to. */
+export interface DirectoryElector {
+  personId: string;
+  /** Equal for people of one household: their residence unit and household code (a person without a code is their own household). */
+  householdKey: string;
 }
 
 function toMembership(row: MemberRow): DirectoryMembership {

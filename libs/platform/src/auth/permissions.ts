@@ -36,6 +36,11 @@ export enum Permission {
   VolunteersManage = 'volunteers.manage',
   VolunteersVerify = 'volunteers.verify',
   VolunteersSkillsManage = 'volunteers.skills.manage',
+  // deliberation (协商议事)
+  DeliberationRead = 'deliberation.read',
+  DeliberationManage = 'deliberation.manage',
+  DeliberationDecide = 'deliberation.decide',
+  DeliberationSettingsManage = 'deliberation.settings.manage',
 }
 
 export interface PermissionRule {
@@ -100,6 +105,22 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     description: '核验服务时长、审批自报时长、调整志愿者成长阶段',
   },
   [Permission.VolunteersSkillsManage]: { roles: ['admin'], description: '维护志愿者技能目录' },
+  [Permission.DeliberationRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看议题、会议、表决、提案、居民公约和议事月报',
+  },
+  [Permission.DeliberationManage]: {
+    roles: ['admin', 'secretary', 'grid_worker'],
+    description: '登记议题、召开会议、记录出席和联审意见、发起表决、录入纸质选票、报告执行进度',
+  },
+  [Permission.DeliberationDecide]: {
+    roles: ['admin', 'secretary'],
+    description: '推进议事步骤、记录决议、处理公示异议、关闭表决、通过和备案居民公约',
+  },
+  [Permission.DeliberationSettingsManage]: {
+    roles: ['admin'],
+    description: '设置公示期、评估期、提案附议人数等议事参数',
+  },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {

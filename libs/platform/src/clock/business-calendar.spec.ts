@@ -51,4 +51,13 @@ describe('BusinessCalendar (Asia/Shanghai)', () => {
     const utc = new BusinessCalendar({ timeZone: 'UTC' } as LinliConfig);
     expect(utc.periodOf(new Date('2026-12-31T16:30:00Z'), 'quarter').key).toBe('2026Q4');
   });
+
+  it('counts working days Monday to Friday by the Beijing wall clock', () => {
+    // Wednesday 2026-12-02 10:00 Beijing → five working days later is Wednesday 2026-12-09 10:00.
+    expect(calendar.addWorkingDays(new Date('2026-12-02T02:00:00Z'), 5).toISOString()).toBe('2026-12-09T02:00:00.000Z');
+    // Friday 2026-12-04 23:30 Beijing (15:30Z, still Friday in Beijing) → Monday counts as the first.
+    expect(calendar.addWorkingDays(new Date('2026-12-04T15:30:00Z'), 1).toISOString()).toBe('2026-12-07T15:30:00.000Z');
+    // Saturday 2026-12-05 01:00 Beijing (Friday 17:00Z) starts from Monday 01:00: one working day later is Tuesday 01:00.
+    expect(calendar.addWorkingDays(new Date('2026-12-04T17:00:00Z'), 1).toISOString()).toBe('2026-12-07T17:00:00.000Z');
+  });
 });

@@ -75,6 +75,22 @@ export class BusinessCalendar {
     return DateTime.fromJSDate(instant, { zone: this.zone }).toFormat('yyyy-MM-dd');
   }
 
+  /**
+   * The instant `days` working days after `instant`, at the same wall-clock time in the business
+   * zone. Working days are Monday to Friday; a start on a weekend counts from the next Monday's
+   * same time. (Public holidays and make-up working days are not modelled yet.)
+   */
+  addWorkingDays(instant: Date, days: number): Date {
+    let local = DateTime.fromJSDate(instant, { zone: this.zone });
+    while (local.weekday > 5) local = local.plus({ days: 1 });
+    let remaining = days;
+    while (remaining > 0) {
+      local = local.plus({ days: 1 });
+      if (local.weekday <= 5) remaining -= 1;
+    }
+    return local.toJSDate();
+  }
+
   private build(start: DateTime, granularity: Granularity): Period {
     const end = start.plus({ [`${granularity}s`]: 1 });
     return { granularity, key: this.keyOf(start, granularity), start: start.toJSDate(), end: end.toJSDate() };

@@ -1,4 +1,4 @@
-import { Clock } from '@linli/platform';
+import { Clock, currentCheckInCode } from '@linli/platform';
 import {
   bootApi,
   countRows,
@@ -12,7 +12,6 @@ import {
   TestApi,
   withTestDb,
 } from '@linli/testing';
-import { currentCheckInCode } from '../attendance/check-in-code';
 
 const HOUR = 3600_000;
 /** 09:00 Beijing time on a Saturday. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, Clock, currentCheckInCode, Permission, ScopeService } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { currentCheckInCode } from '../attendance/check-in-code';
 import { ActivitiesRepository } from './activities.repository';
 import { ActivitySignupsRepository } from './activity-signups.repository';
 import { ActivityAccess } from './activity-access.service';

@@ -1,5 +1,5 @@
 import { attendedHours } from './attendance-hours';
-import { currentCheckInCode, isValidCheckInCode, newCheckInSecret, withinCheckInWindow } from './check-in-code';
+import { currentCheckInCode, isValidCheckInCode, newCheckInSecret, withinCheckInWindow } from '@linli/platform';
 import { distanceMeters } from './geo-distance';
 
 describe('check-in codes', () => {

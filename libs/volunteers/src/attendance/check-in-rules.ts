@@ -1,5 +1,5 @@
 import { CheckInCode, CheckInException } from './attendance.exception';
-import { isValidCheckInCode, withinCheckInWindow } from './check-in-code';
+import { isValidCheckInCode, withinCheckInWindow } from '@linli/platform';
 import { distanceMeters, GeoPoint } from './geo-distance';
 
 /** A session people check in to: its time window, its code secret, and optionally a venue with a radius. */

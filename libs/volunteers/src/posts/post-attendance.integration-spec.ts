@@ -1,4 +1,4 @@
-import { Clock } from '@linli/platform';
+import { Clock, currentCheckInCode } from '@linli/platform';
 import {
   bootApi,
   countRows,
@@ -12,7 +12,6 @@ import {
   TestApi,
   withTestDb,
 } from '@linli/testing';
-import { currentCheckInCode } from '../attendance/check-in-code';
 
 const T0 = new Date('2026-12-01T00:00:00Z');
 const MINUTE = 60_000;

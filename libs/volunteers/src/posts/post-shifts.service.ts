@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, Permission } from '@linli/platform';
+import { AuthenticatedUser, Clock, currentCheckInCode, Permission } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { currentCheckInCode } from '../attendance/check-in-code';
 import { ShiftCheckInCodeDto } from './dto/check-in.dto';
 import { ShiftAttendanceDto } from './dto/claim.dto';
 import { PostAccess } from './post-access.service';

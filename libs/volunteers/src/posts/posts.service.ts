@@ -4,6 +4,7 @@ import {
   AuditLog,
   AuthenticatedUser,
   Clock,
+  newCheckInSecret,
   NotFoundProblem,
   Permission,
   scopeCovers,
@@ -11,7 +12,6 @@ import {
   ValidationProblem,
 } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { newCheckInSecret } from '../attendance/check-in-code';
 import { VolunteerSkills } from '../profiles/volunteer-skills.service';
 import { AddShiftsDto } from './dto/add-shifts.dto';
 import { CreatePostDto } from './dto/create-post.dto';

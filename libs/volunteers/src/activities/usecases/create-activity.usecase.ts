@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuditLog, AuthenticatedUser, Clock, Permission, ScopeService, TransactionRunner } from '@linli/platform';
-import { newCheckInSecret } from '../../attendance/check-in-code';
+import {
+  AuditLog,
+  AuthenticatedUser,
+  Clock,
+  newCheckInSecret,
+  Permission,
+  ScopeService,
+  TransactionRunner,
+} from '@linli/platform';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
 import { ActivityRecord } from '../activity-record';
