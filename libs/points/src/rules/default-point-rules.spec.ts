@@ -18,6 +18,8 @@ describe('default point rules', () => {
       'activity-attended',
       'post-shift-completed',
       'meeting-attended',
+      'proposal-adopted',
+      'proposal-adopted-assessment',
       'hazard-reported',
     ]);
   });

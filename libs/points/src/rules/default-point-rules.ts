@@ -92,6 +92,19 @@ export const DEFAULT_POINT_RULES: readonly DefaultPointRule[] = [
     3,
     { points: 1, caps: { day: 3 } },
   ),
+  // 居民提案: the proposer, when the proposal reaches its co-signers and becomes a topic.
+  ...pair(
+    'proposal-adopted',
+    {
+      name: '居民提案转为议题',
+      eventType: 'deliberation.proposal.adopted',
+      per: 'occurrence',
+      actorRoles: ['proposer'],
+      caps: { day: 30 },
+    },
+    10,
+    { points: 1, caps: { day: 3 } },
+  ),
   ...pair(
     'hazard-reported',
     {
