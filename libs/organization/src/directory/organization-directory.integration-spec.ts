@@ -519,4 +519,54 @@ describe('organization directory', () => {
       expect(await directory.organizations.staffAt([MALFORMED])).toEqual([]);
     });
   });
+  describe('electorate and households', () => {
+    const ids: Record<string, string> = {};
+    const insert = (name: string, at: string, birthDate: string | null, householdCode: string | null) =>
+      withTestDb(async (client) => {
+        const { rows } = await client.query<{ id: string }>(
+          `INSERT INTO people (name, residence_unit_id, residence_path, birth_date, household_code)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [name, unit(at).id, unit(at).path, birthDate, householdCode],
+        );
+        ids[name] = rows[0].id;
+      });
+
+    beforeAll(async () => {
+      await insert('满十八', '楼栋A1-1', '2008-06-01', '3-502');
+      await insert('差一天', '楼栋A1-1', '2008-06-02', '3-502');
+      await insert('同户长辈', '楼栋A1-1', '1960-01-01', '3-502');
+      await insert('生日不详', '楼栋A1-1', null, null);
+      await insert('独居', '楼栋A1-1', '1970-05-05', null);
+      await insert('邻户', '楼栋A1-1', '1975-05-05', '3-601');
+      await insert('他楼同号', '楼栋B1-1', '1975-05-05', '3-502');
+    });
+
+    it('lists the people of a subtree of age on the date, those of unknown birth date included, sorted by id', async () => {
+      const roll = await directory.people.electorate(unit('网格A1').path, ON);
+      const mine = new Set(Object.values(ids));
+      const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+      const onRoll = roll.filter((elector) => mine.has(elector.personId)).map((elector) => elector.personId);
+      expect(onRoll.map((id) => names.get(id)).sort()).toEqual(
+        ['同户长辈', '满十八', '独居', '生日不详', '邻户'].sort(),
+      );
+      expect(roll.map((elector) => elector.personId)).toEqual([...roll.map((elector) => elector.personId)].sort());
+      // One day short of 18 on the date: on the roll the next day.
+      const nextDay = await directory.people.electorate(unit('网格A1').path, '2026-06-02');
+      expect(nextDay.map((elector) => elector.personId)).toContain(ids['差一天']);
+    });
+
+    it('gives one household key to one unit and code, and a key of their own to people without a code', async () => {
+      const roll = new Map(
+        (await directory.people.electorate(unit('楼栋A1-1').path, ON)).map((e) => [e.personId, e.householdKey]),
+      );
+      expect(roll.get(ids['满十八'])).toBe(roll.get(ids['同户长辈']));
+      expect(roll.get(ids['邻户'])).not.toBe(roll.get(ids['满十八']));
+      expect(roll.get(ids['独居'])).not.toBe(roll.get(ids['生日不详']));
+      const households = await directory.people.households([...Object.values(ids), UNKNOWN, MALFORMED]);
+      expect(households.size).toBe(Object.keys(ids).length);
+      expect(households.get(ids['差一天'])).toBe(roll.get(ids['满十八']));
+      expect(households.get(ids['他楼同号'])).not.toBe(households.get(ids['满十八']));
+      expect(households.get(ids['独居'])).toBe(roll.get(ids['独居']));
+    });
+  });
 });

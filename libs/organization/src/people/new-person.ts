@@ -10,6 +10,8 @@ export interface NewPerson {
   birthDate?: string | null;
   /** A building, complex, grid or community. */
   residenceUnitId: string;
+  /** The household code (户号, e.g. `3-502`) within the residence unit; none: a household of one. */
+  householdCode?: string | null;
   /** The district office's own id (the key of imports). */
   externalId?: string | null;
 }

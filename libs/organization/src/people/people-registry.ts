@@ -30,6 +30,7 @@ interface PersonRow {
   birth_date: string | null;
   residence_unit_id: string;
   residence_path: string;
+  household_code: string | null;
   external_id: string | null;
 }
 
@@ -119,6 +120,7 @@ export class PeopleRegistry {
         birth_date: person.birthDate ?? null,
         residence_unit_id: unit.id,
         residence_path: unit.path,
+        household_code: person.householdCode ?? null,
         external_id: person.externalId ?? null,
       };
     });
@@ -126,12 +128,12 @@ export class PeopleRegistry {
       // One statement with one parameter, whatever the number of rows.
       await manager.query(
         `INSERT INTO people (id, name, phone_cipher, phone_index, phone_masked, id_number_cipher, id_number_index, id_number_masked,
-                             gender, birth_date, residence_unit_id, residence_path, external_id)
+                             gender, birth_date, residence_unit_id, residence_path, household_code, external_id)
          SELECT r.id, r.name, r.phone_cipher, r.phone_index, r.phone_masked, r.id_number_cipher, r.id_number_index, r.id_number_masked,
-                r.gender, r.birth_date, r.residence_unit_id, r.residence_path, r.external_id
+                r.gender, r.birth_date, r.residence_unit_id, r.residence_path, r.household_code, r.external_id
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name varchar, phone_cipher text, phone_index varchar, phone_masked varchar,
                 id_number_cipher text, id_number_index varchar, id_number_masked varchar, gender varchar, birth_date date,
-                residence_unit_id uuid, residence_path text, external_id varchar)`,
+                residence_unit_id uuid, residence_path text, household_code varchar, external_id varchar)`,
         [JSON.stringify(rows)],
       );
     } catch (error) {

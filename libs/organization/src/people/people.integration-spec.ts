@@ -388,5 +388,57 @@ describe('people: registering, finding and reading within scope', () => {
         'validation.failed',
       );
     });
+
+    it('keeps the household code (户号) trimmed and visible to people.read, changes and clears it, and refuses a blank one', async () => {
+      const created = await api.post(
+        '/api/v1/people',
+        { name: '户号甲', residenceUnitId: unit('楼栋A1-1').id, householdCode: '  3-502 ' },
+        gridWorkerA1.token,
+      );
+      expect(created.status).toBe(201);
+      expect(created.body.householdCode).toBe('3-502');
+      const auditor = await createLoggedInUser(api, { role: 'auditor', ...at('社区A') });
+      expect((await api.get(`/api/v1/people/${created.body.id}`, auditor.token)).body.householdCode).toBe('3-502');
+      const changed = await api.request('PATCH', `/api/v1/people/${created.body.id}`, {
+        token: secretaryA.token,
+        body: { householdCode: '3-601' },
+      });
+      expect(changed.body.householdCode).toBe('3-601');
+      const cleared = await api.request('PATCH', `/api/v1/people/${created.body.id}`, {
+        token: secretaryA.token,
+        body: { householdCode: null },
+      });
+      expect(cleared.body.householdCode).toBeNull();
+      expectProblem(
+        await api.request('PATCH', `/api/v1/people/${created.body.id}`, {
+          token: secretaryA.token,
+          body: { householdCode: '   ' },
+        }),
+        400,
+        'validation.failed',
+      );
+      expectProblem(
+        await api.post(
+          '/api/v1/people',
+          { name: '户号乙', residenceUnitId: unit('楼栋A1-1').id, householdCode: 'x'.repeat(65) },
+          gridWorkerA1.token,
+        ),
+        400,
+        'validation.failed',
+      );
+    });
+
+    it('clears the household code when the person moves without a new one', async () => {
+      const created = await api.post(
+        '/api/v1/people',
+        { name: '户号丙', residenceUnitId: unit('楼栋A1-1').id, householdCode: '1-101' },
+        gridWorkerA1.token,
+      );
+      const moved = await api.request('PATCH', `/api/v1/people/${created.body.id}`, {
+        token: secretaryA.token,
+        body: { residenceUnitId: unit('小区A1').id },
+      });
+      expect(moved.body).toMatchObject({ residenceUnitId: unit('小区A1').id, householdCode: null });
+    });
   });
 });

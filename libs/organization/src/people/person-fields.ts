@@ -20,6 +20,9 @@ export function maskBirthDate(birthDate: string | null): string | null {
 }
 export const EXTERNAL_ID_MAX_LENGTH = 64;
 
+/** A household code (户号, a room or door number such as `3-502`), unique within the residence unit. */
+export const HOUSEHOLD_CODE_MAX_LENGTH = 64;
+
 const MOBILE = /^1[3-9]\d{9}$/;
 /** What people write in a phone field: digits, spaces, `+`, `-` and brackets (`+86 138-1234-5678`). */
 const PHONE_CHARACTERS = /^[\d\s+\-()]+$/;

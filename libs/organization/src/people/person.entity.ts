@@ -46,6 +46,13 @@ export class PersonEntity {
   @Column({ name: 'residence_path', type: 'text' })
   residencePath: string;
 
+  /**
+   * The household (户号, a room or door number such as `3-502`): people of one residence unit with
+   * the same code form one household; without a code a person is a household of their own.
+   */
+  @Column({ name: 'household_code', type: 'varchar', nullable: true })
+  householdCode: string | null;
+
   /** The key of imports (the district office's own id). */
   @Column({ name: 'external_id', type: 'varchar', nullable: true })
   externalId: string | null;

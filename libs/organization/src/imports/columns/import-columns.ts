@@ -27,6 +27,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { key: 'gender', label: '性别', required: false },
     { key: 'birthDate', label: '出生日期', required: false },
     { key: 'residenceUnitCode', label: '居住单元编码', required: true },
+    { key: 'householdCode', label: '户号', required: false },
   ],
   members: [
     { key: 'personExternalId', label: '人员编号', required: true },

@@ -156,6 +156,45 @@ describe('POST /api/v1/imports (people)', () => {
     expect(found.body.items.map((p: { name: string }) => p.name)).toEqual(['李强']);
   });
 
+  it('stores the household code (户号), keeps it when the cell is blank and clears it when the person moves', async () => {
+    const header: ImportCell[] = ['人员编号', '姓名', '居住单元编码', '户号'];
+    const first = await postImport(
+      api,
+      admin.token,
+      'people',
+      csvImportFile([header, ['P-1', '王芳', 'BA', ' 3-502 '], ['P-2', '李强', 'BA', '']]),
+    );
+    expect(first.body).toMatchObject({ created: 2 });
+    const codes = async () =>
+      new Map(
+        [...(await peopleByExternalId())].map(([key, row]) => [
+          key,
+          (row as unknown as Record<string, unknown>).household_code,
+        ]),
+      );
+    expect(await codes()).toEqual(
+      new Map([
+        ['P-1', '3-502'],
+        ['P-2', null],
+      ]),
+    );
+    const blank = await postImport(api, admin.token, 'people', csvImportFile([header, ['P-1', '王芳', 'BA', '']]));
+    expect(blank.body).toMatchObject({ updated: 0, unchanged: 1 });
+    const moved = await postImport(
+      api,
+      admin.token,
+      'people',
+      csvImportFile([header, ['P-1', '王芳', 'BB', ''], ['P-2', '李强', 'BA', '3-601']]),
+    );
+    expect(moved.body).toMatchObject({ updated: 2 });
+    expect(await codes()).toEqual(
+      new Map([
+        ['P-1', null],
+        ['P-2', '3-601'],
+      ]),
+    );
+  });
+
   it('refuses bad phones, ID numbers, genders, dates, residences and duplicates, and writes nothing', async () => {
     const file = csvImportFile([
       HEADER,

@@ -11,6 +11,8 @@ export interface PersonImportRow {
   idNumber?: { value: string; index: string };
   gender?: Gender;
   birthDate?: string;
+  /** The household (户号) within the residence unit. */
+  householdCode?: string;
   residence: { id: string; path: string };
 }
 

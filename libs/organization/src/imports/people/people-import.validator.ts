@@ -5,7 +5,11 @@ import { UNIT_KIND_DISPLAY, UnitKind } from '../../units/unit-kind';
 import { columnLabels } from '../columns/column-labels';
 import { ImportTable } from '../columns/import-row';
 import { ImportContext } from '../import-context';
-import { normalizeMainlandMobile, normalizeResidentIdNumber } from '../../people/person-fields';
+import {
+  HOUSEHOLD_CODE_MAX_LENGTH,
+  normalizeMainlandMobile,
+  normalizeResidentIdNumber,
+} from '../../people/person-fields';
 import { RowErrors } from '../validation/row-errors';
 import { RowReader } from '../validation/row-reader';
 import { PeopleImportPlan, PersonImportRow } from './people-import.plan';
@@ -53,6 +57,7 @@ export class PeopleImportValidator {
       const gender = reader.choice('gender', GENDERS, { hint: '男、女（male、female）' });
       const birthDate = reader.date('birthDate');
       const residenceUnitCode = reader.text('residenceUnitCode', { required: true, maxLength: 64 });
+      const householdCode = reader.text('householdCode', { maxLength: HOUSEHOLD_CODE_MAX_LENGTH });
       if (externalId !== undefined) {
         const first = byExternalId.get(externalId);
         if (first !== undefined) reader.error('externalId', `人员编号“${externalId}”与第 ${first} 行重复`);
@@ -64,7 +69,18 @@ export class PeopleImportValidator {
         else byIdNumber.set(idNumber.value, row.row);
       }
       if (externalId === undefined || name === undefined) continue;
-      parsed.push({ row: row.row, externalId, name, phone, idNumber, gender, birthDate, residenceUnitCode, reader });
+      parsed.push({
+        row: row.row,
+        externalId,
+        name,
+        phone,
+        idNumber,
+        gender,
+        birthDate,
+        householdCode,
+        residenceUnitCode,
+        reader,
+      });
     }
 
     const units = await this.loadUnits(context, parsed);

@@ -7,7 +7,9 @@ import { PeopleImportPlan } from './people-import.plan';
  * Applies a validated people file in one upsert keyed by external id. Phone and ID number are
  * stored encrypted with their blind index and masked copy; a value whose blind index is unchanged
  * keeps its stored cipher text (a fresh one would differ every time), so a re-import touches nothing.
- * People whose residence changed carry the new path into their party-member record.
+ * People whose residence changed carry the new path into their party-member record. A blank household
+ * code (户号) keeps the stored one, unless the person moved: a code names a flat of the old unit, so it
+ * is cleared then.
  */
 @Injectable()
 export class PeopleImportWriter {
@@ -27,6 +29,7 @@ export class PeopleImportWriter {
       id_number_masked: person.idNumber ? maskIdNumber(person.idNumber.value) : null,
       gender: person.gender ?? null,
       birth_date: person.birthDate ?? null,
+      household_code: person.householdCode ?? null,
       residence_unit_id: person.residence.id,
       residence_path: person.residence.path,
     }));
@@ -35,12 +38,12 @@ export class PeopleImportWriter {
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
            external_id text, name text, phone_cipher text, phone_index text, phone_masked text,
            id_number_cipher text, id_number_index text, id_number_masked text,
-           gender text, birth_date date, residence_unit_id uuid, residence_path text)
+           gender text, birth_date date, household_code text, residence_unit_id uuid, residence_path text)
        )
        INSERT INTO people AS p (external_id, name, phone_cipher, phone_index, phone_masked, id_number_cipher, id_number_index,
-                                id_number_masked, gender, birth_date, residence_unit_id, residence_path, created_at, updated_at)
+                                id_number_masked, gender, birth_date, household_code, residence_unit_id, residence_path, created_at, updated_at)
        SELECT i.external_id, i.name, i.phone_cipher, i.phone_index, i.phone_masked, i.id_number_cipher, i.id_number_index,
-              i.id_number_masked, i.gender, i.birth_date, i.residence_unit_id, i.residence_path, $2, $2
+              i.id_number_masked, i.gender, i.birth_date, i.household_code, i.residence_unit_id, i.residence_path, $2, $2
          FROM input i
        ON CONFLICT (external_id) WHERE external_id IS NOT NULL DO UPDATE
           SET name = EXCLUDED.name,
@@ -52,12 +55,17 @@ export class PeopleImportWriter {
               id_number_index = COALESCE(EXCLUDED.id_number_index, p.id_number_index),
               gender = COALESCE(EXCLUDED.gender, p.gender),
               birth_date = COALESCE(EXCLUDED.birth_date, p.birth_date),
+              household_code = CASE WHEN EXCLUDED.household_code IS NOT NULL THEN EXCLUDED.household_code
+                                    WHEN EXCLUDED.residence_unit_id = p.residence_unit_id THEN p.household_code END,
               residence_unit_id = EXCLUDED.residence_unit_id,
               residence_path = EXCLUDED.residence_path,
               updated_at = EXCLUDED.updated_at
-        WHERE (p.name, p.phone_index, p.id_number_index, p.gender, p.birth_date, p.residence_unit_id)
+        WHERE (p.name, p.phone_index, p.id_number_index, p.gender, p.birth_date, p.household_code, p.residence_unit_id)
               IS DISTINCT FROM (EXCLUDED.name, COALESCE(EXCLUDED.phone_index, p.phone_index), COALESCE(EXCLUDED.id_number_index, p.id_number_index),
-                                COALESCE(EXCLUDED.gender, p.gender), COALESCE(EXCLUDED.birth_date, p.birth_date), EXCLUDED.residence_unit_id)
+                                COALESCE(EXCLUDED.gender, p.gender), COALESCE(EXCLUDED.birth_date, p.birth_date),
+                                CASE WHEN EXCLUDED.household_code IS NOT NULL THEN EXCLUDED.household_code
+                                     WHEN EXCLUDED.residence_unit_id = p.residence_unit_id THEN p.household_code END,
+                                EXCLUDED.residence_unit_id)
        RETURNING p.id, (p.xmax = 0) AS inserted`,
       [JSON.stringify(records), now],
     );

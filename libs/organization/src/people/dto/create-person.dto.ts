@@ -5,6 +5,7 @@ import { trim } from '../../units/dto/unit-fields';
 import {
   EXTERNAL_ID_MAX_LENGTH,
   GENDERS,
+  HOUSEHOLD_CODE_MAX_LENGTH,
   IsCalendarDate,
   IsMainlandMobile,
   IsResidentIdNumber,
@@ -54,6 +55,19 @@ export class CreatePersonDto {
   })
   @IsUUID()
   residenceUnitId: string;
+
+  @ApiPropertyOptional({
+    example: '3-502',
+    maxLength: HOUSEHOLD_CODE_MAX_LENGTH,
+    description:
+      'The household (户号, a room or door number) within the residence unit: people of one unit with the same code form one household; without one the person is a household of their own',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(HOUSEHOLD_CODE_MAX_LENGTH)
+  householdCode?: string;
 
   @ApiPropertyOptional({
     example: 'LX-2024-000123',

@@ -46,6 +46,14 @@ export class PersonDto {
   @ApiProperty({ nullable: true, type: String, example: '幸福里小区 3 号楼' })
   residenceUnitName: string | null;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '3-502',
+    description: 'The household (户号) within the residence unit; null: a household of their own',
+  })
+  householdCode: string | null;
+
   @ApiProperty({ nullable: true, type: String })
   externalId: string | null;
 
@@ -66,6 +74,7 @@ export class PersonDto {
     dto.birthDate = maskBirthDate(person.birthDate);
     dto.residenceUnitId = person.residenceUnitId;
     dto.residenceUnitName = residenceUnitName;
+    dto.householdCode = person.householdCode;
     dto.externalId = person.externalId;
     dto.createdAt = person.createdAt.toISOString();
     dto.updatedAt = person.updatedAt.toISOString();

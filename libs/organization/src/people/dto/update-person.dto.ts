@@ -5,6 +5,7 @@ import { trim } from '../../units/dto/unit-fields';
 import {
   EXTERNAL_ID_MAX_LENGTH,
   GENDERS,
+  HOUSEHOLD_CODE_MAX_LENGTH,
   IsCalendarDate,
   IsMainlandMobile,
   IsResidentIdNumber,
@@ -49,6 +50,20 @@ export class UpdatePersonDto {
   @ValidateIf((dto: UpdatePersonDto) => dto.residenceUnitId !== undefined)
   @IsUUID()
   residenceUnitId?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: '3-502',
+    maxLength: HOUSEHOLD_CODE_MAX_LENGTH,
+    description: 'The household (户号) within the residence unit; null: a household of their own',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(HOUSEHOLD_CODE_MAX_LENGTH)
+  householdCode?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: EXTERNAL_ID_MAX_LENGTH })
   @IsOptional()

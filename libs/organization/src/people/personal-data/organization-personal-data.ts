@@ -24,8 +24,9 @@ const DOMAIN = 'organization';
  * - **identity holds** (anonymisation refused while any): a party membership
  *   (`organization.party-member`), an officer post in force (`organization.officer-post`), a staff
  *   role not ended (`organization.staff-role`);
- * - **erasure**: the people row keeps its id and residence; name → pseudonym, phone, ID number,
- *   gender, birth date and import key cleared.
+ * - **erasure**: the people row keeps its id, residence and household code (户号: it names a flat,
+ *   not a person, and household counts read it); name → pseudonym, phone, ID number, gender, birth
+ *   date and import key cleared.
  */
 @Injectable()
 export class OrganizationPersonalData implements OnModuleInit {
@@ -69,6 +70,7 @@ export class OrganizationPersonalData implements OnModuleInit {
         phone: person.phone_cipher === null ? null : this.crypto.decrypt(person.phone_cipher),
         idNumber: person.id_number_cipher === null ? null : this.crypto.decrypt(person.id_number_cipher),
         externalId: person.external_id,
+        householdCode: person.household_code,
         residence: { unitId: person.residence_unit_id, name: person.residence_name, kind: person.residence_kind },
         createdAt: person.created_at.toISOString(),
         updatedAt: person.updated_at.toISOString(),

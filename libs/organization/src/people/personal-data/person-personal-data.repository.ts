@@ -10,6 +10,7 @@ export interface PersonRow {
   gender: string | null;
   birth_date: string | null;
   external_id: string | null;
+  household_code: string | null;
   residence_unit_id: string;
   residence_path: string;
   residence_name: string;
@@ -78,7 +79,7 @@ export class PersonPersonalDataRepository {
     const [row] = await queryRows<PersonRow>(
       manager,
       `SELECT p.id, p.name, p.phone_cipher, p.id_number_cipher, p.gender, p.birth_date::text AS birth_date,
-              p.external_id, p.residence_unit_id, p.residence_path, u.name AS residence_name,
+              p.external_id, p.household_code, p.residence_unit_id, p.residence_path, u.name AS residence_name,
               u.kind AS residence_kind, p.created_at, p.updated_at
          FROM people p JOIN units u ON u.id = p.residence_unit_id
         WHERE p.id = $1`,
@@ -166,8 +167,9 @@ export class PersonPersonalDataRepository {
   /**
    * Erases the person's personal data in place (the row and its id stay, so every record keeps
    * pointing at it): the name becomes the pseudonym; phone, ID number (cipher, keyed hash, masked
-   * copy), gender, birth date and the import key are cleared. Answers the residence, or undefined
-   * when there is no such person.
+   * copy), gender, birth date and the import key are cleared. The household code stays, like the
+   * residence: it names a flat (a room number), not the person, and household counts and past
+   * household votes keep reading it. Answers the residence, or undefined when there is no such person.
    */
   async erase(
     manager: EntityManager,

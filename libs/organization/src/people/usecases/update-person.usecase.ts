@@ -22,7 +22,7 @@ import { PersonEntity } from '../person.entity';
 /**
  * `PATCH /people/:id`: needs `people.manage` where the person resides (and where they move to).
  * A residence move rewrites the person's path and their party membership's path in one
- * transaction. Audited as people.updated with the names of the changed fields (never their values).
+ * transaction (and clears the household code unless a new one is given). Audited as people.updated with the names of the changed fields (never their values).
  */
 @Injectable()
 export class UpdatePersonUseCase {
@@ -55,6 +55,7 @@ export class UpdatePersonUseCase {
       if (command.gender !== undefined) changes.gender = command.gender;
       if (command.birthDate !== undefined) changes.birthDate = command.birthDate;
       if (command.externalId !== undefined) changes.externalId = command.externalId;
+      if (command.householdCode !== undefined) changes.householdCode = command.householdCode;
       if (command.phone !== undefined)
         Object.assign(
           changes,
@@ -75,10 +76,13 @@ export class UpdatePersonUseCase {
         this.units.assertKind(unit, RESIDENCE_UNIT_KINDS, 'residenceUnitId');
         changes.residenceUnitId = unit.id;
         changes.residencePath = unit.path;
+        // A household code names a flat of the old unit: moving without a new one leaves no household.
+        if (command.householdCode === undefined && current.householdCode !== null) changes.householdCode = null;
       }
       const fields = (Object.keys(command) as (keyof UpdatePersonDto)[]).filter(
         (field) => command[field] !== undefined && (field !== 'residenceUnitId' || moving),
       );
+      if (changes.householdCode === null && command.householdCode === undefined) fields.push('householdCode');
       if (fields.length === 0) return current;
 
       try {
