@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CityGenerator, GeneratedCounts } from './city-generator';
+import { DeliberationCounts, seedDeliberation } from './deliberation-generator';
 import { SCALES, SeedScale, unitCount } from './scales';
 import { SeedTables } from './seed-tables';
 import { SqlExecutor } from './table-buffer';
@@ -34,6 +35,8 @@ export interface SeedCityResult {
   cityId: string;
   encrypted: boolean;
   counts: GeneratedCounts;
+  /** Deliberation rows per table (absent when the deliberation tables are not migrated). */
+  deliberation?: DeliberationCounts;
   /** Generation and writing, in one transaction. */
   writeMs: number;
   /** VACUUM ANALYZE and the analytics read model afterwards. */
@@ -197,6 +200,17 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
     } finally {
       if (!committed) await sql.query('ROLLBACK').catch(() => undefined);
     }
+    let deliberation: DeliberationCounts | undefined;
+    if ((await sql.query(`SELECT to_regclass('deliberation_topics') IS NOT NULL AS present`))[0]?.present === true) {
+      await sql.query('BEGIN');
+      try {
+        deliberation = await seedDeliberation(sql, { seed, today, log });
+        await sql.query('COMMIT');
+      } catch (error) {
+        await sql.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    }
     const writeMs = Date.now() - started;
     log(`written in ${Math.round(writeMs / 1000)} s; vacuuming and analysing`);
 
@@ -213,6 +227,7 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
       cityId: generator.cityId,
       encrypted: crypto !== null,
       counts: generator.counts,
+      deliberation,
       writeMs,
       finishMs,
       durationMs: Date.now() - started,
