@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows } from '@linli/platform';
+import { Page, PageQueryDto, queryRows, SqlCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { TopicDecision, TopicRecord, TopicStatus } from './topic-record';
+import { rawPage } from './topic-page';
 import { TopicSource, TopicStep } from './topic-steps';
 
-interface TopicRow {
+export interface TopicRow {
   id: string;
   unit_id: string;
   unit_path: string;
@@ -90,6 +91,26 @@ export interface StepFields {
   reviewRound?: number;
   evaluationOpensAt?: Date | null;
   evaluationClosesAt?: Date | null;
+}
+
+/** Which topics a list shows, on top of what the caller may see. */
+export interface TopicFilter {
+  /** Only at or below this unit. */
+  unitPath?: string;
+  step?: TopicStep;
+  category?: string;
+  status?: TopicStatus;
+}
+
+/** One recorded step change (who or which job, when, why). */
+export interface StepChangeRecord {
+  id: string;
+  fromStep: TopicStep | null;
+  toStep: TopicStep;
+  reason: string | null;
+  changedByUserId: string | null;
+  changedByJob: string | null;
+  changedAt: Date;
 }
 
 /**
@@ -179,6 +200,62 @@ export class TopicsRepository {
       `INSERT INTO deliberation_step_changes (topic_id, from_step, to_step, reason, changed_by_user_id, changed_by_job, changed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [change.topicId, change.from, change.to, change.reason, change.userId ?? null, change.job ?? null, change.at],
+    );
+  }
+
+  /** A page of the topics `visible` (on the alias `t`) lets the caller see, newest first. */
+  async page(visible: SqlCondition, filter: TopicFilter, page: PageQueryDto): Promise<Page<TopicRecord>> {
+    const qb = this.dataSource
+      .createQueryBuilder()
+      .select('t.*')
+      .from('deliberation_topics', 't')
+      .where(visible.sql, visible.params);
+    if (filter.unitPath !== undefined)
+      qb.andWhere(`(t.unit_path = :within OR starts_with(t.unit_path, :withinDot))`, {
+        within: filter.unitPath,
+        withinDot: `${filter.unitPath}.`,
+      });
+    if (filter.step) qb.andWhere('t.step = :step', { step: filter.step });
+    if (filter.category) qb.andWhere('t.category = :category', { category: filter.category });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    const rows = await rawPage<TopicRow>(qb, page, {
+      sortColumn: 't.created_at',
+      sortKey: (row) => row.created_at,
+      tieColumn: 't.id',
+      tieKey: (row) => row.id,
+      direction: 'DESC',
+    });
+    return { items: rows.items.map(toTopicRecord), nextCursor: rows.nextCursor };
+  }
+
+  /** The topic's step changes, oldest first. */
+  async history(manager: EntityManager = this.dataSource.manager, topicId: string): Promise<StepChangeRecord[]> {
+    return queryRows<StepChangeRecord>(
+      manager,
+      `SELECT id, from_step AS "fromStep", to_step AS "toStep", reason, changed_by_user_id AS "changedByUserId",
+              changed_by_job AS "changedByJob", changed_at AS "changedAt"
+         FROM deliberation_step_changes WHERE topic_id = $1 ORDER BY changed_at, id`,
+      [topicId],
+    );
+  }
+
+  /** Records (or clears, when an upheld objection reopens review) the topic's decision. */
+  async setDecision(manager: EntityManager, id: string, decision: TopicDecision | null, at: Date): Promise<void> {
+    await manager.query(`UPDATE deliberation_topics SET decision = $2, updated_at = $3 WHERE id = $1`, [
+      id,
+      decision === null ? null : JSON.stringify(decision),
+      at,
+    ]);
+  }
+
+  async withdraw(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(`UPDATE deliberation_topics SET status = 'withdrawn', updated_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  async markMerged(manager: EntityManager, id: string, intoId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE deliberation_topics SET status = 'merged', merged_into_id = $2, updated_at = $3 WHERE id = $1`,
+      [id, intoId, at],
     );
   }
 }
