@@ -36,7 +36,9 @@ export class TopicStepChanger {
   /** 409 `deliberation.topic-inactive` unless active and open; 409 `deliberation.action-not-allowed` (with `step` and `allowedIn`) unless the step allows `action`. */
   static assertAllows(topic: TopicRecord, action: TopicAction): void {
     if (topic.status !== 'active' || topic.step === 'closed')
-      throw new TopicsException(TopicsCode.TopicInactive, { extensions: { topicStatus: topic.status, step: topic.step } });
+      throw new TopicsException(TopicsCode.TopicInactive, {
+        extensions: { topicStatus: topic.status, step: topic.step },
+      });
     if (!allows(topic.step, action))
       throw new TopicsException(TopicsCode.ActionNotAllowed, {
         detail: `议题处于「${STEP_DEFINITIONS[topic.step].display}」阶段，不能进行此操作`,

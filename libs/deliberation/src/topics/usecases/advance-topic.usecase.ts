@@ -36,7 +36,9 @@ export class AdvanceTopicUseCase {
     return this.transactions.run(async (manager) => {
       const topic = await this.topicAccess.staffLocked(manager, user, Permission.DeliberationDecide, topicId);
       if (topic.status !== 'active' || topic.step === 'closed')
-        throw new TopicsException(TopicsCode.TopicInactive, { extensions: { topicStatus: topic.status, step: topic.step } });
+        throw new TopicsException(TopicsCode.TopicInactive, {
+          extensions: { topicStatus: topic.status, step: topic.step },
+        });
       const now = this.clock.now();
       await this.assertExit(manager, topic, now);
       const next = STEP_DEFINITIONS[topic.step].next as TopicStep;
