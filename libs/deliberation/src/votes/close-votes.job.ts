@@ -7,7 +7,7 @@ export const CLOSE_VOTES_SCHEDULE = 'deliberation.close-votes';
 /**
  * Hourly (the shortest recorded period): closes every open vote whose end time has come, in
  * batches, each closed once (the update is guarded on `status = 'open'` and due votes are taken
- * with `SKIP LOCKED`, so two schedulers never close one twice). Between the end time and the run,
+ * with their row locks, so two schedulers never close one twice). Between the end time and the run,
  * reads already show the final figures (no ballot is accepted after the end time).
  */
 @Injectable()

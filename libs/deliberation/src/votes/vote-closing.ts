@@ -11,7 +11,7 @@ const BATCH = 200;
  * Closing votes: the ballots are counted in SQL, the rules of `vote-rules.ts` give the outcome, and
  * the result is stored with the vote (`status = 'closed'`, `result`, `closed_at`) by an update
  * guarded on `status = 'open'`, so a vote is closed once even when two schedulers, or a scheduler
- * and a staff member, close it at the same moment. Ballots hold the vote's row in share mode, so
+ * and a staff member, close it at the same moment. Ballots hold the vote's row in key-share mode, so
  * a closing waits for the ballots in flight and the ones after it find the vote closed.
  */
 @Injectable()

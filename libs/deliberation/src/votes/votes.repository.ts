@@ -210,15 +210,16 @@ export class VotesRepository {
   }
 
   /**
-   * The vote, or undefined. `lock: 'share'` is what a ballot takes (ballots run side by side, a
-   * closing waits for them); `lock: 'update'` is the closing's.
+   * The vote, or undefined. `lock: 'share'` is what a ballot takes (`FOR KEY SHARE`, the lock its
+   * foreign key takes anyway: ballots run side by side, a closing's `FOR UPDATE` waits for them);
+   * `lock: 'update'` is the closing's.
    */
   async readOne(
     manager: EntityManager,
     id: string,
     options: { lock?: 'share' | 'update' } = {},
   ): Promise<VoteRecord | undefined> {
-    const lock = options.lock === 'share' ? ' FOR SHARE' : options.lock === 'update' ? ' FOR UPDATE' : '';
+    const lock = options.lock === 'share' ? ' FOR KEY SHARE' : options.lock === 'update' ? ' FOR UPDATE' : '';
     const rows = await queryRows<VoteRow>(manager, `SELECT * FROM deliberation_votes WHERE id = $1${lock}`, [id]);
     return rows[0] ? toVoteRecord(rows[0]) : undefined;
   }
@@ -302,12 +303,15 @@ export class VotesRepository {
     return result;
   }
 
-  /** Open votes due to close at `now`, locked (a concurrent closer skips them), oldest end first. */
+  /**
+   * Open votes due to close at `now`, locked, oldest end first. The lock waits for ballots in
+   * flight and for a concurrent closer, after whom the row no longer reads as open.
+   */
   async lockDue(manager: EntityManager, now: Date, limit: number): Promise<VoteRecord[]> {
     const rows = await queryRows<VoteRow>(
       manager,
       `SELECT * FROM deliberation_votes WHERE status = 'open' AND closes_at <= $1
-        ORDER BY closes_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        ORDER BY closes_at, id LIMIT $2 FOR UPDATE`,
       [now, limit],
     );
     return rows.map(toVoteRecord);

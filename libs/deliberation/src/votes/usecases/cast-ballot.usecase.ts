@@ -49,25 +49,30 @@ export class CastBallotUseCase {
       await this.references.reachOne(user, Permission.DeliberationManage, 'person', command.personId as string);
       if (command.personId === user.personId) throw selfAuthorization('不能为本人代录纸质选票');
       personId = command.personId as string;
+    } else if (user.personId) {
+      personId = user.personId;
     } else {
       await this.access.assertCanSee(user, visible.unitPath, '该表决');
-      if (!user.personId) throw new DeliberationException(DeliberationCode.PersonNotLinked);
-      personId = user.personId;
+      throw new DeliberationException(DeliberationCode.PersonNotLinked);
+    }
+    // The roll is frozen: being on it is what entitles to vote (whoever cannot see the vote gets 404).
+    const voterKey = await this.votes.voterKey(this.dataSource.manager, voteId, personId);
+    if (voterKey === undefined) {
+      if (!paper) await this.access.assertCanSee(user, visible.unitPath, '该表决');
+      throw new VotesException(VotesCode.NotOnRoll);
     }
     const option = command.option.trim();
     if (!visible.options.includes(option))
       throw new VotesException(VotesCode.VoteOptionUnknown, { extensions: { options: visible.options } });
 
     return this.transactions.run(async (manager) => {
-      // Share mode: ballots go side by side; a closing waits for those in flight.
+      // Key-share mode: ballots go side by side; a closing waits for those in flight.
       const vote = (await this.votes.readOne(manager, voteId, { lock: 'share' })) as VoteRecord;
       const now = this.clock.now();
       if (!acceptsBallots(vote, now))
         throw new VotesException(VotesCode.VoteNotOpen, {
           extensions: { opensAt: vote.opensAt.toISOString(), closesAt: vote.closesAt.toISOString() },
         });
-      const voterKey = await this.votes.voterKey(manager, voteId, personId);
-      if (voterKey === undefined) throw new VotesException(VotesCode.NotOnRoll);
       const ballot = await this.votes.insertBallot(manager, {
         voteId,
         voterKey,
