@@ -3,6 +3,7 @@ import { AuditLog, TransactionRunner } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { VoteRecord } from './vote-record';
 import { VoteResult, voteResult } from './vote-rules';
+import { VotesNotifier } from './votes-notifier';
 import { VotesRepository } from './votes.repository';
 
 const BATCH = 200;
@@ -12,7 +13,8 @@ const BATCH = 200;
  * the result is stored with the vote (`status = 'closed'`, `result`, `closed_at`) by an update
  * guarded on `status = 'open'`, so a vote is closed once even when two schedulers, or a scheduler
  * and a staff member, close it at the same moment. Ballots hold the vote's row in key-share mode, so
- * a closing waits for the ballots in flight and the ones after it find the vote closed.
+ * a closing waits for the ballots in flight and the ones after it find the vote closed. The
+ * vote's creator is told (`deliberation.vote-closed`, once per vote).
  */
 @Injectable()
 export class VoteClosing {
@@ -20,6 +22,7 @@ export class VoteClosing {
     private readonly votes: VotesRepository,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,
+    private readonly notifier: VotesNotifier,
   ) {}
 
   /** The result as it stands (for a vote past its end, the final one: no ballot can arrive any more). */
@@ -60,6 +63,13 @@ export class VoteClosing {
         manager,
       );
     }
+    await this.notifier.closed(
+      manager,
+      [...answer].map(([voteId, result]) => {
+        const vote = byId.get(voteId) as VoteRecord;
+        return { id: voteId, title: vote.title, createdByUserId: vote.createdByUserId, result };
+      }),
+    );
     return answer;
   }
 

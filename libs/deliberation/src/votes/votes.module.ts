@@ -10,6 +10,7 @@ import { CreateVoteUseCase } from './usecases/create-vote.usecase';
 import { VoteClosing } from './vote-closing';
 import { VoteCreation } from './vote-creation';
 import { VoteViews } from './vote-views';
+import { VotesNotifier } from './votes-notifier';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
 
@@ -18,6 +19,7 @@ const PROVIDERS = [
   VoteCreation,
   VoteClosing,
   VoteViews,
+  VotesNotifier,
   VotesService,
   CreateVoteUseCase,
   CastBallotUseCase,
