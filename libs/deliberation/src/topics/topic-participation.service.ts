@@ -137,12 +137,22 @@ export class TopicParticipationService {
     return this.transactions.run(async (manager) => {
       const { topic, resident } = await this.topicAccess.residentLocked(manager, user, topicId);
       TopicStepChanger.assertAllows(topic, 'rating');
+      const now = this.clock.now();
+      if (topic.evaluationClosesAt && now >= new Date(topic.evaluationClosesAt))
+        throw new TopicsException(TopicsCode.ActionNotAllowed, {
+          detail: '评估期已结束',
+          extensions: {
+            step: topic.step,
+            action: 'rating',
+            evaluationClosesAt: new Date(topic.evaluationClosesAt).toISOString(),
+          },
+        });
       const rated = await this.execution.rate(manager, {
         topicId,
         personId: resident.personId,
         score: command.score,
         comment: command.comment?.trim() || null,
-        at: this.clock.now(),
+        at: now,
       });
       if (!rated) throw new TopicsException(TopicsCode.AlreadyRated);
       return TopicDto.from((await this.topics.readOne(manager, topicId)) as TopicRecord);

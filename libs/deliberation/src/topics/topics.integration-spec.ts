@@ -103,6 +103,35 @@ describe('deliberation topics: the six steps, participation, merge, notice board
     });
   }
 
+  /** A held meeting with the topic on its agenda and minutes deciding on it (adopted or not); minutes omitted when `adopted` is undefined. */
+  async function meeting(topicId: string, adopted?: boolean): Promise<string> {
+    return withTestDb(async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO deliberation_meetings (unit_id, unit_path, kind, title, starts_at, ends_at, status, check_in_secret, created_by_user_id)
+         VALUES ($1, $2, 'council', '协商议事会', $3, $4, 'held', 'secret', $5) RETURNING id`,
+        [
+          unit('小区A1').id,
+          unit('小区A1').path,
+          new Date(now.getTime() - 2 * DAY),
+          new Date(now.getTime() - DAY),
+          secretaryA.id,
+        ],
+      );
+      const id = rows[0].id as string;
+      await client.query(
+        `INSERT INTO deliberation_meeting_agenda (meeting_id, topic_id, position) VALUES ($1, $2, 1)`,
+        [id, topicId],
+      );
+      if (adopted !== undefined)
+        await client.query(
+          `INSERT INTO deliberation_meeting_minutes (meeting_id, summary, decisions, attendee_count, recorded_by_user_id)
+           VALUES ($1, '纪要', $2, 30, $3)`,
+          [id, JSON.stringify([{ topicId, decision: '同意', adopted }]), secretaryA.id],
+        );
+      return id;
+    });
+  }
+
   async function toReview(id: string): Promise<void> {
     expect((await advance(id)).body.step).toBe('review');
   }
@@ -265,6 +294,42 @@ describe('deliberation topics: the six steps, participation, merge, notice board
     expect(notice.decision).toMatchObject({ basis: 'vote', summary: '同意加装电梯，费用按楼层分摊' });
   });
 
+  it('resolves on a meeting only when its minutes adopted a decision on the topic', async () => {
+    const id = (await topic()).id;
+    await toResolve(id);
+    const byMeeting = (meetingId: string) =>
+      api.post(url(`/topics/${id}/decision`), { basis: 'meeting', meetingId, summary: '会议通过' }, secretaryA.token);
+    problem(await byMeeting(await meeting(id)), 409, 'deliberation.decision-basis-invalid');
+    problem(await byMeeting(await meeting(id, false)), 409, 'deliberation.decision-basis-invalid');
+    problem(await byMeeting(await meeting((await topic()).id, true)), 409, 'deliberation.decision-basis-invalid');
+    problem(
+      await api.post(url(`/topics/${id}/decision`), { basis: 'meeting', summary: '缺会议' }, secretaryA.token),
+      400,
+    );
+    const resolved = await byMeeting(await meeting(id, true));
+    expect(resolved.status).toBe(201);
+    expect(resolved.body.decision).toMatchObject({ basis: 'meeting', summary: '会议通过' });
+    problem(await byMeeting(await meeting(id, true)), 409, 'deliberation.decision-recorded');
+  });
+
+  it('withdraws a topic only before public notice', async () => {
+    const id = (await topic()).id;
+    const noticed = (await topic()).id;
+    await toNotice(noticed);
+    const refusal = problem(
+      await api.post(url(`/topics/${noticed}/withdraw`), { reason: '太晚' }, secretaryA.token),
+      409,
+      'deliberation.action-not-allowed',
+    );
+    expect(refusal.allowedIn).toEqual(['collect', 'review', 'resolve']);
+    problem(await api.post(url(`/topics/${id}/withdraw`), { reason: '已解决' }, gridA), 403);
+    expect((await api.post(url(`/topics/${id}/withdraw`), { reason: '已解决' }, secretaryA.token)).body.status).toBe(
+      'withdrawn',
+    );
+    const inactive = problem(await advance(id), 409, 'deliberation.topic-inactive');
+    expect(inactive).toMatchObject({ status: 409, topicStatus: 'withdrawn' });
+  });
+
   it('never ends a public notice early; an upheld objection returns the topic to a new review round', async () => {
     const objector = await resident();
     const elsewhere = await resident('楼栋B1-1');
@@ -398,6 +463,19 @@ describe('deliberation topics: the six steps, participation, merge, notice board
     expect((await api.post(url(`/topics/${id}/ratings`), { score: 5 }, second.token)).body.ratingAverage).toBe(4.5);
     problem(await api.post(url(`/topics/${id}/ratings`), { score: 5 }, elsewhere.token), 404);
     problem(await api.post(url(`/topics/${id}/ratings`), { score: 6 }, second.token), 400);
+
+    const closed = (await topic()).id;
+    await withTestDb((client) =>
+      client.query(`UPDATE deliberation_topics SET step = 'evaluate', evaluation_closes_at = $2 WHERE id = $1`, [
+        closed,
+        T0,
+      ]),
+    );
+    problem(
+      await api.post(url(`/topics/${closed}/ratings`), { score: 3 }, first.token),
+      409,
+      'deliberation.action-not-allowed',
+    );
   });
 
   it('merges a topic into another, carrying its opinions and supporters traceably', async () => {
