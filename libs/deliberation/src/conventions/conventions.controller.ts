@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -85,12 +85,13 @@ export class ConventionsController {
   }
 
   @Post(':id/open-comments')
+  @HttpCode(200)
   @RequirePermission(Permission.DeliberationManage)
   @ApiOperation({
     summary: 'Publish a draft for public comment (征求意见) for convention.comment-days days',
     description: 'Audited as deliberation.convention-comments-opened.',
   })
-  @ApiCreatedResponse({ type: ConventionDto })
+  @ApiOkResponse({ type: ConventionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'deliberation.convention-status: not a draft' })
   open(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<ConventionDto> {
@@ -129,13 +130,14 @@ export class ConventionsController {
   }
 
   @Post(':id/adopt')
+  @HttpCode(200)
   @RequirePermission(Permission.DeliberationDecide)
   @ApiOperation({
     summary: "Adopt by a residents' or representatives' meeting vote passed by two-thirds, after the comment period",
     description:
       'The version in force is superseded in the same transaction (one in force per community). Audited as deliberation.convention-adopted.',
   })
-  @ApiCreatedResponse({ type: ConventionDto })
+  @ApiOkResponse({ type: ConventionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: the convention or the vote' })
   @ApiConflictResponse({
     description: `deliberation.convention-comment-period; deliberation.convention-status; ${VOTE_INVALID}`,
@@ -149,12 +151,13 @@ export class ConventionsController {
   }
 
   @Post(':id/reject')
+  @HttpCode(200)
   @RequirePermission(Permission.DeliberationDecide)
   @ApiOperation({
     summary: 'Record that the closed vote on the convention did not adopt it',
     description: 'Audited as deliberation.convention-rejected.',
   })
-  @ApiCreatedResponse({ type: ConventionDto })
+  @ApiOkResponse({ type: ConventionDto })
   @ApiNotFoundResponse({ description: 'resource.not-found: the convention or the vote' })
   @ApiConflictResponse({
     description: `deliberation.convention-comment-period; deliberation.convention-status; ${VOTE_INVALID}`,
@@ -168,12 +171,13 @@ export class ConventionsController {
   }
 
   @Post(':id/filing')
+  @HttpCode(200)
   @RequirePermission(Permission.DeliberationDecide)
   @ApiOperation({
     summary: 'Record the filing of the adopted convention with the district (备案): date and reference',
     description: 'Audited as deliberation.convention-filed.',
   })
-  @ApiCreatedResponse({ type: ConventionDto })
+  @ApiOkResponse({ type: ConventionDto })
   @ApiBadRequestResponse({ description: 'validation.failed' })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'deliberation.convention-filed; deliberation.convention-status: not adopted' })

@@ -187,7 +187,7 @@ describe("residents' conventions (居民公约): versions, comments, two-thirds 
 
     const passedVote = await closedVote(v1.id, 'two_thirds', 4);
     const adopted = await adopt(v1.id, passedVote);
-    expect(adopted.status).toBe(201);
+    expect(adopted.status).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', voteId: passedVote, adoptedAt: now.toISOString() });
     expectProblem(await adopt(v1.id, passedVote), 409, 'deliberation.convention-status');
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -84,12 +84,13 @@ export class ProposalsController {
   }
 
   @Post(':id/withdraw')
+  @HttpCode(200)
   @AnyAuthenticated()
   @ApiOperation({
     summary: 'Withdraw your proposal while it collects co-signatures',
     description: 'Audited as deliberation.proposal-withdrawn.',
   })
-  @ApiCreatedResponse({ type: ProposalDto })
+  @ApiOkResponse({ type: ProposalDto })
   @ApiForbiddenResponse({ description: 'deliberation.proposer-only' })
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   @ApiConflictResponse({ description: 'deliberation.proposal-closed' })

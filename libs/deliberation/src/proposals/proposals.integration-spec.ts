@@ -221,6 +221,7 @@ describe('resident proposals (居民提案制): co-signatures, adoption as a top
       'deliberation.proposer-only',
     );
     const withdrawn = await api.post(`/api/v1/deliberation/proposals/${id}/withdraw`, {}, proposer.token);
+    expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
     const late = await resident();
     expectProblem(
