@@ -13,7 +13,6 @@ const ZONE = 'Asia/Shanghai';
 const COMMUNITY_DEPTH = 4;
 const RESIDENTS_PER_COMMUNITY = 24;
 const STEPS = ['collect', 'review', 'resolve', 'notice', 'execute', 'evaluate', 'closed'] as const;
-const SEED_ACCOUNT = 'seed-deliberation';
 const TITLES = [
   '加装电梯',
   '楼道堆物清理',
@@ -193,15 +192,17 @@ function tables() {
 
 type Tables = ReturnType<typeof tables>;
 
-/** Answers the seed's own (inactive, password-less) account, the author of every generated record. */
-async function seedAccount(sql: SqlExecutor, id: string): Promise<string> {
-  await sql.query(
-    `INSERT INTO users (id, username, password_hash, display_name, is_active) VALUES ($1, $2, '!', '议事示例数据', false)
-     ON CONFLICT (username) DO NOTHING`,
-    [id, SEED_ACCOUNT],
+/**
+ * The account the generated records are attributed to (they all need an author): the oldest
+ * deployment-wide administrator, else the oldest account. The seed creates no account itself: the
+ * api creates the first administrator only while there is no account at all.
+ */
+async function authorAccount(sql: SqlExecutor): Promise<string | undefined> {
+  const [row] = await sql.query(
+    `SELECT u.id FROM users u LEFT JOIN role_grants g ON g.user_id = u.id AND g.role = 'admin' AND g.unit_id IS NULL
+     ORDER BY (g.id IS NULL), u.created_at, u.id LIMIT 1`,
   );
-  const [row] = await sql.query(`SELECT id FROM users WHERE username = $1`, [SEED_ACCOUNT]);
-  return row.id as string;
+  return row?.id as string | undefined;
 }
 
 /**
@@ -211,16 +212,24 @@ async function seedAccount(sql: SqlExecutor, id: string): Promise<string> {
  * collecting topic) and a collecting one with co-signers; nine representatives and a vote of theirs
  * on the resolving topic (ballots, a result once closed); two held meetings with agenda, attendance
  * and minutes and a scheduled one; then the monthly reports of the last three months and the
- * current one, computed by the report's own SQL. Dates are placed around `today`.
+ * current one, computed by the report's own SQL. Dates are placed around `today`. Without any
+ * account yet (a fresh database before the api's first start) nothing is written and `undefined`
+ * is answered: run it again once the administrator exists (`seedDeliberation` is exported).
  */
 export async function seedDeliberation(
   sql: SqlExecutor,
   options: { seed: number; today: string; log: (line: string) => void },
-): Promise<DeliberationCounts> {
+): Promise<DeliberationCounts | undefined> {
   const prng = new Prng(options.seed, 3);
   const now = DateTime.fromISO(options.today, { zone: ZONE }).set({ hour: 9 });
   const at = (ms: number) => new Date(now.toMillis() + ms).toISOString();
-  const userId = await seedAccount(sql, prng.uuid());
+  const userId = await authorAccount(sql);
+  if (userId === undefined) {
+    options.log(
+      'deliberation: no account to attribute the records to yet; skipped (run seedDeliberation once one exists)',
+    );
+    return undefined;
+  }
   const communities = (await sql.query(`SELECT id, path FROM units WHERE kind = 'community' ORDER BY seq`)) as {
     id: string;
     path: string;
