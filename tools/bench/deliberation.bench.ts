@@ -47,6 +47,19 @@ const COMMAND = defineBenchCommand({
 
 type Options = OptionsOf<typeof COMMAND.options>;
 
+/** The fields of the api's answers this benchmark reads. */
+interface Answer {
+  id?: string;
+  path?: string;
+  code?: string;
+  eligible?: number;
+  cast?: number;
+  counts?: Record<string, number>;
+  outcome?: string;
+  communities?: number;
+  items?: unknown[];
+}
+
 interface Row {
   what: string;
   target: string;
@@ -94,12 +107,12 @@ async function main(): Promise<number> {
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
   };
   const expectStatus = (what: string, response: { status: number; body: unknown }, status: number) => {
     if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
   };
-  const timed = async (what: string, path: string, check: (body: Record<string, any>) => void = () => undefined) => {
+  const timed = async (what: string, path: string, check: (body: Answer) => void = () => undefined) => {
     for (let i = 0; i < 5; i++) expectStatus(`${what} (warm-up)`, await send('GET', path, admin), 200);
     const durations: number[] = [];
     for (let i = 0; i < options.samples; i++) {
@@ -182,9 +195,8 @@ async function main(): Promise<number> {
   ]);
   out(`ballots: ${options.ballots} in ${ms(casting.ms)}, ${JSON.stringify(statuses)}, stored ${stored.n}`);
 
-  const countsOf = (body: Record<string, any>) =>
-    Object.values((body.counts ?? {}) as Record<string, number>).reduce((sum, n) => sum + n, 0);
-  const checkResult = (body: Record<string, any>) => {
+  const countsOf = (body: Answer) => Object.values(body.counts ?? {}).reduce((sum, n) => sum + n, 0);
+  const checkResult = (body: Answer) => {
     if (body.cast !== options.ballots || countsOf(body) !== options.ballots)
       throw new Error(`result counts ${JSON.stringify(body)} for ${options.ballots} ballots`);
   };
@@ -225,7 +237,7 @@ async function main(): Promise<number> {
     },
   );
   const recomputations: number[] = [];
-  let recomputed: Record<string, any> = {};
+  let recomputed: Answer = {};
   for (let i = 0; i < 3; i++) {
     const run = await timeIt(() => send('POST', '/deliberation/reports/monthly/recompute', admin, { period }));
     expectStatus('recompute', run.value, 200);
