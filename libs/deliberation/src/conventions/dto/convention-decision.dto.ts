@@ -13,7 +13,7 @@ export class ConventionVoteDto {
 
 export class ConventionFilingDto {
   @ApiProperty({ format: 'date', example: '2026-12-20', description: 'The date the district recorded the filing' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  @Matches(/^(19|20)\d{2}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD (1900–2099)' })
   @IsISO8601({ strict: true })
   filedOn: string;
 
