@@ -12,6 +12,9 @@ import {
 } from 'class-validator';
 import { REVIEW_PARTIES, TOPIC_SOURCES, TopicSource } from '../topic-steps';
 
+/** Sources staff name; `resident_proposal` is set only when a proposal reaches its threshold. */
+const STAFF_SOURCES = TOPIC_SOURCES.filter((source) => source !== 'resident_proposal');
+
 export class CreateTopicDto {
   @ApiProperty({
     format: 'uuid',
@@ -38,9 +41,9 @@ export class CreateTopicDto {
   @MaxLength(48)
   category: string;
 
-  @ApiPropertyOptional({ enum: TOPIC_SOURCES, default: 'grid_worker' })
+  @ApiPropertyOptional({ enum: STAFF_SOURCES, default: 'grid_worker' })
   @IsOptional()
-  @IsIn(TOPIC_SOURCES.filter((source) => source !== 'resident_proposal'))
+  @IsIn(STAFF_SOURCES)
   source?: TopicSource;
 
   @ApiPropertyOptional({
