@@ -282,6 +282,7 @@ describe('personal data: export and anonymisation', () => {
         personId,
         pseudonym: expect.stringMatching(/^已注销用户-[0-9a-f]{8}$/),
         erased: {
+          deliberation: [],
           organization: ['name', 'phone', 'idNumber', 'gender', 'birthDate', 'externalId'],
           volunteers: ['bio'],
         },
