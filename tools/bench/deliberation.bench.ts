@@ -56,6 +56,7 @@ interface Answer {
   cast?: number;
   counts?: Record<string, number>;
   outcome?: string;
+  quorumMet?: boolean;
   communities?: number;
   items?: unknown[];
 }
@@ -295,7 +296,7 @@ async function main(): Promise<number> {
     details: [
       `Ballot latency over ${ballotLatencies.length} requests: ${spread(summarize(ballotLatencies))}; answers ${JSON.stringify(statuses)}.`,
       `The vote's creation froze a roll of ${creation.value.body.eligible} residents in ${ms(creation.ms)}; the residents (people with accounts) were written by SQL in ${ms(populating.ms)}, their tokens issued directly (no login).`,
-      `Result of the open vote (live counts, results not hidden) after the ballots: ${spread(live)}. Closing it after its end time (staff): ${ms(closing.ms)}; outcome ${final.outcome}, counts ${JSON.stringify(final.counts)}.`,
+      `Result of the open vote (live counts, results not hidden) after the ballots: ${spread(live)}. Closing it after its end time (staff): ${ms(closing.ms)}; outcome ${final.outcome}, counts ${JSON.stringify(final.counts)}${final.quorumMet === false ? ' (no quorum: `more_than_half` needs more than half of the roll to vote, and half voted)' : ''}.`,
       `Recomputing ${period} for all ${recomputed.communities} communities (\`POST /deliberation/reports/monthly/recompute\`, 3 runs): ${spread(recompute)}.`,
     ],
   });
