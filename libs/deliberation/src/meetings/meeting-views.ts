@@ -22,16 +22,15 @@ export class MeetingViews {
   ) {}
 
   async list(records: MeetingRecord[], manager: EntityManager = this.dataSource.manager): Promise<MeetingDto[]> {
-    const [units, organizations] = await Promise.all([
-      this.directory.units.byIds(
-        records.map((m) => m.unitId),
-        manager,
-      ),
-      this.directory.organizations.byIds(
-        records.flatMap((m) => m.chairOrganizationId ?? []),
-        manager,
-      ),
-    ]);
+    // One after the other: inside a transaction the manager is a single connection.
+    const units = await this.directory.units.byIds(
+      records.map((m) => m.unitId),
+      manager,
+    );
+    const organizations = await this.directory.organizations.byIds(
+      records.flatMap((m) => m.chairOrganizationId ?? []),
+      manager,
+    );
     return records.map((m) => ({
       id: m.id,
       unitId: m.unitId,
@@ -50,12 +49,10 @@ export class MeetingViews {
   }
 
   async detail(meeting: MeetingRecord, manager: EntityManager = this.dataSource.manager): Promise<MeetingDetailDto> {
-    const [[base], agenda, attendees, minutes] = await Promise.all([
-      this.list([meeting], manager),
-      this.meetings.agenda(manager, meeting.id),
-      this.meetings.attendeeIds(manager, meeting.id),
-      this.meetings.minutes(manager, meeting.id),
-    ]);
+    const [base] = await this.list([meeting], manager);
+    const agenda = await this.meetings.agenda(manager, meeting.id);
+    const attendees = await this.meetings.attendeeIds(manager, meeting.id);
+    const minutes = await this.meetings.minutes(manager, meeting.id);
     return {
       ...base,
       agenda,
