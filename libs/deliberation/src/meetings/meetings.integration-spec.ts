@@ -5,6 +5,7 @@ import {
   bootScheduler,
   countRows,
   createLoggedInUser,
+  createOfficer,
   createPartyOrganization,
   createPeople,
   createUnitTree,
@@ -85,6 +86,20 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
     );
     expect(response.status).toBe(201);
     return response.body;
+  }
+
+  /** The accounts a reminder of the meeting was requested for, sorted. */
+  async function reminded(meetingId: string): Promise<string[]> {
+    return withTestDb(async (client) =>
+      (
+        await client.query(
+          `SELECT job->'recipient'->>'userId' AS user_id FROM notification_requests WHERE dedupe_key LIKE $1`,
+          [`deliberation.meeting-reminder:${meetingId}:%`],
+        )
+      ).rows
+        .map((row) => row.user_id as string)
+        .sort(),
+    );
   }
 
   async function codeOf(meetingId: string, instant: Date): Promise<string> {
@@ -200,7 +215,10 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
     const hearing = { kind: 'hearing', title: '停车收费听评会', unitId: unit('小区A1').id };
     const early = await api.post(MEETINGS, { ...hearing, startsAt: at(9 * DAY), endsAt: at(9 * DAY + HOUR) }, gridA);
     expectProblem(early, 409, 'deliberation.meeting-notice-too-short');
-    expect(early.body.earliestStart).toBe(at(10 * DAY));
+    expect(early.body).toMatchObject({
+      earliestStart: at(10 * DAY),
+      detail: expect.stringContaining('2026-12-08 09:00'),
+    });
     const ok = await meeting({ ...hearing, startsAt: at(10 * DAY), endsAt: at(10 * DAY + HOUR) });
     expect(ok).toMatchObject({ kind: 'hearing', displayKind: '事务听评会', status: 'scheduled' });
     expect(JSON.stringify(ok)).not.toMatch(/secret/i);
@@ -288,7 +306,7 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
     );
   });
 
-  it('rotates the chair of joint meetings A, B, C, A, skipping a member who left, and flags the third unexcused absence', async () => {
+  it("rotates the chair of joint meetings A, B, C, A, skipping a member who left, flags the third unexcused absence and reminds the members' secretaries", async () => {
     const org = (name: string) => createPartyOrganization({ kind: 'branch', name, unitId: unit('社区A').id });
     const [a, b, x, c] = [
       await org('甲单位党支部'),
@@ -376,6 +394,24 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
       ),
     ).toBe(1);
 
+    // A day before the first joint meeting, its creator and the member organizations' secretaries (with an account) are reminded.
+    const secretaryOf = async (organizationId: string) => {
+      const person = await resident('楼栋A1-1');
+      await createOfficer({ organizationId, personId: person.personId });
+      return withTestDb(
+        async (client) =>
+          (await client.query('SELECT id FROM users WHERE person_id = $1', [person.personId])).rows[0].id as string,
+      );
+    };
+    const [secretaryOfA, secretaryOfC] = [await secretaryOf(a.id), await secretaryOf(c.id)];
+    now = new Date(T0.getTime() + 16 * DAY - 20 * HOUR);
+    const period = scheduler.get(BusinessCalendar).periodOf(now, 'hour').key;
+    expect((await scheduler.get(JobRunner).run({ schedule: MEETING_REMINDERS_SCHEDULE, period })).run.status).toBe(
+      'succeeded',
+    );
+    expect(await reminded(joint[0].id)).toEqual([secretaryA.id, secretaryOfA, secretaryOfC].sort());
+    expect(await reminded(joint[1].id)).toEqual([]);
+
     now = T0;
     const ordinary = await meeting();
     expectProblem(await mark(ordinary, b.id, 'absent'), 409, 'deliberation.not-joint-meeting');
@@ -405,15 +441,7 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
     const period = scheduler.get(BusinessCalendar).periodOf(now, 'hour').key;
     const first = await runner.run({ schedule: MEETING_REMINDERS_SCHEDULE, period });
     expect(first.run).toMatchObject({ status: 'succeeded', result: { period } });
-    const recipients = await withTestDb(async (client) =>
-      (
-        await client.query(
-          `SELECT job->'recipient'->>'userId' AS user_id FROM notification_requests WHERE dedupe_key LIKE $1 ORDER BY 1`,
-          [`deliberation.meeting-reminder:${created.id}:%`],
-        )
-      ).rows.map((row) => row.user_id),
-    );
-    expect(recipients.sort()).toEqual([secretaryA.id, representativeUser].sort());
+    expect(await reminded(created.id)).toEqual([secretaryA.id, representativeUser].sort());
     now = new Date(T0.getTime() + HOUR);
     const next = await runner.run({
       schedule: MEETING_REMINDERS_SCHEDULE,

@@ -3,6 +3,7 @@ import { OrganizationDirectory } from '@linli/organization';
 import {
   AuditLog,
   AuthenticatedUser,
+  BusinessCalendar,
   Clock,
   isWithin,
   newCheckInSecret,
@@ -10,6 +11,7 @@ import {
   ScopedReferences,
   TransactionRunner,
 } from '@linli/platform';
+import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { TopicRecord } from '../../topics/topic-record';
 import { TopicStepChanger } from '../../topics/topic-step-changer';
@@ -44,6 +46,7 @@ export class CreateMeetingUseCase {
     private readonly topics: TopicsRepository,
     private readonly views: MeetingViews,
     private readonly audit: AuditLog,
+    private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +61,7 @@ export class CreateMeetingUseCase {
     const earliestStart = new Date(now.getTime() + definition.noticeDays * DAY_MS);
     if (startsAt < earliestStart)
       throw new MeetingsException(MeetingsCode.NoticeTooShort, {
-        detail: `${definition.displayName}须提前${definition.noticeDays}日通知，最早可于 ${earliestStart.toISOString()} 召开`,
+        detail: `${definition.displayName}须提前${definition.noticeDays}日通知，最早可于 ${DateTime.fromJSDate(earliestStart, { zone: this.calendar.zone }).toFormat('yyyy-MM-dd HH:mm')} 召开`,
         extensions: { noticeDays: definition.noticeDays, earliestStart: earliestStart.toISOString() },
       });
 
