@@ -223,7 +223,7 @@ describe('deliberation monthly report', () => {
     expect((await report('示范市', '2026-11')).body).toEqual({ ...street, unitId: unit('示范市').id });
   });
 
-  it('answers 404 for a unit outside the caller’s scope or unknown, 400 for a period that is not a month', async () => {
+  it('answers 404 for a unit outside the caller’s scope or unknown, 400 for a period that is not a month; an administrator of a community recomputes only it', async () => {
     expect((await report('网格A1', '2026-11', secretaryA)).status).toBe(200);
     expectProblem(await report('社区B', '2026-11', secretaryA), 404, 'resource.not-found');
     expectProblem(await report('示范街道', '2026-11', secretaryA), 404, 'resource.not-found');
@@ -238,5 +238,11 @@ describe('deliberation monthly report', () => {
     expectProblem(await report('社区A', '2026-13'), 400, 'validation.failed');
     expectProblem(await recompute('2026Q4'), 400, 'validation.failed');
     expect((await recompute('2026-11', secretaryA)).status).toBe(403);
+    const adminA = await createLoggedInUser(api, {
+      role: 'admin',
+      unitId: unit('社区A').id,
+      unitPath: unit('社区A').path,
+    });
+    expect((await recompute('2026-11', adminA.token)).body).toMatchObject({ period: '2026-11', communities: 1 });
   });
 });
