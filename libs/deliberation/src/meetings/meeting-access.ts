@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
-import { AuthenticatedUser, NotFoundProblem, Permission, ScopedReferences } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  descendantsPattern,
+  NotFoundProblem,
+  Permission,
+  ScopedReferences,
+  SqlCondition,
+} from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { DeliberationAccess, ResidentIdentity } from '../access/deliberation-access';
-import { MEETING_KIND_DEFINITIONS } from './meeting-kinds';
+import { MEETING_KIND_DEFINITIONS, MEETING_KINDS } from './meeting-kinds';
 import { MeetingRecord } from './meeting-record';
 import { MeetingsRepository } from './meetings.repository';
 
@@ -45,6 +52,30 @@ export class MeetingAccess {
     if (await this.access.canSee(user, meeting.unitPath)) return meeting;
     if (await this.access.canSee(user, await this.residentsPath(meeting))) return meeting;
     throw new NotFoundProblem(WHAT);
+  }
+
+  /**
+   * SQL condition on the alias `m` for lists: what `DeliberationAccess.visibility` lets the caller
+   * see, and for a resident also the open forms anywhere in their community.
+   */
+  async listVisibility(user: AuthenticatedUser): Promise<SqlCondition> {
+    const base = await this.access.visibility(user, 'm.unit_path');
+    const resident = await this.access.resident(user);
+    if (!resident || base.sql === 'TRUE') return base;
+    const community = (await this.directory.units.enclosing([resident.residencePath], 'community')).get(
+      resident.residencePath,
+    );
+    if (!community) return base;
+    const open = MEETING_KINDS.filter((kind) => MEETING_KIND_DEFINITIONS[kind].openToCommunity);
+    return {
+      sql: `(${base.sql} OR (m.kind IN (${open.map((_, i) => `:openKind${i}`).join(', ')}) AND (m.unit_path = :communityPath OR m.unit_path LIKE :communityLike)))`,
+      params: {
+        ...base.params,
+        ...Object.fromEntries(open.map((kind, i) => [`openKind${i}`, kind])),
+        communityPath: community.path,
+        communityLike: descendantsPattern(community.path),
+      },
+    };
   }
 
   /** The resident checking in: living within the meeting's unit (or its community, for the open forms). */

@@ -60,7 +60,8 @@ export class MeetingsController {
   @AnyAuthenticated()
   @ApiOperation({
     summary: 'Meetings you may see, latest start first',
-    description: 'Staff: in their deliberation.read scope. Residents: those at the unit they live in or above it.',
+    description:
+      'Staff: in their deliberation.read scope. Residents: those at the unit they live in or above it, and the open forms (民情恳谈会, 协商议事会, 线上议事厅) anywhere in their community.',
   })
   @ApiOkResponse({ type: MeetingPageDto })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: MeetingsQueryDto): Promise<MeetingPageDto> {

@@ -270,6 +270,15 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
     const seen = await api.get(`${MEETINGS}?unitId=${unit('社区A').id}&kind=residents_meeting`, neighbour.token);
     expect(seen.body.items.map((m: { id: string }) => m.id)).toContain(created.id);
     expect((await api.get(`${MEETINGS}?kind=residents_meeting`, secretaryB)).body.items).toEqual([]);
+
+    // An open form (民情恳谈会) is listed to every resident of the community; a building's residents' meeting is not.
+    const talk = await meeting({ kind: 'public_talk', title: '楼栋民情恳谈会' });
+    const upstairs = await resident('小区A1');
+    const listed = (await api.get(`${MEETINGS}?limit=100`, upstairs.token)).body.items.map((m: { id: string }) => m.id);
+    expect(listed).toContain(talk.id);
+    expect(listed).not.toContain(created.id);
+    expect((await api.get(`${MEETINGS}/${talk.id}`, upstairs.token)).status).toBe(200);
+    expectProblem(await api.get(`${MEETINGS}/${created.id}`, upstairs.token), 404, 'resource.not-found');
   });
 
   it('records the minutes once after the start, for agenda topics only, and marks the meeting held', async () => {

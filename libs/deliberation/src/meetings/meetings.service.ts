@@ -13,7 +13,6 @@ import {
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
-import { DeliberationAccess } from '../access/deliberation-access';
 import { AttendancePageDto } from './dto/attendance.dto';
 import { CheckInCodeDto } from './dto/check-in.dto';
 import { MeetingKindListDto } from './dto/meeting-kind.dto';
@@ -49,7 +48,6 @@ export class MeetingsService {
     private readonly transactions: TransactionRunner,
     private readonly meetings: MeetingsRepository,
     private readonly access: MeetingAccess,
-    private readonly deliberationAccess: DeliberationAccess,
     private readonly views: MeetingViews,
     private readonly scope: ScopeService,
     private readonly directory: OrganizationDirectory,
@@ -74,7 +72,7 @@ export class MeetingsService {
   /** Latest start first. `unitId` narrows to that unit's subtree (404 for an unknown unit). */
   async list(user: AuthenticatedUser, query: MeetingsQueryDto): Promise<MeetingPageDto> {
     const limit = query.limit ?? 20;
-    const rows = await this.meetings.page(await this.deliberationAccess.visibility(user, 'm.unit_path'), {
+    const rows = await this.meetings.page(await this.access.listVisibility(user), {
       unitPath: query.unitId ? await this.scope.unitPath(query.unitId) : undefined,
       kind: query.kind,
       from: query.from ? new Date(query.from) : undefined,
