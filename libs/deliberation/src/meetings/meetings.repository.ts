@@ -262,7 +262,7 @@ export class MeetingsRepository {
       : undefined;
   }
 
-  /** The people serving as representatives within the subtree at `path` on `date` (YYYY-MM-DD). */
+  /** The people serving as representatives within the subtree at `path` on `date` (YYYY-MM-DD): started by then, not ended by then. */
   async representativesWithin(
     manager: EntityManager = this.dataSource.manager,
     path: string,
@@ -271,7 +271,7 @@ export class MeetingsRepository {
     const rows = await queryRows<{ person_id: string }>(
       manager,
       `SELECT DISTINCT person_id FROM deliberation_representatives
-        WHERE (unit_path = $1 OR unit_path LIKE $2) AND started_on <= $3::date AND (ended_on IS NULL OR ended_on >= $3::date)
+        WHERE (unit_path = $1 OR unit_path LIKE $2) AND started_on <= $3::date AND (ended_on IS NULL OR ended_on > $3::date)
         ORDER BY person_id`,
       [path, descendantsPattern(path), date],
     );
