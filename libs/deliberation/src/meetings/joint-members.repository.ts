@@ -91,8 +91,14 @@ export class JointMembersRepository {
     );
   }
 
-  async leave(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE deliberation_joint_members SET left_at = $2 WHERE id = $1`, [id, at]);
+  /** Whether the member was active and now left (false when it had left already). */
+  async leave(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE deliberation_joint_members SET left_at = $2 WHERE id = $1 AND left_at IS NULL RETURNING id`,
+      [id, at],
+    );
+    return rows.length > 0;
   }
 
   /** The chair of the community's latest joint meeting not cancelled (by creation), if any. */

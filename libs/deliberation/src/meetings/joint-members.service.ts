@@ -95,7 +95,7 @@ export class JointMembersService {
     if (member.leftAt !== null) throw new MeetingsException(MeetingsCode.JointMemberLeft);
     const now = this.clock.now();
     return this.transactions.run(async (manager) => {
-      await this.members.leave(manager, id, now);
+      if (!(await this.members.leave(manager, id, now))) throw new MeetingsException(MeetingsCode.JointMemberLeft);
       await this.audit.record(
         {
           action: 'deliberation.joint-member-left',

@@ -353,6 +353,11 @@ describe('deliberation meetings: kinds, notice, agenda, attendance, minutes, joi
       404,
       'resource.not-found',
     );
+    expectProblem(
+      await api.request('DELETE', `/api/v1/deliberation/joint-members/${leaving.id}`, { token: secretaryA.token }),
+      409,
+      'deliberation.joint-member-left',
+    );
 
     const joint: any[] = [];
     for (let i = 0; i < 4; i += 1) {
