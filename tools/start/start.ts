@@ -6,6 +6,7 @@ import { ConfigError, LinliConfig } from '@linli/platform';
 import { seedDefaultPointRules } from '@linli/points';
 import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
+import { seedDemoDeliberation } from './seed-demo-deliberation';
 import { seedDemoVolunteers } from './seed-demo-volunteers';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -97,7 +98,14 @@ async function main(): Promise<void> {
     waitForHealth(`${base}/health`, 60000),
     waitForHealth(`http://127.0.0.1:${config.schedulerPort}/health`, 60000),
     waitForHealth(`http://127.0.0.1:${config.notifierPort}/health`, 60000),
-  ]).then(([api, scheduler, notifier]) => {
+  ]).then(async ([api, scheduler, notifier]) => {
+    if (api && config.nodeEnv === 'development' && config.modules.includes('deliberation')) {
+      const topics = await seedDemoDeliberation(config.databaseUrl, config.timeZone).catch((error: unknown) => {
+        err(`linli: demo deliberation data not loaded: ${(error as Error).message}`);
+        return 0;
+      });
+      if (topics > 0) out(`linli: demo deliberation data loaded (${topics} topics)`);
+    }
     out('');
     out('Linli 邻里 is running:');
     out(`  api        ${base}/api/v1   ${api ? 'up' : 'NOT UP'}`);

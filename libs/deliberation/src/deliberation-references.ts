@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ReferenceResolvers } from '@linli/platform';
+import { ReferenceResolvers, sqlReferencePaths } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A deliberation kind and the table holding it (each row keeps its own copy of its unit's path). */
@@ -36,19 +36,9 @@ export class DeliberationReferences implements OnModuleInit {
       this.resolvers.register({
         kind,
         displayName,
-        pathsOf: (ids: string[], manager?: EntityManager) => this.pathsOf(sql, ids, manager),
+        pathsOf: (ids: string[], manager?: EntityManager) =>
+          sqlReferencePaths(manager ?? this.dataSource.manager, sql, ids),
       });
     }
-  }
-
-  private async pathsOf(sql: string, ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; path: string }[] = await (manager ?? this.dataSource.manager).query(sql, [
-      ids.map((id) => id.toLowerCase()),
-    ]);
-    const byLower = new Map(rows.map((row) => [row.id, row.path]));
-    return new Map(
-      ids.filter((id) => byLower.has(id.toLowerCase())).map((id) => [id, byLower.get(id.toLowerCase()) as string]),
-    );
   }
 }

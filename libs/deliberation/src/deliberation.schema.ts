@@ -1,4 +1,5 @@
 import { SchemaPart } from '@linli/platform';
+import { AddStepChangeSequence1795370700000 } from './migrations/1795370700000-AddStepChangeSequence';
 import { CreateDeliberation1795370000000 } from './migrations/1795370000000-CreateDeliberation';
 
 /**
@@ -36,7 +37,7 @@ export const deliberationSchema: SchemaPart = {
     'deliberation_monthly_reports',
   ],
   entities: [],
-  migrations: [CreateDeliberation1795370000000],
+  migrations: [CreateDeliberation1795370000000, AddStepChangeSequence1795370700000],
   pathCopies: [
     { table: 'deliberation_topics', column: 'unit_path' },
     { table: 'deliberation_votes', column: 'unit_path' },

@@ -5,11 +5,10 @@ import {
   AuthenticatedUser,
   Clock,
   currentCheckInCode,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   PageQueryDto,
   Permission,
-  ProblemException,
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
@@ -24,22 +23,6 @@ import { MeetingRecord } from './meeting-record';
 import { MeetingViews } from './meeting-views';
 import { MeetingsCode, MeetingsException } from './meetings.exception';
 import { MeetingsRepository } from './meetings.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A (time, id) keyset cursor; a crafted one is a 400, never a failed statement. */
-function keyset(cursor: string | undefined): [string, string] | undefined {
-  if (!cursor) return undefined;
-  const [time, id] = decodeCursor(cursor, 2).map(String);
-  if (Number.isNaN(Date.parse(time)) || !UUID.test(id))
-    throw new ProblemException({
-      code: 'pagination.invalid-cursor',
-      status: 400,
-      title: 'Invalid cursor',
-      detail: '分页游标无效',
-    });
-  return [time, id];
-}
 
 /** Reading meetings (what the caller may see), the venue's check-in code, the attendance list, cancelling. */
 @Injectable()
@@ -77,7 +60,7 @@ export class MeetingsService {
       kind: query.kind,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
-      after: keyset(query.cursor),
+      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
       limit,
     });
     const page = rows.slice(0, limit);
@@ -125,7 +108,11 @@ export class MeetingsService {
   async attendance(user: AuthenticatedUser, id: string, query: PageQueryDto): Promise<AttendancePageDto> {
     await this.access.staff(user, id, Permission.DeliberationRead);
     const limit = query.limit ?? 20;
-    const rows = await this.meetings.attendancePage(id, keyset(query.cursor), limit);
+    const rows = await this.meetings.attendancePage(
+      id,
+      query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
+      limit,
+    );
     const page = rows.slice(0, limit);
     const names = await this.directory.people.names(page.map((row) => row.person_id));
     const last = page[page.length - 1];

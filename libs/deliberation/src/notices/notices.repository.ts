@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto } from '@linli/platform';
+import { Page, PageQueryDto, paginateRaw } from '@linli/platform';
 import { DataSource } from 'typeorm';
-import { rawPage } from '../topics/topic-page';
 import { TopicRecord } from '../topics/topic-record';
 import { toTopicRecord, TopicRow } from '../topics/topics.repository';
 
@@ -22,7 +21,7 @@ export class NoticesRepository {
       .where(`(t.unit_path = :unitPath OR starts_with(:unitPath, t.unit_path || '.'))`, { unitPath })
       .andWhere(`t.status = 'active'`)
       .andWhere('t.step IN (:...steps)', { steps: [...NOTICE_BOARD_STEPS] });
-    const rows = await rawPage<TopicRow>(qb, page, {
+    const rows = await paginateRaw<TopicRow>(qb, page, {
       sortColumn: 't.step_entered_at',
       sortKey: (row) => row.step_entered_at,
       tieColumn: 't.id',

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ErasureReport,
+  exportRows,
   IdentityHold,
   IdentityHolds,
   PersonalDataContext,
@@ -8,25 +9,11 @@ import {
   PersonalDataExporters,
   queryRows,
 } from '@linli/platform';
-import { EntityManager } from 'typeorm';
 
 const DOMAIN = 'deliberation';
 
 /** What erased free text reads afterwards (the row stays: counts and history keep adding up). */
 export const ERASED_TEXT = '（内容已应本人要求删除）';
-
-function plain(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [
-      key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
-      value instanceof Date ? value.toISOString() : value,
-    ]),
-  );
-}
-
-async function rows(manager: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  return (await queryRows<Record<string, unknown>>(manager, sql, params)).map(plain);
-}
 
 /**
  * Deliberation's part of the kernel's personal-data operations, on deliberation's own tables only:
@@ -55,64 +42,64 @@ export class DeliberationPersonalData implements OnModuleInit {
 
   async exportPerson(personId: string, { manager }: PersonalDataContext): Promise<Record<string, unknown>> {
     return {
-      opinions: await rows(
+      opinions: await exportRows(
         manager,
         `SELECT o.topic_id, t.title AS topic_title, o.content, o.created_at
            FROM deliberation_opinions o JOIN deliberation_topics t ON t.id = o.topic_id
           WHERE o.author_person_id = $1 AND o.carried_from_topic_id IS NULL ORDER BY o.created_at, o.id`,
         [personId],
       ),
-      supported: await rows(
+      supported: await exportRows(
         manager,
         `SELECT s.topic_id, t.title AS topic_title, s.created_at
            FROM deliberation_topic_supporters s JOIN deliberation_topics t ON t.id = s.topic_id
           WHERE s.person_id = $1 AND s.carried_from_topic_id IS NULL ORDER BY s.created_at, s.topic_id`,
         [personId],
       ),
-      objections: await rows(
+      objections: await exportRows(
         manager,
         `SELECT topic_id, content, status, decision_note, decided_at, created_at
            FROM deliberation_objections WHERE author_person_id = $1 ORDER BY created_at, id`,
         [personId],
       ),
-      ratings: await rows(
+      ratings: await exportRows(
         manager,
         `SELECT topic_id, score, comment, created_at FROM deliberation_ratings WHERE person_id = $1 ORDER BY created_at`,
         [personId],
       ),
-      proposals: await rows(
+      proposals: await exportRows(
         manager,
         `SELECT id, unit_id, title, description, status, threshold, cosigner_count, topic_id, adopted_at, created_at
            FROM deliberation_proposals WHERE proposer_person_id = $1 ORDER BY created_at, id`,
         [personId],
       ),
-      cosigned: await rows(
+      cosigned: await exportRows(
         manager,
         `SELECT c.proposal_id, p.title AS proposal_title, c.created_at
            FROM deliberation_proposal_cosigners c JOIN deliberation_proposals p ON p.id = c.proposal_id
           WHERE c.person_id = $1 ORDER BY c.created_at, c.proposal_id`,
         [personId],
       ),
-      meetingsAttended: await rows(
+      meetingsAttended: await exportRows(
         manager,
         `SELECT a.meeting_id, m.title AS meeting_title, m.kind, m.starts_at, a.method, a.attended_at
            FROM deliberation_meeting_attendance a JOIN deliberation_meetings m ON m.id = a.meeting_id
           WHERE a.person_id = $1 ORDER BY m.starts_at, a.meeting_id`,
         [personId],
       ),
-      representativeTerms: await rows(
+      representativeTerms: await exportRows(
         manager,
         `SELECT unit_id, started_on::text AS started_on, ended_on::text AS ended_on, end_reason
            FROM deliberation_representatives WHERE person_id = $1 ORDER BY started_on, id`,
         [personId],
       ),
-      conventionComments: await rows(
+      conventionComments: await exportRows(
         manager,
         `SELECT convention_id, content, created_at FROM deliberation_convention_comments
           WHERE author_person_id = $1 ORDER BY created_at, id`,
         [personId],
       ),
-      votedIn: await rows(
+      votedIn: await exportRows(
         manager,
         `SELECT b.vote_id, v.title AS vote_title, b.channel, b.cast_at
            FROM deliberation_ballots b JOIN deliberation_votes v ON v.id = b.vote_id

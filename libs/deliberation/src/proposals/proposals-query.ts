@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
 import {
   AuthenticatedUser,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   hasPermission,
   NotFoundProblem,
   Permission,
-  ProblemException,
 } from '@linli/platform';
 import { DeliberationAccess } from '../access/deliberation-access';
 import { ProposalDto, ProposalPageDto } from './dto/proposal.dto';
@@ -15,8 +14,6 @@ import { ProposalsQueryDto } from './dto/proposals-query.dto';
 import { ProposalAccess } from './proposal-access';
 import { ProposalViews } from './proposal-views';
 import { ProposalsRepository } from './proposals.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads proposals: one the caller may see, or a page of them, newest first. */
 @Injectable()
@@ -50,7 +47,7 @@ export class ProposalsQuery {
     const rows = await this.proposals.list(await this.access.visibility(user, 'p.unit_path'), {
       unitPath,
       status: query.status,
-      after: query.cursor ? this.cursor(query.cursor) : undefined,
+      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
       limit,
     });
     const page = rows.slice(0, limit);
@@ -59,17 +56,5 @@ export class ProposalsQuery {
       items: await this.views.many(user, page),
       nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     };
-  }
-
-  private cursor(cursor: string): [string, string] {
-    const [at, id] = decodeCursor(cursor, 2);
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
-      throw new ProblemException({
-        code: 'pagination.invalid-cursor',
-        status: 400,
-        title: 'Invalid cursor',
-        detail: '分页游标无效',
-      });
-    return [at, id];
   }
 }

@@ -42,7 +42,6 @@ export interface ReportTotals {
 }
 
 /** Step order, to break ties between step changes recorded at the same instant (forward moves last). */
-const STEP_ORDER = `ARRAY[${TOPIC_STEPS.map((step) => `'${step}'`).join(', ')}]::text[]`;
 
 /**
  * The communities of the computation as a relation, and the community a row belongs to. Communities
@@ -127,7 +126,7 @@ export class MonthlyReportRepository {
        latest AS (
          SELECT DISTINCT ON (s.topic_id) s.topic_id, s.to_step FROM deliberation_step_changes s
          WHERE s.changed_at < $5::timestamptz AND $4::timestamptz IS NOT NULL
-         ORDER BY s.topic_id, s.changed_at DESC, array_position(${STEP_ORDER}, s.to_step::text) DESC)
+         ORDER BY s.topic_id, s.seq DESC)
        SELECT c.id, l.to_step AS step, count(*)::int AS n FROM latest l
        JOIN deliberation_topics t ON t.id = l.topic_id AND t.status = 'active'
        JOIN c ON c.path = ${communityOf('t.unit_path')}
@@ -141,7 +140,7 @@ export class MonthlyReportRepository {
        timed AS (
          SELECT s.topic_id, s.from_step, s.changed_at,
                 s.changed_at - lag(s.changed_at) OVER (
-                  PARTITION BY s.topic_id ORDER BY s.changed_at, array_position(${STEP_ORDER}, s.to_step::text)) AS spent
+                  PARTITION BY s.topic_id ORDER BY s.seq) AS spent
          FROM deliberation_step_changes s
          WHERE s.topic_id IN (SELECT topic_id FROM deliberation_step_changes WHERE changed_at >= $4::timestamptz AND changed_at < $5::timestamptz)
            AND s.changed_at < $5::timestamptz)

@@ -5,12 +5,11 @@ import {
   AuthenticatedUser,
   BusinessCalendar,
   Clock,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   isWithin,
   NotFoundProblem,
   Permission,
-  ProblemException,
   ScopedReferences,
   ScopeService,
   TransactionRunner,
@@ -25,8 +24,6 @@ import { RepresentativeDto, RepresentativePageDto } from './dto/representative.d
 import { RepresentativesQueryDto } from './dto/representatives-query.dto';
 import { RepresentativeRecord, RepresentativesRepository } from './representatives.repository';
 import { RepresentativesCode, RepresentativesException } from './representatives.exception';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The residents' representatives roll (居民代表): staff (deliberation.manage at the unit) record a
@@ -125,7 +122,7 @@ export class RepresentativesService {
       {
         unitPath,
         includeEnded: query.includeEnded === true,
-        after: query.cursor ? RepresentativesService.cursor(query.cursor) : undefined,
+        after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
         limit,
       },
     );
@@ -157,17 +154,5 @@ export class RepresentativesService {
       endReason: row.endReason,
       active: row.endedOn === null,
     }));
-  }
-
-  private static cursor(cursor: string): [string, string] {
-    const [at, id] = decodeCursor(cursor, 2);
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
-      throw new ProblemException({
-        code: 'pagination.invalid-cursor',
-        status: 400,
-        title: 'Invalid cursor',
-        detail: '分页游标无效',
-      });
-    return [at, id];
   }
 }

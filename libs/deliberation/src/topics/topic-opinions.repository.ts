@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto, queryRows } from '@linli/platform';
+import { Page, PageQueryDto, paginateRaw, queryRows } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { rawPage } from './topic-page';
 
 export interface OpinionRecord {
   id: string;
@@ -67,7 +66,7 @@ export class TopicOpinionsRepository {
       .select('o.*')
       .from('deliberation_opinions', 'o')
       .where('o.topic_id = :topicId', { topicId });
-    const rows = await rawPage<OpinionRow>(qb, page, {
+    const rows = await paginateRaw<OpinionRow>(qb, page, {
       sortColumn: 'o.created_at',
       sortKey: (row) => row.created_at,
       tieColumn: 'o.id',

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto, queryRows, SqlCondition } from '@linli/platform';
+import { Page, PageQueryDto, paginateRaw, queryRows, SqlCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { TopicDecision, TopicRecord, TopicStatus } from './topic-record';
-import { rawPage } from './topic-page';
 import { TopicSource, TopicStep } from './topic-steps';
 
 export interface TopicRow {
@@ -218,7 +217,7 @@ export class TopicsRepository {
     if (filter.step) qb.andWhere('t.step = :step', { step: filter.step });
     if (filter.category) qb.andWhere('t.category = :category', { category: filter.category });
     if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
-    const rows = await rawPage<TopicRow>(qb, page, {
+    const rows = await paginateRaw<TopicRow>(qb, page, {
       sortColumn: 't.created_at',
       sortKey: (row) => row.created_at,
       tieColumn: 't.id',
@@ -234,7 +233,7 @@ export class TopicsRepository {
       manager,
       `SELECT id, from_step AS "fromStep", to_step AS "toStep", reason, changed_by_user_id AS "changedByUserId",
               changed_by_job AS "changedByJob", changed_at AS "changedAt"
-         FROM deliberation_step_changes WHERE topic_id = $1 ORDER BY changed_at, id`,
+         FROM deliberation_step_changes WHERE topic_id = $1 ORDER BY seq`,
       [topicId],
     );
   }

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AuthenticatedUser,
   Clock,
-  decodeCursor,
+  decodeTimeIdCursor,
   encodeCursor,
   NotFoundProblem,
-  ProblemException,
   ScopeService,
 } from '@linli/platform';
 import { DataSource } from 'typeorm';
@@ -19,8 +18,6 @@ import { hasEnded, VoteRecord } from './vote-record';
 import { VoteViews } from './vote-views';
 import { VotesCode, VotesException } from './votes.exception';
 import { VotesRepository } from './votes.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reading votes: who may see a vote is who may see its unit's deliberation (staff with
@@ -83,7 +80,7 @@ export class VotesService {
       topicId: query.topicId,
       status: query.status,
       now,
-      after: query.cursor ? VotesService.cursor(query.cursor) : undefined,
+      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
       limit,
     });
     const page = rows.slice(0, limit);
@@ -99,17 +96,5 @@ export class VotesService {
     if (!vote) throw new NotFoundProblem('该表决');
     await this.access.assertCanSee(user, vote.unitPath, '该表决');
     return vote;
-  }
-
-  private static cursor(cursor: string): [string, string] {
-    const [at, id] = decodeCursor(cursor, 2);
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
-      throw new ProblemException({
-        code: 'pagination.invalid-cursor',
-        status: 400,
-        title: 'Invalid cursor',
-        detail: '分页游标无效',
-      });
-    return [at, id];
   }
 }

@@ -1,2 +1,3 @@
 export * from './page';
 export * from './page-query.dto';
+export * from './paginate-raw';

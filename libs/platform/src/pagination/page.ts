@@ -14,7 +14,8 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function invalidCursor(): ProblemException {
+/** 400 `pagination.invalid-cursor`: a cursor this list did not hand out. */
+export function invalidCursor(): ProblemException {
   return new ProblemException({
     code: 'pagination.invalid-cursor',
     status: 400,
@@ -86,6 +87,17 @@ export function decodeCursor(cursor: string, arity: number): CursorValue[] {
     // fall through
   }
   throw invalidCursor();
+}
+
+/**
+ * A `(timestamp, uuid)` keyset cursor (the usual `created_at, id` of raw-SQL lists), checked before
+ * any statement runs: a crafted one is a 400, never a failed statement.
+ */
+export function decodeTimeIdCursor(cursor: string): [string, string] {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id))
+    throw invalidCursor();
+  return [at, id];
 }
 
 export interface KeysetOptions<E> {

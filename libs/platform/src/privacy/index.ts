@@ -6,3 +6,4 @@ export * from './personal-data-exporters';
 export * from './privacy.module';
 export * from './privacy.problems';
 export * from './pseudonym';
+export * from './export-rows';

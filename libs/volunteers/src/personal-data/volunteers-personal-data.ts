@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   ErasureReport,
+  exportRows,
   IdentityHold,
   IdentityHolds,
   PersonalDataContext,
@@ -8,23 +9,8 @@ import {
   PersonalDataExporters,
   queryRows,
 } from '@linli/platform';
-import { EntityManager } from 'typeorm';
 
 const DOMAIN = 'volunteers';
-
-/** Timestamps out as ISO strings, numerics as numbers: the export is plain JSON. */
-function plain(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).map(([key, value]) => [
-      key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
-      value instanceof Date ? value.toISOString() : value,
-    ]),
-  );
-}
-
-async function rows(manager: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  return (await queryRows<Record<string, unknown>>(manager, sql, params)).map(plain);
-}
 
 /**
  * Volunteers' part of the kernel's personal-data operations, reading volunteers' own tables only:
@@ -53,7 +39,7 @@ export class VolunteersPersonalData implements OnModuleInit {
   }
 
   async exportPerson(personId: string, { manager }: PersonalDataContext): Promise<Record<string, unknown>> {
-    const [profile] = await rows(
+    const [profile] = await exportRows(
       manager,
       `SELECT id, unit_id, skills, availability, stage, verified_hours::float8 AS verified_hours, rating_sum,
               rating_count, bio, created_at, updated_at
@@ -61,7 +47,7 @@ export class VolunteersPersonalData implements OnModuleInit {
       [personId],
     );
     const stageChanges = profile
-      ? await rows(
+      ? await exportRows(
           manager,
           `SELECT from_stage, to_stage, reason, changed_at FROM volunteer_stage_changes
             WHERE profile_id = $1 ORDER BY changed_at, id`,
@@ -70,34 +56,34 @@ export class VolunteersPersonalData implements OnModuleInit {
       : [];
     return {
       profile: profile ? { ...profile, stageChanges } : null,
-      teams: await rows(
+      teams: await exportRows(
         manager,
         `SELECT t.id AS team_id, t.name AS team_name, m.role, m.joined_at
            FROM volunteer_team_members m JOIN volunteer_teams t ON t.id = m.team_id
           WHERE m.person_id = $1 ORDER BY m.joined_at, t.id`,
         [personId],
       ),
-      demandsRequested: await rows(
+      demandsRequested: await exportRows(
         manager,
         `SELECT id, kind, unit_id, title, description, status, deadline, rating, created_at
            FROM volunteer_demands WHERE requester_person_id = $1 ORDER BY created_at, id`,
         [personId],
       ),
-      demandClaims: await rows(
+      demandClaims: await exportRows(
         manager,
         `SELECT c.demand_id, d.title AS demand_title, c.status, c.claimed_at, c.expires_at, c.ended_at
            FROM volunteer_demand_claims c JOIN volunteer_demands d ON d.id = c.demand_id
           WHERE c.claimant_person_id = $1 ORDER BY c.claimed_at, c.id`,
         [personId],
       ),
-      demandInvitations: await rows(
+      demandInvitations: await exportRows(
         manager,
         `SELECT i.demand_id, d.title AS demand_title, i.invited_at
            FROM volunteer_demand_invitations i JOIN volunteer_demands d ON d.id = i.demand_id
           WHERE i.person_id = $1 ORDER BY i.invited_at, i.id`,
         [personId],
       ),
-      activitySignups: await rows(
+      activitySignups: await exportRows(
         manager,
         `SELECT s.activity_id, a.title AS activity_title, a.starts_at, a.ends_at, s.status, s.signed_up_at,
                 s.confirmed_at, s.cancelled_at, s.checked_in_at, s.checked_out_at, s.verified_at,
@@ -106,7 +92,7 @@ export class VolunteersPersonalData implements OnModuleInit {
           WHERE s.person_id = $1 ORDER BY a.starts_at, s.id`,
         [personId],
       ),
-      shifts: await rows(
+      shifts: await exportRows(
         manager,
         `SELECT c.post_id, p.title AS post_title, c.shift_id, c.starts_at, c.ends_at, c.claimed_at, c.released_at,
                 c.checked_in_at, c.checked_out_at, c.verified_at, c.hours::float8 AS hours, c.hours_reason
@@ -114,7 +100,7 @@ export class VolunteersPersonalData implements OnModuleInit {
           WHERE c.person_id = $1 ORDER BY c.starts_at, c.id`,
         [personId],
       ),
-      hourRequests: await rows(
+      hourRequests: await exportRows(
         manager,
         `SELECT unit_id, service_date::text AS service_date, hours::float8 AS hours, description, status,
                 approved_hours::float8 AS approved_hours, reject_reason, decided_at, created_at

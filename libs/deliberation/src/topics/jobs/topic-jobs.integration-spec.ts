@@ -101,7 +101,7 @@ describe('topics jobs: notices end, evaluations open and close, overdue mileston
         (
           await db.query(
             `SELECT from_step AS "fromStep", to_step AS "toStep", changed_by_user_id AS "changedByUserId", changed_by_job AS "changedByJob"
-               FROM deliberation_step_changes WHERE topic_id = $1 ORDER BY changed_at, id`,
+               FROM deliberation_step_changes WHERE topic_id = $1 ORDER BY seq`,
             [id],
           )
         ).rows as {
