@@ -17,8 +17,8 @@ import {
   ThrottleRoute,
   UuidParam,
 } from '@linli/platform';
-import { AttendancePageDto } from './dto/attendance.dto';
-import { CheckInDto, CheckInResultDto } from './dto/check-in.dto';
+import { MeetingAttendancePageDto } from './dto/meeting-attendance.dto';
+import { MeetingCheckInDto, MeetingCheckInResultDto } from './dto/meeting-check-in.dto';
 import { MemberAttendanceDto, RecordMemberAttendanceDto } from './dto/joint-member.dto';
 import { RecordAttendanceDto, RecordAttendanceResultDto } from './dto/record-attendance.dto';
 import { JointMembersService } from './joint-members.service';
@@ -58,12 +58,12 @@ export class MeetingAttendanceController {
   @Get(':id/attendance')
   @RequirePermission(Permission.DeliberationRead)
   @ApiOperation({ summary: 'Attendees in the order recorded, with their names' })
-  @ApiOkResponse({ type: AttendancePageDto })
+  @ApiOkResponse({ type: MeetingAttendancePageDto })
   attendance(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Query() query: PageQueryDto,
-  ): Promise<AttendancePageDto> {
+  ): Promise<MeetingAttendancePageDto> {
     return this.meetings.attendance(user, id, query);
   }
 
@@ -76,15 +76,15 @@ export class MeetingAttendanceController {
     description:
       'From 30 minutes before the start to 30 minutes after the end. The first check-in stands; it yields deliberation.meeting.attended.',
   })
-  @ApiOkResponse({ type: CheckInResultDto })
+  @ApiOkResponse({ type: MeetingCheckInResultDto })
   @ApiBadRequestResponse({ description: 'deliberation.check-in-code-invalid: wrong or expired code' })
   @ApiForbiddenResponse({ description: 'deliberation.person-not-linked; deliberation.residents-only' })
   @ApiConflictResponse({ description: 'deliberation.check-in-closed: outside the window, or cancelled' })
   checkIn(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
-    @Body() body: CheckInDto,
-  ): Promise<CheckInResultDto> {
+    @Body() body: MeetingCheckInDto,
+  ): Promise<MeetingCheckInResultDto> {
     return this.attendanceUseCase.checkIn(user, id, body);
   }
 

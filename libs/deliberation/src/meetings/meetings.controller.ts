@@ -16,7 +16,7 @@ import {
   RequirePermission,
   UuidParam,
 } from '@linli/platform';
-import { CheckInCodeDto } from './dto/check-in.dto';
+import { MeetingCheckInCodeDto } from './dto/meeting-check-in.dto';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { MeetingDetailDto, MeetingPageDto } from './dto/meeting.dto';
 import { MeetingsQueryDto } from './dto/meetings-query.dto';
@@ -95,8 +95,8 @@ export class MeetingsController {
     summary: 'The check-in code to show at the venue now',
     description: 'Six digits, replaced every 2 minutes; the previous one stays valid.',
   })
-  @ApiOkResponse({ type: CheckInCodeDto })
-  checkInCode(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<CheckInCodeDto> {
+  @ApiOkResponse({ type: MeetingCheckInCodeDto })
+  checkInCode(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<MeetingCheckInCodeDto> {
     return this.meetings.checkInCode(user, id);
   }
 

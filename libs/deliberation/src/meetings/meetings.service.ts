@@ -12,8 +12,8 @@ import {
   ScopeService,
   TransactionRunner,
 } from '@linli/platform';
-import { AttendancePageDto } from './dto/attendance.dto';
-import { CheckInCodeDto } from './dto/check-in.dto';
+import { MeetingAttendancePageDto } from './dto/meeting-attendance.dto';
+import { MeetingCheckInCodeDto } from './dto/meeting-check-in.dto';
 import { MeetingKindListDto } from './dto/meeting-kind.dto';
 import { MeetingDetailDto, MeetingPageDto } from './dto/meeting.dto';
 import { MeetingsQueryDto } from './dto/meetings-query.dto';
@@ -98,14 +98,14 @@ export class MeetingsService {
   }
 
   /** The code to show at the venue now (deliberation.manage in scope). */
-  async checkInCode(user: AuthenticatedUser, id: string): Promise<CheckInCodeDto> {
+  async checkInCode(user: AuthenticatedUser, id: string): Promise<MeetingCheckInCodeDto> {
     const meeting = await this.access.staff(user, id, Permission.DeliberationManage);
     const { code, validUntil } = currentCheckInCode(meeting.checkInSecret, this.clock.now());
     return { code, validUntil: validUntil.toISOString() };
   }
 
   /** Attendees in the order recorded, with their names (deliberation.read in scope). */
-  async attendance(user: AuthenticatedUser, id: string, query: PageQueryDto): Promise<AttendancePageDto> {
+  async attendance(user: AuthenticatedUser, id: string, query: PageQueryDto): Promise<MeetingAttendancePageDto> {
     await this.access.staff(user, id, Permission.DeliberationRead);
     const limit = query.limit ?? 20;
     const rows = await this.meetings.attendancePage(

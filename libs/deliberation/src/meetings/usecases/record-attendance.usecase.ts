@@ -14,7 +14,7 @@ import {
 import { EntityManager } from 'typeorm';
 import { DeliberationEvent } from '../../deliberation-events';
 import { selfAuthorization } from '../../deliberation.exception';
-import { CheckInDto, CheckInResultDto } from '../dto/check-in.dto';
+import { MeetingCheckInDto, MeetingCheckInResultDto } from '../dto/meeting-check-in.dto';
 import { RecordAttendanceDto, RecordAttendanceResultDto } from '../dto/record-attendance.dto';
 import { MeetingAccess } from '../meeting-access';
 import { MeetingRecord } from '../meeting-record';
@@ -75,7 +75,11 @@ export class RecordAttendanceUseCase {
   }
 
   /** A resident it concerns, with the current code, within the check-in window; the first check-in stands. */
-  async checkIn(user: AuthenticatedUser, meetingId: string, command: CheckInDto): Promise<CheckInResultDto> {
+  async checkIn(
+    user: AuthenticatedUser,
+    meetingId: string,
+    command: MeetingCheckInDto,
+  ): Promise<MeetingCheckInResultDto> {
     const meeting = await this.access.visible(user, meetingId);
     const resident = await this.access.attendee(user, meeting);
     const now = this.clock.now();

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class AttendanceDto {
+export class MeetingAttendanceDto {
   @ApiProperty({ format: 'uuid' })
   personId: string;
 
@@ -14,9 +14,9 @@ export class AttendanceDto {
   attendedAt: string;
 }
 
-export class AttendancePageDto {
-  @ApiProperty({ type: [AttendanceDto] })
-  items: AttendanceDto[];
+export class MeetingAttendancePageDto {
+  @ApiProperty({ type: [MeetingAttendanceDto] })
+  items: MeetingAttendanceDto[];
 
   @ApiProperty({ nullable: true, type: String })
   nextCursor: string | null;

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
-export class CheckInDto {
+export class MeetingCheckInDto {
   @ApiProperty({ example: '042817', description: 'The six-digit code shown at the venue (it rotates every 2 minutes)' })
   @IsString()
   @MaxLength(16)
   code: string;
 }
 
-export class CheckInResultDto {
+export class MeetingCheckInResultDto {
   @ApiProperty({ format: 'uuid' })
   meetingId: string;
 
@@ -22,7 +22,7 @@ export class CheckInResultDto {
   newlyRecorded: boolean;
 }
 
-export class CheckInCodeDto {
+export class MeetingCheckInCodeDto {
   @ApiProperty({ example: '042817' })
   code: string;
 
