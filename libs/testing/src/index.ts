@@ -15,3 +15,4 @@ export * from './assertions';
 export * from './scenarios/volunteers-posts.scenario';
 export * from './reference-rows';
 export * from './tcp-proxy';
+export * from './scenarios/pipeline.scenario';

@@ -1,19 +1,4 @@
-import { Clock } from '@linli/platform';
-import { seedDefaultPointRules } from '@linli/points';
-import {
-  bootApi,
-  bootNotifier,
-  bootScheduler,
-  createLoggedInUser,
-  createPerson,
-  createUnitTree,
-  drain,
-  pointEntries,
-  resetState,
-  ScenarioUnit,
-  smallDistrict,
-} from '@linli/testing';
-import { DataSource } from 'typeorm';
+import { bootPipeline, createLoggedInUser, createPerson, drain, pointEntries, resetState } from '@linli/testing';
 
 const HOUR = 3600_000;
 
@@ -21,16 +6,10 @@ describe('a deliberation meeting across api, scheduler and notifier', () => {
   beforeAll(() => resetState());
 
   it("turns an attendance into points for taking part in deliberation and a notice in the resident's inbox", async () => {
-    const api = await bootApi();
-    const scheduler = await bootScheduler();
-    const notifier = await bootNotifier();
+    const t0 = new Date('2026-11-28T01:00:00Z');
+    const pipeline = await bootPipeline(t0);
+    const { api, unit } = pipeline;
     try {
-      const t0 = new Date('2026-11-28T01:00:00Z');
-      let now = t0;
-      jest.spyOn(api.app.get(Clock), 'now').mockImplementation(() => new Date(now.getTime()));
-      await seedDefaultPointRules(api.app.get(DataSource));
-      const units = await createUnitTree(smallDistrict());
-      const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;
       const secretary = await createLoggedInUser(api, {
         role: 'secretary',
         unitId: unit('社区A').id,
@@ -54,7 +33,7 @@ describe('a deliberation meeting across api, scheduler and notifier', () => {
       expect(meeting.status).toBe(201);
       const base = `/api/v1/deliberation/meetings/${meeting.body.id}`;
 
-      now = new Date(t0.getTime() + HOUR);
+      pipeline.setNow(new Date(t0.getTime() + HOUR));
       const code = (await api.get(`${base}/check-in-code`, secretary.token)).body.code;
       const checkedIn = await api.post(`${base}/check-in`, { code }, resident.token);
       expect(checkedIn.body).toMatchObject({ personId: person.id, newlyRecorded: true });
@@ -62,7 +41,7 @@ describe('a deliberation meeting across api, scheduler and notifier', () => {
       const sheet = await api.post(`${base}/attendance`, { personIds: [person.id] }, secretary.token);
       expect(sheet.body).toMatchObject({ recorded: [], skipped: [person.id], attendanceCount: 1 });
 
-      await drain([scheduler, notifier]);
+      await pipeline.drain();
 
       const owner = { type: 'person' as const, id: person.id };
       // Exactly one credit per attendance: a double credit (a replayed event, a duplicate attendance) fails here.
@@ -80,7 +59,7 @@ describe('a deliberation meeting across api, scheduler and notifier', () => {
         ].sort(),
       );
     } finally {
-      await Promise.all([api.close(), scheduler.close(), notifier.close()]);
+      await pipeline.close();
     }
   });
 });

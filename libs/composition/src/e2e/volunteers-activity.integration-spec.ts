@@ -1,21 +1,13 @@
-import { Clock } from '@linli/platform';
-import { seedDefaultPointRules } from '@linli/points';
 import {
-  bootApi,
-  bootNotifier,
-  bootScheduler,
+  bootPipeline,
   createLoggedInUser,
   createMember,
   createPartyOrganization,
   createPerson,
-  createUnitTree,
   drain,
   pointEntries,
   resetState,
-  ScenarioUnit,
-  smallDistrict,
 } from '@linli/testing';
-import { DataSource } from 'typeorm';
 
 const HOUR = 3600_000;
 
@@ -23,16 +15,10 @@ describe('a volunteer activity across api, scheduler and notifier', () => {
   beforeAll(() => resetState());
 
   it("turns a verified attendance into points with a readable reason and a notice in the member's inbox", async () => {
-    const api = await bootApi();
-    const scheduler = await bootScheduler();
-    const notifier = await bootNotifier();
+    const t0 = new Date('2026-11-28T01:00:00Z');
+    const pipeline = await bootPipeline(t0);
+    const { api, unit } = pipeline;
     try {
-      const t0 = new Date('2026-11-28T01:00:00Z');
-      let now = t0;
-      jest.spyOn(api.app.get(Clock), 'now').mockImplementation(() => new Date(now.getTime()));
-      await seedDefaultPointRules(api.app.get(DataSource));
-      const units = await createUnitTree(smallDistrict());
-      const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;
       const organizer = await createLoggedInUser(api, {
         role: 'secretary',
         unitId: unit('社区A').id,
@@ -63,10 +49,10 @@ describe('a volunteer activity across api, scheduler and notifier', () => {
       const base = `/api/v1/volunteers/activities/${activity.body.id}`;
       expect((await api.post(`${base}/signups`, {}, member.token)).body.status).toBe('confirmed');
 
-      now = new Date(t0.getTime() + HOUR);
+      pipeline.setNow(new Date(t0.getTime() + HOUR));
       const code = (await api.get(`${base}/check-in-code`, organizer.token)).body.code;
       expect((await api.post(`${base}/check-in`, { code }, member.token)).status).toBe(200);
-      now = new Date(t0.getTime() + 3 * HOUR);
+      pipeline.setNow(new Date(t0.getTime() + 3 * HOUR));
       const laterCode = (await api.get(`${base}/check-in-code`, organizer.token)).body.code;
       expect((await api.post(`${base}/check-out`, { code: laterCode }, member.token)).status).toBe(200);
       const verified = await api.post(`${base}/verify`, {}, organizer.token);
@@ -74,7 +60,7 @@ describe('a volunteer activity across api, scheduler and notifier', () => {
         expect.objectContaining({ personId: person.id, hours: 2, verified: true }),
       ]);
 
-      await drain([scheduler, notifier]);
+      await pipeline.drain();
 
       const owner = { type: 'person' as const, id: person.id };
       const redeemable = (await pointEntries(owner, 'redeemable')).map((e) => [e.reason, e.amount]);
@@ -104,7 +90,7 @@ describe('a volunteer activity across api, scheduler and notifier', () => {
         ].sort(),
       );
     } finally {
-      await Promise.all([api.close(), scheduler.close(), notifier.close()]);
+      await pipeline.close();
     }
   });
 });

@@ -1,22 +1,14 @@
-import { Clock } from '@linli/platform';
-import { seedDefaultPointRules } from '@linli/points';
 import {
-  bootApi,
-  bootNotifier,
-  bootScheduler,
+  bootPipeline,
   createLoggedInUser,
   createMember,
   createMemberDualRegistration,
   createPartyOrganization,
   createPerson,
-  createUnitTree,
   drain,
   pointEntries,
   resetState,
-  ScenarioUnit,
-  smallDistrict,
 } from '@linli/testing';
-import { DataSource } from 'typeorm';
 
 const HOUR = 3600_000;
 
@@ -24,16 +16,10 @@ describe('a service post shift across api, scheduler and notifier', () => {
   beforeAll(() => resetState());
 
   it("turns a verified shift of a dual-registered member into points with a readable reason and a notice in the member's inbox", async () => {
-    const api = await bootApi();
-    const scheduler = await bootScheduler();
-    const notifier = await bootNotifier();
+    const t0 = new Date('2026-11-28T01:00:00Z');
+    const pipeline = await bootPipeline(t0);
+    const { api, unit } = pipeline;
     try {
-      const t0 = new Date('2026-11-28T01:00:00Z');
-      let now = t0;
-      jest.spyOn(api.app.get(Clock), 'now').mockImplementation(() => new Date(now.getTime()));
-      await seedDefaultPointRules(api.app.get(DataSource));
-      const units = await createUnitTree(smallDistrict());
-      const unit = (name: string): ScenarioUnit => units.get(name) as ScenarioUnit;
       const publisher = await createLoggedInUser(api, {
         role: 'grid_worker',
         unitId: unit('网格A1').id,
@@ -77,7 +63,7 @@ describe('a service post shift across api, scheduler and notifier', () => {
       expect(claim.body).toMatchObject({ partyMember: true, dualRegistered: true });
       const shift = `/api/v1/volunteers/posts/${post.body.id}/shifts/${post.body.shifts[0].id}`;
 
-      now = new Date(t0.getTime() + HOUR);
+      pipeline.setNow(new Date(t0.getTime() + HOUR));
       expect(
         (
           await api.post(
@@ -87,7 +73,7 @@ describe('a service post shift across api, scheduler and notifier', () => {
           )
         ).status,
       ).toBe(200);
-      now = new Date(t0.getTime() + 3 * HOUR);
+      pipeline.setNow(new Date(t0.getTime() + 3 * HOUR));
       expect(
         (
           await api.post(
@@ -100,7 +86,7 @@ describe('a service post shift across api, scheduler and notifier', () => {
       const verified = await api.post(`${shift}/verify`, {}, publisher.token);
       expect(verified.body.verified).toEqual([expect.objectContaining({ personId: person.id, hours: 2 })]);
 
-      await drain([scheduler, notifier]);
+      await pipeline.drain();
 
       const owner = { type: 'person' as const, id: person.id };
       const redeemable = (await pointEntries(owner, 'redeemable')).map((e) => [e.reason, e.amount]);
@@ -132,7 +118,7 @@ describe('a service post shift across api, scheduler and notifier', () => {
       const profile = await api.get('/api/v1/volunteers/profiles/me', member.token);
       expect(profile.body.verifiedHours).toBe(2);
     } finally {
-      await Promise.all([api.close(), scheduler.close(), notifier.close()]);
+      await pipeline.close();
     }
   });
 });
