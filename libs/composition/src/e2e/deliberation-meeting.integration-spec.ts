@@ -1,4 +1,4 @@
-import { bootPipeline, createLoggedInUser, createPerson, drain, pointEntries, resetState } from '@linli/testing';
+import { bootPipeline, createLoggedInUser, createPerson, pointEntries, resetState } from '@linli/testing';
 
 const HOUR = 3600_000;
 

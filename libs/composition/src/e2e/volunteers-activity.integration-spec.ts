@@ -4,7 +4,6 @@ import {
   createMember,
   createPartyOrganization,
   createPerson,
-  drain,
   pointEntries,
   resetState,
 } from '@linli/testing';

@@ -5,7 +5,6 @@ import {
   createMemberDualRegistration,
   createPartyOrganization,
   createPerson,
-  drain,
   pointEntries,
   resetState,
 } from '@linli/testing';
