@@ -20,9 +20,15 @@ const depConstraints = [
  * Specs of every project use the harness, and the harness composes every project: the cycle exists
  * only through spec files, which never ship. Each domain lib adds its pair here.
  */
-const specCycles = ['platform', 'notifications', 'composition', 'organization', 'points', 'volunteers', 'deliberation'].map(
-  (project) => ['testing', project],
-);
+const specCycles = [
+  'platform',
+  'notifications',
+  'composition',
+  'organization',
+  'points',
+  'volunteers',
+  'deliberation',
+].map((project) => ['testing', project]);
 
 module.exports = [
   { ignores: ['**/node_modules', '**/dist', '**/tmp', '**/.nx', '**/coverage'] },
