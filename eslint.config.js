@@ -28,6 +28,7 @@ const specCycles = [
   'points',
   'volunteers',
   'deliberation',
+  'property-governance',
 ].map((project) => ['testing', project]);
 
 module.exports = [

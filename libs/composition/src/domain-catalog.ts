@@ -1,6 +1,7 @@
 import { deliberationDomain } from '@linli/deliberation';
 import { organizationDomain } from '@linli/organization';
 import { pointsDomain } from '@linli/points';
+import { propertyGovernanceDomain } from '@linli/property-governance';
 import { DomainDefinition } from '@linli/platform';
 import { volunteersDomain } from '@linli/volunteers';
 
@@ -13,6 +14,7 @@ export const DOMAIN_CATALOG: readonly DomainDefinition[] = [
   pointsDomain,
   volunteersDomain,
   deliberationDomain,
+  propertyGovernanceDomain,
 ];
 
 export const KNOWN_MODULES: readonly string[] = DOMAIN_CATALOG.map((d) => d.name);

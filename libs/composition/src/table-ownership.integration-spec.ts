@@ -4,6 +4,7 @@ import { deliberationSchema } from '@linli/deliberation';
 import { notificationsSchema } from '@linli/notifications';
 import { organizationSchema } from '@linli/organization';
 import { platformSchema } from '@linli/platform';
+import { propertyGovernanceSchema } from '@linli/property-governance';
 import { pointsSchema } from '@linli/points';
 import { REFERENCE_ROWS_TABLE, withTestDb } from '@linli/testing';
 import { volunteersSchema } from '@linli/volunteers';
@@ -27,6 +28,7 @@ const OWNERS: TableOwners = {
   points: pointsSchema.tables,
   volunteers: volunteersSchema.tables,
   deliberation: deliberationSchema.tables,
+  'property-governance': propertyGovernanceSchema.tables,
 };
 
 const root = join(__dirname, '..', '..', '..');

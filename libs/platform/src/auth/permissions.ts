@@ -41,6 +41,11 @@ export enum Permission {
   DeliberationManage = 'deliberation.manage',
   DeliberationDecide = 'deliberation.decide',
   DeliberationSettingsManage = 'deliberation.settings.manage',
+  // property governance (物业治理)
+  PropertyRead = 'property.read',
+  PropertyManage = 'property.manage',
+  PropertyDecide = 'property.decide',
+  PropertyCompaniesManage = 'property.companies.manage',
 }
 
 export interface PermissionRule {
@@ -117,6 +122,19 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     roles: ['admin', 'secretary'],
     description: '推进议事步骤、记录决议、处理公示异议、关闭表决、通过和备案居民公约',
   },
+  [Permission.PropertyRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看小区专有部分与业主、业主共同决定、业主委员会、交叉任职、物业服务企业和评价结果',
+  },
+  [Permission.PropertyManage]: {
+    roles: ['admin', 'secretary', 'grid_worker'],
+    description: '登记专有部分与业主、发起业主共同决定、录入纸质和委托投票、登记业委会和任职、录入评价',
+  },
+  [Permission.PropertyDecide]: {
+    roles: ['admin', 'secretary'],
+    description: '关闭表决、业委会备案、发布评价结果、下达和验收整改通知',
+  },
+  [Permission.PropertyCompaniesManage]: { roles: ['admin'], description: '登记物业服务企业、设置评价指标和权重' },
   [Permission.DeliberationSettingsManage]: {
     roles: ['admin'],
     description: '设置公示期、评估期、提案附议人数等议事参数',

@@ -9,11 +9,11 @@ export async function sqlReferencePaths(
   manager: EntityManager,
   sql: string,
   ids: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
-  const rows: { id: string; path: string }[] = await manager.query(sql, [ids.map((id) => id.toLowerCase())]);
+  const rows: { id: string; path: string | null }[] = await manager.query(sql, [ids.map((id) => id.toLowerCase())]);
   const byLower = new Map(rows.map((row) => [row.id, row.path]));
   return new Map(
-    ids.filter((id) => byLower.has(id.toLowerCase())).map((id) => [id, byLower.get(id.toLowerCase()) as string]),
+    ids.filter((id) => byLower.has(id.toLowerCase())).map((id) => [id, byLower.get(id.toLowerCase()) as string | null]),
   );
 }
