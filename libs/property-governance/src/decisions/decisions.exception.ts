@@ -18,6 +18,8 @@ export enum DecisionsCode {
   EvidenceRequired = 'property.evidence-required',
   /** A proxy ballot names the authorized person; only a proxy ballot does. */
   ProxyPerson = 'property.proxy-person',
+  /** An online ballot is the caller's own: naming another owner needs channel paper or proxy. */
+  BallotChannel = 'property.ballot-channel',
   /** Closing before the end time while some heads have not voted. */
   DecisionStillOpen = 'property.decision-still-open',
   /** Per-head results are published once the decision is closed. */
@@ -56,6 +58,11 @@ const CATALOGUE: Record<DecisionsCode, ProblemDefinition> = {
     status: 400,
     title: 'Proxy person',
     detail: '委托投票须填写受托人（proxyPersonId），其他方式不得填写',
+  },
+  [DecisionsCode.BallotChannel]: {
+    status: 400,
+    title: 'Online ballots are your own',
+    detail: '网上投票仅限业主本人；为其他业主代录请选择纸质票（paper）或委托投票（proxy）',
   },
   [DecisionsCode.DecisionStillOpen]: {
     status: 409,

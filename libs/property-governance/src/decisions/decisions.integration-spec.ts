@@ -253,6 +253,11 @@ describe('property decisions: frozen roll, one ballot per head, the art. 278 tal
     ]);
     const paper = { choice: 'agree', channel: 'paper', ownerPersonId: owners[0].personId };
     expectProblem(await vote(id, paper, gridA), 400, 'property.evidence-required');
+    expectProblem(
+      await vote(id, { choice: 'agree', ownerPersonId: owners[0].personId }, gridA),
+      400,
+      'property.ballot-channel',
+    );
     const recorded = await vote(id, { ...paper, evidence: '纸质票-001' }, gridA);
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ channel: 'paper', areaM2: 100 });
@@ -318,6 +323,11 @@ describe('property decisions: frozen roll, one ballot per head, the art. 278 tal
       ),
     ).toBe(1);
 
+    expect(
+      await countRows(`SELECT count(*) FROM notification_requests WHERE dedupe_key = $1`, [
+        `property.decision-closed:${id}`,
+      ]),
+    ).toBe(1);
     // 3 of 4 heads and 300 of 400 m² took part (≥ 2/3); 2 of 3 agree (> 1/2): passed.
     const tally = (await api.get(`${URL}/${id}/tally`, owners[3].token)).body;
     expect(tally).toMatchObject({

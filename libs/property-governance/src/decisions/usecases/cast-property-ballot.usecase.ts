@@ -121,6 +121,8 @@ export class CastPropertyBallotUseCase {
     command: CastPropertyBallotDto,
   ): Promise<Voter> {
     if (command.proxyPersonId) throw new DecisionsException(DecisionsCode.ProxyPerson);
+    if (command.ownerPersonId !== undefined && command.ownerPersonId !== user.personId)
+      throw new DecisionsException(DecisionsCode.BallotChannel);
     if (!user.personId) {
       await this.access.assertCanSee(user, decision.unitPath, '该业主共同决定事项');
       throw new PropertyException(PropertyCode.PersonNotLinked);
