@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CityGenerator, GeneratedCounts } from './city-generator';
 import { DeliberationCounts, seedDeliberation } from './deliberation-generator';
+import { PropertyCounts, seedProperty } from './property-generator';
 import { SCALES, SeedScale, unitCount } from './scales';
 import { SeedTables } from './seed-tables';
 import { SqlExecutor } from './table-buffer';
@@ -37,6 +38,8 @@ export interface SeedCityResult {
   counts: GeneratedCounts;
   /** Deliberation rows per table (absent when the deliberation tables are not migrated). */
   deliberation?: DeliberationCounts;
+  /** Property-governance rows per table (absent when those tables are not migrated). */
+  property?: PropertyCounts;
   /** Generation and writing, in one transaction. */
   writeMs: number;
   /** VACUUM ANALYZE and the analytics read model afterwards. */
@@ -211,6 +214,15 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
         throw error;
       }
     }
+    let property: PropertyCounts | undefined;
+    if ((await sql.query(`SELECT to_regclass('property_parts') IS NOT NULL AS present`))[0]?.present === true) {
+      await sql.query('BEGIN');
+      property = await seedProperty(sql, { seed, today, log }).catch(async (error: unknown) => {
+        await sql.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      });
+      await sql.query('COMMIT');
+    }
     const writeMs = Date.now() - started;
     log(`written in ${Math.round(writeMs / 1000)} s; vacuuming and analysing`);
 
@@ -228,6 +240,7 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
       encrypted: crypto !== null,
       counts: generator.counts,
       deliberation,
+      property,
       writeMs,
       finishMs,
       durationMs: Date.now() - started,
