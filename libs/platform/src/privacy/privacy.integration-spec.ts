@@ -122,7 +122,13 @@ describe('personal data: export and anonymisation', () => {
       const body = response.body;
       expect(body.account).toMatchObject({ id: resident.id, username: resident.username, displayName: '王芳' });
       expect(body.personId).toBe(personId);
-      expect(Object.keys(body.domains).sort()).toEqual(['deliberation', 'organization', 'points', 'volunteers']);
+      expect(Object.keys(body.domains).sort()).toEqual([
+        'deliberation',
+        'organization',
+        'points',
+        'property-governance',
+        'volunteers',
+      ]);
       expect(body.domains.organization.person).toMatchObject({
         id: personId,
         name: '王芳',
@@ -166,7 +172,7 @@ describe('personal data: export and anonymisation', () => {
           target_type: 'person',
           target_id: personId,
           unit_id: unit('社区A').id,
-          data: { domains: ['deliberation', 'organization', 'points', 'volunteers'] },
+          data: { domains: ['deliberation', 'organization', 'points', 'property-governance', 'volunteers'] },
         },
       ]);
       expect(JSON.stringify(audit.rows)).not.toContain('13812345678');
@@ -284,6 +290,7 @@ describe('personal data: export and anonymisation', () => {
         erased: {
           deliberation: [],
           organization: ['name', 'phone', 'idNumber', 'gender', 'birthDate', 'externalId'],
+          'property-governance': [],
           volunteers: ['bio'],
         },
         deactivatedAccountIds: [resident.id],
