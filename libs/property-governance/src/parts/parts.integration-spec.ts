@@ -236,4 +236,24 @@ describe('property parts: owners, import, the electorate of a complex', () => {
       ]),
     );
   });
+
+  it('exports the parts a person owns and owned, with areas (personal data)', async () => {
+    const response = await api.get('/api/v1/me/data', people[0].token);
+    expect(response.status).toBe(200);
+    const mine = response.body.domains['property-governance'];
+    expect(
+      mine.parts.map((p: { number: string; areaM2: string; endedOn: string | null }) => [
+        p.number,
+        p.areaM2,
+        p.endedOn,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['201', expect.any(String), null],
+        ['202', '60.25', '2026-12-02'],
+      ]),
+    );
+    expect(mine.parts).toHaveLength(2);
+    expect(mine.ballotsCast).toEqual([]);
+  });
 });
