@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OrganizationDirectoryModule } from '@linli/organization';
 import { PropertyAccessModule } from '../access/property-access.module';
+import { PropertyPartsModule } from '../parts/parts.module';
 import { DecisionClosing } from './decision-closing';
-import { DecisionElectorate } from './decision-electorate';
 import { DecisionTallies } from './decision-tallies';
 import { DecisionViews } from './decision-views';
 import { DecisionsRepository } from './decisions.repository';
@@ -13,7 +13,6 @@ import { CreatePropertyDecisionUseCase } from './usecases/create-property-decisi
 
 const PROVIDERS = [
   DecisionsRepository,
-  DecisionElectorate,
   DecisionTallies,
   DecisionClosing,
   DecisionViews,
@@ -24,5 +23,9 @@ const PROVIDERS = [
 ];
 
 /** Domain face of the decisions area: owners' joint decisions with a frozen roll, one ballot per head, the art. 278 tally. */
-@Module({ imports: [OrganizationDirectoryModule, PropertyAccessModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [OrganizationDirectoryModule, PropertyAccessModule, PropertyPartsModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class PropertyDecisionsModule {}

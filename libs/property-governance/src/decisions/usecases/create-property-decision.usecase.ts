@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrganizationDirectory } from '@linli/organization';
 import { AuditLog, AuthenticatedUser, Clock, Permission, TransactionRunner } from '@linli/platform';
 import { PropertyAccess } from '../../access/property-access';
-import { DecisionElectorate } from '../decision-electorate';
+import { ComplexElectorate } from '../../parts/complex-electorate';
 import { DecisionViews } from '../decision-views';
 import { DecisionsCode, DecisionsException } from '../decisions.exception';
 import { DecisionsRepository } from '../decisions.repository';
@@ -21,7 +21,7 @@ export class CreatePropertyDecisionUseCase {
     private readonly access: PropertyAccess,
     private readonly directory: OrganizationDirectory,
     private readonly transactions: TransactionRunner,
-    private readonly electorate: DecisionElectorate,
+    private readonly electorate: ComplexElectorate,
     private readonly decisions: DecisionsRepository,
     private readonly views: DecisionViews,
     private readonly audit: AuditLog,
