@@ -122,6 +122,10 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     roles: ['admin', 'secretary'],
     description: '推进议事步骤、记录决议、处理公示异议、关闭表决、通过和备案居民公约',
   },
+  [Permission.DeliberationSettingsManage]: {
+    roles: ['admin'],
+    description: '设置公示期、评估期、提案附议人数等议事参数',
+  },
   [Permission.PropertyRead]: {
     roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
     description: '查看小区专有部分与业主、业主共同决定、业主委员会、交叉任职、物业服务企业和评价结果',
@@ -135,10 +139,6 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     description: '关闭表决、业委会备案、发布评价结果、下达和验收整改通知',
   },
   [Permission.PropertyCompaniesManage]: { roles: ['admin'], description: '登记物业服务企业、设置评价指标和权重' },
-  [Permission.DeliberationSettingsManage]: {
-    roles: ['admin'],
-    description: '设置公示期、评估期、提案附议人数等议事参数',
-  },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {
