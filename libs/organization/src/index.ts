@@ -11,6 +11,7 @@ export type { NewPerson } from './people/new-person';
 export * from './structure-check/structure-check-rule';
 export * from './directory/directory.module';
 export * from './directory/organization-directory';
+export * from './directory/community-secretaries';
 export type { UnitsDirectory } from './directory/units.directory';
 export type { PeopleDirectory, DirectoryElector } from './directory/people.directory';
 export type { OrganizationsDirectory } from './directory/organizations.directory';

@@ -3,7 +3,6 @@ import { OrganizationDirectoryModule } from '@linli/organization';
 import { SettingsModule } from '../settings/settings.module';
 import { CloseEvaluationsJob } from './jobs/close-evaluations.job';
 import { CloseNoticesJob } from './jobs/close-notices.job';
-import { CommunitySecretaries } from './jobs/community-secretaries';
 import { OpenEvaluationsJob } from './jobs/open-evaluations.job';
 import { OverdueMilestonesJob } from './jobs/overdue-milestones.job';
 import { TimedStepMoves } from './jobs/timed-step-moves';
@@ -20,7 +19,6 @@ import { TopicsModule } from './topics.module';
   providers: [
     TopicJobsRepository,
     TimedStepMoves,
-    CommunitySecretaries,
     CloseNoticesJob,
     OpenEvaluationsJob,
     CloseEvaluationsJob,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommunitySecretaries } from './community-secretaries';
 import { DirectoryReferences } from './directory-references';
 import { OrganizationDirectory } from './organization-directory';
 import { OrganizationOwnedReferences } from './organization-owned-references';
@@ -18,7 +19,8 @@ import { UnitsDirectory } from './units.directory';
     OrganizationDirectory,
     DirectoryReferences,
     OrganizationOwnedReferences,
+    CommunitySecretaries,
   ],
-  exports: [OrganizationDirectory],
+  exports: [OrganizationDirectory, CommunitySecretaries],
 })
 export class OrganizationDirectoryModule {}

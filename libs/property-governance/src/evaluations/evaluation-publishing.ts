@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganizationDirectory } from '@linli/organization';
+import { CommunitySecretaries, OrganizationDirectory } from '@linli/organization';
 import { AuditLog, BusinessCalendar, NotificationOutbox, Outbox, queryRows, TransactionRunner } from '@linli/platform';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -8,7 +8,6 @@ import { complexScore, gradeOf, RaterKind, RECTIFICATION_DAYS } from './evaluati
 import { ranksWithin } from './evaluation-ranking';
 import { CampaignRecord, EvaluationsRepository, NewResult } from './evaluations.repository';
 import { EvaluationsTemplate } from './evaluations-templates';
-import { PropertyCommunitySecretaries } from './property-community-secretaries';
 import { RectificationsRepository } from './rectifications.repository';
 
 const BATCH = 20;
@@ -29,7 +28,7 @@ export class EvaluationPublishing {
     private readonly campaigns: EvaluationsRepository,
     private readonly rectifications: RectificationsRepository,
     private readonly directory: OrganizationDirectory,
-    private readonly secretaries: PropertyCommunitySecretaries,
+    private readonly secretaries: CommunitySecretaries,
     private readonly calendar: BusinessCalendar,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditLog,

@@ -5,7 +5,6 @@ import { CampaignCreation } from './campaign-creation';
 import { EvaluationPublishing } from './evaluation-publishing';
 import { EvaluationsRepository } from './evaluations.repository';
 import { EvaluationsService } from './evaluations.service';
-import { PropertyCommunitySecretaries } from './property-community-secretaries';
 import { RectificationsRepository } from './rectifications.repository';
 import { RectificationsService } from './rectifications.service';
 import { CreatePropertyEvaluationUseCase } from './usecases/create-property-evaluation.usecase';
@@ -15,7 +14,6 @@ import { RatePropertyEvaluationUseCase } from './usecases/rate-property-evaluati
 const PROVIDERS = [
   EvaluationsRepository,
   RectificationsRepository,
-  PropertyCommunitySecretaries,
   CampaignCreation,
   EvaluationPublishing,
   EvaluationsService,

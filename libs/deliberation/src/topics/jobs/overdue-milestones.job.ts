@@ -1,3 +1,4 @@
+import { CommunitySecretaries } from '@linli/organization';
 import { Injectable } from '@nestjs/common';
 import {
   BusinessCalendar,
@@ -8,7 +9,6 @@ import {
   TransactionRunner,
 } from '@linli/platform';
 import { TopicsRepository } from '../topics.repository';
-import { CommunitySecretaries } from './community-secretaries';
 import { TopicJobsTemplate } from './topic-jobs-templates';
 import { FIRST_ID, OverdueMilestoneRow, TopicJobsRepository } from './topic-jobs.repository';
 

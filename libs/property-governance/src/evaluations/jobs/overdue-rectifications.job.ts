@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganizationDirectory } from '@linli/organization';
+import { CommunitySecretaries, OrganizationDirectory } from '@linli/organization';
 import {
   BusinessCalendar,
   Clock,
@@ -10,7 +10,6 @@ import {
   TransactionRunner,
 } from '@linli/platform';
 import { EvaluationsTemplate } from '../evaluations-templates';
-import { PropertyCommunitySecretaries } from '../property-community-secretaries';
 import { RectificationsRepository } from '../rectifications.repository';
 
 export const OVERDUE_RECTIFICATIONS_SCHEDULE = 'property-governance.overdue-rectifications';
@@ -25,7 +24,7 @@ const BATCH = 100;
 export class OverdueRectificationsJob {
   constructor(
     private readonly rectifications: RectificationsRepository,
-    private readonly secretaries: PropertyCommunitySecretaries,
+    private readonly secretaries: CommunitySecretaries,
     private readonly directory: OrganizationDirectory,
     private readonly notifications: NotificationOutbox,
     private readonly transactions: TransactionRunner,

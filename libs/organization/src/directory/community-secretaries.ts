@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DirectoryOrganization, ORGANIZATION_KINDS, OrganizationDirectory } from '@linli/organization';
+import { ORGANIZATION_KINDS } from '../party-organizations/organization-kind';
+import { DirectoryOrganization } from './directory-types';
+import { OrganizationDirectory } from './organization-directory';
 import { AccountsDirectory } from '@linli/platform';
 
 /** The community party organization: anchored at the community itself, the highest kind first (党委 before 党支部). */
@@ -18,7 +20,8 @@ function communityOrganization(
  * Who answers for a community: the secretary (书记) of its community party organization, by the
  * account linked to them. A community whose party organization has no secretary with an account
  * falls back to the nearest holders of the `secretary` role at or above it (the staff secretaries).
- * Batch-wise: a handful of directory calls per batch (one `organizations.within` per distinct
+ * Part of organization's directory (deliberation's overdue milestones and property governance's
+ * rectifications both notify them). Batch-wise: a handful of directory calls per batch (one `organizations.within` per distinct
  * community), never one per row.
  */
 @Injectable()
