@@ -1,6 +1,7 @@
 import { SchemaPart } from '@linli/platform';
 import { CreatePropertyGovernance1795380000000 } from './migrations/1795380000000-CreatePropertyGovernance';
 import { AddPropertyDecisionDescription1795380200000 } from './migrations/1795380200000-AddPropertyDecisionDescription';
+import { AddCommitteeElectionKey1795380300000 } from './migrations/1795380300000-AddCommitteeElectionKey';
 
 /**
  * The property-governance module's tables (its SQL names only these), its migrations and the
@@ -26,7 +27,11 @@ export const propertyGovernanceSchema: SchemaPart = {
     'property_rectifications',
   ],
   entities: [],
-  migrations: [CreatePropertyGovernance1795380000000, AddPropertyDecisionDescription1795380200000],
+  migrations: [
+    CreatePropertyGovernance1795380000000,
+    AddPropertyDecisionDescription1795380200000,
+    AddCommitteeElectionKey1795380300000,
+  ],
   pathCopies: [
     { table: 'property_parts', column: 'unit_path' },
     { table: 'property_decisions', column: 'unit_path' },

@@ -1,2 +1,3 @@
 export * from './uuid-param';
 export * from './upload-limits';
+export * from './is-calendar-date';

@@ -58,6 +58,21 @@ export class PropertyAccess {
     return rows.map((row) => row.unit_path);
   }
 
+  /** Which of `personIds` own an exclusive part of the complex now. */
+  async ownersAmong(
+    complexId: string,
+    personIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const rows = await queryRows<{ person_id: string }>(
+      manager,
+      `SELECT DISTINCT o.person_id FROM property_part_owners o JOIN property_parts p ON p.id = o.part_id
+        WHERE p.complex_id = $1 AND o.ended_on IS NULL AND o.person_id = ANY($2::uuid[])`,
+      [complexId, personIds],
+    );
+    return new Set(rows.map((row) => row.person_id));
+  }
+
   /** Whether the caller's person owns a part of the complex at `complexPath` now. */
   async isOwner(user: AuthenticatedUser, complexPath: string, manager?: EntityManager): Promise<boolean> {
     return user.personId !== null && (await this.ownedComplexPaths(user.personId, manager)).includes(complexPath);

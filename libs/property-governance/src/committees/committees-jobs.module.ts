@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PropertyCommitteesModule } from './committees.module';
+import { CommitteeDeadlinesJob } from './jobs/committee-deadlines.job';
+import { CommitteeDeadlinesRepository } from './jobs/committee-deadlines.repository';
 
-/** Jobs face of the committees area; mounted by the scheduler. */
-@Module({ imports: [PropertyCommitteesModule], providers: [] })
+/** Jobs face of the committees area; mounted by the scheduler: committee deadlines and term expiry. */
+@Module({ imports: [PropertyCommitteesModule], providers: [CommitteeDeadlinesRepository, CommitteeDeadlinesJob] })
 export class PropertyCommitteesJobsModule {}

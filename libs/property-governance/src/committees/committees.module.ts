@@ -1,9 +1,20 @@
 import { Module } from '@nestjs/common';
 import { OrganizationDirectoryModule } from '@linli/organization';
 import { PropertyAccessModule } from '../access/property-access.module';
+import { PropertyDecisionsModule } from '../decisions/decisions.module';
+import { CommitteeRecords } from './committee-records.service';
+import { CommitteeViews } from './committee-views';
+import { CommitteesRepository } from './committees.repository';
+import { CommitteesService } from './committees.service';
+// Registers the committee notification texts wherever the area loads (the notifier renders them).
+import './committees-templates';
 
-const PROVIDERS: never[] = [];
+const PROVIDERS = [CommitteesRepository, CommitteeViews, CommitteesService, CommitteeRecords];
 
-/** Domain face of the committees area. */
-@Module({ imports: [OrganizationDirectoryModule, PropertyAccessModule], providers: PROVIDERS, exports: PROVIDERS })
+/** Domain face of the committees area: owners' committees elected by a decision, their offices, filing, changes and deadlines. */
+@Module({
+  imports: [OrganizationDirectoryModule, PropertyAccessModule, PropertyDecisionsModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class PropertyCommitteesModule {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../party-organizations/dto/is-calendar-date';
+import { IsCalendarDate } from '@linli/platform';
 import { DUAL_REGISTRATION_KINDS } from '../dual-registration-kind';
 import { DualRegistrationKind } from '../dual-registration.entity';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../../party-organizations/dto/is-calendar-date';
+import { IsCalendarDate } from '@linli/platform';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, MemberCategory, MemberStatus } from '../member-category';
 
 export class CreatePartyMemberDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { OFFICER_ROLES, OfficerRole } from '../organization-kind';
-import { IsCalendarDate } from './is-calendar-date';
+import { IsCalendarDate } from '@linli/platform';
 
 export class AppointOfficerDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from './is-calendar-date';
+import { IsCalendarDate } from '@linli/platform';
 
 export class CreateHourRequestDto {
   @ApiProperty({ format: 'date', example: '2026-11-20', description: 'When the service was done (not in the future)' })
