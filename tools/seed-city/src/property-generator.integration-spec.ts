@@ -96,7 +96,7 @@ describe('seed-city property data, demo scale', () => {
     expect(electorate.heads.length).toBeLessThan(parts.length);
   });
 
-  it('gives companies valid credit codes, committees of 5 or 7 owners and one published campaign per district', async () => {
+  it('gives companies valid credit codes, committees of 5 or 7 owners (some chaired by the branch secretary, 一肩挑), seats only of the recorded bodies and one published campaign per district', async () => {
     const codes = await query<{ credit_code: string }>(`SELECT credit_code FROM property_companies`);
     expect(codes.length).toBeGreaterThan(100);
     expect(codes.filter((row) => !isValidCreditCode(row.credit_code))).toEqual([]);
@@ -104,8 +104,9 @@ describe('seed-city property data, demo scale', () => {
       `SELECT count(*)::int AS committees,
               count(*) FILTER (WHERE m.n NOT IN (5, 7))::int AS bad_size,
               count(*) FILTER (WHERE m.non_owners > 0)::int AS with_non_owners,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM property_seats s WHERE s.complex_id = c.complex_id
-                 AND s.body = 'party_branch' AND s.role = 'secretary' AND s.person_id = c.chair_person_id))::int AS one_shoulder,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM organization_coverage oc
+                 JOIN organization_officers f ON f.organization_id = oc.organization_id AND f.role = 'secretary' AND f.ended_at IS NULL
+                 WHERE oc.unit_id = c.complex_id AND f.person_id = c.chair_person_id))::int AS one_shoulder,
               (SELECT count(DISTINCT complex_id) FROM property_parts)::int AS complexes
        FROM property_committees c
        JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE NOT EXISTS (
@@ -117,6 +118,15 @@ describe('seed-city property data, demo scale', () => {
     expect(committees.committees / committees.complexes).toBeGreaterThan(0.5);
     expect(committees.committees / committees.complexes).toBeLessThan(0.7);
     expect(committees.one_shoulder).toBeGreaterThan(0);
+    expect(committees.one_shoulder / committees.committees).toBeLessThan(0.5);
+    const bodies = await query<{ body: string }>(`SELECT DISTINCT body FROM property_seats ORDER BY body`);
+    expect(bodies.map((row) => row.body)).toEqual([
+      'building_heads',
+      'company',
+      'deliberation_council',
+      'owner_representatives',
+      'supervisory_council',
+    ]);
     const campaigns = await query<{ period: string; status: string; results: number; ranked_first: number }>(
       `SELECT c.period, c.status, count(r.*)::int AS results, count(*) FILTER (WHERE r.district_rank = 1)::int AS ranked_first
        FROM property_evaluation_campaigns c JOIN property_evaluation_results r ON r.campaign_id = c.id GROUP BY c.id`,
@@ -129,14 +139,14 @@ describe('seed-city property data, demo scale', () => {
 
 /** Seed 7 at demo scale on 2026-12-02 (640 complexes, all with residents). */
 const COUNTS: Record<string, number> = {
-  property_parts: 36868,
-  property_part_owners: 45728,
+  property_parts: 36840,
+  property_part_owners: 45361,
   property_companies: 160,
   property_contracts: 640,
-  property_committees: 406,
-  property_committee_members: 2414,
-  property_seats: 2820,
+  property_committees: 398,
+  property_committee_members: 2394,
+  property_seats: 12546,
   property_evaluation_campaigns: 1,
-  property_evaluation_ratings: 3606,
+  property_evaluation_ratings: 3598,
   property_evaluation_results: 640,
 };

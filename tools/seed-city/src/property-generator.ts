@@ -92,6 +92,16 @@ export async function seedProperty(
     residentsOf.set(row.complex_id, list);
   }
 
+  // The secretary of each complex's own party organization (organization's seed): the committee's chair in a third of the complexes (一肩挑).
+  const secretaryOf = new Map<string, string>();
+  for (const row of (await sql.query(
+    `SELECT c.unit_id, f.person_id FROM organization_coverage c
+       JOIN party_organizations o ON o.id = c.organization_id AND o.kind IN ('branch', 'general_branch', 'committee')
+       JOIN organization_officers f ON f.organization_id = o.id AND f.role = 'secretary' AND f.ended_at IS NULL
+      ORDER BY c.unit_id, o.id`,
+  )) as { unit_id: string; person_id: string }[])
+    if (!secretaryOf.has(row.unit_id)) secretaryOf.set(row.unit_id, row.person_id);
+
   const t = propertyTables();
   const counts: PropertyCounts = {};
   const flush = async () => {
@@ -123,7 +133,10 @@ export async function seedProperty(
       });
     }
     companyOf.set(complex.id, companyId);
-    ratingsOf.set(complex.id, generateComplex(t, prng, complex, residents, companyId, userId, date));
+    ratingsOf.set(
+      complex.id,
+      generateComplex(t, prng, complex, residents, secretaryOf.get(complex.id), companyId, userId, date),
+    );
     done += 1;
     if (done % 500 === 0) {
       await flush();
@@ -221,12 +234,16 @@ export async function seedProperty(
   return counts;
 }
 
-/** One complex's parts, owners, contract, committee and seats; answers the ratings it gets. */
+/**
+ * One complex's parts, owners, contract, committee (its chair the branch secretary in a third of the
+ * complexes that have both) and seats of the other bodies; answers the ratings it gets.
+ */
 function generateComplex(
   t: PropertyTables,
   prng: Prng,
   complex: ComplexRow,
   residents: string[],
+  secretary: string | undefined,
   companyId: string,
   userId: string,
   date: (daysAgo: number) => string,
@@ -296,6 +313,26 @@ function generateComplex(
     const committeeId = prng.uuid();
     const electedAgo = prng.int(30, 700);
     const members = prng.sample(ownerList, size);
+    if (secretary && residents.includes(secretary) && prng.chance(1 / 3)) {
+      if (!owners.has(secretary)) {
+        const partId = prng.uuid();
+        t.parts.push({
+          id: partId,
+          complex_id: complex.id,
+          unit_path: complex.path,
+          building: complex.buildings[0],
+          number: `${prng.int(11, 30)}0${prng.int(1, 4)}`,
+          area_m2: (prng.int(6000, 14000) / 100).toFixed(2),
+          status: 'delivered',
+        });
+        t.owners.push({ part_id: partId, person_id: secretary, started_on: date(since), recorded_by_user_id: userId });
+        owners.add(secretary);
+      }
+      const at = members.indexOf(secretary);
+      if (at >= 0) members.splice(at, 1);
+      else members.pop();
+      members.unshift(secretary);
+    }
     t.committees.push({
       id: committeeId,
       complex_id: complex.id,
@@ -310,21 +347,21 @@ function generateComplex(
       filing_reference: `备案〔${date(electedAgo - 20).slice(0, 4)}〕${prng.int(1, 999)}号`,
       created_by_user_id: userId,
     });
-    for (const [index, person] of members.entries()) {
+    for (const person of members)
       t.members.push({ committee_id: committeeId, person_id: person, joined_on: date(electedAgo) });
-      seat(
-        'owners_committee',
-        index === 0 ? 'chair' : index === 1 ? 'vice_chair' : 'member',
-        person,
-        date(electedAgo - 5),
-      );
-    }
-    const oneShoulder = prng.chance(1 / 3);
-    const others = residents.filter((person) => !members.includes(person));
-    const secretary = oneShoulder || others.length === 0 ? members[0] : prng.pick(others);
-    seat('party_branch', 'secretary', secretary, date(electedAgo + prng.int(0, 300)));
     ratings.push(rate('committee', 'committee'));
   }
+  // The other bodies' seats (the branch and the committee are their own records): building heads,
+  // owner representatives, the councils and the company's project manager.
+  const started = date(prng.int(30, 700));
+  for (const person of prng.sample(residents, Math.min(complex.buildings.length, residents.length)))
+    seat('building_heads', 'head', person, started);
+  for (const person of prng.sample(ownerList, Math.min(3, ownerList.length)))
+    seat('owner_representatives', 'representative', person, started);
+  for (const body of ['deliberation_council', 'supervisory_council'])
+    for (const [index, person] of prng.sample(residents, Math.min(3, residents.length)).entries())
+      seat(body, index === 0 ? 'chair' : 'member', person, started);
+  seat('company', 'project_manager', prng.pick(residents), started);
   for (const key of prng.sample([...heads].sort(), 3)) ratings.push(rate('owner', key));
   ratings.push(rate('branch', 'branch'));
   ratings.push(rate('community', 'community'));
