@@ -6,7 +6,7 @@ import { ConfigError, LinliConfig } from '@linli/platform';
 import { seedDefaultPointRules } from '@linli/points';
 import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
-import { seedDemoDeliberation } from './seed-demo-deliberation';
+import { DEMO_RECORDS, seedDemoRecords } from './seed-demo-records';
 import { seedDemoVolunteers } from './seed-demo-volunteers';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -99,12 +99,13 @@ async function main(): Promise<void> {
     waitForHealth(`http://127.0.0.1:${config.schedulerPort}/health`, 60000),
     waitForHealth(`http://127.0.0.1:${config.notifierPort}/health`, 60000),
   ]).then(async ([api, scheduler, notifier]) => {
-    if (api && config.nodeEnv === 'development' && config.modules.includes('deliberation')) {
-      const topics = await seedDemoDeliberation(config.databaseUrl, config.timeZone).catch((error: unknown) => {
-        err(`linli: demo deliberation data not loaded: ${(error as Error).message}`);
+    for (const records of DEMO_RECORDS) {
+      if (!api || config.nodeEnv !== 'development' || !config.modules.includes(records.module)) continue;
+      const written = await seedDemoRecords(config.databaseUrl, config.timeZone, records).catch((error: unknown) => {
+        err(`linli: demo ${records.module} data not loaded: ${(error as Error).message}`);
         return 0;
       });
-      if (topics > 0) out(`linli: demo deliberation data loaded (${topics} topics)`);
+      if (written > 0) out(`linli: demo ${records.module} data loaded (${written} ${records.what})`);
     }
     out('');
     out('Linli 邻里 is running:');
