@@ -46,6 +46,7 @@ export enum Permission {
   PropertyManage = 'property.manage',
   PropertyDecide = 'property.decide',
   PropertyCompaniesManage = 'property.companies.manage',
+  PropertySettingsManage = 'property.settings.manage',
 }
 
 export interface PermissionRule {
@@ -139,6 +140,10 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
     description: '关闭表决、业委会备案、发布评价结果、下达和验收整改通知',
   },
   [Permission.PropertyCompaniesManage]: { roles: ['admin'], description: '登记物业服务企业、设置评价指标和权重' },
+  [Permission.PropertySettingsManage]: {
+    roles: ['admin'],
+    description: '设置物业治理参数（业主委员会人数下限等）',
+  },
 };
 
 export function rolesWith(permission: Permission): readonly Role[] {
