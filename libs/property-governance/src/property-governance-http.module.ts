@@ -6,6 +6,7 @@ import { PropertySeatsHttpModule } from './seats/seats-http.module';
 import { PropertyCompaniesHttpModule } from './companies/companies-http.module';
 import { PropertyEvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { PropertyOverviewHttpModule } from './overview/overview-http.module';
+import { PropertySettingsHttpModule } from './settings/settings-http.module';
 
 /** The property-governance HTTP face (mounted by the api), under `/api/v1/property`. */
 @Module({
@@ -17,6 +18,7 @@ import { PropertyOverviewHttpModule } from './overview/overview-http.module';
     PropertyCompaniesHttpModule,
     PropertyEvaluationsHttpModule,
     PropertyOverviewHttpModule,
+    PropertySettingsHttpModule,
   ],
 })
 export class PropertyGovernanceHttpModule {}

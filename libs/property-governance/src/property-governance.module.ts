@@ -7,6 +7,7 @@ import { PropertySeatsModule } from './seats/seats.module';
 import { PropertyCompaniesModule } from './companies/companies.module';
 import { PropertyEvaluationsModule } from './evaluations/evaluations.module';
 import { PropertyOverviewModule } from './overview/overview.module';
+import { PropertySettingsModule } from './settings/settings.module';
 import { PropertyReferences } from './property-references';
 
 const AREAS = [
@@ -18,6 +19,7 @@ const AREAS = [
   PropertyCompaniesModule,
   PropertyEvaluationsModule,
   PropertyOverviewModule,
+  PropertySettingsModule,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { SchemaPart } from '@linli/platform';
 import { CreatePropertyGovernance1795380000000 } from './migrations/1795380000000-CreatePropertyGovernance';
 import { AddPropertyDecisionDescription1795380200000 } from './migrations/1795380200000-AddPropertyDecisionDescription';
 import { AddCommitteeElectionKey1795380300000 } from './migrations/1795380300000-AddCommitteeElectionKey';
+import { CreatePropertySettings1795380600000 } from './migrations/1795380600000-CreatePropertySettings';
 
 /**
  * The property-governance module's tables (its SQL names only these), its migrations and the
@@ -25,12 +26,14 @@ export const propertyGovernanceSchema: SchemaPart = {
     'property_evaluation_ratings',
     'property_evaluation_results',
     'property_rectifications',
+    'property_settings',
   ],
   entities: [],
   migrations: [
     CreatePropertyGovernance1795380000000,
     AddPropertyDecisionDescription1795380200000,
     AddCommitteeElectionKey1795380300000,
+    CreatePropertySettings1795380600000,
   ],
   pathCopies: [
     { table: 'property_parts', column: 'unit_path' },

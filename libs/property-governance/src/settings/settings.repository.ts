@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@linli/platform';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface PropertySettingRow {
+  key: string;
+  value: number;
+  updated_by_user_id: string | null;
+  updated_at: Date;
+}
+
+/** All SQL of the settings area (`property_settings`: one row per key the deployment has changed). */
+@Injectable()
+export class PropertySettingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async stored(manager: EntityManager = this.dataSource.manager): Promise<Map<string, PropertySettingRow>> {
+    const rows = await queryRows<PropertySettingRow>(
+      manager,
+      `SELECT key, value, updated_by_user_id, updated_at FROM property_settings`,
+      [],
+    );
+    return new Map(rows.map((row) => [row.key, row]));
+  }
+
+  async valueOf(key: string, manager: EntityManager = this.dataSource.manager): Promise<number | undefined> {
+    const [row] = await queryRows<{ value: number }>(manager, `SELECT value FROM property_settings WHERE key = $1`, [
+      key,
+    ]);
+    return row?.value;
+  }
+
+  async store(manager: EntityManager, key: string, value: number, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO property_settings (key, value, updated_by_user_id, updated_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (key) DO UPDATE SET value = $2, updated_by_user_id = $3, updated_at = now()`,
+      [key, value, userId],
+    );
+  }
+
+  /** True when a value was stored (the key was changed from its default). */
+  async forget(manager: EntityManager, key: string): Promise<boolean> {
+    const rows = await queryRows<{ key: string }>(
+      manager,
+      `DELETE FROM property_settings WHERE key = $1 RETURNING key`,
+      [key],
+    );
+    return rows.length > 0;
+  }
+}
