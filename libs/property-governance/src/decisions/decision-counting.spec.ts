@@ -1,5 +1,5 @@
 import { countElectorate, CountedPart, toCenti } from './electorate-counting';
-import { BallotChoice, DecisionMatter, tally } from './decision-rules';
+import { BallotChoice, DecisionMatter, tally, tallyFromSums } from './decision-rules';
 
 const part = (
   id: string,
@@ -54,17 +54,28 @@ describe('the electorate of a complex (SPC interpretation arts 8–9)', () => {
   });
 });
 
-/** Ballots as [choice, area m²]. */
+/** Ballots as [choice, area m²]; the tally from the SQL's sums (the live tally's path) must answer the same. */
 function decide(
   matter: DecisionMatter,
   electorate: { area: string; heads: number },
   ballots: [BallotChoice, string][],
 ) {
-  return tally({
-    matter,
-    electorate: { areaCenti: toCenti(electorate.area), heads: electorate.heads },
-    ballots: ballots.map(([choice, area]) => ({ choice, areaCenti: toCenti(area) })),
+  const counted = ballots.map(([choice, area]) => ({ choice, areaCenti: toCenti(area) }));
+  const sum = (list: typeof counted) => ({
+    areaCenti: list.reduce((total, ballot) => total + ballot.areaCenti, 0),
+    heads: list.length,
   });
+  const figures = { areaCenti: toCenti(electorate.area), heads: electorate.heads };
+  const result = tally({ matter, electorate: figures, ballots: counted });
+  expect(
+    tallyFromSums({
+      matter,
+      electorate: figures,
+      participating: sum(counted),
+      agree: sum(counted.filter((ballot) => ballot.choice === 'agree')),
+    }),
+  ).toEqual(result);
+  return result;
 }
 
 describe('owners’ joint decisions (民法典 第二百七十八条)', () => {

@@ -88,6 +88,7 @@ function approvalThreshold(rule: ApprovalRule, participating: number): number {
   return rule === 'three_quarters' ? Math.ceil((participating * 3) / 4) : Math.floor(participating / 2) + 1;
 }
 
+/** The art. 278 tally of ballots (one per head, weighted by the head's area). */
 export function tally(input: TallyInput): Tally {
   const participating: Figures = { areaCenti: 0, heads: 0 };
   const agree: Figures = { areaCenti: 0, heads: 0 };
@@ -99,7 +100,17 @@ export function tally(input: TallyInput): Tally {
       agree.heads += 1;
     }
   }
-  const { electorate } = input;
+  return tallyFromSums({ matter: input.matter, electorate: input.electorate, participating, agree });
+}
+
+/** The same tally from the ballots' sums (what the SQL aggregate gives): all heads that voted, and those that agreed. */
+export function tallyFromSums(input: {
+  matter: DecisionMatter;
+  electorate: Figures;
+  participating: Figures;
+  agree: Figures;
+}): Tally {
+  const { electorate, participating, agree } = input;
   const areaMet = electorate.areaCenti > 0 && atLeastTwoThirds(participating.areaCenti, electorate.areaCenti);
   const headsMet = electorate.heads > 0 && atLeastTwoThirds(participating.heads, electorate.heads);
   const rule = approvalRuleOf(input.matter);

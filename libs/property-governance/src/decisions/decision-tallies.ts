@@ -1,25 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DecisionRecord } from './decision-record';
-import { BallotChoice, tally } from './decision-rules';
-import { DecisionsRepository, BallotSums } from './decisions.repository';
+import { tallyFromSums } from './decision-rules';
+import { DecisionsRepository } from './decisions.repository';
 import { fromCenti } from './electorate-counting';
 import { PropertyDecisionTallyDto } from './dto/property-decision-tally.dto';
 
 function ratio(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1e6) / 1e6 : 0;
-}
-
-/**
- * `tally()` takes ballots; the SQL gives their sums. These stand-in ballots carry exactly those sums
- * (each head one ballot, the area on the first of each kind), so `tally()` stays the one counting.
- */
-function ballotsOf(sums: BallotSums): { choice: BallotChoice; areaCenti: number }[] {
-  return Array.from({ length: sums.heads }, (_, i) =>
-    i < sums.agreeHeads
-      ? { choice: 'agree' as const, areaCenti: i === 0 ? sums.agreeAreaCenti : 0 }
-      : { choice: 'disagree' as const, areaCenti: i === sums.agreeHeads ? sums.areaCenti - sums.agreeAreaCenti : 0 },
-  );
 }
 
 /** The live tally of a decision: one aggregate SQL over its ballots and the art. 278 rules of `decision-rules.ts`. */
@@ -33,10 +21,12 @@ export class DecisionTallies {
     now: Date,
   ): Promise<PropertyDecisionTallyDto> {
     if (decision.result) return decision.result;
-    const counted = tally({
+    const sums = await this.decisions.sums(manager, decision.id);
+    const counted = tallyFromSums({
       matter: decision.matter,
       electorate: { areaCenti: decision.electorateAreaCenti, heads: decision.electorateHeads },
-      ballots: ballotsOf(await this.decisions.sums(manager, decision.id)),
+      participating: { areaCenti: sums.areaCenti, heads: sums.heads },
+      agree: { areaCenti: sums.agreeAreaCenti, heads: sums.agreeHeads },
     });
     const { electorate, participation, approval } = counted;
     return {
