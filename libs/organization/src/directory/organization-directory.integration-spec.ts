@@ -427,6 +427,19 @@ describe('organization directory', () => {
       expect((await directory.organizations.within(unit('社区A').path)).map((o) => o.id)).toEqual([orgs.a.id]);
     });
 
+    it('answers the organizations covering each unit, in one call for many units', async () => {
+      const covering = await directory.organizations.covering([
+        unit('网格A1').id,
+        unit('社区B').id,
+        unit('网格B1').id,
+        MALFORMED,
+      ]);
+      expect(covering.get(unit('网格A1').id)?.map((o) => o.id)).toEqual([orgs.a.id]);
+      expect(covering.get(unit('社区B').id)?.map((o) => o.id)).toEqual([orgs.b.id]);
+      expect(covering.has(unit('网格B1').id)).toBe(false);
+      expect(covering.get(unit('网格A1').id)?.[0]).toMatchObject({ secretaryPersonId: people.secretaryA.id });
+    });
+
     it('answers institutions by id with their party organization', async () => {
       const found = await directory.organizations.institutions([institutions.agency, institutions.shop, MALFORMED]);
       expect(found.get(institutions.agency)).toEqual({

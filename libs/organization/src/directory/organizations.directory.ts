@@ -70,6 +70,30 @@ export class OrganizationsDirectory {
     return rows.map(toOrganization);
   }
 
+  /**
+   * unit id → the party organizations whose coverage includes the unit (a complex's own branch, a
+   * joint branch of several complexes, a building's party group…), by id; units covered by none are
+   * absent. One query for any number of units.
+   */
+  async covering(
+    unitIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DirectoryOrganization[]>> {
+    const unique = knownIds(unitIds);
+    if (unique.length === 0) return new Map();
+    const rows = await queryRows<OrganizationRow>(
+      manager,
+      `${ORGANIZATION_SELECT} WHERE o.id IN (SELECT organization_id FROM organization_coverage WHERE unit_id = ANY($1::uuid[])) ORDER BY o.id`,
+      [unique],
+    );
+    const wanted = new Set(unique);
+    const result = new Map<string, DirectoryOrganization[]>();
+    for (const organization of rows.map(toOrganization))
+      for (const unitId of organization.coveredUnitIds.filter((id) => wanted.has(id)))
+        result.set(unitId, [...(result.get(unitId) ?? []), organization]);
+    return result;
+  }
+
   /** id → institution (agency, enterprise, social organization…); unknown ids are absent. */
   async institutions(
     ids: string[],
