@@ -29,6 +29,7 @@ const specCycles = [
   'volunteers',
   'deliberation',
   'property-governance',
+  'cases',
 ].map((project) => ['testing', project]);
 
 module.exports = [

@@ -2,6 +2,7 @@ import { deliberationDomain } from '@linli/deliberation';
 import { organizationDomain } from '@linli/organization';
 import { pointsDomain } from '@linli/points';
 import { propertyGovernanceDomain } from '@linli/property-governance';
+import { casesDomain } from '@linli/cases';
 import { DomainDefinition } from '@linli/platform';
 import { volunteersDomain } from '@linli/volunteers';
 
@@ -15,6 +16,7 @@ export const DOMAIN_CATALOG: readonly DomainDefinition[] = [
   volunteersDomain,
   deliberationDomain,
   propertyGovernanceDomain,
+  casesDomain,
 ];
 
 export const KNOWN_MODULES: readonly string[] = DOMAIN_CATALOG.map((d) => d.name);

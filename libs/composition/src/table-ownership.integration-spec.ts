@@ -5,6 +5,7 @@ import { notificationsSchema } from '@linli/notifications';
 import { organizationSchema } from '@linli/organization';
 import { platformSchema } from '@linli/platform';
 import { propertyGovernanceSchema } from '@linli/property-governance';
+import { casesSchema } from '@linli/cases';
 import { pointsSchema } from '@linli/points';
 import { REFERENCE_ROWS_TABLE, withTestDb } from '@linli/testing';
 import { volunteersSchema } from '@linli/volunteers';
@@ -29,6 +30,7 @@ const OWNERS: TableOwners = {
   volunteers: volunteersSchema.tables,
   deliberation: deliberationSchema.tables,
   'property-governance': propertyGovernanceSchema.tables,
+  cases: casesSchema.tables,
 };
 
 const root = join(__dirname, '..', '..', '..');

@@ -60,6 +60,20 @@ describe('AccountsDirectory', () => {
     );
   });
 
+  it('tells which accounts hold a role at a path or above it: not below, not inactive, not a lookalike path', async () => {
+    const everyone = Object.values(ids);
+    expect(await accounts.holdersAt(everyone, ['secretary'], unit('楼栋A1-1').path)).toEqual(
+      new Set([ids.community, ids.street, ids.deployment, ids.gridOne, ids.gridTwo, ids.both]),
+    );
+    expect(await accounts.holdersAt(everyone, ['secretary'], unit('示范街道').path)).toEqual(
+      new Set([ids.street, ids.deployment, ids.both]),
+    );
+    expect(await accounts.holdersAt(everyone, ['grid_worker', 'secretary'], unit('楼栋B1-1').path)).toEqual(
+      new Set([ids.street, ids.deployment, ids.both, ids.gridWorker]),
+    );
+    expect(await accounts.holdersAt([], ['secretary'], unit('社区A').path)).toEqual(new Set());
+  });
+
   it('leaves out paths nobody answers for, and answers nothing for no paths', async () => {
     expect(await accounts.nearestRoleHolders('store_clerk', [unit('社区A').path])).toEqual(new Map());
     expect(await accounts.nearestRoleHolders('grid_worker', [unit('楼栋B1-1').path, unit('楼栋A1-1').path])).toEqual(

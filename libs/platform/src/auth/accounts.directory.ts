@@ -40,6 +40,28 @@ export class AccountsDirectory {
   }
 
   /**
+   * Which of `userIds` are active accounts holding one of `roles` at `unitPath` or above it (a
+   * deployment-wide grant included): who may act on a record there, e.g. a case's handler.
+   */
+  async holdersAt(
+    userIds: string[],
+    roles: readonly Role[],
+    unitPath: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Set();
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
+      `SELECT DISTINCT g.user_id FROM role_grants g JOIN users u ON u.id = g.user_id AND u.is_active
+        WHERE g.user_id = ANY($1::uuid[]) AND g.role = ANY($2::varchar[])
+          AND (g.unit_path IS NULL OR $3 = g.unit_path OR starts_with($3, g.unit_path || '.'))`,
+      [ids, roles, unitPath],
+    );
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /**
    * For each unit path, the active accounts holding `role` at the nearest grant at or above it (a
    * grant at the path itself wins over one at its street, which wins over a deployment-wide one).
    * Paths nobody answers for are absent. User ids are sorted.

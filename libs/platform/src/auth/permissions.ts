@@ -47,6 +47,11 @@ export enum Permission {
   PropertyDecide = 'property.decide',
   PropertyCompaniesManage = 'property.companies.manage',
   PropertySettingsManage = 'property.settings.manage',
+  // cases (诉求 / 矛盾纠纷 / 安全隐患)
+  CasesRead = 'cases.read',
+  CasesHandle = 'cases.handle',
+  CasesReveal = 'cases.reveal',
+  CasesManage = 'cases.manage',
 }
 
 export interface PermissionRule {
@@ -143,6 +148,22 @@ export const PERMISSIONS: Record<Permission, PermissionRule> = {
   [Permission.PropertySettingsManage]: {
     roles: ['admin'],
     description: '设置物业治理参数（业主委员会人数下限等）',
+  },
+  [Permission.CasesRead]: {
+    roles: ['admin', 'secretary', 'grid_worker', 'auditor'],
+    description: '查看诉求、矛盾纠纷和安全隐患案件及其办理过程、三率和排名',
+  },
+  [Permission.CasesHandle]: {
+    roles: ['admin', 'secretary', 'grid_worker'],
+    description: '登记、立案、派遣、办理、上报、核查、结案和回访案件',
+  },
+  [Permission.CasesReveal]: {
+    roles: ['admin', 'secretary'],
+    description: '查看匿名反映人和纠纷当事人的身份（留痕）',
+  },
+  [Permission.CasesManage]: {
+    roles: ['admin'],
+    description: '设置工作日历、案件分类和时限、职能部门、三率权重',
   },
 };
 
