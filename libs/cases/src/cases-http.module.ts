@@ -4,6 +4,7 @@ import { CasesController } from './cases/cases.controller';
 import { CasesModule } from './cases.module';
 import { CategoriesController } from './categories/categories.controller';
 import { DepartmentsController } from './departments/departments.controller';
+import { RatesController } from './rates/rates.controller';
 import { CasesSettingsController } from './settings/cases-settings.controller';
 
 /** The cases HTTP face (mounted by the api), under `/api/v1/cases`. */
@@ -15,6 +16,7 @@ import { CasesSettingsController } from './settings/cases-settings.controller';
     CategoriesController,
     DepartmentsController,
     CasesSettingsController,
+    RatesController,
   ],
 })
 export class CasesHttpModule {}

@@ -21,6 +21,10 @@ import { ReportCaseUseCase } from './cases/usecases/report-case.usecase';
 import { RevealCaseUseCase } from './cases/usecases/reveal-case.usecase';
 import { SuspendCaseUseCase } from './cases/usecases/suspend-case.usecase';
 import { WorkCaseUseCase } from './cases/usecases/work-case.usecase';
+import { RankingsRepository } from './rates/rankings.repository';
+import { RankingsService } from './rates/rankings.service';
+import { RatesRepository } from './rates/rates.repository';
+import { RatesService } from './rates/rates.service';
 import { CasesSettingsRepository } from './settings/cases-settings.repository';
 import { CasesSettings } from './settings/cases-settings.service';
 import { CategoriesRepository } from './categories/categories.repository';
@@ -57,7 +61,8 @@ const FLOW = [
   RevealCaseUseCase,
 ];
 const SETTINGS = [CasesSettingsRepository, CasesSettings];
-const PROVIDERS = [...CATALOG, ...SETTINGS, ...FLOW];
+const RATES = [RatesRepository, RatesService, RankingsRepository, RankingsService];
+const PROVIDERS = [...CATALOG, ...SETTINGS, ...FLOW, ...RATES];
 
 /** The cases domain face: calendars, categories, departments, cases and their flow, rates; registers its kinds. */
 @Module({

@@ -197,8 +197,8 @@ export class CreateCases1795390000000 implements MigrationInterface {
         unit_id uuid NOT NULL REFERENCES units (id),
         unit_path text NOT NULL,
         kind varchar(20) NOT NULL,
-        rank integer NOT NULL,
-        score numeric(7, 2) NOT NULL,
+        rank integer,
+        score numeric(7, 2),
         figures jsonb NOT NULL,
         computed_at timestamptz NOT NULL,
         PRIMARY KEY (period, unit_id)
