@@ -4,6 +4,7 @@ import { CasesController } from './cases/cases.controller';
 import { CasesModule } from './cases.module';
 import { CategoriesController } from './categories/categories.controller';
 import { DepartmentsController } from './departments/departments.controller';
+import { HotlineIntakeController } from './intake/hotline-intake.controller';
 import { RatesController } from './rates/rates.controller';
 import { CasesSettingsController } from './settings/cases-settings.controller';
 
@@ -17,6 +18,7 @@ import { CasesSettingsController } from './settings/cases-settings.controller';
     DepartmentsController,
     CasesSettingsController,
     RatesController,
+    HotlineIntakeController,
   ],
 })
 export class CasesHttpModule {}

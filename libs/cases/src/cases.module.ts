@@ -21,6 +21,8 @@ import { ReportCaseUseCase } from './cases/usecases/report-case.usecase';
 import { RevealCaseUseCase } from './cases/usecases/reveal-case.usecase';
 import { SuspendCaseUseCase } from './cases/usecases/suspend-case.usecase';
 import { WorkCaseUseCase } from './cases/usecases/work-case.usecase';
+import { HotlineIntakeUseCase } from './intake/hotline-intake.usecase';
+import { HotlineSignatureGuard } from './intake/hotline-signature.guard';
 import { RankingsRepository } from './rates/rankings.repository';
 import { RankingsService } from './rates/rankings.service';
 import { RatesRepository } from './rates/rates.repository';
@@ -62,7 +64,8 @@ const FLOW = [
 ];
 const SETTINGS = [CasesSettingsRepository, CasesSettings];
 const RATES = [RatesRepository, RatesService, RankingsRepository, RankingsService];
-const PROVIDERS = [...CATALOG, ...SETTINGS, ...FLOW, ...RATES];
+const INTAKE = [HotlineIntakeUseCase, HotlineSignatureGuard];
+const PROVIDERS = [...CATALOG, ...SETTINGS, ...FLOW, ...RATES, ...INTAKE];
 
 /** The cases domain face: calendars, categories, departments, cases and their flow, rates; registers its kinds. */
 @Module({

@@ -32,6 +32,8 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // The raw bytes of a JSON body (`request.rawBody`), for the routes that verify a signature over them.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

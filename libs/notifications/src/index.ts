@@ -9,6 +9,5 @@ export * from './templates/render-template';
 export * from './templates/template-render.error';
 export * from './channels/channel-name';
 export * from './channels/notification-channel';
-export * from './channels/webhook-signature';
 export type { WebhookPayload } from './channels/webhook.channel';
 export * from './delivery/delivery-status';

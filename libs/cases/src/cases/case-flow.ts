@@ -112,7 +112,7 @@ export const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
   register: ['reported'],
   reject: ['reported'],
   dispatch: ['registered', 'dispatched', 'in_progress'],
-  start: ['dispatched'],
+  start: ['registered', 'dispatched'],
   escalate: OPEN_STATUSES,
   handle: ['in_progress'],
   'complete-task': ['in_progress'],

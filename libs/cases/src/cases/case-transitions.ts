@@ -3,6 +3,7 @@ import {
   AuditLog,
   AuthenticatedUser,
   Clock,
+  LinliConfig,
   NewDomainEvent,
   NotificationOutbox,
   Outbox,
@@ -11,11 +12,12 @@ import {
 } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { CasesAccess } from '../access/cases-access';
-import { ALLOWED_FROM, CaseAction, CaseLevel, CaseStatus } from './case-flow';
+import { ALLOWED_FROM, CaseAction, CaseLevel, CaseStatus, STATUS_DISPLAY } from './case-flow';
 import { CasePatch, CaseRow } from './case-record';
 import { CaseViews } from './case-views';
 import { CasesCode, CasesException } from './cases.exception';
 import { CasesRepository } from './cases.repository';
+import { CasesTemplate } from './cases-templates';
 import { CaseDto } from './dto/case.dto';
 
 /** What one step does to a case: its new status and columns, and what it tells. */
@@ -54,6 +56,7 @@ export class CaseTransitions {
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
     private readonly notifications: NotificationOutbox,
+    private readonly config: LinliConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -113,7 +116,31 @@ export class CaseTransitions {
       manager,
     );
     if (step.events?.length) await this.outbox.publish(manager, step.events);
-    if (step.notifications?.length) await this.notifications.request(manager, step.notifications);
+    const notifications = [...(step.notifications ?? []), ...this.hotlineCallback(locked, action, step, now)];
+    if (notifications.length) await this.notifications.request(manager, notifications);
     return step;
+  }
+
+  /** A hotline ticket's status goes back to the hotline through the signed webhook channel. */
+  private hotlineCallback(locked: CaseRow, action: CaseAction, step: CaseStep, now: Date): SendNotificationJob[] {
+    const accountId = this.config.hotline.accountId;
+    if (locked.channel !== 'hotline_12345' || !locked.external_id || !accountId) return [];
+    return [
+      {
+        recipient: { userId: accountId },
+        templateKey: CasesTemplate.HotlineStatus,
+        channels: ['webhook'],
+        data: {
+          ticketNumber: locked.external_id,
+          caseId: locked.id,
+          action,
+          status: step.to,
+          statusDisplay: STATUS_DISPLAY[step.to],
+          level: step.level ?? step.patch?.level ?? locked.level,
+          at: now.toISOString(),
+        },
+        dedupeKey: `${CasesTemplate.HotlineStatus}:${locked.id}:${action}:${now.getTime()}`,
+      },
+    ];
   }
 }

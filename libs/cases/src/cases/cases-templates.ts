@@ -8,6 +8,7 @@ export const CasesTemplate = {
   Closed: 'cases.closed',
   VisitInvitation: 'cases.visit-invitation',
   RankedLowest: 'cases.ranked-lowest',
+  HotlineStatus: 'cases.hotline-status',
 } as const;
 
 defineNotificationTemplates({
@@ -26,6 +27,7 @@ defineNotificationTemplates({
     title: '请评价办理结果',
     body: '您反映的“{{title}}”已办结，请告诉我们您是否满意',
   },
+  [CasesTemplate.HotlineStatus]: { title: '工单状态', body: '工单{{ticketNumber}}：{{statusDisplay}}' },
   [CasesTemplate.RankedLowest]: {
     title: '接诉即办排名靠后',
     body: '{{unitName}}{{period}}接诉即办综合得分{{score}}，在{{total}}个{{kindName}}中排名最后，请分析原因、抓好整改',

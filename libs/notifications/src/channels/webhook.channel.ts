@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, LinliConfig, NotificationRecipient } from '@linli/platform';
+import { Clock, LinliConfig, NotificationRecipient, signWebhook, WebhookHeader } from '@linli/platform';
 import { RenderedNotification } from '../templates/notification-template';
 import { ChannelName } from './channel-name';
 import { NotificationChannel } from './notification-channel';
 import { WebhookDeliveryError } from './webhook-delivery.error';
-import { signWebhook, WebhookHeader } from './webhook-signature';
+
 
 /** What the receiver gets as JSON. */
 export interface WebhookPayload {

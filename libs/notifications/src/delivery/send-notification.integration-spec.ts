@@ -5,7 +5,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { verifyWebhookSignature, WebhookHeader } from '../channels/webhook-signature';
+import { verifyWebhookSignature, WebhookHeader } from '@linli/platform';
 
 interface ReceivedRequest {
   headers: IncomingMessage['headers'];

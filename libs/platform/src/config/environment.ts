@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -107,6 +107,17 @@ export class Environment {
   @IsString({ message: 'NOTIFY_WEBHOOK_SECRET is required in production when NOTIFY_WEBHOOK_URL is set' })
   @MinLength(16, { message: 'NOTIFY_WEBHOOK_SECRET must be at least 16 characters' })
   NOTIFY_WEBHOOK_SECRET?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'CASES_HOTLINE_SECRET must be at least 16 characters' })
+  CASES_HOTLINE_SECRET?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUUID('all', { message: 'CASES_HOTLINE_ACCOUNT_ID must be the id of an account' })
+  CASES_HOTLINE_ACCOUNT_ID?: string;
 
   @IsOptional()
   @Transform(toInt)

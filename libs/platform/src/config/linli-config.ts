@@ -23,6 +23,11 @@ export class LinliConfig {
   bodyLimitBytes: number;
   outboxPollMs: number;
   webhook: { url: string | undefined; secret: string; timeoutMs: number };
+  /**
+   * The 12345 hotline's intake: the HMAC secret it signs with (intake off without one) and the
+   * account its status callbacks are addressed to (none without one).
+   */
+  hotline: { secret: string | undefined; accountId: string | undefined };
   notifyMaxAttempts: number;
   localDir: string;
   /** Fastify's `trustProxy`: false (default), true, a hop count, or proxy addresses/CIDRs. */

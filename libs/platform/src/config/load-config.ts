@@ -110,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     secret: env.NOTIFY_WEBHOOK_SECRET ?? local?.webhookSecret ?? '',
     timeoutMs: env.NOTIFY_WEBHOOK_TIMEOUT_MS ?? 5000,
   };
+  config.hotline = { secret: env.CASES_HOTLINE_SECRET, accountId: env.CASES_HOTLINE_ACCOUNT_ID };
   config.notifyMaxAttempts = env.NOTIFY_MAX_ATTEMPTS ?? 5;
   config.localDir = localDir;
   config.trustProxy = trustProxyOf(env.TRUST_PROXY);

@@ -8,3 +8,4 @@ export * from './messaging.module';
 export * from './notification-templates';
 export * from './on-job.decorator';
 export * from './queue-names';
+export * from './webhook-signature';
