@@ -13,6 +13,8 @@ export interface ScaleSpec {
   people: number;
   members: number;
   institutions: number;
+  /** Cases (诉求、纠纷、隐患) reported over the year before the seed's day. */
+  cases: number;
   /** Share of buildings that are lanes or courtyards of open neighbourhoods (directly under a grid). */
   laneShare: number;
   /** Share of complexes that sit directly under the community instead of a grid. */
@@ -31,6 +33,7 @@ export const SCALES: Record<SeedScale, ScaleSpec> = {
     people: 30000,
     members: 6000,
     institutions: 150,
+    cases: 20000,
     laneShare: 0.04,
     complexUnderCommunityShare: 0.1,
   },
@@ -45,6 +48,7 @@ export const SCALES: Record<SeedScale, ScaleSpec> = {
     people: 2000000,
     members: 150000,
     institutions: 10000,
+    cases: 1000000,
     laneShare: 0.04,
     complexUnderCommunityShare: 0.1,
   },

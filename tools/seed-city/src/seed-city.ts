@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CityGenerator, GeneratedCounts } from './city-generator';
 import { DeliberationCounts, seedDeliberation } from './deliberation-generator';
+import { CasesCounts, seedCases } from './cases-generator';
 import { PropertyCounts, seedProperty } from './property-generator';
 import { SCALES, SeedScale, unitCount } from './scales';
 import { SeedTables } from './seed-tables';
@@ -40,6 +41,8 @@ export interface SeedCityResult {
   deliberation?: DeliberationCounts;
   /** Property-governance rows per table (absent when those tables are not migrated). */
   property?: PropertyCounts;
+  /** Cases rows per table (absent when those tables are not migrated). */
+  cases?: CasesCounts;
   /** Generation and writing, in one transaction. */
   writeMs: number;
   /** VACUUM ANALYZE and the analytics read model afterwards. */
@@ -223,6 +226,13 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
       });
       await sql.query('COMMIT');
     }
+    await sql.query('BEGIN');
+    const cases = await seedCases(sql, { seed, today, count: spec.cases, log }).catch(async (error: unknown) => {
+      await sql.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    });
+    await sql.query('COMMIT');
+    if (cases) await sql.query(`VACUUM (ANALYZE) cases`);
     const writeMs = Date.now() - started;
     log(`written in ${Math.round(writeMs / 1000)} s; vacuuming and analysing`);
 
@@ -241,6 +251,7 @@ export async function seedCity(options: SeedCityOptions): Promise<SeedCityResult
       counts: generator.counts,
       deliberation,
       property,
+      cases,
       writeMs,
       finishMs,
       durationMs: Date.now() - started,
