@@ -5,6 +5,7 @@ import { CalendarsService } from './calendar/calendars.service';
 import { WorkingCalendar } from './calendar/working-calendar';
 import { CasesAccess } from './access/cases-access';
 import { CasesReferences } from './cases-references';
+import { CasesPersonalData } from './personal-data/cases-personal-data';
 import { CaseClock } from './cases/case-clock';
 import { CaseEscalation } from './cases/case-escalation';
 import { CaseLevels } from './cases/case-levels';
@@ -70,7 +71,7 @@ const PROVIDERS = [...CATALOG, ...SETTINGS, ...FLOW, ...RATES, ...INTAKE];
 /** The cases domain face: calendars, categories, departments, cases and their flow, rates; registers its kinds. */
 @Module({
   imports: [OrganizationDirectoryModule],
-  providers: [CasesReferences, ...PROVIDERS],
+  providers: [CasesReferences, CasesPersonalData, ...PROVIDERS],
   exports: PROVIDERS,
 })
 export class CasesModule {}

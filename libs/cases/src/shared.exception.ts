@@ -2,18 +2,11 @@ import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@
 
 /** Problem codes shared by every area of cases. Never renamed once released. */
 export enum CasesSharedCode {
-  /** A resident action by an account that acts for no person. */
-  PersonNotLinked = 'cases.person-not-linked',
   /** Nobody registers, verifies or rates a case for their own person or their own handling. */
   SelfAuthorization = 'cases.self-authorization',
 }
 
 const CATALOGUE: Record<CasesSharedCode, ProblemDefinition> = {
-  [CasesSharedCode.PersonNotLinked]: {
-    status: 403,
-    title: 'Account not linked to a person',
-    detail: '当前账号未关联居民身份，无法以居民身份反映问题',
-  },
   [CasesSharedCode.SelfAuthorization]: {
     status: 403,
     title: 'You cannot authorize for yourself',

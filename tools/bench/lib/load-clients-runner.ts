@@ -5,8 +5,11 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   /** Below `base`, e.g. `/property/decisions/<id>/ballots`. */
   path: string;
+  /** The `authorization` header; none when empty. */
   authorization: string;
   body?: object;
+  /** Further headers (e.g. a signature over the JSON of `body`). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadPlan {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   await Promise.all(
     Array.from({ length: plan.clients }, async () => {
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-        const { method, path, authorization, body } = item.request;
+        const { method, path, authorization, body, headers } = item.request;
         if (plan.ratePerSecond) {
           const due = Number(started) / 1e6 + (item.i * 1000) / plan.ratePerSecond;
           const wait = due - Number(process.hrtime.bigint()) / 1e6;
@@ -32,7 +32,11 @@ async function main(): Promise<void> {
         const sent = process.hrtime.bigint();
         const response = await fetch(`${plan.base}${path}`, {
           method,
-          headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            ...(authorization ? { authorization } : {}),
+            ...(body ? { 'content-type': 'application/json' } : {}),
+            ...(headers ?? {}),
+          },
           body: body ? JSON.stringify(body) : undefined,
         });
         const text = await response.text();

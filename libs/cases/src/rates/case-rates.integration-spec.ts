@@ -204,6 +204,7 @@ describe('the rates of 接诉即办 for a subtree and a month, and the monthly r
     expect(a.body.gridFoundShare).toBeCloseTo(2 / 7, 12);
     // 100 × (0.30 × 4/7 + 0.35 × 1/2 + 0.35 × 2/3) = 17.142857 + 17.5 + 23.333333 = 57.98
     expect(a.body.score).toBe(57.98);
+    expect(a.body.summary).toBe('社区A（2026-11）共受理诉求 7 件，办结 3 件，解决率 50.00%，网格员发现 28.57%');
 
     const streetRates = (await rates('示范街道', street)).body;
     expect(streetRates).toMatchObject({ received: 8, responded: 5, resolved: 4, due: 8, closedOnTime: 5 });

@@ -123,6 +123,7 @@ describe('personal data: export and anonymisation', () => {
       expect(body.account).toMatchObject({ id: resident.id, username: resident.username, displayName: '王芳' });
       expect(body.personId).toBe(personId);
       expect(Object.keys(body.domains).sort()).toEqual([
+        'cases',
         'deliberation',
         'organization',
         'points',
@@ -172,7 +173,7 @@ describe('personal data: export and anonymisation', () => {
           target_type: 'person',
           target_id: personId,
           unit_id: unit('社区A').id,
-          data: { domains: ['deliberation', 'organization', 'points', 'property-governance', 'volunteers'] },
+          data: { domains: ['cases', 'deliberation', 'organization', 'points', 'property-governance', 'volunteers'] },
         },
       ]);
       expect(JSON.stringify(audit.rows)).not.toContain('13812345678');
@@ -288,6 +289,7 @@ describe('personal data: export and anonymisation', () => {
         personId,
         pseudonym: expect.stringMatching(/^已注销用户-[0-9a-f]{8}$/),
         erased: {
+          cases: [],
           deliberation: [],
           organization: ['name', 'phone', 'idNumber', 'gender', 'birthDate', 'externalId'],
           'property-governance': [],

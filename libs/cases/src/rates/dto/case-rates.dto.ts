@@ -99,6 +99,9 @@ export class CaseRatesDto {
 
   @ApiProperty({ type: CaseRateWeightsDto })
   weights: CaseRateWeightsDto;
+
+  @ApiProperty({ example: '示范街道（2026-11）共受理诉求 36,012 件，办结 34,478 件，解决率 95.74%，网格员发现 60.02%' })
+  summary: string;
 }
 
 export class CaseRankingsQueryDto extends PageQueryDto {
