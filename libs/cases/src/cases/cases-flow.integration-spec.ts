@@ -12,6 +12,7 @@ import {
   ScenarioUnit,
   smallDistrict,
   TestApi,
+  withTestDb,
 } from '@linli/testing';
 import { EscalateOverdueJob } from '../escalation/escalate-overdue.job';
 
@@ -252,6 +253,61 @@ describe('a case handled grid → community → street on the working-day clock'
         `cases.visit-invitation:${id}:%`,
       ]),
     ).toBe(1);
+  });
+
+  it('warns once at the warning share of a level’s time, dispatches to a named handler who holds cases.handle there, and lists by status and overdue', async () => {
+    now = new Date(beijing('2026-11-02T09:00:00')); // Monday: due at 24:00 on Thursday 5 November
+    const created = await report({ title: '消防通道堵塞' });
+    const id = created.body.id;
+    const dueSoon = async () =>
+      (
+        await withTestDb((client) =>
+          client.query(
+            `SELECT job->'recipient'->>'userId' AS user_id FROM notification_requests WHERE dedupe_key LIKE $1`,
+            [`cases.due-soon:${id}:%`],
+          ),
+        )
+      ).rows.map((row: { user_id: string }) => row.user_id);
+    // 80 % of the 87 hours from registration to the deadline is 69.6 hours: Thursday 06:36.
+    await escalateAt(new Date(beijing('2026-11-05T06:00:00')));
+    expect(await dueSoon()).toEqual([]);
+    await escalateAt(new Date(beijing('2026-11-05T07:00:00')));
+    const warned = await dueSoon(); // the grid's workers (no handler yet), each once, even with two schedulers
+    expect(warned).toEqual(expect.arrayContaining([users.grid.id, users.gridOther.id]));
+    expect(new Set(warned).size).toBe(warned.length);
+    await escalateAt(new Date(beijing('2026-11-05T08:00:00')));
+    expect((await dueSoon()).length).toBe(warned.length);
+
+    expectProblem(await act(id, 'dispatch', { handlerUserId: users.outsider.id }), 404, 'resource.not-found');
+    expectProblem(
+      await act(id, 'dispatch', { departmentIds: [departments['司法所']] }, users.street.token),
+      400,
+      'cases.department',
+    ); // 司法所 handles neighbour disputes, not fire hazards
+    const dispatched = await act(id, 'dispatch', { handlerUserId: users.gridOther.id });
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', handlerUserId: users.gridOther.id });
+    expect(
+      await countRows(
+        `SELECT count(*) FROM notification_requests WHERE dedupe_key LIKE $1 AND job->'recipient'->>'userId' = $2`,
+        [`cases.dispatched:${id}:%`, users.gridOther.id],
+      ),
+    ).toBe(1);
+
+    now = new Date(beijing('2026-11-06T09:00:00'));
+    const list = (query: string, token = users.community.token) => api.get(`/api/v1/cases?${query}`, token);
+    const overdue = (await list(`overdue=true&unitId=${unit('网格A1').id}`)).body.items.map(
+      (item: { id: string }) => item.id,
+    );
+    expect(overdue).toContain(id);
+    expect(
+      (await list('status=dispatched')).body.items.every((item: { status: string }) => item.status === 'dispatched'),
+    ).toBe(true);
+    const firstPage = await list('limit=2');
+    expect(firstPage.body.items).toHaveLength(2);
+    const secondPage = await list(`limit=2&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`);
+    expect(secondPage.body.items[0].id).not.toBe(firstPage.body.items[0].id);
+    expect((await list('', users.outsider.token)).body.items).toEqual([]);
+    expectProblem(await list(`unitId=${unit('社区A').id}`, users.outsider.token), 404, 'resource.not-found');
   });
 
   it('suspension stops the clock: resuming moves both deadlines by the time suspended', async () => {

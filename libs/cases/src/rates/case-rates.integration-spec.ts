@@ -240,4 +240,24 @@ describe('the rates of 接诉即办 for a subtree and a month, and the monthly r
     expect(await countRows(lowest, [secretaryA.id])).toBe(1);
     expect(await countRows(`SELECT count(*) FROM case_rankings WHERE period = '2026-11'`)).toBe(3);
   });
+
+  it('weighs the score as the deployment sets it, audited, and back to the defaults', async () => {
+    const admin = (await createLoggedInUser(api, { role: 'admin' })).token;
+    const put = (key: string, value: number, token = admin) =>
+      api.request('PUT', `/api/v1/cases/settings/${key}`, { body: { value }, token });
+    expect((await put('weights.satisfaction', 0, street)).status).toBe(403);
+    expectProblem(await put('weights.satisfaction', 101), 400, 'cases.setting-range');
+    expectProblem(await put('weights.nothing', 1), 404, 'cases.setting-unknown');
+    expect((await put('weights.satisfaction', 0)).status).toBe(200);
+    // 100 × (30 × 4/7 + 35 × 1/2) ÷ 65 = 53.30
+    expect((await rates('社区A', secretaryA.token)).body).toMatchObject({
+      score: 53.3,
+      weights: { response: 30, resolution: 35, satisfaction: 0, onTime: 0, rework: 0 },
+    });
+    expect(await countRows(`SELECT count(*) FROM audit_log WHERE action = 'cases.setting-changed'`)).toBe(1);
+    expect((await api.request('DELETE', '/api/v1/cases/settings/weights.satisfaction', { token: admin })).status).toBe(
+      200,
+    );
+    expect((await rates('社区A', secretaryA.token)).body.score).toBe(57.98);
+  });
 });
