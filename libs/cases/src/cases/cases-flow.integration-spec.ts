@@ -54,7 +54,7 @@ describe('a case handled grid → community → street on the working-day clock'
   const escalateAt = async (at: Date) => {
     now = at;
     const job = scheduler.get(EscalateOverdueJob);
-    const context = { period: scheduler.get(BusinessCalendar).periodOf(at, 'hour') } as ScheduleContext;
+    const context = { period: scheduler.get(BusinessCalendar).periodOf(at, 'minute') } as ScheduleContext;
     return Promise.all([job.run(context), job.run(context)]); // two schedulers at the same moment
   };
 

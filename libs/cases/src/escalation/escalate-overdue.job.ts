@@ -19,8 +19,8 @@ export const ESCALATE_OVERDUE_SCHEDULE = 'cases.escalate-overdue';
 const BATCH = 200;
 
 /**
- * Hourly (the shortest recorded period): every open case whose level ran out of time escalates
- * to the next level, once (due rows are locked with others' locks skipped, and each escalation is
+ * Every five minutes (one recorded run per minute key): every open case whose level ran out of time
+ * escalates to the next level, once (due rows are locked with others' locks skipped, and each escalation is
  * unique per case, level and due instant, so two schedulers never escalate one twice); then every
  * case past the warning share of its level's time warns its handler, or the level's heads, once.
  * Cases at the district stay where they are, counted late.
@@ -39,7 +39,7 @@ export class EscalateOverdueJob {
     private readonly clock: Clock,
   ) {}
 
-  @Scheduled({ name: ESCALATE_OVERDUE_SCHEDULE, cron: '0 * * * *', period: 'hour' })
+  @Scheduled({ name: ESCALATE_OVERDUE_SCHEDULE, cron: '*/5 * * * *', period: 'minute' })
   async run(context: ScheduleContext): Promise<{ period: string; escalated: number; warned: number }> {
     const now = this.clock.now();
     let escalated = 0;

@@ -5,7 +5,6 @@ import { ChannelName } from './channel-name';
 import { NotificationChannel } from './notification-channel';
 import { WebhookDeliveryError } from './webhook-delivery.error';
 
-
 /** What the receiver gets as JSON. */
 export interface WebhookPayload {
   deliveryId: string;

@@ -23,9 +23,17 @@ describe('BusinessCalendar (Asia/Shanghai)', () => {
     expect(calendar.localDate(instant)).toBe('2026-12-01');
   });
 
-  it('names hours and ISO weeks (Monday first) by the Beijing wall clock', () => {
+  it('names minutes, hours and ISO weeks (Monday first) by the Beijing wall clock', () => {
     const instant = new Date('2026-11-29T16:30:00Z'); // Monday 2026-11-30 00:30 in Beijing
     expect(calendar.periodOf(instant, 'hour').key).toBe('2026-11-30T00');
+    const minute = calendar.periodOf(instant, 'minute');
+    expect(minute.key).toBe('2026-11-30T00:30');
+    expect([minute.start.toISOString(), minute.end.toISOString()]).toEqual([
+      '2026-11-29T16:30:00.000Z',
+      '2026-11-29T16:31:00.000Z',
+    ]);
+    expect(calendar.parse('2026-11-30T00:30')).toEqual(minute);
+    expect(() => calendar.parse('2026-11-30T00:60')).toThrow(RangeError);
     const week = calendar.periodOf(instant, 'week');
     expect(week.key).toBe('2026-W49');
     expect(week.start.toISOString()).toBe('2026-11-29T16:00:00.000Z');

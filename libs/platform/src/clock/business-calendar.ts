@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { LinliConfig } from '../config/linli-config';
 
-export type Granularity = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
+export type Granularity = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /**
- * A business period: `[start, end)` as instants, and its stable key (`2026-11-22T14`, `2026-11-22`,
+ * A business period: `[start, end)` as instants, and its stable key (`2026-11-22T14:05`, `2026-11-22T14`, `2026-11-22`,
  * `2026-W47` (ISO week, Monday first), `2026-11`, `2026Q4`, `2026`).
  */
 export interface Period {
@@ -16,6 +16,7 @@ export interface Period {
 }
 
 const KEY_PATTERNS: Record<Granularity, RegExp> = {
+  minute: /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/,
   hour: /^(\d{4})-(\d{2})-(\d{2})T(\d{2})$/,
   week: /^(\d{4})-W(\d{2})$/,
   day: /^(\d{4})-(\d{2})-(\d{2})$/,
@@ -53,21 +54,23 @@ export class BusinessCalendar {
     for (const granularity of Object.keys(KEY_PATTERNS) as Granularity[]) {
       const match = KEY_PATTERNS[granularity].exec(key);
       if (!match) continue;
-      const [year, second, third, fourth] = match.slice(1).map(Number);
+      const [year, second, third, fourth, fifth] = match.slice(1).map(Number);
       const start =
         granularity === 'quarter'
           ? DateTime.fromObject({ year, month: (second - 1) * 3 + 1, day: 1 }, { zone: this.zone })
           : granularity === 'week'
             ? DateTime.fromObject({ weekYear: year, weekNumber: second, weekday: 1 }, { zone: this.zone })
             : DateTime.fromObject(
-                { year, month: second ?? 1, day: third ?? 1, hour: fourth ?? 0 },
+                { year, month: second ?? 1, day: third ?? 1, hour: fourth ?? 0, minute: fifth ?? 0 },
                 { zone: this.zone },
               );
       if (!start.isValid) break;
       const period = this.build(start, granularity);
       if (period.key === key) return period;
     }
-    throw new RangeError(`"${key}" is not a period key (YYYY-MM-DDTHH, YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYYQn or YYYY)`);
+    throw new RangeError(
+      `"${key}" is not a period key (YYYY-MM-DDTHH:mm, YYYY-MM-DDTHH, YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYYQn or YYYY)`,
+    );
   }
 
   /** Wall-clock date (`YYYY-MM-DD`) of an instant in the business zone. */
@@ -98,6 +101,8 @@ export class BusinessCalendar {
 
   private keyOf(start: DateTime, granularity: Granularity): string {
     switch (granularity) {
+      case 'minute':
+        return start.toFormat("yyyy-MM-dd'T'HH:mm");
       case 'hour':
         return start.toFormat("yyyy-MM-dd'T'HH");
       case 'week':

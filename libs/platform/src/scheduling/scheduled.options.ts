@@ -20,7 +20,7 @@ export interface ScheduledOptions {
 
 const NAME_PATTERN = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 const CRON_FIELD = /^[0-9A-Za-z*?/,#-]+$/;
-const GRANULARITIES: readonly Granularity[] = ['hour', 'day', 'week', 'month', 'quarter', 'year'];
+const GRANULARITIES: readonly Granularity[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year'];
 export const SCHEDULE_NAME_MAX_LENGTH = 100;
 
 export function isTimeZone(zone: string): boolean {
