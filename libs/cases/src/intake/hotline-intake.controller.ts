@@ -5,7 +5,7 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiServiceUnavailableResponse,
+  ApiNotFoundResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -35,7 +35,7 @@ export class HotlineIntakeController {
   @ApiOkResponse({ type: HotlineReceiptDto, description: 'A redelivery: the case the ticket became' })
   @ApiBadRequestResponse({ description: 'validation.failed; cases.unknown-category; cases.no-level' })
   @ApiUnauthorizedResponse({ description: 'cases.hotline-signature' })
-  @ApiServiceUnavailableResponse({ description: 'cases.hotline-disabled' })
+  @ApiNotFoundResponse({ description: 'cases.hotline-disabled: the deployment set no CASES_HOTLINE_SECRET' })
   async receive(
     @Body() body: HotlineCaseDto,
     @Res({ passthrough: true }) reply: FastifyReply,

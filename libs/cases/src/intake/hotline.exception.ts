@@ -2,14 +2,14 @@ import { ProblemDefinition, ProblemException, problemFrom, ProblemInit } from '@
 
 /** Problem codes of the 12345 hotline intake. Never renamed once released. */
 export enum HotlineCode {
-  /** The deployment set no `CASES_HOTLINE_SECRET`. */
+  /** The deployment set no `CASES_HOTLINE_SECRET`: the route is not there for it (404). */
   Disabled = 'cases.hotline-disabled',
   /** Missing, wrong or stale signature. */
   Signature = 'cases.hotline-signature',
 }
 
 const CATALOGUE: Record<HotlineCode, ProblemDefinition> = {
-  [HotlineCode.Disabled]: { status: 503, title: 'Hotline intake off', detail: '未启用12345热线接入' },
+  [HotlineCode.Disabled]: { status: 404, title: 'Hotline intake off', detail: '本部署未启用12345热线接入' },
   [HotlineCode.Signature]: {
     status: 401,
     title: 'Bad signature',

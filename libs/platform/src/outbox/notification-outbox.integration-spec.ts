@@ -171,11 +171,13 @@ describe('NotificationOutbox while Redis is unreachable', () => {
     app = await bootScheduler({ env: { LINLI_MODULES: '', REDIS_URL: `redis://127.0.0.1:${proxy.port}` } });
   });
 
+  // Closing waits for the relays' batch in flight and BullMQ's reconnection through the proxy; on a
+  // loaded 2-CPU CI runner that once took longer than Jest's default 30 s (the hook, not a test, timed out).
   afterAll(async () => {
     await proxy.start().catch(() => undefined);
     await app?.close();
     await proxy.stop();
-  });
+  }, 90_000);
 
   it('commits a request without error while Redis is down and queues the notification once Redis is back', async () => {
     await proxy.stop();
