@@ -69,7 +69,15 @@ describe('NotificationOutbox: notify on commit', () => {
     );
     expect(queued.id).toBe(notificationJobId(committed.dedupeKey));
     expect(queued.data).toEqual(committed);
-    const [row] = await requestRows(committed.dedupeKey);
+    // The relay queues the job inside its transaction and marks the row relayed at commit: the job
+    // can be seen in Redis a moment before the mark.
+    const [row] = await waitFor(
+      async () => {
+        const rows = await requestRows(committed.dedupeKey);
+        return rows[0]?.relayed_at && rows;
+      },
+      { what: 'the request marked relayed' },
+    );
     expect(row.relayed_at).toBeInstanceOf(Date);
     expect(row.relay_attempts).toBe(1);
   });
