@@ -54,7 +54,7 @@ export class CaseEscalation {
     if (!recorded) return undefined;
     const category = (await this.categories.byIds([row.category_id], manager)).get(row.category_id) as CategoryRow;
     const levelDue = await this.caseClock.resolveDue(now, category, row.urgency, manager);
-    const heads = (await this.levels.heads([{ level: next, path: nextUnit.path }])).get(nextUnit.path) ?? [];
+    const heads = (await this.levels.heads([{ level: next, path: nextUnit.path }], manager)).get(nextUnit.path) ?? [];
     const data = {
       caseId: row.id,
       title: row.title,

@@ -46,13 +46,19 @@ export class CaseLevels {
   }
 
   /** level unit path → the user ids of its heads. */
-  async heads(levelUnits: { level: CaseLevel; path: string }[]): Promise<Map<string, string[]>> {
+  async heads(
+    levelUnits: { level: CaseLevel; path: string }[],
+    manager?: EntityManager,
+  ): Promise<Map<string, string[]>> {
     const grids = levelUnits.filter((unit) => unit.level === 'grid').map((unit) => unit.path);
     const others = levelUnits.filter((unit) => unit.level !== 'grid').map((unit) => unit.path);
-    const [workers, secretaries] = await Promise.all([
-      grids.length ? this.accounts.nearestRoleHolders('grid_worker', grids) : new Map<string, string[]>(),
-      others.length ? this.accounts.nearestRoleHolders('secretary', others) : new Map<string, string[]>(),
-    ]);
+    // One after the other: inside a transaction both run on its one connection.
+    const workers = grids.length
+      ? await this.accounts.nearestRoleHolders('grid_worker', grids, manager)
+      : new Map<string, string[]>();
+    const secretaries = others.length
+      ? await this.accounts.nearestRoleHolders('secretary', others, manager)
+      : new Map<string, string[]>();
     return new Map([...workers, ...secretaries]);
   }
 }

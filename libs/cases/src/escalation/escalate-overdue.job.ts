@@ -76,6 +76,7 @@ export class EscalateOverdueJob {
           const unit = levelUnits.get(row.unit_path)?.get(row.level);
           return unit ? [{ level: row.level, path: unit.path }] : [];
         }),
+        manager,
       );
       const recipients = (row: CaseRow) =>
         row.handler_user_id

@@ -59,7 +59,9 @@ export class SeatsService {
     const today = this.calendar.localDate(this.clock.now());
     const startedOn = body.startedOn ?? today;
     if (startedOn > today) throw new SeatsException(SeatsCode.SeatDates);
-    return this.transactions.run(async (manager) => {
+    // The view is read after the commit: inside the transaction a second pooled connection (the
+    // directory's names) could wait on a pool that concurrent requests' transactions have exhausted.
+    const id = await this.transactions.run(async (manager) => {
       if (
         SEAT_BODIES[seatBody].ownersOnly &&
         !(await this.access.ownersAmong(complex.id, [body.personId], manager)).size
@@ -86,8 +88,9 @@ export class SeatsService {
         },
         manager,
       );
-      return (await this.views([(await this.seats.readOne(manager, id)) as SeatRow]))[0];
+      return id;
     });
+    return (await this.views([(await this.seats.readOne(undefined, id)) as SeatRow]))[0];
   }
 
   async end(user: AuthenticatedUser, id: string, body: EndPropertySeatDto): Promise<PropertySeatDto> {
@@ -95,7 +98,7 @@ export class SeatsService {
     if (!seat) throw new NotFoundProblem(WHAT);
     await this.access.complex(user, Permission.PropertyManage, seat.complex_id);
     const endedOn = body.endedOn ?? this.calendar.localDate(this.clock.now());
-    return this.transactions.run(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const locked = (await this.seats.readOne(manager, id, true)) as SeatRow;
       if (locked.ended_on) throw new SeatsException(SeatsCode.SeatEnded);
       if (endedOn < locked.started_on) throw new SeatsException(SeatsCode.SeatDates);
@@ -111,8 +114,8 @@ export class SeatsService {
         },
         manager,
       );
-      return (await this.views([(await this.seats.readOne(manager, id)) as SeatRow]))[0];
     });
+    return (await this.views([(await this.seats.readOne(undefined, id)) as SeatRow]))[0];
   }
 
   async list(user: AuthenticatedUser, query: PropertySeatsQueryDto): Promise<PropertySeatPageDto> {

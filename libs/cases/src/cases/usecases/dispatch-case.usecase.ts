@@ -71,7 +71,7 @@ export class DispatchCaseUseCase {
       const levelDue = moved ? await this.caseClock.resolveDue(now, category, row.urgency, manager) : row.level_due_at;
       const recipients = body.handlerUserId
         ? [body.handlerUserId]
-        : ((await this.levels.heads([{ level, path: levelUnit.path }])).get(levelUnit.path) ?? []);
+        : ((await this.levels.heads([{ level, path: levelUnit.path }], manager)).get(levelUnit.path) ?? []);
       const notifications: SendNotificationJob[] = recipients.map((userId) => ({
         recipient: { userId },
         templateKey: CasesTemplate.Dispatched,
