@@ -115,16 +115,19 @@ function toProblem(error: unknown): ProblemException {
   });
 }
 
-/** The problem+json body of a problem, for `request`. */
+/**
+ * The problem+json body of a problem, for `request`. Extensions come first: one named like a
+ * standard member (`status`, `code`…) can never replace it.
+ */
 export function problemBody(problem: ProblemException, request: FastifyRequest | undefined): Record<string, unknown> {
   return {
+    ...(problem.extensions ?? {}),
     type: `urn:linli:problem:${problem.code}`,
     title: problem.title,
     status: problem.status,
     code: problem.code,
     ...(problem.detail ? { detail: problem.detail } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
-    ...(problem.extensions ?? {}),
     instance: request?.url,
     requestId: request?.id,
   };

@@ -39,7 +39,7 @@ export class DecideObjectionUseCase {
       if (user.personId !== null && objection.authorPersonId === user.personId)
         throw selfAuthorization('不能处理本人提出的异议');
       if (objection.status !== 'pending')
-        throw new TopicsException(TopicsCode.ObjectionDecided, { extensions: { status: objection.status } });
+        throw new TopicsException(TopicsCode.ObjectionDecided, { extensions: { objectionStatus: objection.status } });
       TopicStepChanger.assertAllows(topic, 'objection');
       const now = this.clock.now();
       const note = command.note.trim();
