@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuthenticatedUser,
-  ForbiddenProblem,
-  NotFoundProblem,
-  Permission,
-  ScopeService,
-  SqlCondition,
-} from '@linli/platform';
+import { AuthenticatedUser, NotFoundProblem, Permission, ScopeService, SqlCondition } from '@linli/platform';
 import { EntityManager } from 'typeorm';
 import { CaseRow } from '../cases/case-record';
 import { CasesRepository } from '../cases/cases.repository';
@@ -32,13 +25,6 @@ export class CasesAccess {
     if (this.scope.canReach(user, Permission.CasesRead, row.unit_path)) return row;
     if (await this.isReporter(user, row.id)) return row;
     throw new NotFoundProblem(WHAT);
-  }
-
-  /** The case the caller handles (cases.handle at its unit): 404 when they cannot see it, 403 when they only see it. */
-  async handled(user: AuthenticatedUser, id: string, manager?: EntityManager, lock = false): Promise<CaseRow> {
-    const row = await this.visible(user, id, manager, lock);
-    if (!this.canHandle(user, row.unit_path)) throw new ForbiddenProblem('无权办理该案件');
-    return row;
   }
 
   canHandle(user: AuthenticatedUser, unitPath: string): boolean {

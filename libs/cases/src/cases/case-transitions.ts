@@ -3,6 +3,7 @@ import {
   AuditLog,
   AuthenticatedUser,
   Clock,
+  ForbiddenProblem,
   LinliConfig,
   NewDomainEvent,
   NotificationOutbox,
@@ -68,7 +69,10 @@ export class CaseTransitions {
     actor: StepActor = 'handler',
   ): Promise<CaseDto> {
     const seen = await this.access.visible(user, id);
-    if (actor === 'handler' || !(await this.access.isReporter(user, id))) await this.access.handled(user, seen.id);
+    if (!this.access.canHandle(user, seen.unit_path)) {
+      const reporter = actor === 'handler-or-reporter' && (await this.access.isReporter(user, id));
+      if (!reporter) throw new ForbiddenProblem('无权办理该案件');
+    }
     const row = await this.transactions.run(async (manager) => {
       const locked = (await this.cases.readOne(manager, id, true)) as CaseRow;
       await this.move(manager, locked, action, user.userId, apply);

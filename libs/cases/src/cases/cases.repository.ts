@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { descendantsPattern, queryRows, SqlCondition } from '@linli/platform';
+import { descendantsPattern, Page, PageQueryDto, paginateRaw, queryRows, SqlCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseLevel, CaseStatus } from './case-flow';
 import { CasePatch, CaseRow, CaseStepRow, CaseTaskRow } from './case-record';
@@ -34,8 +34,6 @@ export interface CaseListFilter {
   channel?: string;
   level?: CaseLevel;
   overdueAt?: Date;
-  after?: [string, string];
-  limit: number;
 }
 
 const OPEN = `('registered', 'dispatched', 'in_progress', 'suspended')`;
@@ -259,7 +257,7 @@ export class CasesRepository {
     );
   }
 
-  async page(visible: SqlCondition, filter: CaseListFilter): Promise<CaseRow[]> {
+  async page(visible: SqlCondition, filter: CaseListFilter, page: PageQueryDto): Promise<Page<CaseRow>> {
     const qb = this.dataSource.createQueryBuilder().select('c.*').from('cases', 'c').where(visible.sql, visible.params);
     if (filter.unitPath)
       qb.andWhere(`(c.unit_path = :unitPath OR c.unit_path LIKE :unitPrefix)`, {
@@ -272,15 +270,12 @@ export class CasesRepository {
     if (filter.level) qb.andWhere('c.level = :level', { level: filter.level });
     if (filter.overdueAt)
       qb.andWhere(`c.status IN ${OPEN} AND c.resolve_due_at <= :overdueAt`, { overdueAt: filter.overdueAt });
-    if (filter.after)
-      qb.andWhere(`(c.reported_at, c.id) < (:afterAt::timestamptz, :afterId::uuid)`, {
-        afterAt: filter.after[0],
-        afterId: filter.after[1],
-      });
-    return (await qb
-      .orderBy('c.reported_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(filter.limit + 1)
-      .getRawMany()) as CaseRow[];
+    return paginateRaw<CaseRow>(qb, page, {
+      sortColumn: 'c.reported_at',
+      sortKey: (row) => row.reported_at,
+      tieColumn: 'c.id',
+      tieKey: (row) => row.id,
+      direction: 'DESC',
+    });
   }
 }

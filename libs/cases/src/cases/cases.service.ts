@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, decodeTimeIdCursor, encodeCursor, Permission, ScopeService } from '@linli/platform';
+import { AuthenticatedUser, Clock, Permission, ScopeService } from '@linli/platform';
 import { CasesAccess } from '../access/cases-access';
 import { CaseViews } from './case-views';
 import { CasesRepository } from './cases.repository';
@@ -37,25 +37,21 @@ export class CasesService {
   }
 
   async list(user: AuthenticatedUser, query: CasesQueryDto): Promise<CasePageDto> {
-    const limit = query.limit ?? 20;
     const unitPath = query.unitId
       ? await this.scope.reachableUnitPath(user, Permission.CasesRead, query.unitId)
       : undefined;
-    const rows = await this.cases.page(this.access.visibility(user), {
-      unitPath,
-      status: query.status,
-      type: query.type,
-      channel: query.channel,
-      level: query.level,
-      overdueAt: query.overdue === 'true' ? this.clock.now() : undefined,
-      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
-      limit,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.views.many(user, page),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.reported_at.toISOString(), last.id]) : null,
-    };
+    const page = await this.cases.page(
+      this.access.visibility(user),
+      {
+        unitPath,
+        status: query.status,
+        type: query.type,
+        channel: query.channel,
+        level: query.level,
+        overdueAt: query.overdue === 'true' ? this.clock.now() : undefined,
+      },
+      query,
+    );
+    return { items: await this.views.many(user, page.items), nextCursor: page.nextCursor };
   }
 }

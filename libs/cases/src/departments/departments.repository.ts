@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { descendantsPattern, queryRows, SqlCondition } from '@linli/platform';
+import { descendantsPattern, Page, PageQueryDto, paginateRaw, queryRows, SqlCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface DepartmentRow {
@@ -50,8 +50,9 @@ export class DepartmentsRepository {
 
   async page(
     visible: SqlCondition,
-    filter: { unitPath?: string; categoryCode?: string; after?: [string, string]; limit: number },
-  ): Promise<DepartmentRow[]> {
+    filter: { unitPath?: string; categoryCode?: string },
+    page: PageQueryDto,
+  ): Promise<Page<DepartmentRow>> {
     const qb = this.dataSource
       .createQueryBuilder()
       .select(COLUMNS)
@@ -68,15 +69,12 @@ export class DepartmentsRepository {
                  WHERE dc.department_id = d.id AND c.code = :categoryCode)`,
         { categoryCode: filter.categoryCode },
       );
-    if (filter.after)
-      qb.andWhere(`(d.created_at, d.id) > (:afterAt::timestamptz, :afterId::uuid)`, {
-        afterAt: filter.after[0],
-        afterId: filter.after[1],
-      });
-    return (await qb
-      .orderBy('d.created_at', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .limit(filter.limit + 1)
-      .getRawMany()) as DepartmentRow[];
+    return paginateRaw<DepartmentRow>(qb, page, {
+      sortColumn: 'd.created_at',
+      sortKey: (row) => row.created_at,
+      tieColumn: 'd.id',
+      tieKey: (row) => row.id,
+      direction: 'ASC',
+    });
   }
 }

@@ -3,8 +3,6 @@ import { OrganizationDirectory } from '@linli/organization';
 import {
   AuditLog,
   AuthenticatedUser,
-  decodeTimeIdCursor,
-  encodeCursor,
   Permission,
   ScopedReferences,
   ScopeService,
@@ -71,22 +69,15 @@ export class DepartmentsService {
   }
 
   async list(user: AuthenticatedUser, query: CaseDepartmentsQueryDto): Promise<CaseDepartmentPageDto> {
-    const limit = query.limit ?? 20;
     const unitPath = query.unitId
       ? await this.scope.reachableUnitPath(user, Permission.CasesRead, query.unitId)
       : undefined;
-    const rows = await this.departments.page(this.scope.condition('d.unit_path', user, Permission.CasesRead), {
-      unitPath,
-      categoryCode: query.categoryCode,
-      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
-      limit,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.views(page),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
-    };
+    const page = await this.departments.page(
+      this.scope.condition('d.unit_path', user, Permission.CasesRead),
+      { unitPath, categoryCode: query.categoryCode },
+      query,
+    );
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   async views(rows: DepartmentRow[]): Promise<CaseDepartmentDto[]> {

@@ -5,7 +5,7 @@ import { CaseLevels } from '../cases/case-levels';
 import { CasesTemplate } from '../cases/cases-templates';
 import { rankByScore } from './case-rates';
 import { RankingsRepository } from './rankings.repository';
-import { RatesRepository } from './rates.repository';
+import { emptyCounts, RatesRepository } from './rates.repository';
 import { RatesService } from './rates.service';
 
 export const MONTHLY_RANKING_SCHEDULE = 'cases.monthly-ranking';
@@ -42,7 +42,12 @@ export class MonthlyRankingJob {
       ]);
       const ranked = rankByScore(
         units.map((unit) => {
-          const figures = this.ratesService.view(unit, context.period.key, this.countsOf(counts, unit.path), weights);
+          const figures = this.ratesService.view(
+            unit,
+            context.period.key,
+            counts.get(unit.path) ?? emptyCounts(),
+            weights,
+          );
           return { unit, figures, score: figures.score };
         }),
       );
@@ -90,23 +95,5 @@ export class MonthlyRankingJob {
       streets: rows.filter((row) => row.kind === 'street').length,
       communities: rows.filter((row) => row.kind === 'community').length,
     };
-  }
-
-  private countsOf(counts: Awaited<ReturnType<RatesRepository['byPrefix']>>, path: string) {
-    return (
-      counts.get(path) ?? {
-        received: 0,
-        responded: 0,
-        rejected: 0,
-        resolved: 0,
-        visited: 0,
-        satisfied: 0,
-        reworked: 0,
-        gridFound: 0,
-        due: 0,
-        suspended: 0,
-        closedOnTime: 0,
-      }
-    );
   }
 }

@@ -47,6 +47,11 @@ const EMPTY_RECEIVED: ReceivedRow = {
   grid_found: 0,
 };
 
+/** The counts of a unit with no case in the period. */
+export function emptyCounts(): PeriodCounts {
+  return counts(undefined, undefined);
+}
+
 function counts(received: ReceivedRow | undefined, due: DueRow | undefined): PeriodCounts {
   const r = received ?? EMPTY_RECEIVED;
   return {

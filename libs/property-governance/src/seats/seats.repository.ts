@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { queryRows, SqlCondition } from '@linli/platform';
+import { Page, PageQueryDto, paginateRaw, queryRows, SqlCondition } from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { SeatBody } from './seat-bodies';
 
@@ -75,10 +75,9 @@ export class SeatsRepository {
       body?: SeatBody;
       personId?: string;
       current?: boolean;
-      after?: [string, string];
-      limit: number;
     },
-  ): Promise<SeatRow[]> {
+    page: PageQueryDto,
+  ): Promise<Page<SeatRow>> {
     const qb = this.dataSource
       .createQueryBuilder()
       .select(COLUMNS)
@@ -88,16 +87,13 @@ export class SeatsRepository {
     if (filter.body) qb.andWhere('s.body = :body', { body: filter.body });
     if (filter.personId) qb.andWhere('s.person_id = :personId', { personId: filter.personId });
     if (filter.current !== undefined) qb.andWhere(filter.current ? 's.ended_on IS NULL' : 's.ended_on IS NOT NULL');
-    if (filter.after)
-      qb.andWhere('(s.created_at, s.id) < (:afterAt::timestamptz, :afterId::uuid)', {
-        afterAt: filter.after[0],
-        afterId: filter.after[1],
-      });
-    return qb
-      .orderBy('s.created_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(filter.limit + 1)
-      .getRawMany<SeatRow>();
+    return paginateRaw<SeatRow>(qb, page, {
+      sortColumn: 's.created_at',
+      sortKey: (row) => row.created_at,
+      tieColumn: 's.id',
+      tieKey: (row) => row.id,
+      direction: 'DESC',
+    });
   }
 
   /** The current seats at the complexes. */

@@ -5,8 +5,6 @@ import {
   AuthenticatedUser,
   BusinessCalendar,
   Clock,
-  decodeTimeIdCursor,
-  encodeCursor,
   NotFoundProblem,
   Permission,
   ScopedReferences,
@@ -119,21 +117,17 @@ export class SeatsService {
   }
 
   async list(user: AuthenticatedUser, query: PropertySeatsQueryDto): Promise<PropertySeatPageDto> {
-    const limit = query.limit ?? 20;
-    const rows = await this.seats.page(await this.access.visibility(user, 's.unit_path'), {
-      complexId: query.complexId,
-      body: query.body,
-      personId: query.personId,
-      current: query.current === undefined ? undefined : query.current === 'true',
-      after: query.cursor ? decodeTimeIdCursor(query.cursor) : undefined,
-      limit,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.views(page),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
-    };
+    const page = await this.seats.page(
+      await this.access.visibility(user, 's.unit_path'),
+      {
+        complexId: query.complexId,
+        body: query.body,
+        personId: query.personId,
+        current: query.current === undefined ? undefined : query.current === 'true',
+      },
+      query,
+    );
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   private async views(rows: SeatRow[]): Promise<PropertySeatDto[]> {
