@@ -40,8 +40,8 @@ const CATEGORIES: {
  * cases). Shaped like the sources' reports (../shared/DOMAIN.md §8): about 60 % found by grid
  * workers, the rest from the 12345 hotline, police transfers, residents, mobile grid workers and
  * household visits; about 5 % rejected; of the cases older than a month about 95 % finished (closed,
- * about 97 % of them by their deadline), about 70 % of those visited, nearly all satisfied, the few
- * unsatisfied reopened (rework).
+ * 93 of every 95 by their deadline, by the draw thresholds), about 70 % of those visited, nearly
+ * all satisfied, the few unsatisfied reopened (rework).
  * Each case starts at its complex's grid (or community), a few escalated to the community or street.
  * Without the cases tables nothing is written.
  */
