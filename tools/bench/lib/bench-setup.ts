@@ -24,8 +24,12 @@ export interface BenchEnvironment {
  * anyone else's), warn-level logs, local secrets in /tmp and the bench administrator.
  */
 export function benchConfig(environment: BenchEnvironment): LinliConfig {
-  return loadLinliConfig({
-    ...process.env,
+  return loadLinliConfig({ ...process.env, ...benchVariables(environment) });
+}
+
+/** The variables of `benchConfig`, for the apps a benchmark runs as processes of their own. */
+export function benchVariables(environment: BenchEnvironment): Record<string, string> {
+  return {
     NODE_ENV: 'development',
     DATABASE_URL: environment.databaseUrl,
     QUEUE_PREFIX: environment.name,
@@ -35,7 +39,7 @@ export function benchConfig(environment: BenchEnvironment): LinliConfig {
     LINLI_LOCAL_DIR: `/tmp/${environment.name}`,
     LINLI_ADMIN_USERNAME: BENCH_ADMIN.username,
     LINLI_ADMIN_PASSWORD: BENCH_ADMIN.password,
-  });
+  };
 }
 
 export interface PreparedDatabase {

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AuthenticatedUser, Clock, NotFoundProblem, Page, paginate } from '@linli/platform';
+import { AuthenticatedUser, Clock, NotFoundProblem, Page, paginateSql, SqlPageQuery } from '@linli/platform';
 import { Repository, SelectQueryBuilder, UpdateQueryBuilder } from 'typeorm';
 import { InboxQueryDto } from './dto/inbox-query.dto';
 import { Notification } from './notification.entity';
+
+/** `Notification`'s columns under its property names. */
+const NOTIFICATION_COLUMNS = `n.id, n.recipient_user_id AS "recipientUserId", n.recipient_person_id AS "recipientPersonId",
+  n.template_key AS "templateKey", n.title, n.body, n.data, n.dedupe_key AS "dedupeKey", n.created_at AS "createdAt",
+  n.read_at AS "readAt"`;
 
 type Caller = Pick<AuthenticatedUser, 'userId' | 'personId'>;
 
@@ -18,16 +23,29 @@ export class InboxService {
     private readonly clock: Clock,
   ) {}
 
+  /** Newest first; plain SQL (every client polls it). */
   list(caller: Caller, query: InboxQueryDto): Promise<Page<Notification>> {
-    const qb = this.ownedBy(this.notifications.createQueryBuilder('n'), caller, 'n.');
-    if (query.unread) qb.andWhere('n.read_at IS NULL');
-    return paginate(qb, query, {
-      sortColumn: 'n.createdAt',
-      sortKey: (n) => n.createdAt,
-      tieBreaker: 'n.id',
-      tieKey: (n) => n.id,
-      direction: 'DESC',
-    });
+    const where: SqlPageQuery['where'] = [
+      caller.personId
+        ? {
+            sql: 'n.recipient_user_id = :userId OR n.recipient_person_id = :personId',
+            params: { userId: caller.userId, personId: caller.personId },
+          }
+        : { sql: 'n.recipient_user_id = :userId', params: { userId: caller.userId } },
+    ];
+    if (query.unread) where.push({ sql: 'n.read_at IS NULL', params: {} });
+    return paginateSql<Notification>(
+      this.notifications.manager,
+      { select: `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n`, where },
+      query,
+      {
+        sortColumn: 'n.created_at',
+        sortKey: (n) => n.createdAt,
+        tieColumn: 'n.id',
+        tieKey: (n) => n.id,
+        direction: 'DESC',
+      },
+    );
   }
 
   unreadCount(caller: Caller): Promise<number> {

@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { AuditContext } from '../audit/audit-context';
 import { ForbiddenProblem } from '../errors/common-problems';
 import { AuthenticatedUser } from './authenticated-user';
 import { Authenticator } from './authenticator';
@@ -31,6 +32,7 @@ export class AuthGuard implements CanActivate {
       beforePasswordChange: allowedBeforePasswordChange(context.getHandler()),
     });
     request.user = user;
+    AuditContext.identify(user.userId);
     if (access.mode === 'permission' && !hasPermission(user, access.permission)) throw new ForbiddenProblem();
     return true;
   }

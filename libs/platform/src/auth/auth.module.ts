@@ -1,9 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { LinliConfig } from '../config/linli-config';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { AccessTokenService } from './access-token.service';
 import { AccountsDirectory } from './accounts.directory';
+import { AccountChangesListener } from './account-changes.listener';
+import { AuthenticatedAccounts } from './authenticated-accounts';
 import { Authenticator } from './authenticator';
 import { PasswordHasher } from './password-hasher';
 import { ReferenceResolvers } from './references/reference-resolvers';
@@ -25,7 +28,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     JwtModule.registerAsync({
       inject: [LinliConfig],
       useFactory: (config: LinliConfig) => ({
-        secret: config.jwtSecret,
+        // A key object made once: given the string, jsonwebtoken would convert it on every verification.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
         verifyOptions: { algorithms: ['HS256'] },
       }),
@@ -37,6 +41,8 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     ScopeService,
     PasswordHasher,
     AccessTokenService,
+    AccountChangesListener,
+    AuthenticatedAccounts,
     Authenticator,
     UnitPathMaintenance,
     AccountsDirectory,
@@ -51,6 +57,7 @@ import { UnitPathMaintenance } from './unit-path-maintenance';
     ScopeService,
     PasswordHasher,
     AccessTokenService,
+    AuthenticatedAccounts,
     Authenticator,
     UnitPathMaintenance,
     AccountsDirectory,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UnauthenticatedProblem } from '../errors/common-problems';
 import { AccessTokenService } from './access-token.service';
 import { AuthCode, AuthException } from './auth.problems';
+import { AuthenticatedAccounts } from './authenticated-accounts';
 import { AuthenticatedUser } from './authenticated-user';
-import { UserEntity } from './entities/user.entity';
 
 /**
  * Turns an `Authorization: Bearer …` header into the caller, or throws 401 `auth.unauthenticated`.
@@ -14,7 +13,7 @@ import { UserEntity } from './entities/user.entity';
 export class Authenticator {
   constructor(
     private readonly tokens: AccessTokenService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AuthenticatedAccounts,
   ) {}
 
   /**
@@ -31,40 +30,12 @@ export class Authenticator {
     if (!match) throw new UnauthenticatedProblem(header ? '登录凭证格式不正确' : '请先登录');
     const claims = await this.tokens.verify(match[1]);
     if (!claims) throw new UnauthenticatedProblem('登录凭证无效或已过期，请重新登录');
-    const user = await this.load(claims.sub);
-    if (!user || !user.isActive || user.tokenVersion !== claims.ver) {
+    const account = await this.accounts.get(claims.sub);
+    if (!account || !account.isActive || account.tokenVersion !== claims.ver) {
       throw new UnauthenticatedProblem('登录凭证已失效，请重新登录');
     }
-    if (user.mustChangePassword && !options.beforePasswordChange)
+    if (account.mustChangePassword && !options.beforePasswordChange)
       throw new AuthException(AuthCode.PasswordChangeRequired);
-    return toAuthenticatedUser(user);
+    return account.user;
   }
-
-  /** The account with its grants, in one query. */
-  load(userId: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .leftJoinAndSelect('user.grants', 'grant')
-      .where('user.id = :userId', { userId })
-      .orderBy('grant.createdAt', 'ASC')
-      .addOrderBy('grant.id', 'ASC')
-      .getOne();
-  }
-}
-
-export function toAuthenticatedUser(user: UserEntity): AuthenticatedUser {
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    personId: user.personId,
-    passwordChangeRequired: user.mustChangePassword,
-    grants: (user.grants ?? []).map((grant) => ({
-      id: grant.id,
-      role: grant.role,
-      unitId: grant.unitId,
-      unitPath: grant.unitPath,
-    })),
-  };
 }

@@ -59,6 +59,12 @@ export class Environment {
   @Min(60)
   JWT_TTL_SECONDS?: number;
 
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'AUTH_CACHE_SECONDS must be a whole number' })
+  @Min(0)
+  AUTH_CACHE_SECONDS?: number;
+
   @Transform(blankToUndefined)
   @ValidateIf((env: Environment) => env.NODE_ENV === 'production' || env.PII_ENCRYPTION_KEY !== undefined)
   @IsString({ message: 'PII_ENCRYPTION_KEY is required in production' })

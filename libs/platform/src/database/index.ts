@@ -7,3 +7,4 @@ export * from './query-rows';
 export * from './sql-errors';
 export * from './sql-text';
 export * from './schema-catalog';
+export * from './named-parameters';

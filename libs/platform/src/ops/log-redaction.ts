@@ -59,8 +59,16 @@ export function redactError(serialized: Record<string, unknown>): Record<string,
   return safe;
 }
 
-/** pino-http's `req` serializer after the standard one: no query string values, no parsed query. */
+/**
+ * pino-http's `req` serializer after the standard one: the request id, method and URL (no query
+ * string values) only. Headers are not logged: they cost a copy of every header on every request
+ * and carry tokens, cookies and client details the log has no use for.
+ */
 export function redactRequest(serialized: Record<string, unknown>): Record<string, unknown> {
-  const { query: _query, ...rest } = serialized;
-  return { ...rest, url: redactUrl(rest.url as string | undefined) };
+  return { id: serialized.id, method: serialized.method, url: redactUrl(serialized.url as string | undefined) };
+}
+
+/** pino-http's `res` serializer: the status code only (no response headers). */
+export function leanResponse(serialized: Record<string, unknown>): Record<string, unknown> {
+  return { statusCode: serialized.statusCode };
 }

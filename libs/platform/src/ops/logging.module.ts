@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { LinliConfig } from '../config/linli-config';
-import { LOG_DESTINATION, LogDestination, redactError, redactRequest } from './log-redaction';
+import { leanResponse, LOG_DESTINATION, LogDestination, redactError, redactRequest } from './log-redaction';
 
 const QUIET_PATHS = ['/health', '/ready', '/metrics'];
 
 /**
- * Structured JSON logs (pino); every HTTP log line carries the request id. Nothing personal or
- * secret is logged: authorization and cookie headers, set-cookie answers, query string values
- * (`redactUrl`) and database errors' bound parameters (`redactError`) are redacted.
+ * Structured JSON logs (pino); every HTTP log line carries the request id, method, URL, status and
+ * time. Nothing personal or secret is logged: no request or response headers, query string values
+ * redacted (`redactUrl`), database errors without their bound parameters (`redactError`).
  */
 @Module({})
 export class LoggingModule {
@@ -25,12 +25,10 @@ export class LoggingModule {
               level: config.logLevel,
               base: { app },
               genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
-              customProps: () => ({ app }),
               autoLogging: {
                 ignore: (req: IncomingMessage) => QUIET_PATHS.includes((req.url ?? '').split('?')[0]),
               },
-              serializers: { req: redactRequest, err: redactError },
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              serializers: { req: redactRequest, res: leanResponse, err: redactError },
             };
             return {
               // Nest 11 path syntax; the default '*' is reported as a legacy route at boot.

@@ -34,6 +34,11 @@ export async function paginateRaw<R>(
     .addOrderBy(keyset.tieColumn, keyset.direction)
     .limit(limit + 1)
     .getRawMany()) as R[];
+  return rawPageOf(rows, limit, keyset);
+}
+
+/** The page of `limit` among `rows` (fetched one over the limit), its cursor after the last item when there are more. */
+export function rawPageOf<R>(rows: R[], limit: number, keyset: RawKeyset<R>): Page<R> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {

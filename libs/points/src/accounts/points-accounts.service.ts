@@ -107,7 +107,13 @@ export class PointsAccountsService {
   }
 
   private accountsOf(owner: PointsOwner): Promise<PointAccountEntity[]> {
-    return this.dataSource.getRepository(PointAccountEntity).findBy({ ownerType: owner.type, ownerId: owner.id });
+    return queryRows<PointAccountEntity>(
+      this.dataSource.manager,
+      `SELECT id, owner_type AS "ownerType", owner_id AS "ownerId", kind, balance::float8 AS balance,
+              pending::float8 AS pending, created_at AS "createdAt", updated_at AS "updatedAt"
+         FROM point_accounts WHERE owner_type = $1 AND owner_id = $2`,
+      [owner.type, owner.id],
+    );
   }
 
   private async accountKinds(owner: PointsOwner, only: AccountKind | undefined): Promise<Map<string, AccountKind>> {

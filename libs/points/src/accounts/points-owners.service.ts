@@ -91,6 +91,7 @@ export class PointsOwners {
   /** Reading an owner's points: the person themselves (their linked account), or `points.read` where the owner sits. 404 otherwise. */
   async assertReadable(user: AuthenticatedUser, owner: PointsOwner): Promise<void> {
     if (owner.type === 'person' && user.personId === owner.id) return;
-    await this.reachable(user, Permission.PointsRead, [owner]);
+    // The scope check alone: resolving the owner's residence (`locate`) is for writes.
+    await this.references.reach(user, Permission.PointsRead, { [owner.type]: [owner.id] });
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Page, PageQueryDto, paginate, queryRows, SqlCondition, unitPathCondition } from '@linli/platform';
+import {
+  Page,
+  PageQueryDto,
+  paginateSql,
+  queryRows,
+  SqlCondition,
+  SqlPageQuery,
+  unitPathCondition,
+} from '@linli/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivityKind } from './activity-kind';
 import { ActivityRecord } from './activity-record';
@@ -125,25 +133,27 @@ export class ActivitiesRepository {
   }
 
   /** A page of the activities `visible` lets the caller see, soonest first. */
-  page(visible: SqlCondition, filter: ActivityFilter, page: PageQueryDto): Promise<Page<ActivityEntity>> {
-    const qb = this.dataSource
-      .getRepository(ActivityEntity)
-      .createQueryBuilder('activity')
-      .where(visible.sql, visible.params);
-    if (filter.unitPath !== undefined) {
-      const within = unitPathCondition('activity.unitPath', [filter.unitPath], 'within');
-      qb.andWhere(within.sql, within.params);
-    }
-    if (filter.kind) qb.andWhere('activity.kind = :kind', { kind: filter.kind });
-    if (filter.from) qb.andWhere('activity.startsAt >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('activity.startsAt < :to', { to: filter.to });
-    if (filter.endsAfter) qb.andWhere('activity.endsAt > :now', { now: filter.endsAfter });
-    return paginate(qb, page, {
-      sortColumn: 'activity.startsAt',
-      sortKey: (a) => a.startsAt,
-      tieBreaker: 'activity.id',
-      tieKey: (a) => a.id,
-    });
+  /** A page of activities, soonest start first; plain SQL (the list every volunteer opens). */
+  async page(visible: SqlCondition, filter: ActivityFilter, page: PageQueryDto): Promise<Page<ActivityRecord>> {
+    const where: SqlPageQuery['where'] = [visible];
+    if (filter.unitPath !== undefined) where.push(unitPathCondition('activity.unit_path', [filter.unitPath], 'within'));
+    if (filter.kind) where.push({ sql: 'activity.kind = :kind', params: { kind: filter.kind } });
+    if (filter.from) where.push({ sql: 'activity.starts_at >= :from', params: { from: filter.from } });
+    if (filter.to) where.push({ sql: 'activity.starts_at < :to', params: { to: filter.to } });
+    if (filter.endsAfter) where.push({ sql: 'activity.ends_at > :now', params: { now: filter.endsAfter } });
+    const rows = await paginateSql<ActivityRow>(
+      this.dataSource.manager,
+      { select: 'SELECT activity.* FROM volunteer_activities activity', where },
+      page,
+      {
+        sortColumn: 'activity.starts_at',
+        sortKey: (row) => row.starts_at,
+        tieColumn: 'activity.id',
+        tieKey: (row) => row.id,
+        direction: 'ASC',
+      },
+    );
+    return { items: rows.items.map(toRecord), nextCursor: rows.nextCursor };
   }
 
   /** Whether the condition (on the alias `activity`) holds for the activity. */

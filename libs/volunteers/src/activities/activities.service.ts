@@ -38,11 +38,7 @@ export class ActivitiesService {
       },
       query,
     );
-    const records = await this.activities.read(
-      this.dataSource.manager,
-      page.items.map((a) => a.id),
-    );
-    return { items: await this.views.activities(records), nextCursor: page.nextCursor };
+    return { items: await this.views.activities(page.items), nextCursor: page.nextCursor };
   }
 
   async get(user: AuthenticatedUser, id: string): Promise<ActivityDto> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { AuditLog } from '../../audit/audit-log.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { ValidationProblem } from '../../errors/common-problems';
@@ -17,6 +18,7 @@ import { PasswordHasher } from '../password-hasher';
 @Injectable()
 export class ChangePasswordUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AccessTokenService,
@@ -54,6 +56,7 @@ export class ChangePasswordUseCase {
       );
       return user;
     });
+    this.accounts.forget(changed.id);
     const token = await this.tokens.issue({ sub: changed.id, username: changed.username, ver: changed.tokenVersion });
     return { ...token, passwordChangeRequired: false };
   }

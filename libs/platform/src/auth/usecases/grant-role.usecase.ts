@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { AuditLog } from '../../audit/audit-log.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { AuthCode, AuthException } from '../auth.problems';
@@ -14,6 +15,7 @@ import { UsersService } from '../users.service';
 @Injectable()
 export class GrantRoleUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
     private readonly users: UsersService,
@@ -52,6 +54,7 @@ export class GrantRoleUseCase {
       );
       return saved;
     });
+    this.accounts.forget(userId);
     return GrantDto.from(grant);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log.service';
 import { isUniqueViolation } from '../../database/sql-errors';
@@ -20,6 +21,7 @@ import { UsersService } from '../users.service';
 @Injectable()
 export class LinkPersonUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly users: UsersService,
     private readonly personLinks: PersonLinks,
@@ -50,6 +52,7 @@ export class LinkPersonUseCase {
       if (isUniqueViolation(error, 'users_person_id_key')) throw new AuthException(AuthCode.PersonAlreadyLinked);
       throw error;
     }
+    this.accounts.forget(userId);
     return this.users.get(caller, userId);
   }
 
@@ -71,6 +74,7 @@ export class LinkPersonUseCase {
         manager,
       );
     });
+    this.accounts.forget(userId);
   }
 
   private async lock(manager: EntityManager, userId: string): Promise<UserEntity> {

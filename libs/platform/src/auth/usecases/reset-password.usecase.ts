@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { randomInt } from 'node:crypto';
 import { AuditLog } from '../../audit/audit-log.service';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -25,6 +26,7 @@ const GENERATED_LENGTH = 16;
 @Injectable()
 export class ResetPasswordUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
@@ -60,6 +62,7 @@ export class ResetPasswordUseCase {
         manager,
       );
     });
+    this.accounts.forget(userId);
     const result = new ResetPasswordResultDto();
     result.userId = userId;
     result.temporaryPassword = generated ? password : null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { AuditLog } from '../../audit/audit-log.service';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { NotFoundProblem } from '../../errors/common-problems';
@@ -14,6 +15,7 @@ import { UsersService } from '../users.service';
 @Injectable()
 export class RevokeGrantUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly scope: ScopeService,
     private readonly users: UsersService,
@@ -45,5 +47,6 @@ export class RevokeGrantUseCase {
         manager,
       );
     });
+    this.accounts.forget(userId);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../authenticated-accounts';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log.service';
 import { queryRows } from '../../database/query-rows';
@@ -21,6 +22,7 @@ import { UsersService } from '../users.service';
 @Injectable()
 export class SetAccountActiveUseCase {
   constructor(
+    private readonly accounts: AuthenticatedAccounts,
     private readonly transactions: TransactionRunner,
     private readonly users: UsersService,
     private readonly audit: AuditLog,
@@ -53,6 +55,7 @@ export class SetAccountActiveUseCase {
         manager,
       );
     });
+    this.accounts.forget(userId);
     return this.users.get(caller, userId);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuthenticatedAccounts } from '../../auth/authenticated-accounts';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log.service';
@@ -41,6 +42,7 @@ export class AnonymisePersonUseCase {
     private readonly erasers: PersonalDataErasers,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly accounts: AuthenticatedAccounts,
   ) {}
 
   async execute(caller: AuthenticatedUser, personId: string): Promise<AnonymisationDto> {
@@ -49,7 +51,7 @@ export class AnonymisePersonUseCase {
     await this.references.reachOne(caller, Permission.PeopleManage, 'person', personId);
     const now = this.clock.now();
     const pseudonym = pseudonymFor(personId);
-    return this.transactions.run(async (manager) => {
+    const anonymised = await this.transactions.run(async (manager) => {
       const holds = await this.holds.holdsOf(personId, { manager, now });
       if (holds.length > 0) throw new PrivacyException(PrivacyCode.IdentityStillNeeded, { holds });
       const reports = await this.erasers.erasePerson(personId, { manager, now, pseudonym });
@@ -87,6 +89,8 @@ export class AnonymisePersonUseCase {
       dto.deactivatedAccountIds = accounts.map((account) => account.id);
       return dto;
     });
+    for (const accountId of anonymised.deactivatedAccountIds) this.accounts.forget(accountId);
+    return anonymised;
   }
 
   /**

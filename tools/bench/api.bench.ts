@@ -1,0 +1,214 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnApp, spawnScript, waitHealthy } from './lib/app-processes';
+import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
+import { benchConfig, benchVariables } from './lib/bench-setup';
+import { dropDatabase, flushRedis } from './lib/database';
+import { describeMachine, loadAverage } from './lib/machine';
+import { replaceSection } from './lib/results-sections';
+import { ApiFixture, makeApiFixture } from './api/fixture';
+import { drive, LoadFigures, LoadStep } from './api/load';
+import { prepareDemoDatabase } from './api/prepare';
+
+const API_PORT = 3910;
+const BASELINE_PORT = 3911;
+
+const COMMAND = defineBenchCommand({
+  command: 'npm run bench:api',
+  description: [
+    'Creates `linli_bench_api` as `npm start` would (the demo district, default points rules, demo',
+    'volunteers), starts the api as its own process and a bare Fastify + `pg` server answering the same',
+    'routes with the same statements, and drives both in turn with autocannon (in this process): each',
+    'route as the administrator and as a community secretary, at each connection count. Writes',
+    'requests/s, p50, p99 and the ratios to its section of tools/bench/RESULTS.md.',
+  ].join('\n'),
+  options: {
+    databaseUrl: {
+      type: 'string',
+      default: 'postgres://postgres@127.0.0.1:5432/linli_bench_api',
+      placeholder: '<url>',
+      help: 'the benchmark database (dropped and recreated unless --skip-seed)',
+    },
+    seconds: { type: 'number', default: 8, min: 1, help: 'seconds of load per measurement (after a 2 s warm-up)' },
+    label: { type: 'string', default: 'after', placeholder: '<label>', help: 'names the RESULTS.md section' },
+    profile: {
+      type: 'string',
+      default: '',
+      placeholder: '<dir>',
+      help: "write the api's CPU profile (node --cpu-prof) into this directory",
+    },
+    keep: { type: 'flag', help: 'keep the database afterwards' },
+    skipSeed: { type: 'flag', help: 're-measure the database an earlier run kept (--keep)' },
+  },
+});
+
+const CONNECTIONS = [16, 64] as const;
+
+interface Route {
+  name: string;
+  kind: 'read' | 'write';
+  steps: (fixture: ApiFixture) => LoadStep[];
+}
+
+const ROUTES: Route[] = [
+  {
+    name: '`GET /units/:id` (the community)',
+    kind: 'read',
+    steps: (f) => [{ method: 'GET', path: () => `/api/v1/units/${f.community.id}` }],
+  },
+  {
+    name: '`GET /units/:id/coverage` (the community)',
+    kind: 'read',
+    steps: (f) => [{ method: 'GET', path: () => `/api/v1/units/${f.community.id}/coverage` }],
+  },
+  {
+    name: '`GET /me/notifications`',
+    kind: 'read',
+    steps: () => [{ method: 'GET', path: () => '/api/v1/me/notifications' }],
+  },
+  {
+    name: '`GET /points/accounts/person/:id` (a resident of the community)',
+    kind: 'read',
+    steps: (f) => [{ method: 'GET', path: () => `/api/v1/points/accounts/person/${f.personId}` }],
+  },
+  {
+    name: '`GET /volunteers/activities?unitId=` (the community)',
+    kind: 'read',
+    steps: (f) => [{ method: 'GET', path: () => `/api/v1/volunteers/activities?unitId=${f.community.id}` }],
+  },
+  {
+    name: '`POST /volunteers/activities/:id/signups` then `DELETE …/signups/:personId` (one volunteer per connection)',
+    kind: 'write',
+    steps: (f) => [
+      {
+        method: 'POST',
+        path: () => `/api/v1/volunteers/activities/${f.activityId}/signups`,
+        body: (context) => ({ personId: context.person }),
+      },
+      {
+        method: 'DELETE',
+        path: (context) => `/api/v1/volunteers/activities/${f.activityId}/signups/${context.person}`,
+      },
+    ],
+  },
+];
+
+interface Measurement {
+  route: Route;
+  role: 'admin' | 'secretary';
+  connections: number;
+  api: LoadFigures;
+  baseline: LoadFigures;
+}
+
+const ratio = (m: Measurement) => m.api.requestsPerSecond / m.baseline.requestsPerSecond;
+const p99Ratio = (m: Measurement) => m.api.p99Ms / Math.max(m.baseline.p99Ms, 1);
+const targetOf = (route: Route) => (route.kind === 'read' ? 0.5 : 0.3);
+
+/** `npm run bench:api -- [--seconds 8] [--label after] [--keep] [--skip-seed]`. */
+async function main(): Promise<number> {
+  const options = readBenchOptions(COMMAND);
+  const environment = { name: 'linli-bench-api', databaseUrl: options.databaseUrl };
+  const config = benchConfig(environment);
+  await prepareDemoDatabase(config, { skipSeed: options.skipSeed, log: out });
+  const machine = await describeMachine(options.databaseUrl);
+  const log = (line: string) => out(line);
+  const api = spawnApp(
+    'api',
+    'api',
+    benchVariables(environment),
+    API_PORT,
+    log,
+    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
+  );
+  const baseline = spawnScript(
+    'baseline',
+    'tools/bench/api/baseline-server.ts',
+    { DATABASE_URL: options.databaseUrl, PORT: String(BASELINE_PORT) },
+    `http://127.0.0.1:${BASELINE_PORT}/health`,
+    log,
+  );
+  await waitHealthy([api, baseline]);
+  const fixture = await makeApiFixture(
+    `http://127.0.0.1:${API_PORT}/api/v1`,
+    options.databaseUrl,
+    Math.max(...CONNECTIONS),
+  );
+  const loadAtStart = loadAverage();
+  const loads: string[] = [];
+
+  const measurements: Measurement[] = [];
+  for (const route of ROUTES) {
+    for (const role of ['admin', 'secretary'] as const) {
+      for (const connections of CONNECTIONS) {
+        const run = async (port: number, seconds: number) => {
+          let next = 0;
+          return drive({
+            origin: `http://127.0.0.1:${port}`,
+            authorization: fixture[role],
+            connections,
+            seconds,
+            steps: route.steps(fixture),
+            prepare: (context) => {
+              context.person = fixture.volunteerIds[next++ % fixture.volunteerIds.length];
+            },
+          });
+        };
+        await run(API_PORT, 2);
+        const apiFigures = await run(API_PORT, options.seconds);
+        await run(BASELINE_PORT, 2);
+        const baselineFigures = await run(BASELINE_PORT, options.seconds);
+        loads.push(loadAverage());
+        const m: Measurement = { route, role, connections, api: apiFigures, baseline: baselineFigures };
+        measurements.push(m);
+        out(
+          `${route.name} as ${role}, ${connections} connections: api ${Math.round(apiFigures.requestsPerSecond)}/s p99 ${apiFigures.p99Ms} ms (${apiFigures.failures} failures), baseline ${Math.round(baselineFigures.requestsPerSecond)}/s p99 ${baselineFigures.p99Ms} ms; ratio ${(ratio(m) * 100).toFixed(0)} %`,
+        );
+      }
+    }
+  }
+  const apiRss = api.rssBytes();
+  await api.stop();
+  await baseline.stop();
+  await flushRedis(config.redisUrl, config.queuePrefix);
+  if (!options.keep) await dropDatabase(options.databaseUrl);
+
+  const met = (m: Measurement) =>
+    m.api.failures === 0 &&
+    ratio(m) >= targetOf(m.route) &&
+    (m.route.kind === 'write' || m.connections !== 64 || p99Ratio(m) <= 3);
+  const args = process.argv.slice(2).join(' ');
+  const rps = (f: LoadFigures) => Math.round(f.requestsPerSecond).toLocaleString('en-US');
+  const title = `# API hot path against bare Fastify + pg (${options.label})`;
+  const section = [
+    title,
+    '',
+    `Measured ${new Date().toISOString()} with:`,
+    '',
+    '```',
+    `npm run bench:api${args ? ` -- ${args}` : ''}`,
+    '```',
+    '',
+    `- ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB memory; PostgreSQL ${machine.postgres}; Node.js ${process.version}`,
+    `- The api (\`apps/api\`, \`LOG_LEVEL=warn\`, its own process) and the baseline (\`tools/bench/api/baseline-server.ts\`: Fastify and a \`pg\` pool of the api's size, the same statements, no auth, scope check, validation or log) on the demo database of \`npm start\`; autocannon in the benchmark's process drives one of them at a time, ${options.seconds} s per measurement after a 2 s warm-up`,
+    `- Load average (1, 5, 15 min): ${loadAtStart} before the first measurement; after each pair: ${loads.map((l) => l.split(',')[0]).join(' ')}`,
+    `- The api's resident memory at the end: ${Math.round(apiRss / 1024 ** 2)} MiB`,
+    '',
+    `Targets: each read ≥ 50 % of the baseline's requests/s at 16 and at 64 connections and its p99 at 64 connections ≤ 3× the baseline's; the write ≥ 30 %.`,
+    '',
+    '| Route | As | Connections | api req/s | api p50 / p99 | baseline req/s | baseline p50 / p99 | req/s ratio | p99 ratio | Result |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...measurements.map(
+      (m) =>
+        `| ${m.route.name} | ${m.role} | ${m.connections} | ${rps(m.api)}${m.api.failures ? ` (${m.api.failures} failed)` : ''} | ${m.api.p50Ms} / ${m.api.p99Ms} ms | ${rps(m.baseline)} | ${m.baseline.p50Ms} / ${m.baseline.p99Ms} ms | ${(ratio(m) * 100).toFixed(0)} % | ${p99Ratio(m).toFixed(1)}× | ${met(m) ? '✅ met' : '❌ **missed**'} |`,
+    ),
+    '',
+  ].join('\n');
+  const file = join(__dirname, 'RESULTS.md');
+  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), title, section));
+  out(`wrote ${file}`);
+  return measurements.every(met) ? 0 : 1;
+}
+
+runBench(main);

@@ -1,0 +1,22 @@
+import { createLinliDataSource } from '@linli/composition';
+import { LinliConfig } from '@linli/platform';
+import { seedDefaultPointRules } from '@linli/points';
+import { seedDemoVolunteers } from '../../start/seed-demo-volunteers';
+import { prepareBenchDatabase } from '../lib/bench-setup';
+
+/** `npm start`'s demo database: the demo district, the default points rules and the demo volunteers. */
+export async function prepareDemoDatabase(
+  config: LinliConfig,
+  options: { skipSeed: boolean; log: (line: string) => void },
+): Promise<void> {
+  await prepareBenchDatabase(config, { scale: 'demo', skipSeed: options.skipSeed, log: options.log });
+  if (options.skipSeed) return;
+  const dataSource = createLinliDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  try {
+    await seedDefaultPointRules(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  await seedDemoVolunteers(config.databaseUrl);
+}
