@@ -26,14 +26,19 @@ export function testQueuePrefix(): string {
  * `env` overrides any variable (e.g. `{ LINLI_MODULES: '' }`).
  */
 export function testConfig(env: Record<string, string | undefined> = {}): LinliConfig {
-  return loadLinliConfig({
+  return loadLinliConfig(testVariables(env));
+}
+
+/** The variables of `testConfig`, for apps a spec runs as processes of their own. */
+export function testVariables(env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
     ...TEST_ENV,
     DATABASE_URL: databaseUrlFor(workerDatabaseName(currentRun(), currentWorker())),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: testQueuePrefix(),
     LINLI_LOCAL_DIR: `/tmp/linli-test-${currentRun()}`,
     ...env,
-  });
+  };
 }
 
 export const TEST_ADMIN = { username: TEST_ENV.LINLI_ADMIN_USERNAME, password: TEST_ENV.LINLI_ADMIN_PASSWORD };

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -36,7 +37,8 @@ export function spawnScript(
   log: (line: string) => void = () => undefined,
   nodeArgs: string[] = [],
 ): AppProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', join(ROOT, 'tools', 'register.js'), join(ROOT, script)], {
+  const preload = ['-r', join(ROOT, 'tools', 'register.js'), '-r', join(__dirname, 'exit-with-parent.js')];
+  const child = spawn(process.execPath, [...nodeArgs, ...preload, join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,4 +121,17 @@ function rssOf(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** A TCP port that was free a moment ago (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -61,6 +61,12 @@ export class Environment {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'QUEUE_LOCK_SECONDS must be a whole number' })
+  @Min(1)
+  QUEUE_LOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt({ message: 'AUTH_CACHE_SECONDS must be a whole number' })
   @Min(0)
   AUTH_CACHE_SECONDS?: number;

@@ -14,6 +14,8 @@ export class LinliConfig {
   jwtTtlSeconds: number;
   /** How long an api process may reuse a caller's account and grants (dropped at once on any change to them); 0 = never. */
   authCacheSeconds: number;
+  /** A worker's claim on a job, renewed while it runs; a dead process's jobs are taken up again after it. */
+  queueLockSeconds: number;
   /** 32-byte AES-256-GCM key for personal data. */
   piiKey: Buffer;
   /** BullMQ key prefix; wrapped in a hash tag (`{linli}`) so every key of a deployment lands in one Redis Cluster slot. */

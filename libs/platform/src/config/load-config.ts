@@ -98,6 +98,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   config.jwtSecret = jwtSecret;
   config.jwtTtlSeconds = env.JWT_TTL_SECONDS ?? 8 * 3600;
   config.authCacheSeconds = env.AUTH_CACHE_SECONDS ?? 30;
+  config.queueLockSeconds = env.QUEUE_LOCK_SECONDS ?? 30;
   config.piiKey = Buffer.from(piiKey, 'base64');
   config.queuePrefix = env.QUEUE_PREFIX ?? 'linli';
   config.timeZone = timeZone;

@@ -26,6 +26,7 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
 }
 
 function poolOf(manager: EntityManager): PgPool | undefined {
-  const driver = manager.connection.driver;
+  // A stand-in manager (a seed passing its own `query`) has no connection: it goes through `query`.
+  const driver = manager.connection?.driver;
   return driver instanceof PostgresDriver ? (driver.master as PgPool | undefined) : undefined;
 }

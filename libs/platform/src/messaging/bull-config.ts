@@ -32,9 +32,13 @@ export class BullConfig {
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 
+  /** How long a worker's claim on a job lasts unrenewed: a job of a process that died is taken up again after it. */
+  readonly lockMs: number;
+
   constructor(config: LinliConfig) {
     this.redis = redisOptionsFromUrl(config.redisUrl);
     this.prefix = `{${config.queuePrefix}}`;
+    this.lockMs = config.queueLockSeconds * 1000;
   }
 
   queueOptions(): QueueOptions {
@@ -47,6 +51,15 @@ export class BullConfig {
   }
 
   workerOptions(overrides: Partial<WorkerOptions> = {}): WorkerOptions {
-    return { connection: { ...this.redis, maxRetriesPerRequest: null }, prefix: this.prefix, ...overrides };
+    return {
+      connection: { ...this.redis, maxRetriesPerRequest: null },
+      prefix: this.prefix,
+      lockDuration: this.lockMs,
+      stalledInterval: this.lockMs,
+      // A job stalls only when the process running it died (kill -9, a lost machine): it is taken up
+      // again each time. BullMQ's default (1) would fail it, the event never applied, at a second crash.
+      maxStalledCount: 100,
+      ...overrides,
+    };
   }
 }
