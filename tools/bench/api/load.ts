@@ -25,6 +25,8 @@ export async function drive(options: {
   authorization: string;
   connections: number;
   seconds: number;
+  /** Requests per second over all connections together; as fast as answers come when absent. */
+  overallRate?: number;
   steps: LoadStep[];
   prepare?: (context: Record<string, string>) => void;
 }): Promise<LoadFigures> {
@@ -32,6 +34,7 @@ export async function drive(options: {
     url: options.origin,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     headers: { authorization: options.authorization },
     requests: options.steps.map((step) => ({
       method: step.method,

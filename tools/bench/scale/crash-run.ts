@@ -9,6 +9,7 @@ import {
   NewDomainEvent,
   Outbox,
   QueueName,
+  RUN_SCHEDULE_JOB_OPTIONS,
   TransactionRunner,
 } from '@linli/platform';
 import { PointsConsistency } from '@linli/points';
@@ -116,7 +117,7 @@ export async function runCrashScenario(options: CrashRunOptions): Promise<CrashR
     const schedules = publisher.get(JobQueue, { strict: false }).get(QueueName.Schedules);
     const calendar = publisher.get(BusinessCalendar, { strict: false });
 
-    // Recorded runs: the minute job for a few past minutes, each queued twice.
+    // Recorded runs: the minute job for a few past minutes, each queued twice, with the job schedulers' retries.
     const pairs: string[] = [];
     let minute = calendar.previousPeriodOf(new Date(), 'minute');
     for (let i = 0; i < options.periods; i++) {
@@ -124,7 +125,8 @@ export async function runCrashScenario(options: CrashRunOptions): Promise<CrashR
       minute = calendar.previousPeriodOf(new Date(minute.start.getTime()), 'minute');
     }
     for (const period of pairs)
-      for (let copy = 0; copy < 2; copy++) await schedules.add(JobName.RunSchedule, { schedule: MINUTE_JOB, period });
+      for (let copy = 0; copy < 2; copy++)
+        await schedules.add(JobName.RunSchedule, { schedule: MINUTE_JOB, period }, RUN_SCHEDULE_JOB_OPTIONS);
 
     const entriesNow = async () =>
       Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM point_entries WHERE rule_id = $1`, [rule.id]))[0].n);

@@ -10,3 +10,4 @@ export * from './scheduled.options';
 export * from './scheduling.module';
 export * from './scheduling.options';
 export * from './unknown-schedule.error';
+export { RUN_SCHEDULE_JOB_OPTIONS } from './schedule.registrar';

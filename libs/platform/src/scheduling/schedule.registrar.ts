@@ -6,6 +6,17 @@ import { ScheduleRegistry } from './schedule.registry';
 import { SchedulingOptions } from './scheduling.options';
 
 /**
+ * Options of every `run-schedule` job. The retries outlast `JobRunner.STALE_AFTER_MS` (30 + 60 +
+ * 120 s): a run whose process died is taken over by a retry of its job, not left `running`.
+ */
+export const RUN_SCHEDULE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential' as const, delay: 30_000 },
+  removeOnComplete: { age: 30 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/**
  * Registers every schedule as a BullMQ job scheduler on the `schedules` queue at boot (an upsert:
  * every scheduler process may do it, there is still one scheduler per name). If Redis is away the
  * registration is retried in the background; boot waits for Redis a few seconds at most.
@@ -52,12 +63,7 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
         {
           name: JobName.RunSchedule,
           data: { schedule: schedule.name },
-          opts: {
-            attempts: 5,
-            backoff: { type: 'exponential', delay: 30_000 },
-            removeOnComplete: { age: 30 * 24 * 3600, count: 1000 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
+          opts: RUN_SCHEDULE_JOB_OPTIONS,
         },
       );
     }
