@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnApp, spawnScript, waitHealthy } from './lib/app-processes';
 import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { describeMachine, loadAverage } from './lib/machine';
-import { replaceSection } from './lib/results-sections';
+import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { ApiFixture, makeApiFixture } from './api/fixture';
 import { drive, LoadFigures, LoadStep } from './api/load';
 import { prepareDemoDatabase } from './api/prepare';
@@ -178,19 +176,11 @@ async function main(): Promise<number> {
     m.api.failures === 0 &&
     ratio(m) >= targetOf(m.route) &&
     (m.route.kind === 'write' || m.connections !== 64 || p99Ratio(m) <= 3);
-  const args = process.argv.slice(2).join(' ');
   const rps = (f: LoadFigures) => Math.round(f.requestsPerSecond).toLocaleString('en-US');
   const title = `# API hot path against bare Fastify + pg (${options.label})`;
   const section = [
-    title,
-    '',
-    `Measured ${new Date().toISOString()} with:`,
-    '',
-    '```',
-    `npm run bench:api${args ? ` -- ${args}` : ''}`,
-    '```',
-    '',
-    `- ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB memory; PostgreSQL ${machine.postgres}; Node.js ${process.version}`,
+    ...sectionOpening(title, 'npm run bench:api'),
+    machineLine(machine),
     `- The api (\`apps/api\`, \`LOG_LEVEL=warn\`, its own process) and the baseline (\`tools/bench/api/baseline-server.ts\`: Fastify and a \`pg\` pool of the api's size, the same statements, no auth, scope check, validation or log) on the demo database of \`npm start\`; autocannon in the benchmark's process drives one of them at a time, ${options.seconds} s per measurement after a 2 s warm-up`,
     `- Load average (1, 5, 15 min): ${loadAtStart} before the first measurement; after each pair: ${loads.map((l) => l.split(',')[0]).join(' ')}`,
     `- The api's resident memory at the end: ${Math.round(apiRss / 1024 ** 2)} MiB`,
@@ -204,10 +194,8 @@ async function main(): Promise<number> {
         `| ${m.route.name} | ${m.role} | ${m.connections} | ${rps(m.api)}${m.api.failures ? ` (${m.api.failures} failed)` : ''} | ${m.api.p50Ms} / ${m.api.p99Ms} ms | ${rps(m.baseline)} | ${m.baseline.p50Ms} / ${m.baseline.p99Ms} ms | ${(ratio(m) * 100).toFixed(0)} % | ${p99Ratio(m).toFixed(1)}× | ${met(m) ? '✅ met' : '❌ **missed**'} |`,
     ),
     '',
-  ].join('\n');
-  const file = join(__dirname, 'RESULTS.md');
-  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), title, section));
-  out(`wrote ${file}`);
+  ];
+  out(`wrote ${writeResultsSection(title, section)}`);
   return measurements.every(met) ? 0 : 1;
 }
 

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppProcess, spawnApp, waitHealthy } from './lib/app-processes';
 import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { describeMachine, loadAverage } from './lib/machine';
-import { replaceSection } from './lib/results-sections';
+import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { makeApiFixture } from './api/fixture';
 import { drive, LoadFigures } from './api/load';
 import { prepareDemoDatabase } from './api/prepare';
@@ -118,18 +116,10 @@ async function main(): Promise<number> {
   const jobsMet =
     crash.jobs.rows === crash.jobs.pairs && crash.jobs.succeeded === crash.jobs.pairs && crash.jobs.running === 0;
   const verdict = (met: boolean) => (met ? '✅ met' : '❌ **missed**');
-  const args = process.argv.slice(2).join(' ');
   const title = '# Scale-out and crash faults';
   const section = [
-    title,
-    '',
-    `Measured ${new Date().toISOString()} with:`,
-    '',
-    '```',
-    `npm run bench:scale${args ? ` -- ${args}` : ''}`,
-    '```',
-    '',
-    `- ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB memory; PostgreSQL ${machine.postgres} and Redis on the same machine; Node.js ${process.version}`,
+    ...sectionOpening(title, 'npm run bench:scale'),
+    machineLine(machine, ' and Redis on the same machine'),
     `- Every app is a process of its own (\`apps/*/src/main.ts\`); autocannon runs in the benchmark's process. Load average (1, 5, 15 min): ${loads.join(' / ')} after each throughput pair; ${loadBeforeCrash} before and ${loadAfterCrash} after the crash run`,
     '',
     '| What | Target | Measured | Result |',
@@ -141,10 +131,8 @@ async function main(): Promise<number> {
     '',
     `Kills (time since the start of the crash run, the victim, the entries written when it died): ${crash.kills.map((k) => `${(k.atMs / 1000).toFixed(1)} s ${k.victim} at ${k.entriesBefore.toLocaleString('en-US')}`).join('; ')}.`,
     '',
-  ].join('\n');
-  const file = join(__dirname, 'RESULTS.md');
-  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), title, section));
-  out(`wrote ${file}`);
+  ];
+  out(`wrote ${writeResultsSection(title, section)}`);
   return throughputMet && eventsMet && notificationsMet && jobsMet ? 0 : 1;
 }
 

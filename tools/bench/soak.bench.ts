@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { spawnApp, waitHealthy } from './lib/app-processes';
 import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { describeMachine, loadAverage } from './lib/machine';
-import { replaceSection } from './lib/results-sections';
+import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { ApiFixture, makeApiFixture } from './api/fixture';
 import { drive, LoadStep } from './api/load';
 import { prepareDemoDatabase } from './api/prepare';
@@ -100,18 +98,10 @@ async function main(): Promise<number> {
   const growth = rssAfterSoak / rssAfterWarmUp - 1;
   const met = soak.failures === 0 && warm.failures === 0 && Math.abs(growth) <= 0.15;
   out(`soak: ${JSON.stringify({ warm, soak, rssAfterWarmUp, rssAfterSoak, growth })}`);
-  const args = process.argv.slice(2).join(' ');
   const title = '# Soak: the api under steady mixed load';
   const section = [
-    title,
-    '',
-    `Measured ${new Date().toISOString()} with:`,
-    '',
-    '```',
-    `npm run bench:soak${args ? ` -- ${args}` : ''}`,
-    '```',
-    '',
-    `- ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB memory; PostgreSQL ${machine.postgres}; Node.js ${process.version}`,
+    ...sectionOpening(title, 'npm run bench:soak'),
+    machineLine(machine),
     `- The api (\`LOG_LEVEL=info\`, its request log written to a pipe), a scheduler and a notifier as processes on the demo database; autocannon at ${options.rate} requests/s over ${CONNECTIONS} connections, each repeating: \`GET /units/:id\`, \`GET /units/:id/coverage\`, \`GET /me/notifications\`, \`GET /points/accounts/person/:id\`, \`GET /volunteers/activities?unitId=\`, \`POST …/signups\`, \`DELETE …/signups/:personId\` as a community secretary`,
     `- Load average (1, 5, 15 min): ${loadBefore} after the warm-up, ${loadAfter} after the soak`,
     '',
@@ -120,10 +110,8 @@ async function main(): Promise<number> {
     `| ${options.minutes} min at ${options.rate} requests/s after ${options.warmUp} s of warm-up | no error | ${soak.requests.toLocaleString('en-US')} requests (${Math.round(soak.requestsPerSecond)}/s, p50 ${soak.p50Ms} ms, p99 ${soak.p99Ms} ms), ${soak.failures} failed; warm-up ${warm.requests.toLocaleString('en-US')} requests, ${warm.failures} failed | ${soak.failures === 0 && warm.failures === 0 ? '✅ met' : '❌ **missed**'} |`,
     `| The api's resident memory after the soak against after the warm-up | within 15 % | ${mib(rssAfterWarmUp)} → ${mib(rssAfterSoak)} (${(growth * 100).toFixed(1)} %); every 30 s during the soak: ${samples.map(mib).join(', ')} | ${Math.abs(growth) <= 0.15 ? '✅ met' : '❌ **missed**'} |`,
     '',
-  ].join('\n');
-  const file = join(__dirname, 'RESULTS.md');
-  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), title, section));
-  out(`wrote ${file}`);
+  ];
+  out(`wrote ${writeResultsSection(title, section)}`);
   return met ? 0 : 1;
 }
 
