@@ -20,6 +20,8 @@ import {
 import { CreatePersonDto } from './dto/create-person.dto';
 import { PeopleLookupQueryDto } from './dto/people-lookup-query.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
+import { PeopleSearchQueryDto } from './dto/people-search-query.dto';
+import { PersonHitPageDto } from './dto/person-hit.dto';
 import { PersonLookupDto } from './dto/person-lookup.dto';
 import { PersonPageDto } from './dto/person-page.dto';
 import { PersonDto } from './dto/person.dto';
@@ -69,6 +71,20 @@ export class PeopleController {
   @ApiNotFoundResponse({ description: 'resource.not-found: unitId unknown or outside your scope' })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleQueryDto): Promise<PersonPageDto> {
     return this.people.list(user, query);
+  }
+
+  @Get('search')
+  @RequirePermission(Permission.PeopleRead)
+  @ApiOperation({
+    summary: 'People by part of the name, within your scope, the closest to your units first',
+    description:
+      'Ranked by how many levels the residence lies below the unit you hold people.read at, then whole, start and anywhere matches, then name. Masked; exact lookups by phone or ID number stay GET /people/lookup.',
+  })
+  @ApiOkResponse({ type: PersonHitPageDto })
+  @ApiBadRequestResponse({ description: 'validation.failed: q missing or over 100 characters' })
+  @ApiNotFoundResponse({ description: 'resource.not-found: unitId unknown or outside your scope' })
+  search(@CurrentUser() user: AuthenticatedUser, @Query() query: PeopleSearchQueryDto): Promise<PersonHitPageDto> {
+    return this.people.search(user, query);
   }
 
   @Get('lookup')

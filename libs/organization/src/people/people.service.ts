@@ -6,16 +6,19 @@ import {
   Page,
   paginate,
   Permission,
+  searchRanked,
   ScopedReferences,
   ScopeService,
   TransactionRunner,
   unitPathCondition,
 } from '@linli/platform';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { UnitEntity } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { PeopleQueryDto } from './dto/people-query.dto';
+import { PeopleSearchQueryDto } from './dto/people-search-query.dto';
+import { PersonHitDto } from './dto/person-hit.dto';
 import { PersonDto } from './dto/person.dto';
 import { PeopleRegistry } from './people-registry';
 import { PersonEntity } from './person.entity';
@@ -84,6 +87,30 @@ export class PeopleService {
       tieKey: (p) => p.id,
     });
     return { items: await this.toDtos(page.items), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * `GET /people/search`: part of the name, within the caller's scope (narrowed to `unitId`'s
+   * subtree), the people residing closest to the caller's units first. Masked like every list.
+   */
+  async search(user: AuthenticatedUser, query: PeopleSearchQueryDto): Promise<Page<PersonHitDto>> {
+    const scope = await this.scope.scopeFilterAt(user, Permission.PeopleRead, query.unitId);
+    const hits = await searchRanked(
+      this.dataSource.manager,
+      { table: 'people', pathColumn: 'residence_path', nameColumn: 'name' },
+      scope,
+      query.q,
+      query,
+    );
+    const found = await this.dataSource.getRepository(PersonEntity).findBy({ id: In(hits.items.map((hit) => hit.id)) });
+    const byId = new Map((await this.toDtos(found)).map((dto) => [dto.id, dto]));
+    return {
+      items: hits.items.flatMap((hit) => {
+        const dto = byId.get(hit.id);
+        return dto ? [Object.assign(new PersonHitDto(), dto, { distance: hit.distance })] : [];
+      }),
+      nextCursor: hits.nextCursor,
+    };
   }
 
   /**

@@ -10,13 +10,24 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Permission, RequirePermission, UuidParam } from '@linli/platform';
+import {
+  AuthenticatedUser,
+  CurrentUser,
+  PageQueryDto,
+  Permission,
+  RequirePermission,
+  UuidParam,
+} from '@linli/platform';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { MoveUnitDto } from './dto/move-unit.dto';
 import { UnitChildrenQueryDto } from './dto/unit-children-query.dto';
+import { UnitHitPageDto } from './dto/unit-hit.dto';
+import { UnitListDto } from './dto/unit-list.dto';
 import { UnitPageDto } from './dto/unit-page.dto';
+import { UnitSearchQueryDto } from './dto/unit-search-query.dto';
 import { UnitDto } from './dto/unit.dto';
 import { UpdateUnitDto } from './dto/update-unit.dto';
+import { UnitsFinder } from './finding/units-finder';
 import { UnitsService } from './units.service';
 import { DeleteUnitUseCase } from './usecases/delete-unit.usecase';
 import { MoveUnitUseCase } from './usecases/move-unit.usecase';
@@ -28,7 +39,32 @@ export class UnitsController {
     private readonly units: UnitsService,
     private readonly moveUnit: MoveUnitUseCase,
     private readonly deleteUnit: DeleteUnitUseCase,
+    private readonly finder: UnitsFinder,
   ) {}
+
+  @Get()
+  @RequirePermission(Permission.UnitsRead)
+  @ApiOperation({
+    summary: 'Your top units: where your grants are (a deployment-wide grant: the cities), by name',
+    description: 'Where to start browsing: follow `GET /units/{id}/children` down from here.',
+  })
+  @ApiOkResponse({ type: UnitPageDto })
+  top(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto): Promise<UnitPageDto> {
+    return this.finder.top(user, query);
+  }
+
+  @Get('search')
+  @RequirePermission(Permission.UnitsRead)
+  @ApiOperation({
+    summary: 'Units by part of the name or code, within your scope',
+    description:
+      'Ranked by closeness to your units (fewest levels below the unit you hold units.read at), then whole, start and anywhere matches, then name. Each hit carries its breadcrumb within your scope.',
+  })
+  @ApiOkResponse({ type: UnitHitPageDto })
+  @ApiBadRequestResponse({ description: 'validation.failed: q missing or over 100 characters, an unknown kind' })
+  search(@CurrentUser() user: AuthenticatedUser, @Query() query: UnitSearchQueryDto): Promise<UnitHitPageDto> {
+    return this.finder.search(user, query);
+  }
 
   @Post()
   @RequirePermission(Permission.UnitsManage)
@@ -57,6 +93,18 @@ export class UnitsController {
   @ApiNotFoundResponse({ description: 'resource.not-found' })
   get(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<UnitDto> {
     return this.units.read(user, id);
+  }
+
+  @Get(':id/ancestors')
+  @RequirePermission(Permission.UnitsRead)
+  @ApiOperation({
+    summary: "A unit's breadcrumb: from your top unit on its line down to the unit itself",
+    description: 'Ancestors above your scope are left out, as everywhere else.',
+  })
+  @ApiOkResponse({ type: UnitListDto })
+  @ApiNotFoundResponse({ description: 'resource.not-found' })
+  async ancestors(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<UnitListDto> {
+    return { items: await this.finder.ancestors(user, id) };
   }
 
   @Get(':id/children')

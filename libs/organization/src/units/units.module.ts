@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitsFinder } from './finding/units-finder';
 import { UnitTreeDirectory } from './unit-tree.directory';
 import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
@@ -7,7 +8,7 @@ import { MoveUnitUseCase } from './usecases/move-unit.usecase';
 
 /** Domain face of units: the tree, its directory for the kernel's scope checks, and the tree's commands. */
 @Module({
-  providers: [UnitTreeDirectory, UnitsService, UnitsRepository, MoveUnitUseCase, DeleteUnitUseCase],
-  exports: [UnitTreeDirectory, UnitsService, MoveUnitUseCase, DeleteUnitUseCase],
+  providers: [UnitTreeDirectory, UnitsService, UnitsFinder, UnitsRepository, MoveUnitUseCase, DeleteUnitUseCase],
+  exports: [UnitTreeDirectory, UnitsService, UnitsFinder, MoveUnitUseCase, DeleteUnitUseCase],
 })
 export class UnitsModule {}

@@ -20,13 +20,10 @@ import { UnitChildrenQueryDto } from './dto/unit-children-query.dto';
 import { UnitDto } from './dto/unit.dto';
 import { UpdateUnitDto } from './dto/update-unit.dto';
 import { ALLOWED_PARENTS, UnitKind } from './unit-kind';
+import { UNIT_COLUMNS } from './unit-columns';
 import { lockUnitTree } from './unit-tree.lock';
 import { UnitEntity } from './unit.entity';
 import { UnitsCode, UnitsException } from './units.exception';
-
-/** `UnitEntity`'s columns under its property names. */
-const UNIT_COLUMNS = `id, seq::text AS seq, kind, name, code, parent_id AS "parentId", path, depth, residents, households,
-  area_m2::text AS "areaM2", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** A unit to insert under an already anchored parent (see `UnitsService.insert`). */
 export interface NewUnit {
