@@ -14,6 +14,8 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:platform', 'public:organization'] },
   { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:platform'] },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform'] },
+  // The published client stands alone: its only dependency is openapi-fetch.
+  { sourceTag: 'type:client', onlyDependOnLibsWithTags: [] },
 ];
 
 /**

@@ -1,5 +1,6 @@
 export * from './api/api.module';
 export * from './api/create-api-app';
+export * from './api/openapi-document';
 export * from './core.module';
 export * from './data-source';
 export * from './domain-catalog';

@@ -12,6 +12,8 @@ const TEST_ENV = {
   LINLI_ADMIN_PASSWORD: 'admin-password-123',
   OUTBOX_POLL_MS: '50',
   LOG_LEVEL: 'silent',
+  // Specs that read the logs (LOG_DESTINATION) parse JSON lines.
+  LOG_FORMAT: 'json',
   // Every spec logs its users in from 127.0.0.1; the per-address login limit is tested where it is set explicitly.
   THROTTLE_LOGIN_IP_LIMIT: '1000',
 };

@@ -21,7 +21,7 @@ export interface BenchEnvironment {
 /**
  * The configuration a benchmark runs with: the process environment, overridden by the benchmark's
  * database, a queue prefix of its own (so that its Redis keys can be flushed without touching
- * anyone else's), warn-level logs, local secrets in /tmp and the bench administrator.
+ * anyone else's), warn-level JSON logs, local secrets in /tmp and the bench administrator.
  */
 export function benchConfig(environment: BenchEnvironment): LinliConfig {
   return loadLinliConfig({ ...process.env, ...benchVariables(environment) });
@@ -34,6 +34,7 @@ export function benchVariables(environment: BenchEnvironment): Record<string, st
     DATABASE_URL: environment.databaseUrl,
     QUEUE_PREFIX: environment.name,
     LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
     ...(environment.modules === undefined ? {} : { LINLI_MODULES: environment.modules }),
     ...environment.env,
     LINLI_LOCAL_DIR: `/tmp/${environment.name}`,

@@ -1,12 +1,12 @@
 import multipart from '@fastify/multipart';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { LinliConfig, UPLOAD_LIMITS } from '@linli/platform';
-import { enabledDomains } from '../domain-catalog';
 import { AppOptions } from '../app-options';
 import { createHttpApp, initOrClose } from '../http-app';
 import { ApiModule } from './api.module';
 import { registerHttpSecurity } from './http-security';
+import { buildOpenApiDocument } from './openapi-document';
 import { mountQueueDashboard } from './queue-dashboard';
 
 /** Builds the api application (not yet listening): what `main.ts` runs and what tests boot in-process. */
@@ -25,17 +25,5 @@ export async function createApiApp(config: LinliConfig, options: AppOptions = {}
 
 /** OpenAPI at /docs (Swagger UI) and /docs-json; off in production unless `DOCS_ENABLED=true`. */
 function mountDocs(app: NestFastifyApplication, config: LinliConfig): void {
-  const modules = enabledDomains(config.modules).map((d) => `${d.name} (${d.displayName})`);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Linli 邻里 API')
-      .setDescription(
-        `Party-building-led urban grassroots governance. Enabled modules: ${modules.join(', ') || 'kernel only'}.`,
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, config), { jsonDocumentUrl: 'docs-json' });
 }

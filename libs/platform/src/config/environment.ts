@@ -99,6 +99,11 @@ export class Environment {
   LOG_LEVEL?: string;
 
   @IsOptional()
+  @Transform(blankToUndefined)
+  @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  LOG_FORMAT?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number' })
   @Min(1024)

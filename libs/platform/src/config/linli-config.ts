@@ -24,6 +24,8 @@ export class LinliConfig {
   adminUsername: string;
   adminPassword: string | undefined;
   logLevel: string;
+  /** `pretty`: one short readable line per request (development); `json`: one JSON object per line (log collectors). */
+  logFormat: 'pretty' | 'json';
   bodyLimitBytes: number;
   outboxPollMs: number;
   webhook: { url: string | undefined; secret: string; timeoutMs: number };

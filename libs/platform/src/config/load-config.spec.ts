@@ -89,6 +89,19 @@ describe('loadConfig', () => {
     expect(production.metrics.enabled).toBe(false);
   });
 
+  it('logs pretty lines outside production and JSON in production, unless LOG_FORMAT says otherwise', () => {
+    expect(loadConfig({ LINLI_LOCAL_DIR: localDir() }).logFormat).toBe('pretty');
+    expect(loadConfig({ LINLI_LOCAL_DIR: localDir(), LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      PII_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    };
+    expect(loadConfig(production).logFormat).toBe('json');
+    expect(loadConfig({ ...production, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(problemsOf({ LINLI_LOCAL_DIR: localDir(), LOG_FORMAT: 'text' })).toEqual(['LOG_FORMAT']);
+  });
+
   it('reads proxies, origins and switches', () => {
     const config = loadConfig({
       LINLI_LOCAL_DIR: localDir(),

@@ -105,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   config.adminUsername = env.LINLI_ADMIN_USERNAME ?? 'admin';
   config.adminPassword = env.LINLI_ADMIN_PASSWORD;
   config.logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  config.logFormat = (env.LOG_FORMAT ?? (nodeEnv === 'production' ? 'json' : 'pretty')) as LinliConfig['logFormat'];
   config.bodyLimitBytes = env.BODY_LIMIT_BYTES ?? 1024 * 1024;
   config.outboxPollMs = env.OUTBOX_POLL_MS ?? 250;
   config.webhook = {

@@ -4,13 +4,16 @@ import { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { LinliConfig } from '../config/linli-config';
 import { leanResponse, LOG_DESTINATION, LogDestination, redactError, redactRequest } from './log-redaction';
+import { prettyLogStream } from './pretty-log-stream';
 
 const QUIET_PATHS = ['/health', '/ready', '/metrics'];
 
 /**
  * Structured JSON logs (pino); every HTTP log line carries the request id, method, URL, status and
- * time. Nothing personal or secret is logged: no request or response headers, query string values
- * redacted (`redactUrl`), database errors without their bound parameters (`redactError`).
+ * time. With `LOG_FORMAT=pretty` (the default outside production) they are printed as one short
+ * line each instead (pretty-log-stream.ts). Nothing personal or secret is logged: no request or
+ * response headers, query string values redacted (`redactUrl`), database errors without their bound
+ * parameters (`redactError`).
  */
 @Module({})
 export class LoggingModule {
@@ -30,10 +33,11 @@ export class LoggingModule {
               },
               serializers: { req: redactRequest, res: leanResponse, err: redactError },
             };
+            const stream = config.logFormat === 'pretty' ? prettyLogStream(destination) : destination;
             return {
               // Nest 11 path syntax; the default '*' is reported as a legacy route at boot.
               forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-              pinoHttp: destination ? [options, destination] : options,
+              pinoHttp: stream ? [options, stream] : options,
             };
           },
         }),
