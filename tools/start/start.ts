@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import concurrently from 'concurrently';
 import { Client } from 'pg';
-import { createLinliDataSource, loadLinliConfig, migrate } from '@linli/composition';
+import { loadLinliConfig, migrate } from '@linli/composition';
 import { ConfigError, LinliConfig } from '@linli/platform';
-import { seedDefaultPointRules } from '@linli/points';
 import { seedCity } from '../seed-city/src';
 import { checkServices } from './check-services';
 import { DEMO_RECORDS, seedDemoRecords } from './seed-demo-records';
+import { seedDemoPointRules } from './seed-demo-point-rules';
 import { seedDemoVolunteers } from './seed-demo-volunteers';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -39,15 +39,9 @@ async function seedDemoCity(config: LinliConfig): Promise<void> {
 }
 
 /** In development, the demo city's default points rules (idempotent by rule code). */
-async function seedDemoPointRules(config: LinliConfig): Promise<void> {
-  const dataSource = createLinliDataSource(config.databaseUrl);
-  await dataSource.initialize();
-  try {
-    const { created } = await seedDefaultPointRules(dataSource);
-    if (created.length) out(`linli: default points rules created: ${created.join(', ')}`);
-  } finally {
-    await dataSource.destroy();
-  }
+async function reportDemoPointRules(config: LinliConfig): Promise<void> {
+  const created = await seedDemoPointRules(config.databaseUrl);
+  if (created.length) out(`linli: default points rules created: ${created.join(', ')}`);
 }
 
 /**
@@ -77,7 +71,7 @@ async function main(): Promise<void> {
   out(applied.length ? `linli: applied ${applied.length} migration(s)` : 'linli: database is up to date');
 
   if (config.nodeEnv === 'development' && config.modules.includes('organization')) await seedDemoCity(config);
-  if (config.nodeEnv === 'development' && config.modules.includes('points')) await seedDemoPointRules(config);
+  if (config.nodeEnv === 'development' && config.modules.includes('points')) await reportDemoPointRules(config);
   if (config.nodeEnv === 'development' && config.modules.includes('volunteers')) {
     const profiles = await seedDemoVolunteers(config.databaseUrl);
     if (profiles > 0) out(`linli: ${profiles} demo volunteer profiles created`);

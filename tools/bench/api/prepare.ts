@@ -1,6 +1,5 @@
-import { createLinliDataSource } from '@linli/composition';
 import { LinliConfig } from '@linli/platform';
-import { seedDefaultPointRules } from '@linli/points';
+import { seedDemoPointRules } from '../../start/seed-demo-point-rules';
 import { seedDemoVolunteers } from '../../start/seed-demo-volunteers';
 import { prepareBenchDatabase } from '../lib/bench-setup';
 
@@ -11,12 +10,6 @@ export async function prepareDemoDatabase(
 ): Promise<void> {
   await prepareBenchDatabase(config, { scale: 'demo', skipSeed: options.skipSeed, log: options.log });
   if (options.skipSeed) return;
-  const dataSource = createLinliDataSource(config.databaseUrl);
-  await dataSource.initialize();
-  try {
-    await seedDefaultPointRules(dataSource);
-  } finally {
-    await dataSource.destroy();
-  }
+  await seedDemoPointRules(config.databaseUrl);
   await seedDemoVolunteers(config.databaseUrl);
 }
