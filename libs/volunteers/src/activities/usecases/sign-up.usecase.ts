@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, TransactionRunner } from '@linli/platform';
+import { EntityManager } from 'typeorm';
 import { isExclusionViolation } from '../../attendance/overlap-violation';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
@@ -39,10 +40,7 @@ export class SignUpUseCase {
       const now = this.clock.now();
       const existing = await this.signups.findSignup(manager, activityId, personId);
       if (existing && existing.status !== 'cancelled') {
-        return SignupDto.from(
-          existing,
-          (await this.signups.waitlistPositions(manager, activityId, [existing.id])).get(existing.id) ?? null,
-        );
+        return SignupDto.from(existing, await this.waitlistPosition(manager, existing));
       }
       if (now > (activity.signupDeadline ?? activity.startsAt))
         throw new ActivitiesException(ActivitiesCode.SignupClosed);
@@ -77,10 +75,13 @@ export class SignUpUseCase {
         );
       }
       const signup = (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
-      return SignupDto.from(
-        signup,
-        (await this.signups.waitlistPositions(manager, activityId, [signup.id])).get(signup.id) ?? null,
-      );
+      return SignupDto.from(signup, await this.waitlistPosition(manager, signup));
     });
+  }
+
+  /** Its place in the waitlist; null (and no statement) for a confirmed one. */
+  private async waitlistPosition(manager: EntityManager, signup: ActivitySignupEntity): Promise<number | null> {
+    if (signup.status !== 'waitlisted') return null;
+    return (await this.signups.waitlistPositions(manager, signup.activityId, [signup.id])).get(signup.id) ?? null;
   }
 }
