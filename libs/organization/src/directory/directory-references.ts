@@ -28,8 +28,7 @@ export class DirectoryReferences implements OnModuleInit {
     this.resolvers.register({
       kind: 'person',
       displayName: '该人员',
-      pathsOf: async (ids: string[], manager?: EntityManager) =>
-        mapValues(await this.people.byIds(ids, manager), (person) => person.residencePath),
+      pathsOf: (ids: string[], manager?: EntityManager) => this.people.residencePaths(ids, manager),
     });
     this.resolvers.register({
       kind: 'organization',

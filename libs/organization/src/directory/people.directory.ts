@@ -74,6 +74,18 @@ export class PeopleDirectory {
     );
   }
 
+  /** id → residence path, for scope checks: one statement, without `byIds`' account lookup (unknown ids are absent). */
+  async residencePaths(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const unique = knownIds(ids);
+    if (unique.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; residence_path: string }>(
+      manager,
+      'SELECT id, residence_path FROM people WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, row.residence_path]));
+  }
+
   /** id → name, for lists that show who (unknown ids are absent). */
   async names(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const unique = knownIds(ids);
