@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { buildOpenApiDocument } from '@linli/composition';
 import { bootApi, TEST_RUN_ENV } from '@linli/testing';
-import { SCHEMA_FILE, schemaSourceOf } from '../../libs/client/codegen/schema-source';
+import { committedFiles, GENERATED_DIR, schemaFilesOf } from '../../libs/client/codegen/schema-source';
 
 const root = join(__dirname, '..', '..');
 
@@ -18,7 +18,8 @@ function runHarnessScript(script: 'global-setup' | 'global-teardown'): void {
 }
 
 /**
- * `npm run client:generate`: writes libs/client/src/generated/schema.ts from the api's OpenAPI document.
+ * `npm run client:generate`: writes libs/client/src/generated/ (schema.ts and its parts) from the api's
+ * OpenAPI document, and removes the parts the document no longer has.
  *
  * The api boots exactly as the specs boot it (the test harness: `bootApi()`, every module, test
  * configuration), so this file and the stale check (generated-schema.integration-spec.ts) read the
@@ -32,14 +33,19 @@ async function main(): Promise<void> {
   try {
     const api = await bootApi();
     try {
-      writeFileSync(SCHEMA_FILE, await schemaSourceOf(buildOpenApiDocument(api.app, api.config)));
+      const files = await schemaFilesOf(buildOpenApiDocument(api.app, api.config));
+      for (const path of Object.keys(committedFiles())) if (!(path in files)) rmSync(join(GENERATED_DIR, path));
+      for (const [path, source] of Object.entries(files)) {
+        mkdirSync(dirname(join(GENERATED_DIR, path)), { recursive: true });
+        writeFileSync(join(GENERATED_DIR, path), source);
+      }
+      process.stdout.write(`wrote ${Object.keys(files).length} files to ${relative(root, GENERATED_DIR)}\n`);
     } finally {
       await api.close();
     }
   } finally {
     runHarnessScript('global-teardown');
   }
-  process.stdout.write(`wrote ${relative(root, SCHEMA_FILE)}\n`);
 }
 
 main().catch((error: unknown) => {

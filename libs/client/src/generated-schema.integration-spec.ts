@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { buildOpenApiDocument } from '@linli/composition';
 import { bootApi, TestApi } from '@linli/testing';
-import { SCHEMA_FILE, schemaSourceOf } from '../codegen/schema-source';
+import { committedFiles, GENERATED_DIR, schemaFilesOf } from '../codegen/schema-source';
 
 /** Where two sources part, for the failure message: the first differing line of each. */
 function firstDifference(committed: string, current: string): string {
@@ -22,12 +21,22 @@ describe('@linli/client generated schema', () => {
   afterAll(() => api.close());
 
   it('matches the OpenAPI document of the api as it is now', async () => {
-    const current = await schemaSourceOf(buildOpenApiDocument(api.app, api.config));
-    const committed = readFileSync(SCHEMA_FILE, 'utf8');
-    if (current !== committed) {
+    const current = await schemaFilesOf(buildOpenApiDocument(api.app, api.config));
+    const committed = committedFiles();
+    const stale = [...new Set([...Object.keys(current), ...Object.keys(committed)])]
+      .sort()
+      .filter((path) => current[path] !== committed[path])
+      .map((path) =>
+        current[path] === undefined
+          ? `${path}: no longer generated`
+          : committed[path] === undefined
+            ? `${path}: not committed`
+            : `${path}: ${firstDifference(committed[path], current[path])}`,
+      );
+    if (stale.length > 0) {
       throw new Error(
-        `${relative(process.cwd(), SCHEMA_FILE)} is stale: the api's OpenAPI document changed since it was generated.\n` +
-          `Run \`npm run client:generate\` and commit the result.\n${firstDifference(committed, current)}`,
+        `${relative(process.cwd(), GENERATED_DIR)} is stale: the api's OpenAPI document changed since it was generated.\n` +
+          `Run \`npm run client:generate\` and commit the result.\n${stale.join('\n')}`,
       );
     }
   });
