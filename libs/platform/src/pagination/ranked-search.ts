@@ -18,6 +18,8 @@ export interface RankedSearchQuery {
   alsoMatch?: string[];
   /** Further conditions with `:name` parameters (names must not start with `rs_`). */
   where?: { sql: string; params: Record<string, unknown> }[];
+  /** Columns of the row to answer with each hit (trusted SQL, `id` among them); only `id` by default. */
+  columns?: string;
 }
 
 /** One hit: the row's id and how many levels it lies below the nearest unit of the scope. */
@@ -65,13 +67,13 @@ function decodeRankCursor(cursor: string): [number, number, string, string] {
  * anywhere; case-insensitive), then by name. Keyset-paginated over that order: a page never
  * repeats or skips a row that did not change.
  */
-export async function searchRanked(
+export async function searchRanked<R = object>(
   manager: EntityManager,
   query: RankedSearchQuery,
   scope: UnitScope,
   q: string,
   page: PageQueryDto,
-): Promise<Page<RankedHit>> {
+): Promise<Page<RankedHit & R>> {
   const limit = page.limit ?? 20;
   const params: Record<string, unknown> = {
     rs_q: q,
@@ -96,24 +98,31 @@ export async function searchRanked(
   if (page.cursor) {
     const [distance, rank, name, id] = decodeRankCursor(page.cursor);
     Object.assign(params, { rs_c_distance: distance, rs_c_match: rank, rs_c_name: name, rs_c_id: id });
-    after = `WHERE (distance, match, name, id) > (:rs_c_distance::int, :rs_c_match::int, :rs_c_name::text, :rs_c_id::uuid)`;
+    after = `WHERE (distance, match, rs_name, id) > (:rs_c_distance::int, :rs_c_match::int, :rs_c_name::text, :rs_c_id::uuid)`;
   }
   const statement = toPositional(
-    `SELECT id, distance, match, name FROM (
-       SELECT id, ${query.nameColumn}::text AS name, (${distanceSql(query.pathColumn, scope, params)})::int AS distance,
+    `SELECT * FROM (
+       SELECT ${query.columns ?? 'id'}, ${query.nameColumn}::text AS rs_name, (${distanceSql(query.pathColumn, scope, params)})::int AS distance,
               (${match})::int AS match
          FROM ${query.table}
         WHERE ${where.map((sql) => `(${sql})`).join(' AND ')}
      ) ranked ${after}
-     ORDER BY distance, match, name, id LIMIT :rs_limit`,
+     ORDER BY distance, match, rs_name, id LIMIT :rs_limit`,
     params,
   );
-  const rows = await queryRows<RankedHit & { match: number; name: string }>(manager, statement.sql, statement.params);
+  const rows = await queryRows<RankedHit & R & { match: number; rs_name: string }>(
+    manager,
+    statement.sql,
+    statement.params,
+  );
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items: items.map(({ id, distance }) => ({ id, distance })),
+    // The ranking's own columns stay out of the answer.
+    items: items.map(({ match: _match, rs_name: _name, ...hit }) => hit as unknown as RankedHit & R),
     nextCursor:
-      rows.length > limit && last !== undefined ? encodeCursor([last.distance, last.match, last.name, last.id]) : null,
+      rows.length > limit && last !== undefined
+        ? encodeCursor([last.distance, last.match, last.rs_name, last.id])
+        : null,
   };
 }

@@ -52,7 +52,7 @@ export class UnitsFinder {
   /** `GET /units/search`: name or code, ranked by closeness to the caller's units, each with its breadcrumb. */
   async search(user: AuthenticatedUser, query: UnitSearchQueryDto): Promise<Page<UnitHitDto>> {
     const scope = this.scope.scopeFilter(user, Permission.UnitsRead);
-    const hits = await searchRanked(
+    const hits = await searchRanked<UnitEntity>(
       this.dataSource.manager,
       {
         table: 'units',
@@ -60,29 +60,18 @@ export class UnitsFinder {
         nameColumn: 'name',
         alsoMatch: ['code'],
         where: query.kind ? [{ sql: 'kind = :kind', params: { kind: query.kind } }] : [],
+        columns: UNIT_COLUMNS,
       },
       scope,
       query.q,
       query,
     );
-    const ids = hits.items.map((hit) => hit.id);
-    const units = new Map(
-      (
-        await queryRows<UnitEntity>(this.dataSource.manager, `SELECT ${UNIT_COLUMNS} FROM units WHERE id = ANY($1)`, [
-          ids,
-        ])
-      ).map((unit) => [unit.id, unit]),
-    );
-    const found = hits.items.flatMap((hit) => {
-      const unit = units.get(hit.id);
-      return unit ? [{ unit, distance: hit.distance }] : [];
-    });
-    const names = await this.namesByPath(found.flatMap(({ unit }) => this.reachableAbove(unit.path, scope)));
+    const names = await this.namesByPath(hits.items.flatMap((unit) => this.reachableAbove(unit.path, scope)));
     return {
-      items: found.map(({ unit, distance }) =>
+      items: hits.items.map((unit) =>
         UnitHitDto.hit(
           unit,
-          distance,
+          unit.distance,
           this.reachableAbove(unit.path, scope).flatMap((path) => names.get(path) ?? []),
         ),
       ),
@@ -94,13 +83,8 @@ export class UnitsFinder {
   async ancestors(user: AuthenticatedUser, id: string): Promise<UnitDto[]> {
     const unit = await this.units.getReachable(user, Permission.UnitsRead, id);
     const scope = this.scope.scopeFilter(user, Permission.UnitsRead);
-    const paths = pathPrefixes(unit.path).filter((path) => scopeCovers(scope, path));
-    const line = await queryRows<UnitEntity>(
-      this.dataSource.manager,
-      `SELECT ${UNIT_COLUMNS} FROM units WHERE path = ANY($1) ORDER BY depth`,
-      [paths],
-    );
-    return line.map((row) => UnitDto.from(row));
+    const line = await this.units.ancestors(unit.path);
+    return line.filter((row) => scopeCovers(scope, row.path)).map((row) => UnitDto.from(row));
   }
 
   /** The paths strictly above `path` that the scope reaches, from the top down. */
