@@ -36,6 +36,12 @@ const COMMAND = defineBenchCommand({
       placeholder: '<dir>',
       help: "write the api's CPU profile (node --cpu-prof) into this directory",
     },
+    only: {
+      type: 'string',
+      default: '',
+      placeholder: '<keys>',
+      help: 'measure only these routes (comma-separated: units, coverage, inbox, account, activities, write); prints, leaves RESULTS.md alone',
+    },
     keep: { type: 'flag', help: 'keep the database afterwards' },
     skipSeed: { type: 'flag', help: 're-measure the database an earlier run kept (--keep)' },
   },
@@ -44,6 +50,7 @@ const COMMAND = defineBenchCommand({
 const CONNECTIONS = [16, 64] as const;
 
 interface Route {
+  key: string;
   name: string;
   kind: 'read' | 'write';
   steps: (fixture: ApiFixture) => LoadStep[];
@@ -51,31 +58,37 @@ interface Route {
 
 const ROUTES: Route[] = [
   {
+    key: 'units',
     name: '`GET /units/:id` (the community)',
     kind: 'read',
     steps: (f) => [{ method: 'GET', path: () => `/api/v1/units/${f.community.id}` }],
   },
   {
+    key: 'coverage',
     name: '`GET /units/:id/coverage` (the community)',
     kind: 'read',
     steps: (f) => [{ method: 'GET', path: () => `/api/v1/units/${f.community.id}/coverage` }],
   },
   {
+    key: 'inbox',
     name: '`GET /me/notifications`',
     kind: 'read',
     steps: () => [{ method: 'GET', path: () => '/api/v1/me/notifications' }],
   },
   {
+    key: 'account',
     name: '`GET /points/accounts/person/:id` (a resident of the community)',
     kind: 'read',
     steps: (f) => [{ method: 'GET', path: () => `/api/v1/points/accounts/person/${f.personId}` }],
   },
   {
+    key: 'activities',
     name: '`GET /volunteers/activities?unitId=` (the community)',
     kind: 'read',
     steps: (f) => [{ method: 'GET', path: () => `/api/v1/volunteers/activities?unitId=${f.community.id}` }],
   },
   {
+    key: 'write',
     name: '`POST /volunteers/activities/:id/signups` then `DELETE …/signups/:personId` (one volunteer per connection)',
     kind: 'write',
     steps: (f) => [
@@ -104,9 +117,14 @@ const ratio = (m: Measurement) => m.api.requestsPerSecond / m.baseline.requestsP
 const p99Ratio = (m: Measurement) => m.api.p99Ms / Math.max(m.baseline.p99Ms, 1);
 const targetOf = (route: Route) => (route.kind === 'read' ? 0.5 : 0.3);
 
-/** `npm run bench:api -- [--seconds 8] [--label after] [--keep] [--skip-seed]`. */
+/** `npm run bench:api -- [--seconds 8] [--label after] [--only write,inbox] [--keep] [--skip-seed]`. */
 async function main(): Promise<number> {
   const options = readBenchOptions(COMMAND);
+  const only = options.only ? options.only.split(',').map((key) => key.trim()) : undefined;
+  const routes = only ? ROUTES.filter((route) => only.includes(route.key)) : ROUTES;
+  if (routes.length === 0)
+    throw new Error(`--only ${options.only}: no such route (${ROUTES.map((r) => r.key).join(', ')})`);
+
   const environment = { name: 'linli-bench-api', databaseUrl: options.databaseUrl };
   const config = benchConfig(environment);
   await prepareDemoDatabase(config, { skipSeed: options.skipSeed, log: out });
@@ -137,7 +155,7 @@ async function main(): Promise<number> {
   const loads: string[] = [];
 
   const measurements: Measurement[] = [];
-  for (const route of ROUTES) {
+  for (const route of routes) {
     for (const role of ['admin', 'secretary'] as const) {
       for (const connections of CONNECTIONS) {
         const run = async (port: number, seconds: number) => {
@@ -195,7 +213,8 @@ async function main(): Promise<number> {
     ),
     '',
   ];
-  out(`wrote ${writeResultsSection(title, section)}`);
+  if (only) out(section.join('\n'));
+  else out(`wrote ${writeResultsSection(title, section)}`);
   return measurements.every(met) ? 0 : 1;
 }
 

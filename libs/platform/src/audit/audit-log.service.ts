@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { AuditContext } from './audit-context';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { queryRows } from '../database/query-rows';
 
 /** What happened; actor and request id default to the current `AuditContext`. */
 export interface AuditEntry {
@@ -29,24 +29,25 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(entry: AuditEntry, manager?: EntityManager): Promise<string> {
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<string> {
     const context = AuditContext.current();
-    const repository = (manager ?? this.dataSource.manager).getRepository(AuditEntryEntity);
-    const saved = await repository.save(
-      repository.create({
-        occurredAt: this.clock.now(),
-        actorUserId: entry.actorUserId !== undefined ? entry.actorUserId : (context?.actorUserId ?? null),
-        action: entry.action,
-        targetType: entry.targetType,
-        targetId: entry.targetId ?? null,
-        unitId: entry.unitId ?? null,
-        unitPath: entry.unitPath ?? null,
-        requestId: entry.requestId !== undefined ? entry.requestId : (context?.requestId ?? null),
-        data: entry.data ?? {},
-      }),
-      // One INSERT: no transaction of its own (the caller's, when a manager is given).
-      { transaction: false },
+    // Plain SQL: one INSERT on the hot write paths, in the caller's transaction when a manager is given.
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO audit_log (occurred_at, actor_user_id, action, target_type, target_id, unit_id, unit_path, request_id, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id`,
+      [
+        this.clock.now(),
+        entry.actorUserId !== undefined ? entry.actorUserId : (context?.actorUserId ?? null),
+        entry.action,
+        entry.targetType,
+        entry.targetId ?? null,
+        entry.unitId ?? null,
+        entry.unitPath ?? null,
+        entry.requestId !== undefined ? entry.requestId : (context?.requestId ?? null),
+        JSON.stringify(entry.data ?? {}),
+      ],
     );
-    return saved.id;
+    return row.id;
   }
 }

@@ -13,6 +13,7 @@ export function dataSourceOptions(databaseUrl: string, parts: SchemaPart[]): Dat
     synchronize: false,
     // Failing queries surface as exceptions (logged by the problem filter); TypeORM's own logger would print parameters, which may hold personal data.
     logging: false,
-    extra: { max: 10, application_name: 'linli' },
+    // The session default TransactionRunner relies on, whatever the server's or database's default.
+    extra: { max: 10, application_name: 'linli', options: '-c default_transaction_isolation=read\\ committed' },
   };
 }

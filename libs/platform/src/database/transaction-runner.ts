@@ -12,6 +12,10 @@ export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
-    return this.dataSource.transaction(isolation, work);
+    // READ COMMITTED is every connection's default (`dataSourceOptions` pins it), so it costs no
+    // `SET TRANSACTION` round trip; the others are set after `START TRANSACTION`.
+    return isolation === 'READ COMMITTED'
+      ? this.dataSource.transaction(work)
+      : this.dataSource.transaction(isolation, work);
   }
 }

@@ -5,6 +5,52 @@ import { SignupStatus } from './activity-kind';
 import { ActivityRecord } from './activity-record';
 import { ActivitySignupEntity } from './activity-signup.entity';
 
+/** A `volunteer_activity_signups` row as the driver gives it. */
+interface SignupRow {
+  id: string;
+  activity_id: string;
+  person_id: string;
+  status: SignupStatus;
+  queue_seq: string;
+  signed_up_at: Date;
+  signed_up_by: string | null;
+  confirmed_at: Date | null;
+  cancelled_at: Date | null;
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  verified_at: Date | null;
+  verified_by: string | null;
+  hours: string | null;
+  computed_hours: string | null;
+  hours_reason: string | null;
+  reminded_at: Date | null;
+}
+
+const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
+
+/** Plain SQL on the write paths (sign-up, cancellation, check-in run under the activity's lock). */
+function toSignup(row: SignupRow): ActivitySignupEntity {
+  return {
+    id: row.id,
+    activityId: row.activity_id,
+    personId: row.person_id,
+    status: row.status,
+    queueSeq: row.queue_seq,
+    signedUpAt: row.signed_up_at,
+    signedUpBy: row.signed_up_by,
+    confirmedAt: row.confirmed_at,
+    cancelledAt: row.cancelled_at,
+    checkedInAt: row.checked_in_at,
+    checkedOutAt: row.checked_out_at,
+    verifiedAt: row.verified_at,
+    verifiedBy: row.verified_by,
+    hours: numberOrNull(row.hours),
+    computedHours: numberOrNull(row.computed_hours),
+    hoursReason: row.hours_reason,
+    remindedAt: row.reminded_at,
+  };
+}
+
 /** A person's attendance as check-in and check-out leave it. */
 export interface AttendanceTimes {
   checked_in_at: Date;
@@ -19,20 +65,27 @@ export interface AttendanceTimes {
 export class ActivitySignupsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findSignup(
+  async findSignup(
     manager: EntityManager,
     activityId: string,
     personId: string,
     options: { lock?: boolean } = {},
   ): Promise<ActivitySignupEntity | null> {
-    return manager.getRepository(ActivitySignupEntity).findOne({
-      where: { activityId, personId },
-      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const [row] = await queryRows<SignupRow>(
+      manager,
+      `SELECT * FROM volunteer_activity_signups WHERE activity_id = $1 AND person_id = $2${options.lock ? ' FOR UPDATE' : ''}`,
+      [activityId, personId],
+    );
+    return row ? toSignup(row) : null;
   }
 
-  signupsByIds(manager: EntityManager, ids: string[]): Promise<ActivitySignupEntity[]> {
-    return manager.getRepository(ActivitySignupEntity).findBy({ id: In(ids) });
+  async signupsByIds(manager: EntityManager, ids: string[]): Promise<ActivitySignupEntity[]> {
+    const rows = await queryRows<SignupRow>(
+      manager,
+      `SELECT * FROM volunteer_activity_signups WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toSignup);
   }
 
   /** 1-based places in the waitlist of the given waitlisted sign-ups (queue order). */
@@ -54,7 +107,7 @@ export class ActivitySignupsRepository {
 
   /**
    * Signs a person up (a first sign-up, or again after a cancellation: `renew`, which queues them
-   * anew). The exclusion constraint on live sign-ups may refuse an overlapping one.
+   * anew); the sign-up as it now is. The exclusion constraint on live sign-ups may refuse an overlapping one.
    */
   async signUp(
     manager: EntityManager,
@@ -67,7 +120,7 @@ export class ActivitySignupsRepository {
       by: string;
       renew: boolean;
     },
-  ): Promise<void> {
+  ): Promise<ActivitySignupEntity> {
     const values = [
       signup.activityId,
       signup.personId,
@@ -77,35 +130,40 @@ export class ActivitySignupsRepository {
       signup.by,
       signup.status === 'confirmed' ? signup.at : null,
     ];
-    await manager.query(
+    const [row] = await queryRows<SignupRow>(
+      manager,
       signup.renew
         ? `UPDATE volunteer_activity_signups
               SET status = $3, activity_time = $4::tstzrange, signed_up_at = $5, signed_up_by = $6, confirmed_at = $7,
                   cancelled_at = NULL, queue_seq = nextval('volunteer_activity_signups_queue_seq'), reminded_at = NULL
-            WHERE activity_id = $1 AND person_id = $2`
+            WHERE activity_id = $1 AND person_id = $2 RETURNING *`
         : `INSERT INTO volunteer_activity_signups (activity_id, person_id, status, activity_time, signed_up_at, signed_up_by, confirmed_at)
-           VALUES ($1, $2, $3, $4::tstzrange, $5, $6, $7)`,
+           VALUES ($1, $2, $3, $4::tstzrange, $5, $6, $7) RETURNING *`,
       values,
     );
+    return toSignup(row);
   }
 
-  async cancelSignup(manager: EntityManager, signupId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE volunteer_activity_signups SET status = 'cancelled', cancelled_at = $2 WHERE id = $1`, [
-      signupId,
-      at,
-    ]);
+  /** Cancels a sign-up; the sign-up as it now is. */
+  async cancelSignup(manager: EntityManager, signupId: string, at: Date): Promise<ActivitySignupEntity> {
+    const [row] = await queryRows<SignupRow>(
+      manager,
+      `UPDATE volunteer_activity_signups SET status = 'cancelled', cancelled_at = $2 WHERE id = $1 RETURNING *`,
+      [signupId, at],
+    );
+    return toSignup(row);
   }
 
-  /** The first of the waitlist takes a place; its id, or undefined when nobody waits. */
-  async promoteNext(manager: EntityManager, activityId: string, at: Date): Promise<string | undefined> {
-    const [row] = await queryRows<{ id: string }>(
+  /** The first of the waitlist takes a place; their sign-up as it now is, or undefined when nobody waits. */
+  async promoteNext(manager: EntityManager, activityId: string, at: Date): Promise<ActivitySignupEntity | undefined> {
+    const [row] = await queryRows<SignupRow>(
       manager,
       `UPDATE volunteer_activity_signups SET status = 'confirmed', confirmed_at = $2
         WHERE id = (SELECT id FROM volunteer_activity_signups WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY queue_seq LIMIT 1 FOR UPDATE)
-        RETURNING id`,
+        RETURNING *`,
       [activityId, at],
     );
-    return row?.id;
+    return row ? toSignup(row) : undefined;
   }
 
   /** Check-in of a confirmed sign-up (the first time is kept); undefined when the person has no confirmed sign-up. */

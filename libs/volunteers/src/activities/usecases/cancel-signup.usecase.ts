@@ -43,11 +43,12 @@ export class CancelSignupUseCase {
       if (signup.status === 'cancelled') return signup;
       if (signup.checkedInAt !== null) throw new ActivitiesException(ActivitiesCode.CancelClosed);
 
-      await this.signups.cancelSignup(manager, signup.id, now);
+      const cancelledRow = await this.signups.cancelSignup(manager, signup.id, now);
       let promotedRow: ActivitySignupEntity | null = null;
       if (signup.status === 'confirmed') {
-        await this.activities.adjustConfirmed(manager, activityId, -1);
-        if (now < locked.endsAt) promotedRow = await this.promoteNext(manager, activityId, now);
+        // The first of the waitlist takes the freed place (the confirmed count stays); else one place fewer is taken.
+        if (now < locked.endsAt) promotedRow = (await this.signups.promoteNext(manager, activityId, now)) ?? null;
+        if (!promotedRow) await this.activities.adjustConfirmed(manager, activityId, -1);
       }
       if (personId !== user.personId) {
         await this.audit.record(
@@ -73,21 +74,9 @@ export class CancelSignupUseCase {
           now,
         );
       }
-      return (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
+      return cancelledRow;
     });
 
     return SignupDto.from(cancelled, null);
-  }
-
-  /** The first of the waitlist takes the freed place. */
-  private async promoteNext(
-    manager: EntityManager,
-    activityId: string,
-    now: Date,
-  ): Promise<ActivitySignupEntity | null> {
-    const promotedId = await this.signups.promoteNext(manager, activityId, now);
-    if (promotedId === undefined) return null;
-    await this.activities.adjustConfirmed(manager, activityId, 1);
-    return (await this.signups.signupsByIds(manager, [promotedId]))[0];
   }
 }

@@ -46,8 +46,9 @@ export class SignUpUseCase {
         throw new ActivitiesException(ActivitiesCode.SignupClosed);
 
       const status = activity.confirmedCount < activity.capacity ? 'confirmed' : 'waitlisted';
+      let signup: ActivitySignupEntity;
       try {
-        await this.signups.signUp(manager, {
+        signup = await this.signups.signUp(manager, {
           activityId,
           personId,
           status,
@@ -74,7 +75,6 @@ export class SignUpUseCase {
           manager,
         );
       }
-      const signup = (await this.signups.findSignup(manager, activityId, personId)) as ActivitySignupEntity;
       return SignupDto.from(signup, await this.waitlistPosition(manager, signup));
     });
   }
