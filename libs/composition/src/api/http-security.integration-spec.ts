@@ -21,6 +21,10 @@ describe('api security headers, CORS, /docs and /metrics', () => {
         expect(String(response.headers['content-security-policy'])).toContain("default-src 'none'");
         expect(String(response.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
         expect(response.headers['referrer-policy']).toBe('no-referrer');
+        expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+        expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+        expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+        expect(response.headers['x-permitted-cross-domain-policies']).toBe('none');
       }
     });
 

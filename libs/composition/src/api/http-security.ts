@@ -1,8 +1,8 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommonCode, LinliConfig, ProblemException, sendProblem, UnauthenticatedProblem } from '@linli/platform';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { securityHeaders } from './security-headers';
 
 /** API answers are data, never pages: nothing may load or frame them. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -40,10 +40,11 @@ function sameSecret(given: string, expected: string): boolean {
  */
 export async function registerHttpSecurity(app: NestFastifyApplication, config: LinliConfig): Promise<void> {
   // CSP is set below per surface; helmet's single policy would break Swagger UI or the dashboard.
-  await app.register(helmet, { contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+  const helmetHeaders = securityHeaders({ contentSecurityPolicy: false, xFrameOptions: { action: 'deny' } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request.url);
+    reply.headers(helmetHeaders);
     reply.header('content-security-policy', cspFor(path));
     if (path !== '/metrics') return undefined;
     if (!config.metrics.enabled) {

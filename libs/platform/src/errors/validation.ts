@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem } from './problem.exception';
 import { ValidationProblem } from './common-problems';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 function collect(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -55,6 +56,7 @@ class LinliValidationPipe extends ValidationPipe {
 
 /** The one validation path: whitelisted DTOs, unknown fields rejected, field-level problems. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new LinliValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
