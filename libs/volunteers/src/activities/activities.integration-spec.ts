@@ -256,6 +256,13 @@ describe('volunteer activities: sign-up, waitlist, check-in, verification', () =
     expect(after.body.items.map((a: { personId: string }) => a.personId).sort()).toEqual(
       [third.personId, fourth.personId].sort(),
     );
+
+    // Nobody waits any more: a cancellation frees a place.
+    await api.request('DELETE', `/api/v1/volunteers/activities/${created.id}/signups/me`, { token: fourth.token });
+    expect((await api.get(`/api/v1/volunteers/activities/${created.id}`, gridA)).body).toMatchObject({
+      confirmedCount: 1,
+      placesLeft: 1,
+    });
   });
 
   it('refuses a sign-up to an activity overlapping one the person is signed up to, and after the deadline', async () => {

@@ -154,14 +154,29 @@ export class ActivitySignupsRepository {
     return toSignup(row);
   }
 
-  /** The first of the waitlist takes a place; their sign-up as it now is, or undefined when nobody waits. */
-  async promoteNext(manager: EntityManager, activityId: string, at: Date): Promise<ActivitySignupEntity | undefined> {
+  /**
+   * The place a confirmed sign-up gave up (under the activity's row lock), in one statement: with
+   * `promote`, the first of the waitlist takes it (their sign-up as it now is is answered and the
+   * confirmed count stays); else, or when nobody waits, the activity counts one confirmed fewer.
+   */
+  async releasePlace(
+    manager: EntityManager,
+    activityId: string,
+    at: Date,
+    promote: boolean,
+  ): Promise<ActivitySignupEntity | undefined> {
     const [row] = await queryRows<SignupRow>(
       manager,
-      `UPDATE volunteer_activity_signups SET status = 'confirmed', confirmed_at = $2
-        WHERE id = (SELECT id FROM volunteer_activity_signups WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY queue_seq LIMIT 1 FOR UPDATE)
-        RETURNING *`,
-      [activityId, at],
+      `WITH promoted AS (
+         UPDATE volunteer_activity_signups SET status = 'confirmed', confirmed_at = $2
+          WHERE $3 AND id = (SELECT id FROM volunteer_activity_signups WHERE activity_id = $1 AND status = 'waitlisted' ORDER BY queue_seq LIMIT 1 FOR UPDATE)
+          RETURNING *
+       ), released AS (
+         UPDATE volunteer_activities SET confirmed_count = confirmed_count - 1
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM promoted)
+       )
+       SELECT * FROM promoted`,
+      [activityId, at, promote],
     );
     return row ? toSignup(row) : undefined;
   }

@@ -46,9 +46,8 @@ export class CancelSignupUseCase {
       const cancelledRow = await this.signups.cancelSignup(manager, signup.id, now);
       let promotedRow: ActivitySignupEntity | null = null;
       if (signup.status === 'confirmed') {
-        // The first of the waitlist takes the freed place (the confirmed count stays); else one place fewer is taken.
-        if (now < locked.endsAt) promotedRow = (await this.signups.promoteNext(manager, activityId, now)) ?? null;
-        if (!promotedRow) await this.activities.adjustConfirmed(manager, activityId, -1);
+        // Until the activity ends, the first of the waitlist takes the freed place.
+        promotedRow = (await this.signups.releasePlace(manager, activityId, now, now < locked.endsAt)) ?? null;
       }
       if (personId !== user.personId) {
         await this.audit.record(
