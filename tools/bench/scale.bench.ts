@@ -3,6 +3,7 @@ import { AppProcess, spawnApp, waitHealthy } from './lib/app-processes';
 import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench-cli';
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
+import { CpuShares, cpuWindow } from './lib/cpu-shares';
 import { describeMachine, loadAverage } from './lib/machine';
 import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { makeApiFixture } from './api/fixture';
@@ -71,8 +72,11 @@ async function main(): Promise<number> {
   const one: LoadFigures[] = [];
   const two: LoadFigures[][] = [];
   const loads: string[] = [];
+  const shares: CpuShares[] = [];
   for (let i = 0; i < options.repeats; i++) {
+    const window = cpuWindow({ api: [apis[0].child.pid ?? 0], postgres: 'postgres', redis: 'redis-server' });
     one.push(await load(API_PORTS[0], options.connections));
+    shares.push(window.close());
     two.push(await Promise.all(API_PORTS.map((port) => load(port, options.connections / 2))));
     loads.push(loadAverage());
   }
@@ -84,6 +88,14 @@ async function main(): Promise<number> {
   out(
     `one api: ${oneRps.map(Math.round).join(', ')} req/s; two: ${twoRps.map(Math.round).join(', ')}; ratios ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
   );
+  const cores = (who: string) => median(shares.map((share) => share.byWho[who]));
+  const oneProcessCores = cores('api') + cores('postgres') + cores('redis') + cores('self');
+  const coresLine =
+    `- Where the cores went while one api process was driven (median of the ${options.repeats} runs, from /proc): the api ${cores('api').toFixed(2)}, ` +
+    `PostgreSQL ${cores('postgres').toFixed(2)}, Redis ${cores('redis').toFixed(2)}, autocannon (the benchmark's process) ${cores('self').toFixed(2)}: ` +
+    `${oneProcessCores.toFixed(2)} of the machine's ${machine.cpus} (busy ${median(shares.map((share) => share.machine)).toFixed(2)} in all). ` +
+    `Serving 1.6× as many requests needs about 1.6 × ${oneProcessCores.toFixed(2)} = ${(1.6 * oneProcessCores).toFixed(2)} cores.`;
+  out(coresLine);
 
   // ---- (2) events, recorded jobs and crashes ----
   const loadBeforeCrash = loadAverage();
@@ -121,6 +133,7 @@ async function main(): Promise<number> {
     ...sectionOpening(title, 'npm run bench:scale'),
     machineLine(machine, ' and Redis on the same machine'),
     `- Every app is a process of its own (\`apps/*/src/main.ts\`); autocannon runs in the benchmark's process. Load average (1, 5, 15 min): ${loads.join(' / ')} after each throughput pair; ${loadBeforeCrash} before and ${loadAfterCrash} after the crash run`,
+    coresLine,
     '',
     '| What | Target | Measured | Result |',
     '|---|---|---|---|',

@@ -39,8 +39,9 @@ export async function createHttpApp(root: Type | DynamicModule, config: LinliCon
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemJsonFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   registerHttpMetrics(fastify, app.get(MetricsRegistry));
   app.enableShutdownHooks();
