@@ -28,7 +28,13 @@ const COMMAND = defineBenchCommand({
       placeholder: '<url>',
       help: 'the benchmark database (dropped and recreated unless --skip-seed)',
     },
-    seconds: { type: 'number', default: 8, min: 1, help: 'seconds of load per measurement (after a 2 s warm-up)' },
+    seconds: { type: 'number', default: 4, min: 1, help: 'seconds of load per measurement (after a warm-up)' },
+    repeats: {
+      type: 'number',
+      default: 3,
+      min: 1,
+      help: 'measurements of each pair (api, then baseline), interleaved; the verdict is on the median ratio',
+    },
     label: { type: 'string', default: 'after', placeholder: '<label>', help: 'names the RESULTS.md section' },
     profile: {
       type: 'string',
@@ -105,19 +111,34 @@ const ROUTES: Route[] = [
   },
 ];
 
-interface Measurement {
-  route: Route;
-  role: 'admin' | 'secretary';
-  connections: number;
+/** One api run and the baseline's right after it, under the same load. */
+interface Pair {
   api: LoadFigures;
   baseline: LoadFigures;
 }
 
-const ratio = (m: Measurement) => m.api.requestsPerSecond / m.baseline.requestsPerSecond;
-const p99Ratio = (m: Measurement) => m.api.p99Ms / Math.max(m.baseline.p99Ms, 1);
+interface Measurement {
+  route: Route;
+  role: 'admin' | 'secretary';
+  connections: number;
+  pairs: Pair[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const pairRatio = (pair: Pair) => pair.api.requestsPerSecond / pair.baseline.requestsPerSecond;
+const pairP99Ratio = (pair: Pair) => pair.api.p99Ms / Math.max(pair.baseline.p99Ms, 1);
+const ratio = (m: Measurement) => median(m.pairs.map(pairRatio));
+const p99Ratio = (m: Measurement) => median(m.pairs.map(pairP99Ratio));
+const failuresOf = (m: Measurement) => m.pairs.reduce((sum, pair) => sum + pair.api.failures, 0);
+const medianOf = (m: Measurement, side: 'api' | 'baseline', figure: keyof LoadFigures) =>
+  median(m.pairs.map((pair) => pair[side][figure]));
 const targetOf = (route: Route) => (route.kind === 'read' ? 0.5 : 0.3);
 
-/** `npm run bench:api -- [--seconds 8] [--label after] [--only write,inbox] [--keep] [--skip-seed]`. */
+/** `npm run bench:api -- [--seconds 4] [--repeats 3] [--label after] [--only write,inbox] [--keep] [--skip-seed]`. */
 async function main(): Promise<number> {
   const options = readBenchOptions(COMMAND);
   const only = options.only ? options.only.split(',').map((key) => key.trim()) : undefined;
@@ -171,15 +192,19 @@ async function main(): Promise<number> {
             },
           });
         };
-        await run(API_PORT, 2);
-        const apiFigures = await run(API_PORT, options.seconds);
-        await run(BASELINE_PORT, 2);
-        const baselineFigures = await run(BASELINE_PORT, options.seconds);
+        const pairs: Pair[] = [];
+        for (let repeat = 0; repeat < options.repeats; repeat++) {
+          const warmUp = repeat === 0 ? 2 : 1;
+          await run(API_PORT, warmUp);
+          const apiFigures = await run(API_PORT, options.seconds);
+          await run(BASELINE_PORT, warmUp);
+          pairs.push({ api: apiFigures, baseline: await run(BASELINE_PORT, options.seconds) });
+        }
         loads.push(loadAverage());
-        const m: Measurement = { route, role, connections, api: apiFigures, baseline: baselineFigures };
+        const m: Measurement = { route, role, connections, pairs };
         measurements.push(m);
         out(
-          `${route.name} as ${role}, ${connections} connections: api ${Math.round(apiFigures.requestsPerSecond)}/s p99 ${apiFigures.p99Ms} ms (${apiFigures.failures} failures), baseline ${Math.round(baselineFigures.requestsPerSecond)}/s p99 ${baselineFigures.p99Ms} ms; ratio ${(ratio(m) * 100).toFixed(0)} %`,
+          `${route.name} as ${role}, ${connections} connections: ${pairs.map((pair) => `api ${Math.round(pair.api.requestsPerSecond)}/s p99 ${pair.api.p99Ms} ms (${pair.api.failures} failures), baseline ${Math.round(pair.baseline.requestsPerSecond)}/s p99 ${pair.baseline.p99Ms} ms`).join('; ')}; ratio median ${(ratio(m) * 100).toFixed(0)} %`,
         );
       }
     }
@@ -191,25 +216,30 @@ async function main(): Promise<number> {
   if (!options.keep) await dropDatabase(options.databaseUrl);
 
   const met = (m: Measurement) =>
-    m.api.failures === 0 &&
+    failuresOf(m) === 0 &&
     ratio(m) >= targetOf(m.route) &&
     (m.route.kind === 'write' || m.connections !== 64 || p99Ratio(m) <= 3);
-  const rps = (f: LoadFigures) => Math.round(f.requestsPerSecond).toLocaleString('en-US');
+  const rps = (value: number) => Math.round(value).toLocaleString('en-US');
+  const percent = (value: number) => `${(value * 100).toFixed(0)} %`;
+  const spread = (m: Measurement) => {
+    const ratios = m.pairs.map(pairRatio);
+    return `${percent(Math.min(...ratios))}–${percent(Math.max(...ratios))}`;
+  };
   const title = `# API hot path against bare Fastify + pg (${options.label})`;
   const section = [
     ...sectionOpening(title, 'npm run bench:api'),
     machineLine(machine),
-    `- The api (\`apps/api\`, \`LOG_LEVEL=warn\`, its own process) and the baseline (\`tools/bench/api/baseline-server.ts\`: Fastify and a \`pg\` pool of the api's size, the same statements, no auth, scope check, validation or log) on the demo database of \`npm start\`; autocannon in the benchmark's process drives one of them at a time, ${options.seconds} s per measurement after a 2 s warm-up`,
-    `- Load average (1, 5, 15 min): ${loadAtStart} before the first measurement; after each pair: ${loads.map((l) => l.split(',')[0]).join(' ')}`,
+    `- The api (\`apps/api\`, \`LOG_LEVEL=warn\`, its own process) and the baseline (\`tools/bench/api/baseline-server.ts\`: Fastify and a \`pg\` pool of the api's size, the same statements, no auth, scope check, validation or log) on the demo database of \`npm start\`; autocannon in the benchmark's process drives one of them at a time, ${options.seconds} s per measurement after a warm-up (2 s the first time, 1 s after), ${options.repeats} pairs (api, then baseline) per row; the figures are the medians of the pairs, the spread the lowest and highest ratio of a pair`,
+    `- Load average (1, 5, 15 min): ${loadAtStart} before the first measurement; after each row: ${loads.map((l) => l.split(',')[0]).join(' ')}`,
     `- The api's resident memory at the end: ${Math.round(apiRss / 1024 ** 2)} MiB`,
     '',
     `Targets: each read ≥ 50 % of the baseline's requests/s at 16 and at 64 connections and its p99 at 64 connections ≤ 3× the baseline's; the write ≥ 30 %.`,
     '',
-    '| Route | As | Connections | api req/s | api p50 / p99 | baseline req/s | baseline p50 / p99 | req/s ratio | p99 ratio | Result |',
+    '| Route | As | Connections | api req/s | api p50 / p99 | baseline req/s | baseline p50 / p99 | req/s ratio (spread) | p99 ratio | Result |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...measurements.map(
       (m) =>
-        `| ${m.route.name} | ${m.role} | ${m.connections} | ${rps(m.api)}${m.api.failures ? ` (${m.api.failures} failed)` : ''} | ${m.api.p50Ms} / ${m.api.p99Ms} ms | ${rps(m.baseline)} | ${m.baseline.p50Ms} / ${m.baseline.p99Ms} ms | ${(ratio(m) * 100).toFixed(0)} % | ${p99Ratio(m).toFixed(1)}× | ${met(m) ? '✅ met' : '❌ **missed**'} |`,
+        `| ${m.route.name} | ${m.role} | ${m.connections} | ${rps(medianOf(m, 'api', 'requestsPerSecond'))}${failuresOf(m) ? ` (${failuresOf(m)} failed)` : ''} | ${medianOf(m, 'api', 'p50Ms')} / ${medianOf(m, 'api', 'p99Ms')} ms | ${rps(medianOf(m, 'baseline', 'requestsPerSecond'))} | ${medianOf(m, 'baseline', 'p50Ms')} / ${medianOf(m, 'baseline', 'p99Ms')} ms | ${percent(ratio(m))} (${spread(m)}) | ${p99Ratio(m).toFixed(1)}× | ${met(m) ? '✅ met' : '❌ **missed**'} |`,
     ),
     '',
   ];
