@@ -4,6 +4,7 @@ import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { describeMachine, loadAverage } from './lib/machine';
+import { median } from './lib/median';
 import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { ApiFixture, makeApiFixture } from './api/fixture';
 import { drive, LoadFigures, LoadStep } from './api/load';
@@ -124,11 +125,6 @@ interface Measurement {
   pairs: Pair[];
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const pairRatio = (pair: Pair) => pair.api.requestsPerSecond / pair.baseline.requestsPerSecond;
 const pairP99Ratio = (pair: Pair) => pair.api.p99Ms / Math.max(pair.baseline.p99Ms, 1);
 const ratio = (m: Measurement) => median(m.pairs.map(pairRatio));

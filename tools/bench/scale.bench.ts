@@ -5,6 +5,7 @@ import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { CpuShares, cpuWindow } from './lib/cpu-shares';
 import { describeMachine, loadAverage } from './lib/machine';
+import { median } from './lib/median';
 import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { makeApiFixture } from './api/fixture';
 import { drive, LoadFigures } from './api/load';
@@ -39,8 +40,6 @@ const COMMAND = defineBenchCommand({
     skipSeed: { type: 'flag', help: 're-measure the database an earlier run kept (--keep)' },
   },
 });
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** `npm run bench:scale -- [--seconds 10] [--connections 32] [--repeats 3] [--events 20000] [--kills 3] [--keep] [--skip-seed]`. */
 async function main(): Promise<number> {

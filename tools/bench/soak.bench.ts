@@ -4,6 +4,7 @@ import { defineBenchCommand, out, readBenchOptions, runBench } from './lib/bench
 import { benchConfig, benchVariables } from './lib/bench-setup';
 import { dropDatabase, flushRedis } from './lib/database';
 import { describeMachine, loadAverage } from './lib/machine';
+import { median } from './lib/median';
 import { machineLine, sectionOpening, writeResultsSection } from './lib/results-file';
 import { ApiFixture, makeApiFixture } from './api/fixture';
 import { drive, LoadStep } from './api/load';
@@ -52,8 +53,6 @@ const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 
 /** Seconds at the end of a phase whose median resident memory is its level. */
 const LEVEL_SECONDS = 20;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** `npm run bench:soak -- [--minutes 10] [--warm-up 120] [--rate 300] [--keep] [--skip-seed]`. */
 async function main(): Promise<number> {

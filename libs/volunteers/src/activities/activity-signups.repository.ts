@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { SignupStatus } from './activity-kind';
 import { ActivityRecord } from './activity-record';
 import { ActivitySignupEntity } from './activity-signup.entity';
+import { numericTransformer } from '../profiles/numeric.transformer';
 
 /** A `volunteer_activity_signups` row as the driver gives it. */
 interface SignupRow {
@@ -26,8 +27,6 @@ interface SignupRow {
   reminded_at: Date | null;
 }
 
-const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
-
 /** Plain SQL on the write paths (sign-up, cancellation, check-in run under the activity's lock). */
 function toSignup(row: SignupRow): ActivitySignupEntity {
   return {
@@ -44,8 +43,8 @@ function toSignup(row: SignupRow): ActivitySignupEntity {
     checkedOutAt: row.checked_out_at,
     verifiedAt: row.verified_at,
     verifiedBy: row.verified_by,
-    hours: numberOrNull(row.hours),
-    computedHours: numberOrNull(row.computed_hours),
+    hours: numericTransformer.from(row.hours),
+    computedHours: numericTransformer.from(row.computed_hours),
     hoursReason: row.hours_reason,
     remindedAt: row.reminded_at,
   };

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, AuthenticatedUser, Clock, NotFoundProblem, TransactionRunner } from '@linli/platform';
-import { EntityManager } from 'typeorm';
 import { ActivitiesNotifier } from '../activities-notifier';
 import { ActivitiesCode, ActivitiesException } from '../activities.exception';
 import { ActivitiesRepository } from '../activities.repository';
